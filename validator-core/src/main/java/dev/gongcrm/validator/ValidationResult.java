@@ -1,0 +1,45 @@
+package dev.gongcrm.validator;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a validation run found.
+ *
+ * @param findings the findings kept (at most the run's limit), ordered by file, line and column
+ * @param counts how many findings of each severity the run raised, including those past the limit
+ * @param files the files checked, in the order the user named them
+ * @param objects how many lines parsed as objects
+ */
+public record ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects) {
+
+    public ValidationResult {
+        findings = List.copyOf(findings);
+        counts = Map.copyOf(new EnumMap<>(counts));
+        files = List.copyOf(files);
+    }
+
+    public long count(Severity severity) {
+        return counts.getOrDefault(severity, 0L);
+    }
+
+    public long total() {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Whether findings were raised that {@link #findings} does not hold. */
+    public boolean truncated() {
+        return total() > findings.size();
+    }
+
+    /** Whether any finding is at least this severe: the build or pipeline should fail. */
+    public boolean hasAtLeast(Severity severity) {
+        for (Severity level : Severity.values()) {
+            if (level.atLeast(severity) && count(level) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.gongcrm.validator;
+
+import dev.gongcrm.validator.bundle.BundleException;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.engine.BundleRun;
+import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.schema.ProfileSchemas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point for programs: validates a bundle (folders and files, or in-memory files and
+ * streams) and returns every finding. Immutable and thread-safe; each call is an independent run.
+ *
+ * <pre>{@code
+ * ValidationResult result = Validator.builder().initialUpload(true).build()
+ *         .validate(List.of(Path.of("src/main/gongcrm")));
+ * result.findings().forEach(f -> System.out.println(f.file() + ":" + f.line() + " " + f.message()));
+ * }</pre>
+ */
+public final class Validator {
+
+    /** The default cap on findings kept in a result; counts go on past it. */
+    public static final int DEFAULT_MAX_FINDINGS = 10_000;
+
+    private final ProfileSchemas schemas;
+    private final RuleConfig rules;
+    private final ValidationOptions options;
+    private final Map<String, ObjectType> typeOverrides;
+    private final int maxFindings;
+
+    private Validator(Builder builder) {
+        this.schemas = ProfileSchemas.of(builder.profile);
+        this.rules = builder.rules;
+        this.options = new ValidationOptions(builder.initialUpload, builder.dialer);
+        this.typeOverrides = Map.copyOf(builder.typeOverrides);
+        this.maxFindings = builder.maxFindings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Validates the files and folders as one bundle. */
+    public ValidationResult validate(List<Path> paths) throws BundleException, IOException {
+        return validateFiles(new BundleScanner(typeOverrides).scan(paths));
+    }
+
+    /** Validates files the caller assembled (in memory, streams...) as one bundle. */
+    public ValidationResult validateFiles(List<BundleFile> files) throws IOException {
+        try {
+            return new BundleRun(schemas, rules, options, maxFindings).run(files);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    public static final class Builder {
+        private String profile = ProfileSchemas.DEFAULT_PROFILE;
+        private RuleConfig rules = RuleConfig.ALL;
+        private boolean initialUpload;
+        private boolean dialer;
+        private final Map<String, ObjectType> typeOverrides = new HashMap<>();
+        private int maxFindings = DEFAULT_MAX_FINDINGS;
+
+        private Builder() {
+        }
+
+        /** The API profile whose schemas apply; {@code legacy} (the default) is the only one so far. */
+        public Builder profile(String profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        public Builder rules(RuleConfig rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        /** The first upload of an integration: deleted objects should not be sent. */
+        public Builder initialUpload(boolean initialUpload) {
+            this.initialUpload = initialUpload;
+            return this;
+        }
+
+        /** Gong imports dialer calls: contacts and leads need a phoneNumber. */
+        public Builder dialer(boolean dialer) {
+            this.dialer = dialer;
+            return this;
+        }
+
+        /** The object type of files whose name (or path as given) is {@code file}; {@code "*"} for all files. */
+        public Builder type(String file, ObjectType type) {
+            typeOverrides.put(file, type);
+            return this;
+        }
+
+        public Builder maxFindings(int maxFindings) {
+            if (maxFindings < 1) {
+                throw new IllegalArgumentException("max findings must be at least 1");
+            }
+            this.maxFindings = maxFindings;
+            return this;
+        }
+
+        public Validator build() {
+            if (!ProfileSchemas.DEFAULT_PROFILE.equals(profile)) {
+                throw new IllegalArgumentException("unknown profile '" + profile + "'; available: legacy");
+            }
+            return new Validator(this);
+        }
+    }
+}

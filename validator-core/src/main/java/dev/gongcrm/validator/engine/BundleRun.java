@@ -1,0 +1,163 @@
+package dev.gongcrm.validator.engine;
+
+import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.ValidationOptions;
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.FileKind;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.rules.syntax.PayloadTooLarge;
+import dev.gongcrm.validator.rules.syntax.UnknownObjectType;
+import dev.gongcrm.validator.schema.FieldSpec;
+import dev.gongcrm.validator.schema.ProfileSchemas;
+import dev.gongcrm.validator.schema.TypeSpec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One validation of one bundle. Schema files go first (they define the custom fields), then entity
+ * files in upload order (STAGE, BUSINESS_USER, ACCOUNT, CONTACT, DEAL, LEAD), so most references
+ * point at a type already read and are resolved on the spot; the others wait until their target
+ * type is complete.
+ */
+public final class BundleRun {
+
+    private static final List<ObjectType> UPLOAD_ORDER = List.of(ObjectType.STAGE, ObjectType.BUSINESS_USER,
+            ObjectType.ACCOUNT, ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
+
+    private final ProfileSchemas schemas;
+    private final ValidationOptions options;
+    private final ActiveRules rules;
+    private final FindingSink sink;
+    private final IdIndex index = new IdIndex();
+    private final Map<ObjectType, Integer> unreadFiles = new EnumMap<>(ObjectType.class);
+    private final List<ReferenceCheck> waiting = new ArrayList<>();
+    private final ReferenceCheck current;
+
+    public BundleRun(ProfileSchemas schemas, RuleConfig config, ValidationOptions options, int maxFindings) {
+        this.schemas = schemas;
+        this.options = options;
+        this.rules = new ActiveRules(config);
+        this.sink = new FindingSink(config, maxFindings);
+        this.current = new ReferenceCheck(sink);
+    }
+
+    public ValidationResult run(List<BundleFile> files) throws IOException {
+        Map<ObjectType, List<FieldSpec>> customFields = new EnumMap<>(ObjectType.class);
+        SchemaFileChecker schemaChecker = null;
+        for (BundleFile file : files) {
+            if (file.kind() != FileKind.SCHEMA) {
+                continue;
+            }
+            if (file.type() == null) {
+                sink.add(UnknownObjectType.class, file.name(), 0, 0, null, null, unknownTypeMessage(file));
+                continue;
+            }
+            if (schemaChecker == null) {
+                schemaChecker = new SchemaFileChecker(this, schemas);
+            }
+            customFields.computeIfAbsent(file.type(), t -> new ArrayList<>())
+                    .addAll(schemaChecker.check(file, schemas.type(file.type())));
+        }
+
+        List<BundleFile> entityFiles = files.stream().filter(f -> f.kind() == FileKind.ENTITIES)
+                .sorted(Comparator.comparingInt(f -> f.type() == null ? UPLOAD_ORDER.size()
+                        : UPLOAD_ORDER.indexOf(f.type())))
+                .toList();
+        for (BundleFile file : entityFiles) {
+            if (file.type() != null) {
+                unreadFiles.merge(file.type(), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> ordinals = new HashMap<>();
+        long objects = 0;
+        for (BundleFile file : entityFiles) {
+            int ordinal = ordinals.computeIfAbsent(file.name(), name -> ordinals.size());
+            if (file.size() > PayloadTooLarge.MAX_BYTES) {
+                sink.add(PayloadTooLarge.class, file.name(), 0, 0, null, null, String.format(
+                        "file is %,d bytes, over the 200 MB (%,d bytes) Gong accepts in one upload; split it",
+                        file.size(), PayloadTooLarge.MAX_BYTES));
+            }
+            TypeSpec spec = null;
+            if (file.type() == null) {
+                sink.add(UnknownObjectType.class, file.name(), 0, 0, null, null, unknownTypeMessage(file));
+            } else {
+                spec = schemas.type(file.type()).withCustomFields(customFields.getOrDefault(file.type(), List.of()));
+            }
+            objects += new EntityFileRun(this, file, ordinal, spec).read();
+            if (file.type() != null && unreadFiles.merge(file.type(), -1, Integer::sum) == 0) {
+                resolveWaiting(file.type());
+            }
+        }
+
+        List<Finding> findings = new ArrayList<>(sink.findings());
+        List<String> order = files.stream().map(BundleFile::name).distinct().toList();
+        findings.sort(Comparator.comparingInt((Finding f) -> order.indexOf(f.file()))
+                .thenComparingInt(Finding::line).thenComparingInt(Finding::column));
+        return new ValidationResult(findings, sink.counts(), order, objects);
+    }
+
+    /** A field of the current line names an object of another (or the same) type. */
+    void reference(EntityFileRun source, String field, String value, ObjectType target) {
+        Integer unread = unreadFiles.get(target);
+        if (unread == null || rules.referenceRules.isEmpty()) {
+            return;
+        }
+        String key = schemas.type(target).referenceKey();
+        if (unread == 0) {
+            runReferenceRules(current.set(source.file(), source.record(), source.objectId(), field, value, target, key));
+        } else {
+            waiting.add(new ReferenceCheck(sink)
+                    .set(source.file(), source.record(), source.objectId(), field, value, target, key).detach());
+        }
+    }
+
+    private void resolveWaiting(ObjectType completed) {
+        List<ReferenceCheck> still = new ArrayList<>();
+        for (ReferenceCheck check : waiting) {
+            if (check.target() == completed) {
+                runReferenceRules(check);
+            } else {
+                still.add(check);
+            }
+        }
+        waiting.clear();
+        waiting.addAll(still);
+    }
+
+    private void runReferenceRules(ReferenceCheck check) {
+        check.resolve(index);
+        for (Rule rule : rules.referenceRules) {
+            rule.checkReference(check);
+        }
+    }
+
+    private static String unknownTypeMessage(BundleFile file) {
+        return "cannot tell the object type from the name '" + file.name() + "'; name the file after its type "
+                + "(accounts, contacts, deals, leads, users, stages) or pass --type";
+    }
+
+    ActiveRules rules() {
+        return rules;
+    }
+
+    FindingSink sink() {
+        return sink;
+    }
+
+    IdIndex index() {
+        return index;
+    }
+
+    ValidationOptions options() {
+        return options;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gongcrm.validator.engine;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.read.CrmRecord;
+import dev.gongcrm.validator.rules.ReferenceScope;
+import dev.gongcrm.validator.rules.Rule;
+
+/**
+ * A reference and what the bundle knows of its target. One instance is reused for references checked
+ * while their line is current (the column is then found only if a finding needs it); a reference that
+ * must wait for its target's file gets its own instance, its column taken before the line is gone.
+ */
+final class ReferenceCheck implements ReferenceScope {
+
+    private final FindingSink sink;
+    private String file;
+    private int line;
+    private CrmRecord record;
+    private int column;
+    private String objectId;
+    private String field;
+    private String value;
+    private ObjectType target;
+    private String targetKey;
+    private int flags = -1;
+
+    ReferenceCheck(FindingSink sink) {
+        this.sink = sink;
+    }
+
+    ReferenceCheck set(String sourceFile, CrmRecord sourceRecord, String sourceObjectId, String sourceField,
+                       String targetValue, ObjectType targetType, String key) {
+        file = sourceFile;
+        line = sourceRecord.line();
+        record = sourceRecord;
+        column = 0;
+        objectId = sourceObjectId;
+        field = sourceField;
+        value = targetValue;
+        target = targetType;
+        targetKey = key;
+        flags = -1;
+        return this;
+    }
+
+    /** Keeps the column so that the check can run after the reader has moved on. */
+    ReferenceCheck detach() {
+        column = record.columnOf(field);
+        record = null;
+        return this;
+    }
+
+    void resolve(IdIndex index) {
+        flags = index.flags(target, "objectId".equals(targetKey), value);
+    }
+
+    @Override
+    public String file() {
+        return file;
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public String objectId() {
+        return objectId;
+    }
+
+    @Override
+    public String field() {
+        return field;
+    }
+
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public ObjectType target() {
+        return target;
+    }
+
+    @Override
+    public String targetKey() {
+        return targetKey;
+    }
+
+    @Override
+    public boolean found() {
+        return flags >= 0;
+    }
+
+    @Override
+    public boolean deleted() {
+        return found() && (flags & IdIndex.DELETED) != 0;
+    }
+
+    @Override
+    public boolean inactive() {
+        return found() && (flags & IdIndex.INACTIVE) != 0;
+    }
+
+    @Override
+    public void report(Rule rule, String message) {
+        int at = record != null ? record.columnOf(field) : column;
+        sink.add(rule.getClass(), file, line, at, objectId, field, message);
+    }
+}

@@ -1,0 +1,331 @@
+package dev.gongcrm.validator.engine;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.rules.FileScope;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.SchemaFieldScope;
+import dev.gongcrm.validator.rules.fields.DatetimeFormat;
+import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
+import dev.gongcrm.validator.rules.fields.WrongType;
+import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
+import dev.gongcrm.validator.rules.syntax.EmptyFile;
+import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
+import dev.gongcrm.validator.rules.syntax.InvalidJson;
+import dev.gongcrm.validator.schema.FieldSpec;
+import dev.gongcrm.validator.schema.ProfileSchemas;
+import dev.gongcrm.validator.schema.TypeSpec;
+import dev.gongcrm.validator.time.IsoDates;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Checks one uploaded schema file ({@code *.schema.json}): its structure against the profile's
+ * request-body schema ({@code schema-fields.schema.json}, with networknt), then each definition
+ * against the rules, one finding per problem of a definition, at the line where it starts. Returns
+ * the custom fields it defines, so that the entity files of its type are checked against them.
+ */
+final class SchemaFileChecker {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final String BODY_SCHEMA = "schema-fields.schema.json";
+    private static final Map<String, Schema> BODY_SCHEMAS = new ConcurrentHashMap<>();
+
+    private final BundleRun bundle;
+    private final ProfileSchemas schemas;
+    private final JsonNode bodySchema;
+
+    SchemaFileChecker(BundleRun bundle, ProfileSchemas schemas) {
+        this.bundle = bundle;
+        this.schemas = schemas;
+        this.bodySchema = schemas.resource(BODY_SCHEMA);
+    }
+
+    /** The custom fields the file defines (deleted ones left out), or an empty list. */
+    List<FieldSpec> check(BundleFile file, TypeSpec type) throws IOException {
+        byte[] bytes;
+        try (InputStream in = file.opener().open()) {
+            bytes = in.readAllBytes();
+        }
+        if (bytes.length == 0) {
+            bundle.sink().add(EmptyFile.class, file.name(), 0, 0, null, null,
+                    "schema file is empty; it must hold the JSON array of field definitions");
+            return List.of();
+        }
+        List<int[]> starts = new ArrayList<>();
+        JsonNode root;
+        try {
+            if (!elementStarts(bytes, starts)) {
+                bundle.sink().add(WrongType.class, file.name(), 1, 1, null, null,
+                        "a schema file must be the JSON array of field definitions sent to /v2/crm/object/schema");
+                return List.of();
+            }
+            root = MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            String message = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
+            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
+            boolean encoding = message.startsWith("Invalid UTF-8");
+            bundle.sink().add(encoding ? InvalidEncoding.class : InvalidJson.class, file.name(), line, column, null,
+                    null, (message.contains("comment") ? "comments are not allowed in JSON; remove them ("
+                            + firstLine(message) + ")" : firstLine(message)));
+            return List.of();
+        }
+        if (!acceptedTypes().contains(type.type().name())) {
+            bundle.sink().add(InvalidEnumValue.class, file.name(), 1, 1, null, null,
+                    "the schema endpoint takes objectType " + String.join(", ", acceptedTypes()) + " only; "
+                            + type.type() + " has no custom fields: remove this file");
+            return List.of();
+        }
+        Definitions definitions = new Definitions(file, type.type(), root, starts);
+        definitions.reportStructure(bodySchema(schemas).validate(root));
+        return definitions.runRules();
+    }
+
+    private List<String> acceptedTypes() {
+        List<String> types = new ArrayList<>();
+        bodySchema.path("x-gong-object-types").forEach(node -> types.add(node.asString()));
+        return types;
+    }
+
+    /** Records where each element of the root array starts; false when the root is not an array. */
+    private static boolean elementStarts(byte[] bytes, List<int[]> starts) {
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return false;
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+                starts.add(new int[] {parser.currentTokenLocation().getLineNr(),
+                        parser.currentTokenLocation().getColumnNr()});
+                parser.skipChildren();
+            }
+            if (parser.nextToken() != null) {
+                throw new IllegalStateException("content after the array");
+            }
+            return true;
+        } catch (IllegalStateException trailing) {
+            return false;
+        }
+    }
+
+    private static Schema bodySchema(ProfileSchemas schemas) {
+        return BODY_SCHEMAS.computeIfAbsent(schemas.profile(), profile -> SchemaRegistry
+                .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(SchemaLocation.of("classpath:" + schemas.resourcePath(BODY_SCHEMA))));
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** The definitions of one file, serving as the scope of the schema-field rules. */
+    private final class Definitions implements SchemaFieldScope, FileScope {
+
+        private final BundleFile file;
+        private final ObjectType type;
+        private final JsonNode root;
+        private final List<int[]> starts;
+        private final Set<String> reported = new HashSet<>();
+        private final Set<Integer> broken = new HashSet<>();
+        private int index;
+
+        Definitions(BundleFile file, ObjectType type, JsonNode root, List<int[]> starts) {
+            this.file = file;
+            this.type = type;
+            this.root = root;
+            this.starts = starts;
+        }
+
+        void reportStructure(List<Error> errors) {
+            for (Error error : errors) {
+                if (error.getInstanceLocation().getNameCount() == 0) {
+                    continue;
+                }
+                index = ((Number) error.getInstanceLocation().getElement(0)).intValue();
+                String property = error.getInstanceLocation().getNameCount() > 1
+                        ? error.getInstanceLocation().getName(1) : error.getProperty();
+                Class<? extends Rule> rule = ruleFor(error.getKeyword(), property);
+                if (rule == MissingMandatoryField.class || rule == InvalidEnumValue.class || rule == WrongType.class) {
+                    broken.add(index);
+                }
+                if (reported.add(index + "/" + property + "/" + rule.getSimpleName())) {
+                    add(rule, property, messageFor(error, property));
+                }
+            }
+        }
+
+        List<FieldSpec> runRules() {
+            List<FieldSpec> fields = new ArrayList<>();
+            for (Rule rule : bundle.rules().schemaFieldRules) {
+                rule.startFile(this);
+            }
+            for (index = 0; index < root.size(); index++) {
+                for (Rule rule : bundle.rules().schemaFieldRules) {
+                    rule.checkSchemaField(this);
+                }
+                FieldSpec field = compile();
+                if (field != null) {
+                    fields.add(field);
+                }
+            }
+            return fields;
+        }
+
+        private FieldSpec compile() {
+            JsonNode definition = definition();
+            String name = uniqueName();
+            if (name == null || definition.path("isDeleted").asBoolean(false)) {
+                return null;
+            }
+            if (broken.contains(index)) {
+                return FieldSpec.anything(name);
+            }
+            List<String> values = null;
+            if (definition.path("orderedValueList").isArray()) {
+                values = new ArrayList<>();
+                for (JsonNode value : definition.path("orderedValueList")) {
+                    values.add(value.asString());
+                }
+            }
+            String referenceTo = definition.path("referenceTo").asString(null);
+            ObjectType target = referenceTo == null ? null
+                    : "USER".equals(referenceTo) ? ObjectType.BUSINESS_USER
+                    : ObjectType.fromWireName(referenceTo).orElse(null);
+            FieldSpec spec = schemas.customField(name, definition.path("type").asString(null),
+                    values == null ? null : List.copyOf(values), target);
+            return spec == null ? FieldSpec.anything(name) : spec;
+        }
+
+        private Class<? extends Rule> ruleFor(String keyword, String property) {
+            return switch (keyword) {
+                case "required", "anyOf", "minItems", "minLength" -> MissingMandatoryField.class;
+                case "enum", "const" -> InvalidEnumValue.class;
+                case "pattern", "format" -> "lastModified".equals(property) ? DatetimeFormat.class : WrongType.class;
+                default -> WrongType.class;
+            };
+        }
+
+        private String messageFor(Error error, String property) {
+            JsonNode value = definition().path(property == null ? "" : property);
+            String what = "field definition" + (uniqueName() == null ? "" : " '" + uniqueName() + "'");
+            return switch (error.getKeyword()) {
+                case "required" -> what + " lacks '" + property + "'" + requirementReason(property);
+                case "anyOf" -> what + " lacks 'uniqueName'; every definition needs the unique name of the field";
+                case "minItems", "minLength" -> what + ": '" + property + "' is empty; give it a value";
+                case "enum", "const" -> what + ": " + property + " " + (value.isMissingNode() ? "" : value + " ")
+                        + "is not one of " + allowedValues(property) + caseHint(value, property);
+                case "pattern", "format" -> what + ": " + property + " "
+                        + (value.isString() ? IsoDates.explainDateTime(value.asString()) : "has the wrong format");
+                case "type" -> what + ": '" + property + "' must be " + expectedType(property) + ", got " + value;
+                default -> what + ": " + error.getMessage();
+            };
+        }
+
+        private String requirementReason(String property) {
+            String description = bodySchema.path("items").path("properties").path(property).path("description")
+                    .asString("");
+            if (description.startsWith("Required")) {
+                int end = description.indexOf('.');
+                return " (" + (end > 0 ? description.substring(0, end) : description) + ")";
+            }
+            return "label".equals(property) || "type".equals(property)
+                    ? " (required unless the field is deleted with isDeleted: true)" : "";
+        }
+
+        private List<String> allowedValues(String property) {
+            List<String> values = new ArrayList<>();
+            bodySchema.path("items").path("properties").path(property).path("enum").forEach(node -> {
+                if (!node.isNull()) {
+                    values.add(node.asString());
+                }
+            });
+            return values;
+        }
+
+        private String caseHint(JsonNode value, String property) {
+            if (!value.isString()) {
+                return "";
+            }
+            return allowedValues(property).stream().filter(v -> v.equalsIgnoreCase(value.asString())).findFirst()
+                    .map(v -> " (values are case-sensitive: use \"" + v + "\")").orElse(" (case-sensitive)");
+        }
+
+        private String expectedType(String property) {
+            JsonNode type = bodySchema.path("items").path("properties").path(property).path("type");
+            if (type.isArray()) {
+                List<String> names = new ArrayList<>();
+                type.forEach(node -> names.add(node.asString()));
+                return names.stream().collect(Collectors.joining(" or "));
+            }
+            return type.asString("another type");
+        }
+
+        private void add(Class<? extends Rule> rule, String property, String message) {
+            int[] start = index < starts.size() ? starts.get(index) : new int[] {1, 1};
+            bundle.sink().add(rule, file.name(), start[0], start[1], uniqueName(),
+                    "/" + index + (property == null ? "" : "/" + property), message);
+        }
+
+        @Override
+        public String file() {
+            return file.name();
+        }
+
+        @Override
+        public ObjectType type() {
+            return type;
+        }
+
+        @Override
+        public TypeSpec spec() {
+            return schemas.type(type);
+        }
+
+        @Override
+        public int index() {
+            return index;
+        }
+
+        @Override
+        public int line() {
+            return index < starts.size() ? starts.get(index)[0] : 1;
+        }
+
+        @Override
+        public JsonNode definition() {
+            return root.path(index);
+        }
+
+        @Override
+        public String uniqueName() {
+            JsonNode definition = definition();
+            String name = definition.path("uniqueName").asString(null);
+            return name != null ? name : definition.path("name").asString(null);
+        }
+
+        @Override
+        public void report(Rule rule, String property, String message) {
+            add(rule.getClass(), property, message);
+        }
+    }
+}

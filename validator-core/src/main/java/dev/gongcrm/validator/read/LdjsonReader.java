@@ -1,0 +1,274 @@
+package dev.gongcrm.validator.read;
+
+import dev.gongcrm.validator.schema.JsonKind;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads an LDJSON stream in one pass, one line at a time, and hands every line that is a JSON object
+ * to a {@link Listener} as a {@link CrmRecord}. Each line gets its own parser over the bytes of that
+ * line only, so a broken line is reported at its own position and never hides the next one. Memory
+ * is the longest line, not the file.
+ */
+public final class LdjsonReader {
+
+    /** Receives the objects and the problems of a stream, in line order. */
+    public interface Listener {
+        void record(CrmRecord record);
+
+        void problem(LineProblem problem, int line, int column, String message);
+    }
+
+    /** Lines longer than this are reported and skipped rather than buffered. */
+    public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    private static final int CHUNK = 1 << 20;
+    private static final int BINARY_SNIFF_BYTES = 8192;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_LINE_BYTES)
+                    .maxDocumentLength(MAX_LINE_BYTES)
+                    .build())
+            .build();
+
+    private final CrmRecord record = new CrmRecord();
+    private final int maxLineBytes;
+
+    public LdjsonReader() {
+        this(MAX_LINE_BYTES);
+    }
+
+    LdjsonReader(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Reads the whole stream; the caller closes it. */
+    public void read(InputStream in, Listener listener) throws IOException {
+        byte[] buf = new byte[CHUNK];
+        int end = fill(in, buf, 0, BINARY_SNIFF_BYTES);
+        boolean eof = end < BINARY_SNIFF_BYTES;
+        if (end == 0) {
+            listener.problem(LineProblem.EMPTY_FILE, 0, 0, "file is empty; an upload needs at least one object");
+            return;
+        }
+        String encodingProblem = encodingProblem(buf, end);
+        if (encodingProblem != null) {
+            listener.problem(LineProblem.INVALID_ENCODING, 1, 1, encodingProblem);
+            return;
+        }
+        int start = 0;
+        if (hasUtf8Bom(buf, end)) {
+            listener.problem(LineProblem.INVALID_ENCODING, 1, 1,
+                    "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM");
+            start = 3;
+        }
+        int scan = start;
+        int line = 1;
+        boolean skippingLongLine = false;
+        while (true) {
+            int newline = indexOf(buf, scan, end);
+            if (newline < 0 && !eof) {
+                if (skippingLongLine) {
+                    start = 0;
+                    end = 0;
+                } else if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, end - start);
+                    end -= start;
+                    start = 0;
+                } else if (end == buf.length) {
+                    if (buf.length >= maxLineBytes) {
+                        listener.problem(LineProblem.INVALID_JSON, line, 1, "line is longer than "
+                                + (maxLineBytes >> 20) + " MiB; a CRM object this large is not plausible");
+                        skippingLongLine = true;
+                        start = 0;
+                        end = 0;
+                    } else {
+                        byte[] grown = new byte[Math.min(maxLineBytes, buf.length * 2)];
+                        System.arraycopy(buf, 0, grown, 0, end);
+                        buf = grown;
+                    }
+                }
+                scan = end;
+                int read = in.read(buf, end, buf.length - end);
+                if (read < 0) {
+                    eof = true;
+                } else {
+                    end += read;
+                }
+                continue;
+            }
+            int lineEnd = newline < 0 ? end : newline;
+            if (skippingLongLine) {
+                skippingLongLine = false;
+            } else if (newline >= 0 || lineEnd > start) {
+                int length = lineEnd - start;
+                if (length > 0 && buf[lineEnd - 1] == '\r') {
+                    length--;
+                }
+                readLine(buf, start, length, line, listener);
+            }
+            if (newline < 0) {
+                return;
+            }
+            line++;
+            start = newline + 1;
+            scan = start;
+        }
+    }
+
+    private static int fill(InputStream in, byte[] buf, int from, int wanted) throws IOException {
+        int end = from;
+        while (end < wanted) {
+            int read = in.read(buf, end, wanted - end);
+            if (read < 0) {
+                break;
+            }
+            end += read;
+        }
+        return end;
+    }
+
+    private void readLine(byte[] buf, int start, int length, int line, Listener listener) {
+        record.reset(line, buf, start, length);
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), buf, start, length)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                listener.problem(LineProblem.BLANK_LINE, line, 1,
+                        "blank line; remove it (every line must hold one object)");
+                return;
+            }
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                listener.problem(LineProblem.NOT_AN_OBJECT, line, 1, "line is " + describe(token)
+                        + ", not a JSON object; each line must represent a single CRM object");
+                return;
+            }
+            readFields(parser);
+            if (parser.nextToken() != null) {
+                int column = parser.currentTokenLocation().getColumnNr();
+                listener.problem(LineProblem.INVALID_JSON, line, column,
+                        "more than one JSON value on this line; put each object on its own line");
+                return;
+            }
+        } catch (StreamConstraintsException e) {
+            listener.problem(LineProblem.INVALID_JSON, line, columnOf(e, buf, start),
+                    "line exceeds a parser limit: " + e.getOriginalMessage());
+            return;
+        } catch (JacksonException e) {
+            int column = columnOf(e, buf, start);
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Invalid UTF-8")) {
+                listener.problem(LineProblem.INVALID_ENCODING, line, column,
+                        "bytes that are not UTF-8 (" + message + "); the file must be encoded as UTF-8");
+            } else {
+                listener.problem(LineProblem.INVALID_JSON, line, column, SyntaxMessages.explain(e, buf, start, length));
+            }
+            return;
+        }
+        listener.record(record);
+    }
+
+    private void readFields(JsonParser parser) {
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            token = parser.nextToken();
+            FieldValue value = record.add(name, kindOf(token, parser));
+            if (value == null) {
+                parser.skipChildren();
+                continue;
+            }
+            switch (token) {
+                case VALUE_STRING -> value.text = parser.getString();
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    value.text = parser.getText();
+                    value.number = parser.getDoubleValue();
+                }
+                case VALUE_TRUE -> value.bool = true;
+                case START_ARRAY -> readArray(parser, value);
+                case START_OBJECT -> parser.skipChildren();
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void readArray(JsonParser parser, FieldValue value) {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == JsonToken.VALUE_STRING) {
+                value.strings.add(parser.getString());
+            } else {
+                if (value.firstNonStringItem == null) {
+                    value.firstNonStringItem = kindOf(token, parser);
+                }
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static JsonKind kindOf(JsonToken token, JsonParser parser) {
+        return switch (token) {
+            case VALUE_STRING -> JsonKind.STRING;
+            case VALUE_NUMBER_INT -> JsonKind.INTEGER;
+            case VALUE_NUMBER_FLOAT -> JsonKind.NUMBER;
+            case VALUE_TRUE, VALUE_FALSE -> JsonKind.BOOLEAN;
+            case START_ARRAY -> JsonKind.ARRAY;
+            case START_OBJECT -> JsonKind.OBJECT;
+            default -> JsonKind.NULL;
+        };
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> "null";
+        };
+    }
+
+    private static int columnOf(JacksonException e, byte[] buf, int start) {
+        long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+        if (offset < 0) {
+            return e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
+        }
+        return Utf8.columnAt(buf, start, start + (int) offset);
+    }
+
+    private static int indexOf(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasUtf8Bom(byte[] buf, int end) {
+        return end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF;
+    }
+
+    private static String encodingProblem(byte[] buf, int end) {
+        if (end >= 2 && ((buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE
+                || (buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF)) {
+            return "file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8";
+        }
+        int sniff = Math.min(end, BINARY_SNIFF_BYTES);
+        for (int i = 0; i < sniff; i++) {
+            if (buf[i] == 0) {
+                return "file is binary (it contains NUL bytes), not LDJSON text; check that this is the export you meant";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gongcrm.validator.rules;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.schema.TypeSpec;
+
+/** The entity file being checked. */
+public interface FileScope {
+
+    /** The file as shown in findings. */
+    String file();
+
+    ObjectType type();
+
+    TypeSpec spec();
+}

@@ -1,0 +1,40 @@
+package dev.gongcrm.validator.rules;
+
+import dev.gongcrm.validator.Severity;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The metadata every rule carries: the rule catalog ({@code gongcrm rules}, SARIF rule descriptions,
+ * the docs) is produced from it, and the rule's own bad and good examples are run as tests.
+ *
+ * <p>Examples are small bundles: one or more files, each introduced by a line {@code --- NAME}
+ * (e.g. {@code --- deals.ldjson}); the bad example must raise the rule, the good one must not.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleDoc {
+
+    /** Stable kebab-case name users select, ignore and look up. */
+    String name();
+
+    Severity severity();
+
+    /** One sentence: what the rule checks. */
+    String summary();
+
+    /** The sentence of Gong's documentation the rule enforces, quoted. */
+    String seed();
+
+    /** A bundle that breaks the rule. */
+    String bad();
+
+    /** The same data fixed. */
+    String good();
+
+    /** Options the examples need, e.g. {@code initial}, {@code dialer}. */
+    String[] exampleOptions() default {};
+}

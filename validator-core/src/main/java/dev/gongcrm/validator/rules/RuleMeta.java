@@ -1,0 +1,27 @@
+package dev.gongcrm.validator.rules;
+
+import dev.gongcrm.validator.Severity;
+
+import java.util.List;
+
+/** A rule's {@link RuleDoc} read once from its class. */
+public record RuleMeta(String name, Severity defaultSeverity, String summary, String seed, String badExample,
+                       String goodExample, List<String> exampleOptions, Class<? extends Rule> ruleClass) {
+
+    private static final ClassValue<RuleMeta> CACHE = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected RuleMeta computeValue(Class<?> type) {
+            RuleDoc doc = type.getAnnotation(RuleDoc.class);
+            if (doc == null) {
+                throw new IllegalStateException(type.getName() + " has no @RuleDoc");
+            }
+            return new RuleMeta(doc.name(), doc.severity(), doc.summary(), doc.seed(), doc.bad(), doc.good(),
+                    List.of(doc.exampleOptions()), (Class<? extends Rule>) type);
+        }
+    };
+
+    public static RuleMeta of(Class<? extends Rule> ruleClass) {
+        return CACHE.get(ruleClass);
+    }
+}

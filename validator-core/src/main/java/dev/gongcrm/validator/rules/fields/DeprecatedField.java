@@ -1,0 +1,50 @@
+package dev.gongcrm.validator.rules.fields;
+
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.RecordScope;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SchemaFieldScope;
+import dev.gongcrm.validator.schema.FieldSpec;
+
+/** Which fields are deprecated, and by what they are replaced, comes from the schemas ({@code deprecated}, {@code x-gong-replacement}). */
+@RuleDoc(
+        name = "deprecated-field",
+        severity = Severity.WARNING,
+        summary = "Deprecated fields (lastModified, estimatedCloseDate, actualCloseDate, estimatedAmount, actualAmount, schema 'name') should be replaced.",
+        seed = "estimatedAmount (Deprecated) Deprecated. Please use amount instead",
+        bad = """
+                --- deals.ldjson
+                {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "Deal name", "createdDate": "2022-02-04T17:57:23Z", "closeDate": "2022-09-04", "isOpen": true, "isWon": false, "stage": "discovery", "amount": 7000, "estimatedAmount": 7000}
+                """,
+        good = """
+                --- deals.ldjson
+                {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "Deal name", "createdDate": "2022-02-04T17:57:23Z", "closeDate": "2022-09-04", "isOpen": true, "isWon": false, "stage": "discovery", "amount": 7000}
+                """)
+public final class DeprecatedField implements Rule {
+
+    @Override
+    public boolean appliesTo(FieldSpec spec) {
+        return spec != null && spec.deprecated();
+    }
+
+    @Override
+    public void checkField(RecordScope scope, FieldValue value, FieldSpec spec) {
+        String replacement = spec.replacement();
+        boolean hasReplacement = replacement != null && scope.record().get(replacement) != null;
+        scope.report(this, value.name(), "field '" + value.name() + "' is deprecated"
+                + (replacement == null ? "" : hasReplacement
+                        ? "; '" + replacement + "' is already set, so drop '" + value.name() + "'"
+                        : "; send '" + replacement + "' instead"));
+    }
+
+    @Override
+    public void checkSchemaField(SchemaFieldScope field) {
+        if (field.definition().has("name")) {
+            field.report(this, "name", field.definition().has("uniqueName")
+                    ? "'name' is deprecated and uniqueName is set; drop 'name'"
+                    : "'name' is deprecated; rename it to 'uniqueName'");
+        }
+    }
+}

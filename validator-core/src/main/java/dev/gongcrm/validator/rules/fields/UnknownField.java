@@ -1,0 +1,40 @@
+package dev.gongcrm.validator.rules.fields;
+
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.RecordScope;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.schema.FieldSpec;
+
+/** Fields in neither the Gong-defined set of the type nor the schema file of the bundle. */
+@RuleDoc(
+        name = "unknown-field",
+        severity = Severity.WARNING,
+        summary = "Fields that are neither Gong-defined nor in the uploaded schema are stored raw and never shown to users.",
+        seed = "Any field uploaded by the \"Upload CRM objects\" API that is not described in the schema will be stored "
+                + "in Gong's raw data storage. However, it will not be parsed by Gong and it will not be available to the end user.",
+        bad = """
+                --- accounts.ldjson
+                {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com"], "type": "Investor"}
+                """,
+        good = """
+                --- account.schema.json
+                [{"uniqueName": "type", "label": "Account Type", "type": "STRING"}]
+                --- accounts.ldjson
+                {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com"], "type": "Investor"}
+                """)
+public final class UnknownField implements Rule {
+
+    @Override
+    public boolean appliesTo(FieldSpec spec) {
+        return spec == null;
+    }
+
+    @Override
+    public void checkField(RecordScope scope, FieldValue value, FieldSpec spec) {
+        scope.report(this, value.name(), "field '" + value.name() + "' is not a Gong field of " + scope.type()
+                + " and no schema file of this bundle defines it; Gong stores it raw without parsing it: "
+                + "define it in " + scope.type().resourceName() + ".schema.json or drop it");
+    }
+}

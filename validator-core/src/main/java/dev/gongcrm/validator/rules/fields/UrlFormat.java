@@ -1,0 +1,55 @@
+package dev.gongcrm.validator.rules.fields;
+
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.RecordScope;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.schema.FieldSpec;
+import dev.gongcrm.validator.schema.JsonKind;
+import dev.gongcrm.validator.schema.ValueFormat;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** A warning: the docs' own examples use {@code crm.com/accounts/...}, which is not the qualified URL their table asks for. */
+@RuleDoc(
+        name = "url-format",
+        severity = Severity.WARNING,
+        summary = "url must be a full http(s) URL, scheme and host included.",
+        seed = "url A full http URL to browse this object in the CRM string (Qualified URI)",
+        bad = """
+                --- accounts.ldjson
+                {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "url": "crm.com/accounts/5ybyh6n6n65", "name": "PBR", "domains": ["pbr.com"]}
+                """,
+        good = """
+                --- accounts.ldjson
+                {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "url": "https://crm.com/accounts/5ybyh6n6n65", "name": "PBR", "domains": ["pbr.com"]}
+                """)
+public final class UrlFormat implements Rule {
+
+    @Override
+    public boolean appliesTo(FieldSpec spec) {
+        return spec != null && spec.format() == ValueFormat.URL;
+    }
+
+    @Override
+    public void checkField(RecordScope scope, FieldValue value, FieldSpec spec) {
+        if (value.kind() != JsonKind.STRING || value.isEmpty() || isQualifiedUrl(value.text())) {
+            return;
+        }
+        String hint = value.text().contains("://") ? "" : ": add the scheme, e.g. 'https://" + value.text() + "'";
+        scope.report(this, value.name(), "field '" + value.name() + "' is " + value.display()
+                + ", not a full http(s) URL" + hint);
+    }
+
+    static boolean isQualifiedUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme();
+            return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

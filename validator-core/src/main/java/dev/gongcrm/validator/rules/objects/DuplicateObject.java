@@ -1,0 +1,37 @@
+package dev.gongcrm.validator.rules.objects;
+
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.rules.RecordScope;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleDoc;
+
+/** Within one file (one upload request); the same objectId in two files of a bundle is two requests and fine. */
+@RuleDoc(
+        name = "duplicate-object",
+        severity = Severity.ERROR,
+        summary = "An objectId must appear at most once in a file.",
+        seed = "An object cannot be contained more than once in a given list.",
+        bad = """
+                --- contacts.ldjson
+                {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "accountId": "5ybyh6n6n65", "emailAddress": "john.smith@example.com", "firstName": "john", "lastName": "smith"}
+                {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-04T10:00:00Z", "accountId": "5ybyh6n6n65", "emailAddress": "john.smith@example.com", "firstName": "John", "lastName": "Smith"}
+                """,
+        good = """
+                --- contacts.ldjson
+                {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-04T10:00:00Z", "accountId": "5ybyh6n6n65", "emailAddress": "john.smith@example.com", "firstName": "John", "lastName": "Smith"}
+                """)
+public final class DuplicateObject implements Rule {
+
+    @Override
+    public void checkRecord(RecordScope scope) {
+        String objectId = scope.objectId();
+        if (objectId == null) {
+            return;
+        }
+        int earlier = scope.earlierLineOf(objectId);
+        if (earlier > 0) {
+            scope.report(this, "objectId", "objectId '" + objectId + "' already appears on line " + earlier
+                    + "; an object cannot be contained more than once in a list: keep only its latest version");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.gongcrm.validator.rules.syntax;
+
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleDoc;
+
+/** Reported by the reader: a line with nothing but white space. */
+@RuleDoc(
+        name = "blank-line",
+        severity = Severity.WARNING,
+        summary = "Lines must not be blank; every line holds one object.",
+        seed = "the file should contain JSON objects, where each JSON object is in a separate line",
+        bad = """
+                --- users.ldjson
+                {"objectId": "user1_Id_In_The_CRM", "emailAddress": "user1@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}
+
+                {"objectId": "user2_Id_In_The_CRM", "emailAddress": "user2@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}
+                """,
+        good = """
+                --- users.ldjson
+                {"objectId": "user1_Id_In_The_CRM", "emailAddress": "user1@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}
+                {"objectId": "user2_Id_In_The_CRM", "emailAddress": "user2@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}
+                """)
+public final class BlankLine implements Rule {
+}

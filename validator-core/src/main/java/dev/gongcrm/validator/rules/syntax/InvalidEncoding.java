@@ -1,0 +1,18 @@
+package dev.gongcrm.validator.rules.syntax;
+
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleDoc;
+
+/** Reported by the reader: bytes that are not UTF-8, a byte order mark, UTF-16 or a binary file. */
+@RuleDoc(
+        name = "invalid-encoding",
+        severity = Severity.ERROR,
+        summary = "Files must be plain UTF-8 text: no byte order mark, no UTF-16, no invalid bytes, not binary.",
+        seed = "The request body is a file in LDJSON format (JSON text, which is UTF-8 on the wire).",
+        bad = "--- accounts.ldjson\n\uFEFF{\"objectId\": \"5ybyh6n6n65\", \"modifiedDate\": \"2019-01-03T23:45:57+01:00\", "
+                + "\"name\": \"PBR\", \"domains\": [\"pbr.com\"]}\n",
+        good = "--- accounts.ldjson\n{\"objectId\": \"5ybyh6n6n65\", \"modifiedDate\": \"2019-01-03T23:45:57+01:00\", "
+                + "\"name\": \"PBR\", \"domains\": [\"pbr.com\"]}\n")
+public final class InvalidEncoding implements Rule {
+}

@@ -1,0 +1,23 @@
+package dev.gongcrm.validator.rules.syntax;
+
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleDoc;
+
+/** Reported by the engine: a file whose object type cannot be told from its name, and no override. */
+@RuleDoc(
+        name = "unknown-object-type",
+        severity = Severity.ERROR,
+        summary = "Every file must have one of the six object types, told by its name (deals.ldjson) or --type.",
+        seed = "objectType Must be one of: \"ACCOUNT\", \"CONTACT\", \"DEAL\", \"LEAD\", \"BUSINESS_USER\", "
+                + "or \"STAGE\" (case-sensitive)",
+        bad = """
+                --- crm-export.ldjson
+                {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com"]}
+                """,
+        good = """
+                --- crm-export-accounts.ldjson
+                {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com"]}
+                """)
+public final class UnknownObjectType implements Rule {
+}

@@ -1,0 +1,73 @@
+package dev.gongcrm.validator.schema;
+
+import dev.gongcrm.validator.ObjectType;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one field of one object type accepts, compiled from a JSON Schema property (built-in fields)
+ * or from a field definition of an uploaded schema (custom fields).
+ *
+ * @param kinds the JSON types accepted besides null; {@code NUMBER} accepts integers too
+ * @param nullable whether {@code null} is accepted
+ * @param nonEmpty an empty string or array counts as missing ({@code minLength}/{@code minItems})
+ * @param allowedValues the PICKLIST values, or null when any value of the right type goes
+ * @param items what the elements of an array accept, or null
+ * @param referenceTo the object type the value names by id, or null
+ * @param replacement for a deprecated field, the field to use instead
+ * @param customType the schema field type (e.g. {@code PERCENT}) of a custom field, null for built-ins
+ */
+public record FieldSpec(String name, Set<JsonKind> kinds, boolean nullable, ValueFormat format,
+                        Double minimum, Double maximum, boolean nonEmpty, List<String> allowedValues,
+                        FieldSpec items, ObjectType referenceTo, boolean deprecated, String replacement,
+                        String customType, String description) {
+
+    /** A field known by name whose definition is broken: any value goes, so its lines are not flagged twice. */
+    public static FieldSpec anything(String name) {
+        return new FieldSpec(name, EnumSet.of(JsonKind.STRING, JsonKind.NUMBER, JsonKind.BOOLEAN, JsonKind.ARRAY,
+                JsonKind.OBJECT), true, ValueFormat.NONE, null, null, false, null, null, null, false, null,
+                "UNKNOWN", "");
+    }
+
+    public boolean isCustom() {
+        return customType != null;
+    }
+
+    /** Whether a value of this JSON kind has the right type (null is judged by {@link #nullable}). */
+    public boolean accepts(JsonKind kind) {
+        if (kind == JsonKind.NULL) {
+            return nullable;
+        }
+        return kinds.contains(kind) || (kind == JsonKind.INTEGER && kinds.contains(JsonKind.NUMBER));
+    }
+
+    /** "a string", "a number or null"... for messages. */
+    public String expectedDescription() {
+        StringBuilder text = new StringBuilder();
+        Set<JsonKind> shown = EnumSet.copyOf(kinds);
+        for (JsonKind kind : shown) {
+            if (text.length() > 0) {
+                text.append(" or ");
+            }
+            text.append(kind == JsonKind.ARRAY && items != null
+                    ? "an array of " + items.kinds.iterator().next().name().toLowerCase() + "s"
+                    : kind.description());
+        }
+        if (nullable) {
+            text.append(" or null");
+        }
+        return text.toString();
+    }
+
+    FieldSpec withCustom(String type, List<String> values, ObjectType target) {
+        return new FieldSpec(name, kinds, nullable, format, minimum, maximum, nonEmpty, values, items,
+                target, deprecated, replacement, type, description);
+    }
+
+    FieldSpec named(String newName) {
+        return new FieldSpec(newName, kinds, nullable, format, minimum, maximum, nonEmpty, allowedValues,
+                items, referenceTo, deprecated, replacement, customType, description);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.gongcrm.validator.schema;
+
+import dev.gongcrm.validator.ObjectType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The JSON Schemas of one API profile (a folder of the {@code schemas} module), compiled into the
+ * {@link TypeSpec}s the engine checks lines against. The schemas are the single source of truth for
+ * fields, types and mandatory fields: this class interprets the subset of JSON Schema they use
+ * ({@code type}, {@code format}, {@code required}, {@code minimum}/{@code maximum},
+ * {@code minLength}/{@code minItems}, {@code enum}, {@code items}, {@code deprecated}, one
+ * {@code allOf}/{@code $ref} to the common fields, and an {@code if isDeleted / else required}) plus
+ * a few {@code x-gong-*} keywords, and refuses anything else rather than silently ignoring it.
+ */
+public final class ProfileSchemas {
+
+    public static final String DEFAULT_PROFILE = "legacy";
+    private static final String RESOURCE_ROOT = "dev/gongcrm/schemas/";
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final Map<String, ProfileSchemas> LOADED = new ConcurrentHashMap<>();
+
+    private final String profile;
+    private final Map<ObjectType, TypeSpec> types;
+    private final Map<String, FieldSpec> customFieldTypes;
+
+    private ProfileSchemas(String profile) {
+        this.profile = profile;
+        JsonNode common = read("common.schema.json");
+        Map<ObjectType, TypeSpec> compiled = new EnumMap<>(ObjectType.class);
+        for (ObjectType type : ObjectType.values()) {
+            compiled.put(type, compileType(type, common, read(type.resourceName() + ".schema.json")));
+        }
+        this.types = Collections.unmodifiableMap(compiled);
+        Map<String, FieldSpec> fieldTypes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> def : read("custom-field-types.schema.json").path("$defs").properties()) {
+            fieldTypes.put(def.getKey(), compileField(def.getKey(), def.getValue()));
+        }
+        this.customFieldTypes = Collections.unmodifiableMap(fieldTypes);
+    }
+
+    /** The compiled schemas of a profile, loaded once per JVM. */
+    public static ProfileSchemas of(String profile) {
+        return LOADED.computeIfAbsent(profile, ProfileSchemas::new);
+    }
+
+    public String profile() {
+        return profile;
+    }
+
+    public TypeSpec type(ObjectType type) {
+        return types.get(type);
+    }
+
+    /** The field types a schema field definition may name, e.g. {@code PERCENT}, in schema order. */
+    public Set<String> customFieldTypeNames() {
+        return customFieldTypes.keySet();
+    }
+
+    /** The spec of a custom field of the given schema type, or null when the type is unknown. */
+    public FieldSpec customField(String name, String fieldType, List<String> picklistValues, ObjectType target) {
+        FieldSpec base = customFieldTypes.get(fieldType);
+        return base == null ? null : base.named(name).withCustom(fieldType, picklistValues, target);
+    }
+
+    /** The classpath location of a resource of this profile, for tools that load schemas by URI. */
+    public String resourcePath(String fileName) {
+        return RESOURCE_ROOT + profile + "/" + fileName;
+    }
+
+    /** A schema resource of this profile as a JSON tree. */
+    public JsonNode resource(String fileName) {
+        return read(fileName);
+    }
+
+    private JsonNode read(String fileName) {
+        String path = resourcePath(fileName);
+        try (InputStream in = ProfileSchemas.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new SchemaLoadException("schema resource " + path + " is missing from the classpath");
+            }
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new SchemaLoadException("cannot read schema resource " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static TypeSpec compileType(ObjectType type, JsonNode common, JsonNode schema) {
+        for (JsonNode part : schema.path("allOf")) {
+            if (!"common.schema.json".equals(part.path("$ref").asString(null))) {
+                throw new SchemaLoadException(type + ": only allOf [{$ref: common.schema.json}] is supported");
+            }
+        }
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        for (JsonNode source : List.of(common, schema)) {
+            for (Map.Entry<String, JsonNode> property : source.path("properties").properties()) {
+                fields.put(property.getKey(), compileField(property.getKey(), property.getValue()));
+            }
+        }
+        List<String> mandatory = new ArrayList<>(strings(common.path("required")));
+        mandatory.addAll(strings(schema.path("required")));
+        List<String> unlessDeleted = List.of();
+        if (schema.has("if") || schema.has("else")) {
+            JsonNode condition = schema.path("if");
+            if (!condition.path("properties").path("isDeleted").path("const").asBoolean(false)) {
+                throw new SchemaLoadException(type + ": only 'if isDeleted is true, else required' is supported");
+            }
+            unlessDeleted = strings(schema.path("else").path("required"));
+        }
+        return new TypeSpec(type, Collections.unmodifiableMap(fields), List.copyOf(mandatory), unlessDeleted,
+                strings(schema.path("x-gong-required-for-dialer")),
+                schema.path("x-gong-reference-key").asString("objectId"),
+                schema.path("x-gong-active-field").asString(null));
+    }
+
+    private static FieldSpec compileField(String name, JsonNode property) {
+        Set<JsonKind> kinds = EnumSet.noneOf(JsonKind.class);
+        boolean nullable = false;
+        JsonNode typeNode = property.path("type");
+        for (String typeName : typeNode.isArray() ? strings(typeNode) : List.of(typeNode.asString())) {
+            switch (typeName) {
+                case "string" -> kinds.add(JsonKind.STRING);
+                case "integer" -> kinds.add(JsonKind.INTEGER);
+                case "number" -> kinds.add(JsonKind.NUMBER);
+                case "boolean" -> kinds.add(JsonKind.BOOLEAN);
+                case "array" -> kinds.add(JsonKind.ARRAY);
+                case "null" -> nullable = true;
+                default -> throw new SchemaLoadException("field " + name + ": unsupported type '" + typeName + "'");
+            }
+        }
+        List<String> allowed = property.has("enum") ? strings(property.path("enum")) : null;
+        JsonNode reference = property.path("x-gong-reference");
+        return new FieldSpec(name, Collections.unmodifiableSet(kinds), nullable,
+                ValueFormat.fromSchema(property.path("format").asString(null)),
+                property.has("minimum") ? property.path("minimum").asDouble() : null,
+                property.has("maximum") ? property.path("maximum").asDouble() : null,
+                property.path("minLength").asInt(0) > 0 || property.path("minItems").asInt(0) > 0,
+                allowed,
+                property.has("items") ? compileField(name + "[]", property.path("items")) : null,
+                reference.isMissingNode() ? null : ObjectType.fromWireName(reference.asString())
+                        .orElseThrow(() -> new SchemaLoadException("field " + name + ": unknown reference type")),
+                property.path("deprecated").asBoolean(false),
+                property.path("x-gong-replacement").asString(null),
+                null,
+                property.path("description").asString(""));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            if (!value.isNull()) {
+                values.add(value.asString());
+            }
+        }
+        return List.copyOf(values);
+    }
+}
