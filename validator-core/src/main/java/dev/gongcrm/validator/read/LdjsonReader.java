@@ -138,6 +138,7 @@ public final class LdjsonReader {
 
     private void readLine(byte[] buf, int start, int length, int line, Listener listener) {
         record.reset(line, buf, start, length);
+        boolean objectRead = false;
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), buf, start, length)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -152,11 +153,11 @@ public final class LdjsonReader {
                 return;
             }
             readFields(parser);
+            objectRead = true;
             if (parser.nextToken() != null) {
                 int column = parser.currentTokenLocation().getColumnNr();
                 listener.problem(LineProblem.INVALID_JSON, line, column,
                         "more than one JSON value on this line; put each object on its own line");
-                return;
             }
         } catch (StreamConstraintsException e) {
             listener.problem(LineProblem.INVALID_JSON, line, columnOf(e, buf, start),
@@ -171,8 +172,11 @@ public final class LdjsonReader {
             } else {
                 listener.problem(LineProblem.INVALID_JSON, line, column, SyntaxMessages.explain(e, buf, start, length));
             }
-            return;
+            if (!objectRead) {
+                return;
+            }
         }
+        // text after a complete object (a trailing comment, a second object) leaves that object checkable
         listener.record(record);
     }
 

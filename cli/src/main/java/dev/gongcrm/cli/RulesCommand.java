@@ -1,0 +1,85 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.validator.rules.RuleCatalog;
+import dev.gongcrm.validator.rules.RuleMeta;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "rules",
+        description = {"Lists the rules, or explains one with the sentence of Gong's documentation it enforces "
+                + "and a bad and a good example."},
+        mixinStandardHelpOptions = true)
+final class RulesCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "A rule name, e.g. datetime-format.")
+    String name;
+
+    @CommandLine.Option(names = "--markdown", description = "Print the whole catalog as Markdown (for docs).")
+    boolean markdown;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (markdown) {
+            RuleCatalog.all().forEach(rule -> out.print(markdown(rule)));
+            return 0;
+        }
+        if (name == null) {
+            int width = RuleCatalog.all().stream().mapToInt(rule -> rule.name().length()).max().orElse(10);
+            for (RuleMeta rule : RuleCatalog.all()) {
+                out.printf("%-" + width + "s  %-7s  %s%n", rule.name(), rule.defaultSeverity().id(), rule.summary());
+            }
+            out.println();
+            out.println("'gongcrm rules NAME' explains a rule with examples.");
+            return 0;
+        }
+        Optional<RuleMeta> rule = RuleCatalog.find(name);
+        if (rule.isEmpty()) {
+            List<String> close = RuleCatalog.all().stream().map(RuleMeta::name)
+                    .filter(n -> n.contains(name) || name.contains(n.split("-")[0])).toList();
+            spec.commandLine().getErr().println("gongcrm: error: no rule named '" + name + "'"
+                    + (close.isEmpty() ? "; 'gongcrm rules' lists them" : "; did you mean " + String.join(", ", close) + "?"));
+            return GongCrm.USAGE;
+        }
+        out.print(explain(rule.get()));
+        return 0;
+    }
+
+    static String explain(RuleMeta rule) {
+        StringBuilder text = new StringBuilder();
+        text.append(rule.name()).append(" (").append(rule.defaultSeverity().id()).append(")\n\n");
+        text.append("  ").append(rule.summary()).append("\n\n");
+        text.append("  Gong's documentation: \"").append(rule.seed()).append("\"\n\n");
+        if (!rule.badExample().isEmpty()) {
+            text.append("Bad:\n").append(indent(rule.badExample())).append('\n');
+        }
+        text.append("Good:\n").append(indent(rule.goodExample()));
+        if (!rule.exampleOptions().isEmpty()) {
+            text.append("\n(examples checked with --").append(String.join(" --", rule.exampleOptions())).append(")\n");
+        }
+        return text.toString();
+    }
+
+    private static String markdown(RuleMeta rule) {
+        return "## `" + rule.name() + "` (" + rule.defaultSeverity().id() + ")\n\n" + rule.summary() + "\n\n> "
+                + rule.seed() + "\n\n" + (rule.badExample().isEmpty() ? "" : "Bad:\n\n```\n" + rule.badExample()
+                + "```\n\n") + "Good:\n\n```\n" + rule.goodExample() + "```\n\n";
+    }
+
+    private static String indent(String example) {
+        StringBuilder text = new StringBuilder();
+        for (String line : example.split("\n")) {
+            text.append("  ").append(line).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gongcrm.validator.report;
+
+import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.Version;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.Writer;
+
+/** A JSON document: tool, summary counts and every finding with its position. */
+final class JsonReport implements ReportWriter {
+
+    static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    @Override
+    public void write(ValidationResult result, Writer out) {
+        try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            json.writeStartObject();
+            json.writeStringProperty("tool", "gongcrm");
+            json.writeStringProperty("version", Version.get());
+            json.writeName("summary");
+            json.writeStartObject();
+            json.writeNumberProperty("files", result.files().size());
+            json.writeNumberProperty("objects", result.objects());
+            for (Severity severity : Severity.values()) {
+                json.writeNumberProperty(severity.id() + "s", result.count(severity));
+            }
+            json.writeBooleanProperty("truncated", result.truncated());
+            json.writeEndObject();
+            json.writeName("findings");
+            json.writeStartArray();
+            for (Finding finding : result.findings()) {
+                json.writeStartObject();
+                json.writeStringProperty("rule", finding.rule());
+                json.writeStringProperty("severity", finding.severity().id());
+                json.writeStringProperty("file", finding.file());
+                json.writeNumberProperty("line", finding.line());
+                if (finding.hasColumn()) {
+                    json.writeNumberProperty("column", finding.column());
+                }
+                if (finding.objectId() != null) {
+                    json.writeStringProperty("objectId", finding.objectId());
+                }
+                if (finding.field() != null) {
+                    json.writeStringProperty("field", finding.field());
+                }
+                json.writeStringProperty("message", finding.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+}

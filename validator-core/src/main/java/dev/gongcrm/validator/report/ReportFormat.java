@@ -1,0 +1,54 @@
+package dev.gongcrm.validator.report;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The report formats, by the name users give on the command line or in the Maven configuration. */
+public enum ReportFormat {
+    TEXT("txt", new TextReport()),
+    JSON("json", new JsonReport()),
+    SARIF("sarif", new SarifReport()),
+    JUNIT("xml", new JunitReport()),
+    GITHUB("txt", new GithubReport()),
+    CSV("csv", new CsvReport());
+
+    private final String extension;
+    private final ReportWriter writer;
+
+    ReportFormat(String extension, ReportWriter writer) {
+        this.extension = extension;
+        this.writer = writer;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public ReportWriter writer() {
+        return writer;
+    }
+
+    /** The file name a report of this format gets in a report folder, e.g. {@code gongcrm.sarif}. */
+    public String defaultFileName() {
+        return this == GITHUB ? "gongcrm-github.txt" : "gongcrm." + extension;
+    }
+
+    /** The one-line summary of a result that closes the text report, for consoles that show only that. */
+    public static String summary(dev.gongcrm.validator.ValidationResult result) {
+        return TextReport.summary(result);
+    }
+
+    public static ReportFormat parse(String name) {
+        for (ReportFormat format : values()) {
+            if (format.id().equalsIgnoreCase(name.trim())) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown report format '" + name + "'; use one of " + names());
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(ReportFormat::id).collect(Collectors.joining(", "));
+    }
+}

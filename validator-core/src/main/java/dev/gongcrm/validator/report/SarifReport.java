@@ -1,0 +1,154 @@
+package dev.gongcrm.validator.report;
+
+import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.Version;
+import dev.gongcrm.validator.rules.RuleCatalog;
+import dev.gongcrm.validator.rules.RuleMeta;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0, as code-scanning tools read it: {@code ruleId} is the rule name, {@code level} its
+ * severity (info becomes {@code note}), locations are relative URIs with 1-based lines and columns,
+ * and every rule of the catalog is described under {@code tool.driver.rules}.
+ */
+final class SarifReport implements ReportWriter {
+
+    @Override
+    public void write(ValidationResult result, Writer out) {
+        List<RuleMeta> rules = RuleCatalog.all();
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        try (JsonGenerator json = JsonReport.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            json.writeStartObject();
+            json.writeStringProperty("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.writeStringProperty("version", "2.1.0");
+            json.writeName("runs");
+            json.writeStartArray();
+            json.writeStartObject();
+            json.writeName("tool");
+            json.writeStartObject();
+            json.writeName("driver");
+            json.writeStartObject();
+            json.writeStringProperty("name", "gongcrm");
+            json.writeStringProperty("version", Version.get());
+            json.writeName("rules");
+            json.writeStartArray();
+            for (RuleMeta rule : rules) {
+                ruleIndex.put(rule.name(), ruleIndex.size());
+                writeRule(json, rule);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeName("results");
+            json.writeStartArray();
+            for (Finding finding : result.findings()) {
+                writeResult(json, finding, ruleIndex.get(finding.rule()));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private static void writeRule(JsonGenerator json, RuleMeta rule) {
+        json.writeStartObject();
+        json.writeStringProperty("id", rule.name());
+        json.writeName("shortDescription");
+        text(json, rule.summary());
+        json.writeName("fullDescription");
+        text(json, "Gong's documentation: \"" + rule.seed() + "\"");
+        json.writeName("help");
+        text(json, rule.summary() + "\nRun 'gongcrm rules " + rule.name() + "' for a bad and a good example.");
+        json.writeName("defaultConfiguration");
+        json.writeStartObject();
+        json.writeStringProperty("level", level(rule.defaultSeverity()));
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator json, Finding finding, Integer index) {
+        json.writeStartObject();
+        json.writeStringProperty("ruleId", finding.rule());
+        if (index != null) {
+            json.writeNumberProperty("ruleIndex", index);
+        }
+        json.writeStringProperty("level", level(finding.severity()));
+        json.writeName("message");
+        text(json, finding.message());
+        json.writeName("locations");
+        json.writeStartArray();
+        json.writeStartObject();
+        json.writeName("physicalLocation");
+        json.writeStartObject();
+        json.writeName("artifactLocation");
+        json.writeStartObject();
+        json.writeStringProperty("uri", uri(finding.file()));
+        json.writeEndObject();
+        if (finding.line() > 0) {
+            json.writeName("region");
+            json.writeStartObject();
+            json.writeNumberProperty("startLine", finding.line());
+            if (finding.hasColumn()) {
+                json.writeNumberProperty("startColumn", finding.column());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        if (finding.objectId() != null || finding.field() != null) {
+            json.writeName("properties");
+            json.writeStartObject();
+            if (finding.objectId() != null) {
+                json.writeStringProperty("objectId", finding.objectId());
+            }
+            if (finding.field() != null) {
+                json.writeStringProperty("field", finding.field());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void text(JsonGenerator json, String text) {
+        json.writeStartObject();
+        json.writeStringProperty("text", text);
+        json.writeEndObject();
+    }
+
+    static String level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+    }
+
+    /** A relative path as a URI reference: forward slashes, spaces and the like percent-encoded. */
+    static String uri(String file) {
+        String path = file.replace('\\', '/');
+        if (path.startsWith("./")) {
+            path = path.substring(2);
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (char c : path.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            }
+        }
+        return encoded.toString();
+    }
+}

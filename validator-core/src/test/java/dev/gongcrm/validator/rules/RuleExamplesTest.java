@@ -1,0 +1,94 @@
+package dev.gongcrm.validator.rules;
+
+import dev.gongcrm.validator.Bundles;
+import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.Validator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every rule's documented examples are tests: the bad one raises the rule, the good one raises nothing. */
+class RuleExamplesTest {
+
+    static List<RuleMeta> rules() {
+        return RuleCatalog.all();
+    }
+
+    static List<RuleMeta> rulesWithBadExample() {
+        return RuleCatalog.all().stream().filter(rule -> !rule.badExample().isEmpty()).toList();
+    }
+
+    private static Validator validatorFor(RuleMeta rule) {
+        return Validator.builder()
+                .initialUpload(rule.exampleOptions().contains("initial"))
+                .dialer(rule.exampleOptions().contains("dialer"))
+                .build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rulesWithBadExample")
+    void badExampleRaisesTheRule(RuleMeta rule) {
+        ValidationResult result = Bundles.validate(validatorFor(rule), rule.badExample());
+        List<Finding> raised = result.findings().stream().filter(f -> f.rule().equals(rule.name())).toList();
+        assertFalse(raised.isEmpty(), () -> rule.name() + " not raised by its bad example; got " + result.findings());
+        for (Finding finding : raised) {
+            assertEquals(rule.defaultSeverity(), finding.severity());
+            assertFalse(finding.message().isBlank());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void goodExampleIsClean(RuleMeta rule) {
+        ValidationResult result = Bundles.validate(validatorFor(rule), rule.goodExample());
+        assertEquals(List.of(), result.findings(), () -> rule.name() + "'s good example is not clean");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void metadataIsComplete(RuleMeta rule) {
+        assertTrue(rule.name().matches("[a-z]+(-[a-z]+)*"), rule.name());
+        assertFalse(rule.summary().isBlank());
+        assertFalse(rule.seed().isBlank());
+        assertTrue(rule.goodExample().startsWith("--- "), rule.name() + ": examples start with a file header");
+    }
+
+    @Test
+    void onlyPayloadTooLargeHasNoInlineBadExample() {
+        Set<String> without = rules().stream().filter(r -> r.badExample().isEmpty()).map(RuleMeta::name)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("payload-too-large"), without);
+    }
+
+    @Test
+    void namesAreUnique() {
+        Set<String> seen = new HashSet<>();
+        for (RuleMeta rule : rules()) {
+            assertTrue(seen.add(rule.name()), "duplicate rule name " + rule.name());
+        }
+    }
+
+    @Test
+    void catalogCoversTheProductBriefExceptTheServerSideRule() {
+        Set<String> expected = Set.of("invalid-json", "not-an-object", "duplicate-key", "invalid-encoding",
+                "blank-line", "empty-file", "payload-too-large", "unknown-object-type", "missing-mandatory-field",
+                "wrong-type", "datetime-format", "date-format", "out-of-range", "picklist-value",
+                "invalid-enum-value", "email-format", "url-format", "domain-format", "deprecated-field",
+                "unknown-field", "deleted-on-initial-upload", "inconsistent-deal-status", "duplicate-object",
+                "unsorted-modified-date", "unresolved-reference", "inactive-stage", "reference-to-deleted",
+                "duplicate-field-definition", "stringarray-custom-field");
+        assertEquals(expected, rules().stream().map(RuleMeta::name).collect(Collectors.toSet()));
+        assertTrue(rules().stream().anyMatch(r -> r.defaultSeverity() == Severity.WARNING));
+    }
+}
