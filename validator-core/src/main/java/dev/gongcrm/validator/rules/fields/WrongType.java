@@ -39,8 +39,9 @@ public final class WrongType implements Rule {
             }
             return;
         }
-        if (kind == JsonKind.NUMBER && spec.kinds().contains(JsonKind.INTEGER) && value.isIntegral()) {
-            return;
+        if (kind == JsonKind.NUMBER && spec.kinds().contains(JsonKind.INTEGER)
+                && (value.isIntegral() || Double.isInfinite(value.number()))) {
+            return; // 3.0 is an integer in JSON Schema; an infinite one is out-of-range's to report
         }
         scope.report(this, value.name(), "field '" + value.name() + "' must be " + spec.expectedDescription()
                 + ", got " + kind.description() + " (" + value.display() + ")" + hint(value, spec));
