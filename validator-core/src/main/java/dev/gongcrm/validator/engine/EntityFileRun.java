@@ -20,6 +20,8 @@ import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Checks one entity file: the reader hands it each object, it runs the rules on it, sends its
@@ -35,6 +37,9 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
     private final int ordinal;
     private final TypeSpec spec;
     private final ActiveRules rules;
+    /** Per field name: its spec and the field rules that apply to it, looked up once per field. */
+    private final Map<String, FieldPlan> plans = new HashMap<>();
+    private final FieldPlan unknownField;
     private CrmRecord record;
     private String objectId;
     private boolean deleted;
@@ -47,6 +52,13 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
         this.ordinal = ordinal;
         this.spec = spec;
         this.rules = bundle.rules();
+        this.unknownField = new FieldPlan(null, rules.fieldRulesFor(null));
+        if (spec != null) {
+            spec.fields().forEach((name, field) -> plans.put(name, new FieldPlan(field, rules.fieldRulesFor(field))));
+        }
+    }
+
+    private record FieldPlan(FieldSpec spec, Rule[] rules) {
     }
 
     long read() throws IOException {
@@ -75,8 +87,9 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
         }
         for (int i = 0; i < line.size(); i++) {
             FieldValue value = line.field(i);
-            FieldSpec field = spec.field(value.name());
-            for (Rule rule : rules.fieldRulesFor(field)) {
+            FieldPlan plan = plans.getOrDefault(value.name(), unknownField);
+            FieldSpec field = plan.spec();
+            for (Rule rule : plan.rules()) {
                 rule.checkField(this, value, field);
             }
             if (field != null && field.referenceTo() != null && value.kind() == JsonKind.STRING

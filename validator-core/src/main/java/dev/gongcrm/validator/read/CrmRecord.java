@@ -32,7 +32,7 @@ public final class CrmRecord {
     /** The next field slot, or null when the line already has a field of that name. */
     FieldValue add(String name, JsonKind kind) {
         for (int i = 0; i < size; i++) {
-            if (fields[i].name.equals(name)) {
+            if (fields[i].name == name) {
                 duplicateKeys.add(name);
                 return null;
             }
@@ -66,6 +66,12 @@ public final class CrmRecord {
 
     /** The field of that name, or null when the line does not have it. */
     public FieldValue get(String name) {
+        // the reader interns names, as do the schemas and Java literals: compare references first
+        for (int i = 0; i < size; i++) {
+            if (fields[i].name == name) {
+                return fields[i];
+            }
+        }
         for (int i = 0; i < size; i++) {
             if (fields[i].name.equals(name)) {
                 return fields[i];

@@ -6,8 +6,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,12 @@ public final class LdjsonReader {
     private static final int CHUNK = 1 << 20;
     private static final int BINARY_SNIFF_BYTES = 8192;
 
+    // one parser per line: buffers come from a thread-local pool, names are interned so that lookups
+    // by name compare references, and the encoding is UTF-8 by definition (a BOM is reported, not sniffed)
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
+            .disable(TokenStreamFactory.Feature.CHARSET_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(MAX_LINE_BYTES)
                     .maxDocumentLength(MAX_LINE_BYTES)

@@ -26,7 +26,7 @@ public record FieldSpec(String name, Set<JsonKind> kinds, boolean nullable, Valu
 
     /** A field known by name whose definition is broken: any value goes, so its lines are not flagged twice. */
     public static FieldSpec anything(String name) {
-        return new FieldSpec(name, EnumSet.of(JsonKind.STRING, JsonKind.NUMBER, JsonKind.BOOLEAN, JsonKind.ARRAY,
+        return new FieldSpec(name.intern(), EnumSet.of(JsonKind.STRING, JsonKind.NUMBER, JsonKind.BOOLEAN, JsonKind.ARRAY,
                 JsonKind.OBJECT), true, ValueFormat.NONE, null, null, false, null, null, null, false, null,
                 "UNKNOWN", "");
     }

@@ -72,7 +72,7 @@ public final class ProfileSchemas {
     /** The spec of a custom field of the given schema type, or null when the type is unknown. */
     public FieldSpec customField(String name, String fieldType, List<String> picklistValues, ObjectType target) {
         FieldSpec base = customFieldTypes.get(fieldType);
-        return base == null ? null : base.named(name).withCustom(fieldType, picklistValues, target);
+        return base == null ? null : base.named(name.intern()).withCustom(fieldType, picklistValues, target);
     }
 
     /** The classpath location of a resource of this profile, for tools that load schemas by URI. */
@@ -106,7 +106,8 @@ public final class ProfileSchemas {
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
         for (JsonNode source : List.of(common, schema)) {
             for (Map.Entry<String, JsonNode> property : source.path("properties").properties()) {
-                fields.put(property.getKey(), compileField(property.getKey(), property.getValue()));
+                String name = property.getKey().intern();
+                fields.put(name, compileField(name, property.getValue()));
             }
         }
         List<String> mandatory = new ArrayList<>(strings(common.path("required")));
@@ -161,7 +162,7 @@ public final class ProfileSchemas {
         List<String> values = new ArrayList<>();
         for (JsonNode value : array) {
             if (!value.isNull()) {
-                values.add(value.asString());
+                values.add(value.asString().intern());
             }
         }
         return List.copyOf(values);

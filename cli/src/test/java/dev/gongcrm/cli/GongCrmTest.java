@@ -1,0 +1,125 @@
+package dev.gongcrm.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GongCrmTest {
+
+    private static final String VALID = Path.of("..", "examples", "valid-bundle").toString();
+    private static final String BROKEN = Path.of("..", "examples", "broken-bundle").toString();
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = GongCrm.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void aValidBundleExitsZero() {
+        Run run = run("validate", VALID);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("No problems found (8 files, 12 objects checked)."), run.out());
+    }
+
+    @Test
+    void aBrokenBundleExitsOneWithEveryFinding() {
+        Run run = run("validate", BROKEN);
+        assertEquals(1, run.exit());
+        assertEquals(17, run.out().lines().filter(l -> l.contains("error[") || l.contains("warning[")).count());
+    }
+
+    @Test
+    void failOnDecidesTheExitCode() {
+        assertEquals(0, run("validate", "--fail-on", "never", BROKEN).exit());
+        assertEquals(0, run("validate", "--select", "url-format", BROKEN).exit());
+        assertEquals(1, run("validate", "--select", "url-format", "--fail-on", "warning", BROKEN).exit());
+        assertEquals(1, run("validate", "--select", "url-format", "--severity", "url-format=error", BROKEN).exit());
+    }
+
+    @Test
+    void severalFormatsGoToTheirOwnFiles() throws Exception {
+        Path sarif = folder.resolve("out/report.sarif");
+        Path json = folder.resolve("report.json");
+        Run run = run("validate", BROKEN, "--format", "sarif=" + sarif, "--format", "json=" + json);
+        assertEquals(1, run.exit());
+        assertTrue(Files.readString(sarif).contains("\"version\":\"2.1.0\""));
+        assertTrue(Files.readString(json).contains("\"errors\":13"));
+        assertTrue(run.out().startsWith("Found 13 errors"), run.out());
+        try (var leftovers = Files.list(folder.resolve("out"))) {
+            assertEquals(1, leftovers.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void usageAndIoProblemsExitTwoWithOneLine() {
+        for (String[] args : new String[][] {
+                {"validate", folder.resolve("missing").toString()},
+                {"validate", "--format", "yaml", VALID},
+                {"validate", "--select", "no-such-rule", VALID},
+                {"validate", "--type", "OPPORTUNITY", VALID},
+                {"validate", "--fail-on", "sometimes", VALID},
+                {"validate", "--format", "json", "--format", "sarif", VALID},
+                {"validate", "--bogus", VALID},
+                {"validate"},
+                {"rules", "no-such-rule"}}) {
+            Run run = run(args);
+            assertEquals(2, run.exit(), String.join(" ", args));
+            assertFalse(run.err().isBlank(), String.join(" ", args));
+            assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        }
+    }
+
+    @Test
+    void anEmptyFolderIsAClearError() {
+        Run run = run("validate", folder.toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("gongcrm: error: '" + folder + "' holds no .ldjson"), run.err());
+    }
+
+    @Test
+    void typeOverrideAppliesToFilesWithoutATypeInTheirName() throws Exception {
+        Path file = Files.writeString(folder.resolve("export.ldjson"),
+                "{\"objectId\": \"s\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", \"internalName\": \"s\", "
+                        + "\"name\": \"S\", \"isActive\": true, \"sortOrder\": 1}\n");
+        assertEquals(1, run("validate", file.toString()).exit());
+        assertEquals(0, run("validate", "--type", "STAGE", file.toString()).exit());
+        assertEquals(0, run("validate", "--type", "export.ldjson=stage", file.toString()).exit());
+    }
+
+    @Test
+    void rulesListsTheCatalogAndExplainsOneRule() {
+        Run list = run("rules");
+        assertEquals(0, list.exit());
+        assertTrue(list.out().contains("unsorted-modified-date"));
+        assertEquals(29, list.out().lines().filter(l -> l.matches("[a-z-]+ +(error|warning|info) .*")).count());
+        Run one = run("rules", "datetime-format");
+        assertTrue(one.out().contains("without milliseconds"));
+        assertTrue(one.out().contains("Bad:") && one.out().contains("Good:"));
+    }
+
+    @Test
+    void helpExplainsTheOptions() {
+        Run help = run("validate", "--help");
+        assertEquals(0, help.exit());
+        for (String option : new String[] {"--format", "--output", "--fail-on", "--select", "--ignore", "--type",
+                "--initial", "--dialer", "--max-findings"}) {
+            assertTrue(help.out().contains(option), option);
+        }
+    }
+}
