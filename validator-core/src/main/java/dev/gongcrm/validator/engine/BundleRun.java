@@ -134,7 +134,8 @@ public final class BundleRun {
     }
 
     private void runReferenceRules(ReferenceCheck check) {
-        check.resolve(index);
+        TypeSpec target = schemas.type(check.target());
+        check.resolve(index.keysOf(check.target(), "objectId".equals(target.referenceKey())));
         for (Rule rule : rules.referenceRules) {
             rule.checkReference(check);
         }

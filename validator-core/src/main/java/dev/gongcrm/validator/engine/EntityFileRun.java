@@ -43,6 +43,7 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
     private CrmRecord record;
     private String objectId;
     private boolean deleted;
+    private int earlierLine;
     private long objects;
 
     /** @param spec the type with its custom fields, or null when the file's type is unknown (syntax only) */
@@ -82,6 +83,8 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
         record = line;
         objectId = line.string(OBJECT_ID);
         deleted = line.isTrue(IS_DELETED);
+        earlierLine = bundle.index().add(spec.type(), objectId, referenceKeyOf(line), ordinal, line.line(),
+                flagsOf(line));
         for (Rule rule : rules.recordRules) {
             rule.checkRecord(this);
         }
@@ -97,7 +100,6 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
                 bundle.reference(this, value.name(), value.text(), field.referenceTo());
             }
         }
-        bundle.index().add(spec.type(), objectId, referenceKeyOf(line), ordinal, line.line(), flagsOf(line));
     }
 
     private String referenceKeyOf(CrmRecord line) {
@@ -170,8 +172,8 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
     }
 
     @Override
-    public int earlierLineOf(String id) {
-        return bundle.index().lineInFile(spec.type(), id, ordinal);
+    public int earlierLine() {
+        return earlierLine;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.gongcrm.validator.engine;
 import dev.gongcrm.validator.ObjectType;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,41 +14,39 @@ final class IdIndex {
 
     static final int DELETED = 1;
     static final int INACTIVE = 2;
+    static final int ABSENT = -1;
 
     /** Per type, objectId to (line << 32 | file << 8 | flags). */
-    private final Map<ObjectType, HashMap<String, Long>> byObjectId = new EnumMap<>(ObjectType.class);
-    /** Per type whose references use another key (stages: internalName), that key to flags. */
-    private final Map<ObjectType, HashMap<String, Integer>> byReferenceKey = new EnumMap<>(ObjectType.class);
+    private final Map<ObjectType, IdMap> byObjectId = new EnumMap<>(ObjectType.class);
+    /** Per type whose references use another key (stages: internalName), that key to its flags. */
+    private final Map<ObjectType, IdMap> byReferenceKey = new EnumMap<>(ObjectType.class);
 
-    void add(ObjectType type, String objectId, String referenceKey, int file, int line, int flags) {
+    /** The map a reference to this type is resolved in: by objectId, or by the type's own key. */
+    IdMap keysOf(ObjectType type, boolean byObjectIdKey) {
+        return (byObjectIdKey ? byObjectId : byReferenceKey).computeIfAbsent(type, t -> new IdMap());
+    }
+
+    /**
+     * Records an object and returns the line where the same objectId appeared earlier in the same
+     * file, or 0.
+     */
+    int add(ObjectType type, String objectId, String referenceKey, int file, int line, int flags) {
+        int earlierLine = 0;
         if (objectId != null) {
-            byObjectId.computeIfAbsent(type, t -> new HashMap<>())
-                    .put(objectId, ((long) line << 32) | ((long) file << 8) | flags);
+            long previous = keysOf(type, true).put(objectId, ((long) line << 32) | ((long) file << 8) | flags);
+            if (previous != IdMap.ABSENT && (int) ((previous >>> 8) & 0xFFFFFF) == file) {
+                earlierLine = (int) (previous >>> 32);
+            }
         }
         if (referenceKey != null) {
-            byReferenceKey.computeIfAbsent(type, t -> new HashMap<>()).put(referenceKey, flags);
+            keysOf(type, false).put(referenceKey, flags);
         }
+        return earlierLine;
     }
 
-    /** The line of an earlier object with this id in the given file, or 0. */
-    int lineInFile(ObjectType type, String objectId, int file) {
-        Map<String, Long> ids = byObjectId.get(type);
-        Long entry = ids == null ? null : ids.get(objectId);
-        if (entry == null || (int) ((entry >>> 8) & 0xFFFFFF) != file) {
-            return 0;
-        }
-        return (int) (entry >>> 32);
-    }
-
-    /** The flags of the object with this key, or -1 when the bundle has none. */
-    int flags(ObjectType type, boolean byObjectIdKey, String key) {
-        if (byObjectIdKey) {
-            Map<String, Long> ids = byObjectId.get(type);
-            Long entry = ids == null ? null : ids.get(key);
-            return entry == null ? -1 : (int) (entry & 0xFF);
-        }
-        Map<String, Integer> keys = byReferenceKey.get(type);
-        Integer flags = keys == null ? null : keys.get(key);
-        return flags == null ? -1 : flags;
+    /** The flags of the object with this key in that map, or {@link #ABSENT}. */
+    static int flags(IdMap keys, String key) {
+        long entry = keys.get(key);
+        return entry == IdMap.ABSENT ? ABSENT : (int) (entry & 0xFF);
     }
 }

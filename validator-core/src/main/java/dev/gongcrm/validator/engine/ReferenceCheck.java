@@ -50,8 +50,8 @@ final class ReferenceCheck implements ReferenceScope {
         return this;
     }
 
-    void resolve(IdIndex index) {
-        flags = index.flags(target, "objectId".equals(targetKey), value);
+    void resolve(IdMap keys) {
+        flags = IdIndex.flags(keys, value);
     }
 
     @Override

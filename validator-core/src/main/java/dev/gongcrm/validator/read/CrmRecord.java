@@ -4,6 +4,7 @@ import dev.gongcrm.validator.schema.JsonKind;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,6 +20,11 @@ public final class CrmRecord {
     private byte[] lineBytes;
     private int lineStart;
     private int lineLength;
+    // open-addressing index of this line's names: slot -> field index; a slot counts only when its
+    // stamp is the current line's, so nothing is cleared between lines
+    private int[] slots = new int[32];
+    private int[] slotStamps = new int[32];
+    private int stamp;
 
     void reset(int lineNumber, byte[] bytes, int start, int length) {
         line = lineNumber;
@@ -27,20 +33,29 @@ public final class CrmRecord {
         lineBytes = bytes;
         lineStart = start;
         lineLength = length;
+        nextStamp();
+    }
+
+    private void nextStamp() {
+        if (++stamp == 0) {
+            Arrays.fill(slotStamps, 0);
+            stamp = 1;
+        }
     }
 
     /** The next field slot, or null when the line already has a field of that name. */
     FieldValue add(String name, JsonKind kind) {
-        for (int i = 0; i < size; i++) {
-            if (fields[i].name == name) {
-                duplicateKeys.add(name);
-                return null;
-            }
+        if (indexOf(name) >= 0) {
+            duplicateKeys.add(name);
+            return null;
         }
         if (size == fields.length) {
             FieldValue[] grown = new FieldValue[size * 2];
             System.arraycopy(fields, 0, grown, 0, size);
             fields = grown;
+        }
+        if ((size + 1) * 2 > slots.length) {
+            growSlots();
         }
         FieldValue value = fields[size];
         if (value == null) {
@@ -48,8 +63,43 @@ public final class CrmRecord {
             fields[size] = value;
         }
         value.reset(name, kind);
+        insert(name, size);
         size++;
         return value;
+    }
+
+    private int indexOf(String name) {
+        int mask = slots.length - 1;
+        for (int slot = spread(name.hashCode()) & mask; slotStamps[slot] == stamp; slot = (slot + 1) & mask) {
+            FieldValue candidate = fields[slots[slot]];
+            if (candidate.name == name || candidate.name.equals(name)) {
+                return slots[slot];
+            }
+        }
+        return -1;
+    }
+
+    private void insert(String name, int index) {
+        int mask = slots.length - 1;
+        int slot = spread(name.hashCode()) & mask;
+        while (slotStamps[slot] == stamp) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = index;
+        slotStamps[slot] = stamp;
+    }
+
+    private void growSlots() {
+        slots = new int[slots.length * 2];
+        slotStamps = new int[slots.length];
+        nextStamp();
+        for (int i = 0; i < size; i++) {
+            insert(fields[i].name, i);
+        }
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     public int line() {
@@ -66,18 +116,8 @@ public final class CrmRecord {
 
     /** The field of that name, or null when the line does not have it. */
     public FieldValue get(String name) {
-        // the reader interns names, as do the schemas and Java literals: compare references first
-        for (int i = 0; i < size; i++) {
-            if (fields[i].name == name) {
-                return fields[i];
-            }
-        }
-        for (int i = 0; i < size; i++) {
-            if (fields[i].name.equals(name)) {
-                return fields[i];
-            }
-        }
-        return null;
+        int index = indexOf(name);
+        return index < 0 ? null : fields[index];
     }
 
     /** A string field's value, or null when it is absent or not a string. */

@@ -17,8 +17,8 @@ import java.io.InputStream;
 /**
  * Reads an LDJSON stream in one pass, one line at a time, and hands every line that is a JSON object
  * to a {@link Listener} as a {@link CrmRecord}. Each line gets its own parser over the bytes of that
- * line only, so a broken line is reported at its own position and never hides the next one. Memory
- * is the longest line, not the file.
+ * line only, so a broken line is reported at its own position and never hides the next one.
+ * Memory is the longest line, not the file.
  */
 public final class LdjsonReader {
 
@@ -42,7 +42,6 @@ public final class LdjsonReader {
             .disable(TokenStreamFactory.Feature.CHARSET_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(MAX_LINE_BYTES)
-                    .maxDocumentLength(MAX_LINE_BYTES)
                     .build())
             .build();
 
@@ -57,8 +56,21 @@ public final class LdjsonReader {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Reads the whole stream; the caller closes it. */
+    /** Reads the whole stream, calling the listener in line order; the caller closes the stream. */
     public void read(InputStream in, Listener listener) throws IOException {
+        split(in, (buf, start, length, line) -> readLine(buf, start, length, line, listener), listener::problem);
+    }
+
+    private interface LineSink {
+        void line(byte[] buf, int start, int length, int line);
+    }
+
+    private interface ProblemSink {
+        void problem(LineProblem problem, int line, int column, String message);
+    }
+
+    /** Splits the stream into lines (without their line end) and reports what is wrong with the bytes. */
+    private void split(InputStream in, LineSink lines, ProblemSink listener) throws IOException {
         byte[] buf = new byte[CHUNK];
         int end = fill(in, buf, 0, BINARY_SNIFF_BYTES);
         boolean eof = end < BINARY_SNIFF_BYTES;
@@ -120,7 +132,7 @@ public final class LdjsonReader {
                 if (length > 0 && buf[lineEnd - 1] == '\r') {
                     length--;
                 }
-                readLine(buf, start, length, line, listener);
+                lines.line(buf, start, length, line);
             }
             if (newline < 0) {
                 return;
@@ -159,7 +171,7 @@ public final class LdjsonReader {
                         + ", not a JSON object; each line must represent a single CRM object");
                 return;
             }
-            readFields(parser);
+            readFields(parser, record);
             objectRead = true;
             if (parser.nextToken() != null) {
                 int column = parser.currentTokenLocation().getColumnNr();
@@ -187,7 +199,7 @@ public final class LdjsonReader {
         listener.record(record);
     }
 
-    private void readFields(JsonParser parser) {
+    private static void readFields(JsonParser parser, CrmRecord record) {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();

@@ -28,8 +28,8 @@ public interface RecordScope extends FileScope {
         return value.isEmpty() && isMandatory(value.name());
     }
 
-    /** The line where an object with this objectId appeared earlier in the same file, or 0. */
-    int earlierLineOf(String objectId);
+    /** The line where this object's objectId appeared earlier in the same file, or 0. */
+    int earlierLine();
 
     /** Reports a finding at the given field (its column is found in the line). */
     void report(Rule rule, String field, String message);

@@ -47,14 +47,17 @@ public final class MissingMandatoryField implements Rule {
     private void check(RecordScope scope, List<String> fields, String why) {
         for (String name : fields) {
             FieldValue value = scope.record().get(name);
-            FieldSpec field = scope.spec().field(name);
-            String hint = field == null || field.description().isEmpty() ? "" : ": " + field.description();
             if (value == null) {
-                scope.report(this, name, "Mandatory field [" + name + "] is missing" + why + "; add it" + hint);
+                scope.report(this, name, "Mandatory field [" + name + "] is missing" + why + "; add it" + hint(scope, name));
             } else if (value.isEmpty()) {
                 scope.report(this, name, "Mandatory field [" + name + "] is empty (" + value.display() + ")"
-                        + why + "; give it a value" + hint);
+                        + why + "; give it a value" + hint(scope, name));
             }
         }
+    }
+
+    private static String hint(RecordScope scope, String name) {
+        FieldSpec field = scope.spec().field(name);
+        return field == null || field.description().isEmpty() ? "" : ": " + field.description();
     }
 }

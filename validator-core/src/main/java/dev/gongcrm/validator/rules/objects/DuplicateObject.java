@@ -24,13 +24,9 @@ public final class DuplicateObject implements Rule {
 
     @Override
     public void checkRecord(RecordScope scope) {
-        String objectId = scope.objectId();
-        if (objectId == null) {
-            return;
-        }
-        int earlier = scope.earlierLineOf(objectId);
+        int earlier = scope.earlierLine();
         if (earlier > 0) {
-            scope.report(this, "objectId", "objectId '" + objectId + "' already appears on line " + earlier
+            scope.report(this, "objectId", "objectId '" + scope.objectId() + "' already appears on line " + earlier
                     + "; an object cannot be contained more than once in a list: keep only its latest version");
         }
     }
