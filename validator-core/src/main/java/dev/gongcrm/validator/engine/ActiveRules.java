@@ -8,6 +8,7 @@ import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.rules.SchemaFieldScope;
+import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.schema.FieldSpec;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ final class ActiveRules {
     private static final Rule[] NONE = new Rule[0];
 
     final List<Rule> fileRules = new ArrayList<>();
+    final List<Rule> sequenceRules = new ArrayList<>();
     final List<Rule> recordRules = new ArrayList<>();
     final List<Rule> referenceRules = new ArrayList<>();
     final List<Rule> schemaFieldRules = new ArrayList<>();
@@ -38,6 +40,7 @@ final class ActiveRules {
             }
             addIf(rule, "startFile", fileRules, FileScope.class);
             addIf(rule, "checkRecord", recordRules, RecordScope.class);
+            addIf(rule, "checkSequence", sequenceRules, SequenceScope.class);
             addIf(rule, "checkReference", referenceRules, ReferenceScope.class);
             addIf(rule, "checkSchemaField", schemaFieldRules, SchemaFieldScope.class);
             addIf(rule, "checkField", fieldRules, RecordScope.class, FieldValue.class, FieldSpec.class);

@@ -18,9 +18,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One validation of one bundle. Schema files go first (they define the custom fields), then entity
@@ -30,6 +32,7 @@ import java.util.Map;
  */
 public final class BundleRun {
 
+    private static final String OBJECT_ID = "objectId";
     private static final List<ObjectType> UPLOAD_ORDER = List.of(ObjectType.STAGE, ObjectType.BUSINESS_USER,
             ObjectType.ACCOUNT, ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
 
@@ -40,17 +43,28 @@ public final class BundleRun {
     private final IdIndex index = new IdIndex();
     private final Map<ObjectType, Integer> unreadFiles = new EnumMap<>(ObjectType.class);
     private final List<ReferenceCheck> waiting = new ArrayList<>();
-    private final ReferenceCheck current;
+    private final RuleConfig config;
+    private Workers workers;
 
     public BundleRun(ProfileSchemas schemas, RuleConfig config, ValidationOptions options, int maxFindings) {
         this.schemas = schemas;
         this.options = options;
+        this.config = config;
         this.rules = new ActiveRules(config);
         this.sink = new FindingSink(config, maxFindings);
-        this.current = new ReferenceCheck(sink);
     }
 
     public ValidationResult run(List<BundleFile> files) throws IOException {
+        try {
+            return runFiles(files);
+        } finally {
+            if (workers != null) {
+                workers.close();
+            }
+        }
+    }
+
+    private ValidationResult runFiles(List<BundleFile> files) throws IOException {
         Map<ObjectType, List<FieldSpec>> customFields = new EnumMap<>(ObjectType.class);
         SchemaFileChecker schemaChecker = null;
         for (BundleFile file : files) {
@@ -92,7 +106,7 @@ public final class BundleRun {
             } else {
                 spec = schemas.type(file.type()).withCustomFields(customFields.getOrDefault(file.type(), List.of()));
             }
-            objects += new EntityFileRun(this, file, ordinal, spec).read();
+            objects += new EntityFileRun(this, file, ordinal, job(file, spec)).read();
             if (file.type() != null && unreadFiles.merge(file.type(), -1, Integer::sum) == 0) {
                 resolveWaiting(file.type());
             }
@@ -105,19 +119,36 @@ public final class BundleRun {
         return new ValidationResult(findings, sink.counts(), order, objects);
     }
 
-    /** A field of the current line names an object of another (or the same) type. */
-    void reference(EntityFileRun source, String field, String value, ObjectType target) {
-        Integer unread = unreadFiles.get(target);
-        if (unread == null || rules.referenceRules.isEmpty()) {
-            return;
+    /**
+     * What the workers need for a file: references to types whose files are all read are checked at
+     * once, against keys no one writes any more; references to types still to come wait.
+     */
+    private FileJob job(BundleFile file, TypeSpec spec) {
+        Map<ObjectType, IdMap> complete = new EnumMap<>(ObjectType.class);
+        Set<ObjectType> waitingTypes = EnumSet.noneOf(ObjectType.class);
+        Map<ObjectType, String> keys = new EnumMap<>(ObjectType.class);
+        for (Map.Entry<ObjectType, Integer> type : unreadFiles.entrySet()) {
+            String key = schemas.type(type.getKey()).referenceKey();
+            keys.put(type.getKey(), key);
+            if (type.getValue() == 0) {
+                complete.put(type.getKey(), index.keysOf(type.getKey(), OBJECT_ID.equals(key)));
+            } else {
+                waitingTypes.add(type.getKey());
+            }
         }
-        String key = schemas.type(target).referenceKey();
-        if (unread == 0) {
-            runReferenceRules(current.set(source.file(), source.record(), source.objectId(), field, value, target, key));
-        } else {
-            waiting.add(new ReferenceCheck(sink)
-                    .set(source.file(), source.record(), source.objectId(), field, value, target, key).detach());
+        return new FileJob(file.name(), spec, options, complete, waitingTypes, keys, sink);
+    }
+
+    /** References that can be checked only once their target type's files are all read. */
+    void waitFor(List<ReferenceCheck> references) {
+        waiting.addAll(references);
+    }
+
+    Workers workers() {
+        if (workers == null) {
+            workers = new Workers(config);
         }
+        return workers;
     }
 
     private void resolveWaiting(ObjectType completed) {
@@ -134,8 +165,7 @@ public final class BundleRun {
     }
 
     private void runReferenceRules(ReferenceCheck check) {
-        TypeSpec target = schemas.type(check.target());
-        check.resolve(index.keysOf(check.target(), "objectId".equals(target.referenceKey())));
+        check.resolve(index.keysOf(check.target(), OBJECT_ID.equals(check.targetKey())));
         for (Rule rule : rules.referenceRules) {
             rule.checkReference(check);
         }

@@ -1,132 +1,105 @@
 package dev.gongcrm.validator.engine;
 
 import dev.gongcrm.validator.ObjectType;
-import dev.gongcrm.validator.ValidationOptions;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.read.CrmRecord;
-import dev.gongcrm.validator.read.FieldValue;
 import dev.gongcrm.validator.read.LdjsonReader;
-import dev.gongcrm.validator.read.LineProblem;
-import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
-import dev.gongcrm.validator.rules.syntax.BlankLine;
-import dev.gongcrm.validator.rules.syntax.EmptyFile;
-import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
-import dev.gongcrm.validator.rules.syntax.InvalidJson;
-import dev.gongcrm.validator.rules.syntax.NotAnObject;
-import dev.gongcrm.validator.schema.FieldSpec;
-import dev.gongcrm.validator.schema.JsonKind;
+import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Future;
 
 /**
- * Checks one entity file: the reader hands it each object, it runs the rules on it, sends its
- * references to the bundle and records its id. Serves as the {@link RecordScope} of the rules.
+ * Checks one entity file. This thread splits the file into batches of lines and hands them to the
+ * workers, which parse and check them in parallel; it then takes the checked batches back in order
+ * and does what needs the order of lines: the id index, duplicate objects, modifiedDate order.
+ * Serves as the {@link SequenceScope} of the rules.
  */
-final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
+final class EntityFileRun implements SequenceScope {
 
-    private static final String OBJECT_ID = "objectId";
-    private static final String IS_DELETED = "isDeleted";
+    private static final int BATCHES_IN_FLIGHT = 4;
 
     private final BundleRun bundle;
     private final BundleFile file;
     private final int ordinal;
-    private final TypeSpec spec;
-    private final ActiveRules rules;
-    /** Per field name: its spec and the field rules that apply to it, looked up once per field. */
-    private final Map<String, FieldPlan> plans = new HashMap<>();
-    private final FieldPlan unknownField;
-    private CrmRecord record;
-    private String objectId;
-    private boolean deleted;
+    private final FileJob job;
+    private final Deque<Future<LineBatch>> inFlight = new ArrayDeque<>();
+    private final Deque<LineBatch> free = new ArrayDeque<>();
+    private LineBatch filling;
+    private LineBatch current;
+    private LineBatch.ObjectFacts facts;
     private int earlierLine;
     private long objects;
 
-    /** @param spec the type with its custom fields, or null when the file's type is unknown (syntax only) */
-    EntityFileRun(BundleRun bundle, BundleFile file, int ordinal, TypeSpec spec) {
+    EntityFileRun(BundleRun bundle, BundleFile file, int ordinal, FileJob job) {
         this.bundle = bundle;
         this.file = file;
         this.ordinal = ordinal;
-        this.spec = spec;
-        this.rules = bundle.rules();
-        this.unknownField = new FieldPlan(null, rules.fieldRulesFor(null));
-        if (spec != null) {
-            spec.fields().forEach((name, field) -> plans.put(name, new FieldPlan(field, rules.fieldRulesFor(field))));
-        }
-    }
-
-    private record FieldPlan(FieldSpec spec, Rule[] rules) {
+        this.job = job;
     }
 
     long read() throws IOException {
-        if (spec != null) {
-            for (Rule rule : rules.fileRules) {
+        if (job.spec() != null) {
+            for (Rule rule : bundle.rules().fileRules) {
                 rule.startFile(this);
             }
         }
+        filling = new LineBatch();
         try (InputStream in = file.opener().open()) {
-            new LdjsonReader().read(in, this);
+            new LdjsonReader().split(in, this::addLine, (problem, line, column, message) ->
+                    bundle.sink().add(LineChecker.ruleFor(problem), file.name(), line, column, null, null, message));
+        }
+        if (filling.lines > 0) {
+            submit(filling);
+        }
+        while (!inFlight.isEmpty()) {
+            consume(bundle.workers().await(inFlight.removeFirst()));
         }
         return objects;
     }
 
-    @Override
-    public void record(CrmRecord line) {
-        objects++;
-        if (spec == null) {
-            return;
-        }
-        record = line;
-        objectId = line.string(OBJECT_ID);
-        deleted = line.isTrue(IS_DELETED);
-        earlierLine = bundle.index().add(spec.type(), objectId, referenceKeyOf(line), ordinal, line.line(),
-                flagsOf(line));
-        for (Rule rule : rules.recordRules) {
-            rule.checkRecord(this);
-        }
-        for (int i = 0; i < line.size(); i++) {
-            FieldValue value = line.field(i);
-            FieldPlan plan = plans.getOrDefault(value.name(), unknownField);
-            FieldSpec field = plan.spec();
-            for (Rule rule : plan.rules()) {
-                rule.checkField(this, value, field);
-            }
-            if (field != null && field.referenceTo() != null && value.kind() == JsonKind.STRING
-                    && !value.text().isEmpty()) {
-                bundle.reference(this, value.name(), value.text(), field.referenceTo());
-            }
+    private void addLine(byte[] buf, int start, int length, int line) {
+        if (!filling.add(buf, start, length, line)) {
+            submit(filling);
+            filling = free.isEmpty() ? new LineBatch() : free.removeFirst();
+            filling.add(buf, start, length, line);
         }
     }
 
-    private String referenceKeyOf(CrmRecord line) {
-        return OBJECT_ID.equals(spec.referenceKey()) ? null : line.string(spec.referenceKey());
+    private void submit(LineBatch batch) {
+        inFlight.addLast(bundle.workers().check(job, batch));
+        while (inFlight.size() > BATCHES_IN_FLIGHT) {
+            consume(bundle.workers().await(inFlight.removeFirst()));
+        }
     }
 
-    private int flagsOf(CrmRecord line) {
-        int flags = deleted ? IdIndex.DELETED : 0;
-        if (spec.activeField() != null) {
-            FieldValue active = line.get(spec.activeField());
-            if (deleted || (active != null && active.kind() == JsonKind.BOOLEAN && !active.bool())) {
-                flags |= IdIndex.INACTIVE;
+    private void consume(LineBatch batch) {
+        current = batch;
+        int count = batch.objectCount();
+        objects += count;
+        if (job.spec() != null) {
+            ObjectType type = job.spec().type();
+            for (int i = 0; i < count; i++) {
+                facts = batch.objects.get(i);
+                earlierLine = bundle.index().add(type, facts.objectId, facts.referenceKey, ordinal, facts.line,
+                        facts.flags);
+                for (Rule rule : bundle.rules().sequenceRules) {
+                    rule.checkSequence(this);
+                }
             }
         }
-        return flags;
-    }
-
-    @Override
-    public void problem(LineProblem problem, int line, int column, String message) {
-        Class<? extends Rule> rule = switch (problem) {
-            case INVALID_JSON -> InvalidJson.class;
-            case NOT_AN_OBJECT -> NotAnObject.class;
-            case INVALID_ENCODING -> InvalidEncoding.class;
-            case BLANK_LINE -> BlankLine.class;
-            case EMPTY_FILE -> EmptyFile.class;
-        };
-        bundle.sink().add(rule, file.name(), line, column, null, null, message);
+        for (LineBatch.Pending finding : batch.findings) {
+            bundle.sink().add(finding.rule(), finding.file(), finding.line(), finding.column(), finding.objectId(),
+                    finding.field(), finding.message());
+        }
+        bundle.waitFor(batch.deferred);
+        batch.clear();
+        free.addLast(batch);
     }
 
     @Override
@@ -136,39 +109,22 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
 
     @Override
     public ObjectType type() {
-        return spec.type();
+        return job.spec().type();
     }
 
     @Override
     public TypeSpec spec() {
-        return spec;
+        return job.spec();
     }
 
     @Override
-    public CrmRecord record() {
-        return record;
-    }
-
-    @Override
-    public ValidationOptions options() {
-        return bundle.options();
+    public int line() {
+        return facts.line;
     }
 
     @Override
     public String objectId() {
-        return objectId;
-    }
-
-    @Override
-    public boolean isDeleted() {
-        return deleted;
-    }
-
-    @Override
-    public boolean isMandatory(String field) {
-        return spec.mandatory().contains(field)
-                || (!deleted && spec.mandatoryUnlessDeleted().contains(field))
-                || (bundle.options().dialer() && spec.mandatoryForDialer().contains(field));
+        return facts.objectId;
     }
 
     @Override
@@ -177,12 +133,18 @@ final class EntityFileRun implements RecordScope, LdjsonReader.Listener {
     }
 
     @Override
-    public void report(Rule rule, String field, String message) {
-        int column = field == null ? 0 : record.columnOf(field);
-        bundle.sink().add(rule.getClass(), file.name(), record.line(), column, objectId, field, message);
+    public String modifiedDate() {
+        return facts.modifiedDate;
     }
 
-    int ordinal() {
-        return ordinal;
+    @Override
+    public long modifiedInstant() {
+        return facts.modifiedInstant;
+    }
+
+    @Override
+    public void report(Rule rule, String field, String message) {
+        int column = field == null ? 0 : CrmRecord.keyColumn(current.bytes, facts.start, facts.length, field, 1);
+        bundle.sink().add(rule.getClass(), file.name(), facts.line, column, facts.objectId, field, message);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Collects the findings of one run: drops those of disabled rules, applies severities, caps what it keeps. */
-final class FindingSink {
+final class FindingSink implements FindingTarget {
 
     private final RuleConfig config;
     private final int maxFindings;
@@ -28,8 +28,9 @@ final class FindingSink {
         return config.isEnabled(RuleMeta.of(rule));
     }
 
-    void add(Class<? extends Rule> rule, String file, int line, int column, String objectId, String field,
-             String message) {
+    @Override
+    public void add(Class<? extends Rule> rule, String file, int line, int column, String objectId, String field,
+                    String message) {
         RuleMeta meta = RuleMeta.of(rule);
         if (!config.isEnabled(meta)) {
             return;

@@ -6,13 +6,13 @@ import dev.gongcrm.validator.rules.ReferenceScope;
 import dev.gongcrm.validator.rules.Rule;
 
 /**
- * A reference and what the bundle knows of its target. One instance is reused for references checked
- * while their line is current (the column is then found only if a finding needs it); a reference that
- * must wait for its target's file gets its own instance, its column taken before the line is gone.
+ * A reference and what the bundle knows of its target. One instance is reused for the references
+ * checked while their line is current (the column is then found only if a finding needs it); one that
+ * must wait for its target type's files is copied, its column taken before the line is gone.
  */
 final class ReferenceCheck implements ReferenceScope {
 
-    private final FindingSink sink;
+    private final FindingTarget findings;
     private String file;
     private int line;
     private CrmRecord record;
@@ -24,8 +24,22 @@ final class ReferenceCheck implements ReferenceScope {
     private String targetKey;
     private int flags = -1;
 
-    ReferenceCheck(FindingSink sink) {
-        this.sink = sink;
+    ReferenceCheck(FindingTarget findings) {
+        this.findings = findings;
+    }
+
+    /** The same reference, reporting to another target: for a check deferred to the end of its target type. */
+    ReferenceCheck copyTo(FindingTarget target) {
+        ReferenceCheck copy = new ReferenceCheck(target);
+        copy.file = file;
+        copy.line = line;
+        copy.column = record != null ? record.columnOf(field) : column;
+        copy.objectId = objectId;
+        copy.field = field;
+        copy.value = value;
+        copy.target = this.target;
+        copy.targetKey = targetKey;
+        return copy;
     }
 
     ReferenceCheck set(String sourceFile, CrmRecord sourceRecord, String sourceObjectId, String sourceField,
@@ -40,13 +54,6 @@ final class ReferenceCheck implements ReferenceScope {
         target = targetType;
         targetKey = key;
         flags = -1;
-        return this;
-    }
-
-    /** Keeps the column so that the check can run after the reader has moved on. */
-    ReferenceCheck detach() {
-        column = record.columnOf(field);
-        record = null;
         return this;
     }
 
@@ -107,6 +114,6 @@ final class ReferenceCheck implements ReferenceScope {
     @Override
     public void report(Rule rule, String message) {
         int at = record != null ? record.columnOf(field) : column;
-        sink.add(rule.getClass(), file, line, at, objectId, field, message);
+        findings.add(rule.getClass(), file, line, at, objectId, field, message);
     }
 }

@@ -146,33 +146,38 @@ public final class CrmRecord {
 
     /** Like {@link #columnOf(String)} for the n-th occurrence of the key (duplicate keys). */
     public int columnOf(String name, int occurrence) {
+        return keyColumn(lineBytes, lineStart, lineLength, name, occurrence);
+    }
+
+    /**
+     * The 1-based column (in characters) where the n-th key {@code "name"} starts in a line, or 0.
+     * Found by scanning the raw bytes, so positions cost nothing until a finding needs one.
+     */
+    public static int keyColumn(byte[] bytes, int start, int length, String name, int occurrence) {
         byte[] key = ('"' + name + '"').getBytes(StandardCharsets.UTF_8);
-        int end = lineStart + lineLength - key.length;
+        int end = start + length;
         int seen = 0;
-        for (int i = lineStart; i <= end; i++) {
-            if (matchesAt(key, i) && followedByColon(i + key.length)) {
-                if (++seen == occurrence) {
-                    return Utf8.columnAt(lineBytes, lineStart, i);
-                }
+        for (int i = start; i + key.length <= end; i++) {
+            if (matchesAt(bytes, start, key, i) && followedByColon(bytes, i + key.length, end) && ++seen == occurrence) {
+                return Utf8.columnAt(bytes, start, i);
             }
         }
         return 0;
     }
 
-    private boolean matchesAt(byte[] key, int at) {
+    private static boolean matchesAt(byte[] bytes, int lineStart, byte[] key, int at) {
         for (int j = 0; j < key.length; j++) {
-            if (lineBytes[at + j] != key[j]) {
+            if (bytes[at + j] != key[j]) {
                 return false;
             }
         }
-        return at == lineStart || lineBytes[at - 1] != '\\';
+        return at == lineStart || bytes[at - 1] != '\\';
     }
 
-    private boolean followedByColon(int at) {
-        int end = lineStart + lineLength;
-        while (at < end && (lineBytes[at] == ' ' || lineBytes[at] == '\t')) {
+    private static boolean followedByColon(byte[] bytes, int at, int end) {
+        while (at < end && (bytes[at] == ' ' || bytes[at] == '\t')) {
             at++;
         }
-        return at < end && lineBytes[at] == ':';
+        return at < end && bytes[at] == ':';
     }
 }

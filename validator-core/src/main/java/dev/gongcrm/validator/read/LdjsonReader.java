@@ -58,19 +58,24 @@ public final class LdjsonReader {
 
     /** Reads the whole stream, calling the listener in line order; the caller closes the stream. */
     public void read(InputStream in, Listener listener) throws IOException {
-        split(in, (buf, start, length, line) -> readLine(buf, start, length, line, listener), listener::problem);
+        split(in, (buf, start, length, line) -> parseLine(buf, start, length, line, listener), listener::problem);
     }
 
-    private interface LineSink {
+    /** Receives the lines of a stream; the bytes are valid only during the call. */
+    public interface LineSink {
         void line(byte[] buf, int start, int length, int line);
     }
 
-    private interface ProblemSink {
+    /** Receives what is wrong with the bytes of a stream before any line is parsed. */
+    public interface ProblemSink {
         void problem(LineProblem problem, int line, int column, String message);
     }
 
-    /** Splits the stream into lines (without their line end) and reports what is wrong with the bytes. */
-    private void split(InputStream in, LineSink lines, ProblemSink listener) throws IOException {
+    /**
+     * Splits the stream into lines (without their line end) and reports an empty or binary file, a
+     * byte order mark, UTF-16 and lines over the length limit; {@link #parseLine} parses each line.
+     */
+    public void split(InputStream in, LineSink lines, ProblemSink listener) throws IOException {
         byte[] buf = new byte[CHUNK];
         int end = fill(in, buf, 0, BINARY_SNIFF_BYTES);
         boolean eof = end < BINARY_SNIFF_BYTES;
@@ -155,7 +160,11 @@ public final class LdjsonReader {
         return end;
     }
 
-    private void readLine(byte[] buf, int start, int length, int line, Listener listener) {
+    /**
+     * Parses one line (without its line end) and tells the listener: the object, and any problem.
+     * Uses this reader's one {@link CrmRecord}, so a reader serves one thread.
+     */
+    public void parseLine(byte[] buf, int start, int length, int line, Listener listener) {
         record.reset(line, buf, start, length);
         boolean objectRead = false;
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), buf, start, length)) {

@@ -28,9 +28,6 @@ public interface RecordScope extends FileScope {
         return value.isEmpty() && isMandatory(value.name());
     }
 
-    /** The line where this object's objectId appeared earlier in the same file, or 0. */
-    int earlierLine();
-
     /** Reports a finding at the given field (its column is found in the line). */
     void report(Rule rule, String field, String message);
 

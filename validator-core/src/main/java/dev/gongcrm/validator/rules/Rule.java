@@ -5,16 +5,24 @@ import dev.gongcrm.validator.schema.FieldSpec;
 
 /**
  * One check, described by its {@link RuleDoc}. A rule overrides the hooks of the scope it looks at;
- * the engine calls only the hooks a rule overrides, and a new instance serves each validation run,
- * so a rule may keep state across the lines of a file ({@link #startFile} resets it).
+ * the engine calls only the hooks a rule overrides.
+ *
+ * <p>{@link #checkField}, {@link #checkRecord} and {@link #checkReference} look at one line and must
+ * keep no state between calls: the engine runs them on several threads, each with its own instances.
+ * A check across the lines of a file (order, duplicates) uses {@link #checkSequence}, called on one
+ * instance in line order, after {@link #startFile}.
  *
  * <p>Rules about the bytes and syntax of a file (invalid JSON, encoding, blank lines...) override no
  * hook: the reader reports them, naming the rule's class.
  */
 public interface Rule {
 
-    /** Called before the first line of each entity file. */
+    /** Called before the first line of each file, for rules that keep per-file state. */
     default void startFile(FileScope file) {
+    }
+
+    /** One object of an entity file, in line order, with what only the order of lines can tell. */
+    default void checkSequence(SequenceScope scope) {
     }
 
     /** Whether {@link #checkField} wants the values of fields with this spec (null: fields no schema defines). */

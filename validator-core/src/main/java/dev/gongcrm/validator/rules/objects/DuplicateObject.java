@@ -1,7 +1,7 @@
 package dev.gongcrm.validator.rules.objects;
 
 import dev.gongcrm.validator.Severity;
-import dev.gongcrm.validator.rules.RecordScope;
+import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 
@@ -23,7 +23,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
 public final class DuplicateObject implements Rule {
 
     @Override
-    public void checkRecord(RecordScope scope) {
+    public void checkSequence(SequenceScope scope) {
         int earlier = scope.earlierLine();
         if (earlier > 0) {
             scope.report(this, "objectId", "objectId '" + scope.objectId() + "' already appears on line " + earlier

@@ -1,11 +1,10 @@
 package dev.gongcrm.validator.rules.objects;
 
 import dev.gongcrm.validator.Severity;
-import dev.gongcrm.validator.read.FieldValue;
 import dev.gongcrm.validator.rules.FileScope;
-import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.time.IsoDates;
 
 /**
@@ -41,22 +40,18 @@ public final class UnsortedModifiedDate implements Rule {
     }
 
     @Override
-    public void checkRecord(RecordScope scope) {
-        FieldValue modified = scope.record().get("modifiedDate");
-        if (modified == null) {
-            return;
-        }
-        long instant = modified.epochSeconds();
+    public void checkSequence(SequenceScope scope) {
+        long instant = scope.modifiedInstant();
         if (instant == IsoDates.INVALID) {
             return;
         }
         if (instant < previous) {
-            scope.report(this, "modifiedDate", "modifiedDate " + modified.text() + " is earlier than "
+            scope.report(this, "modifiedDate", "modifiedDate " + scope.modifiedDate() + " is earlier than "
                     + previousText + " on line " + previousLine
                     + "; the list must be sorted by modifiedDate ascending (gongcrm fix sorts it)");
         }
         previous = instant;
-        previousLine = scope.record().line();
-        previousText = modified.text();
+        previousLine = scope.line();
+        previousText = scope.modifiedDate();
     }
 }

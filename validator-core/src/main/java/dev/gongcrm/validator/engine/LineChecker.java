@@ -1,0 +1,202 @@
+package dev.gongcrm.validator.engine;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.ValidationOptions;
+import dev.gongcrm.validator.read.CrmRecord;
+import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.read.LdjsonReader;
+import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.rules.RecordScope;
+import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.syntax.BlankLine;
+import dev.gongcrm.validator.rules.syntax.EmptyFile;
+import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
+import dev.gongcrm.validator.rules.syntax.InvalidJson;
+import dev.gongcrm.validator.rules.syntax.NotAnObject;
+import dev.gongcrm.validator.schema.FieldSpec;
+import dev.gongcrm.validator.schema.JsonKind;
+import dev.gongcrm.validator.schema.TypeSpec;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A worker's view of a batch: parses each line, runs the line-local rules on it (the worker's own
+ * rule instances), checks references to complete types, and leaves in the batch what the ordered
+ * part of the run needs. Serves as the {@link RecordScope} of the rules; one instance per thread.
+ */
+final class LineChecker implements RecordScope, LdjsonReader.Listener {
+
+    private static final String OBJECT_ID = "objectId";
+    private static final String IS_DELETED = "isDeleted";
+    private static final String MODIFIED_DATE = "modifiedDate";
+
+    private final LdjsonReader reader = new LdjsonReader();
+    private final ActiveRules rules;
+    private final Map<String, FieldPlan> plans = new HashMap<>();
+    private FieldPlan unknownField;
+    private FileJob job;
+    private LineBatch batch;
+    private ReferenceCheck reference;
+    private int lineIndex;
+    private CrmRecord record;
+    private String objectId;
+    private boolean deleted;
+
+    private record FieldPlan(FieldSpec spec, Rule[] rules) {
+    }
+
+    LineChecker(ActiveRules rules) {
+        this.rules = rules;
+        this.unknownField = new FieldPlan(null, rules.fieldRulesFor(null));
+    }
+
+    LineBatch check(FileJob fileJob, LineBatch lines) {
+        if (fileJob != job) {
+            job = fileJob;
+            plans.clear();
+            if (job.spec() != null) {
+                job.spec().fields().forEach((name, field) ->
+                        plans.put(name, new FieldPlan(field, rules.fieldRulesFor(field))));
+            }
+        }
+        batch = lines;
+        reference = new ReferenceCheck(lines);
+        for (lineIndex = 0; lineIndex < lines.lines; lineIndex++) {
+            reader.parseLine(lines.bytes, lines.starts[lineIndex], lines.lengths[lineIndex],
+                    lines.lineNumbers[lineIndex], this);
+        }
+        return lines;
+    }
+
+    @Override
+    public void record(CrmRecord line) {
+        record = line;
+        objectId = line.string(OBJECT_ID);
+        deleted = line.isTrue(IS_DELETED);
+        LineBatch.ObjectFacts facts = batch.nextObject();
+        facts.line = line.line();
+        facts.start = batch.starts[lineIndex];
+        facts.length = batch.lengths[lineIndex];
+        facts.objectId = objectId;
+        if (job.spec() == null) {
+            facts.modifiedInstant = Long.MIN_VALUE;
+            return;
+        }
+        FieldValue modified = line.get(MODIFIED_DATE);
+        facts.modifiedDate = modified != null && modified.kind() == JsonKind.STRING ? modified.text() : null;
+        facts.modifiedInstant = modified != null ? modified.epochSeconds() : Long.MIN_VALUE;
+        facts.referenceKey = OBJECT_ID.equals(job.spec().referenceKey()) ? null : line.string(job.spec().referenceKey());
+        facts.flags = flagsOf(line);
+        for (Rule rule : rules.recordRules) {
+            rule.checkRecord(this);
+        }
+        for (int i = 0; i < line.size(); i++) {
+            FieldValue value = line.field(i);
+            FieldPlan plan = plans.getOrDefault(value.name(), unknownField);
+            FieldSpec field = plan.spec();
+            for (Rule rule : plan.rules()) {
+                rule.checkField(this, value, field);
+            }
+            if (field != null && field.referenceTo() != null && value.kind() == JsonKind.STRING
+                    && !value.text().isEmpty()) {
+                checkReference(value, field.referenceTo());
+            }
+        }
+    }
+
+    private void checkReference(FieldValue value, ObjectType target) {
+        if (rules.referenceRules.isEmpty()) {
+            return;
+        }
+        IdMap keys = job.completeTargets().get(target);
+        if (keys == null && !job.waitingTargets().contains(target)) {
+            return;
+        }
+        reference.set(job.file(), record, objectId, value.name(), value.text(), target, job.targetKeys().get(target));
+        if (keys == null) {
+            batch.deferred.add(reference.copyTo(job.sink()));
+            return;
+        }
+        reference.resolve(keys);
+        for (Rule rule : rules.referenceRules) {
+            rule.checkReference(reference);
+        }
+    }
+
+    private int flagsOf(CrmRecord line) {
+        int flags = deleted ? IdIndex.DELETED : 0;
+        String activeField = job.spec().activeField();
+        if (activeField != null) {
+            FieldValue active = line.get(activeField);
+            if (deleted || (active != null && active.kind() == JsonKind.BOOLEAN && !active.bool())) {
+                flags |= IdIndex.INACTIVE;
+            }
+        }
+        return flags;
+    }
+
+    @Override
+    public void problem(LineProblem problem, int line, int column, String message) {
+        batch.add(ruleFor(problem), job.file(), line, column, null, null, message);
+    }
+
+    static Class<? extends Rule> ruleFor(LineProblem problem) {
+        return switch (problem) {
+            case INVALID_JSON -> InvalidJson.class;
+            case NOT_AN_OBJECT -> NotAnObject.class;
+            case INVALID_ENCODING -> InvalidEncoding.class;
+            case BLANK_LINE -> BlankLine.class;
+            case EMPTY_FILE -> EmptyFile.class;
+        };
+    }
+
+    @Override
+    public String file() {
+        return job.file();
+    }
+
+    @Override
+    public ObjectType type() {
+        return job.spec().type();
+    }
+
+    @Override
+    public TypeSpec spec() {
+        return job.spec();
+    }
+
+    @Override
+    public CrmRecord record() {
+        return record;
+    }
+
+    @Override
+    public ValidationOptions options() {
+        return job.options();
+    }
+
+    @Override
+    public String objectId() {
+        return objectId;
+    }
+
+    @Override
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    @Override
+    public boolean isMandatory(String field) {
+        TypeSpec spec = job.spec();
+        return spec.mandatory().contains(field)
+                || (!deleted && spec.mandatoryUnlessDeleted().contains(field))
+                || (job.options().dialer() && spec.mandatoryForDialer().contains(field));
+    }
+
+    @Override
+    public void report(Rule rule, String field, String message) {
+        int column = field == null ? 0 : record.columnOf(field);
+        batch.add(rule.getClass(), job.file(), record.line(), column, objectId, field, message);
+    }
+}
