@@ -16,6 +16,5 @@ fi
 # a fixed, pre-touched heap and the throughput collector keep heap growth out of the timings
 java -XX:+UseParallelGC -Xms2g -Xmx2g -XX:+AlwaysPreTouch -jar benchmarks/target/gongcrm-benchmarks.jar run "$data" 5
 echo "--- ./gongcrm validate $data with -Xmx256m"
-start=$(date +%s.%N)
-GONGCRM_JAVA_OPTS="-Xmx256m" ./gongcrm validate "$data"
-echo "exit $?, $(echo "$(date +%s.%N) - $start" | bc) s"
+TIMEFORMAT="whole command: %R s wall"
+time GONGCRM_JAVA_OPTS="-Xmx256m" ./gongcrm validate "$data"
