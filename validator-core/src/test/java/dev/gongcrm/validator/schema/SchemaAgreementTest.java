@@ -1,0 +1,97 @@
+package dev.gongcrm.validator.schema;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.gongcrm.validator.Bundles;
+import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.Severity;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The engine compiles the type schemas into its own fast checks; this test holds it to them. Each
+ * field of a valid object of each type is removed or given values of every JSON type and of the
+ * date shapes, and the engine's verdict (an error from a schema-derived rule, or none) must equal a
+ * reference JSON Schema validator's (networknt) on the same line and the same schema files.
+ */
+class SchemaAgreementTest {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final Set<String> SCHEMA_RULES = Set.of("missing-mandatory-field", "wrong-type",
+            "datetime-format", "date-format", "out-of-range");
+    private static final Map<ObjectType, String> VALID = new LinkedHashMap<>();
+    private static final List<Object> VALUES = new ArrayList<>();
+
+    static {
+        VALID.put(ObjectType.STAGE, "{\"objectId\": \"s\", \"modifiedDate\": \"2019-01-03T23:45:57+01:00\", "
+                + "\"internalName\": \"s\", \"name\": \"S\", \"isActive\": true, \"sortOrder\": 1}");
+        VALID.put(ObjectType.BUSINESS_USER, "{\"objectId\": \"u\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", "
+                + "\"emailAddress\": \"u@example.com\"}");
+        VALID.put(ObjectType.ACCOUNT, "{\"objectId\": \"a\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", "
+                + "\"name\": \"A\", \"domains\": [\"a.com\"], \"url\": \"https://crm.com/a\"}");
+        VALID.put(ObjectType.CONTACT, "{\"objectId\": \"c\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", "
+                + "\"accountId\": \"a\", \"emailAddress\": \"c@example.com\", \"firstName\": \"C\", "
+                + "\"lastName\": \"D\", \"title\": \"VP\", \"phoneNumber\": \"+1\"}");
+        VALID.put(ObjectType.LEAD, "{\"objectId\": \"l\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", "
+                + "\"emailAddress\": \"l@example.com\", \"firstName\": \"L\", \"lastName\": \"M\", "
+                + "\"convertedToDealId\": \"d\"}");
+        VALID.put(ObjectType.DEAL, "{\"objectId\": \"d\", \"modifiedDate\": \"2022-02-04T18:24:59Z\", "
+                + "\"accountId\": \"a\", \"ownerId\": \"u\", \"name\": \"D\", \"createdDate\": \"2022-02-04T17:57:23Z\", "
+                + "\"closeDate\": \"2022-09-04\", \"isOpen\": true, \"isWon\": false, \"stage\": \"s\", \"amount\": 7000}");
+        VALUES.add(null);
+        for (String json : List.of("null", "\"\"", "\"text\"", "0", "1", "2.5", "-3", "1.0", "true", "false", "[]",
+                "[\"a.com\"]", "[1]", "{}", "\"2022-02-04T18:24:59Z\"", "\"2022-02-04T18:24:59.000Z\"",
+                "\"2022-02-04\"")) {
+            VALUES.add(MAPPER.readTree(json));
+        }
+    }
+
+    @TestFactory
+    List<DynamicTest> engineAndJsonSchemaAgreeOnEveryVariant() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaIdResolvers(resolvers -> resolvers.mapPrefix(
+                        "https://gongcrm.dev/schemas/", "classpath:dev/gongcrm/schemas/")));
+        ProfileSchemas schemas = ProfileSchemas.of("legacy");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<ObjectType, String> valid : VALID.entrySet()) {
+            ObjectType type = valid.getKey();
+            Schema schema = registry.getSchema(SchemaLocation.of(
+                    "https://gongcrm.dev/schemas/legacy/" + type.resourceName() + ".schema.json"));
+            for (String field : schemas.type(type).fields().keySet()) {
+                for (Object value : VALUES) {
+                    ObjectNode line = (ObjectNode) MAPPER.readTree(valid.getValue());
+                    if (value == null) {
+                        line.remove(field);
+                    } else {
+                        line.set(field, (JsonNode) value);
+                    }
+                    tests.add(DynamicTest.dynamicTest(type + " " + field + "=" + (value == null ? "(absent)" : value),
+                            () -> assertAgreement(type, schema, line)));
+                }
+            }
+        }
+        return tests;
+    }
+
+    private static void assertAgreement(ObjectType type, Schema schema, ObjectNode line) {
+        boolean schemaValid = schema.validate(line).isEmpty();
+        List<Finding> errors = Bundles.validate("--- " + type.resourceName() + "s.ldjson\n" + line + "\n").findings()
+                .stream().filter(f -> f.severity() == Severity.ERROR && SCHEMA_RULES.contains(f.rule())).toList();
+        assertEquals(schemaValid, errors.isEmpty(), () -> line + "\nJSON Schema: " + schema.validate(line)
+                + "\nengine: " + errors);
+    }
+}
