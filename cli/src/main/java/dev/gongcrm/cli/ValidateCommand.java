@@ -6,6 +6,7 @@ import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.rules.RuleConfig;
 import picocli.CommandLine;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,9 +113,7 @@ final class ValidateCommand implements Callable<Integer> {
                 report.getKey().writer().write(result, out);
                 out.flush();
             } else {
-                StringWriter text = new StringWriter();
-                report.getKey().writer().write(result, text);
-                ReportFiles.writeAtomically(report.getValue(), text.toString());
+                ReportFiles.write(report.getKey(), result, report.getValue());
             }
         }
         if (reports.values().stream().allMatch(Objects::nonNull)) {

@@ -2,9 +2,6 @@ package dev.gongcrm.validator.engine;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.rules.FileScope;
@@ -18,6 +15,7 @@ import dev.gongcrm.validator.rules.syntax.EmptyFile;
 import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
 import dev.gongcrm.validator.rules.syntax.InvalidJson;
 import dev.gongcrm.validator.schema.FieldSpec;
+import dev.gongcrm.validator.schema.JsonSchemas;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
 import dev.gongcrm.validator.time.IsoDates;
@@ -128,9 +126,7 @@ final class SchemaFileChecker {
     }
 
     private static Schema bodySchema(ProfileSchemas schemas) {
-        return BODY_SCHEMAS.computeIfAbsent(schemas.profile(), profile -> SchemaRegistry
-                .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(SchemaLocation.of("classpath:" + schemas.resourcePath(BODY_SCHEMA))));
+        return BODY_SCHEMAS.computeIfAbsent(schemas.profile(), profile -> JsonSchemas.get(profile, BODY_SCHEMA));
     }
 
     private static String firstLine(String message) {

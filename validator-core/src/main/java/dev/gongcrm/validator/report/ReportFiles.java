@@ -1,6 +1,9 @@
-package dev.gongcrm.cli;
+package dev.gongcrm.validator.report;
+
+import dev.gongcrm.validator.ValidationResult;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -8,9 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes output files whole or not at all: a crash never leaves half a report behind. */
-final class ReportFiles {
+public final class ReportFiles {
 
     private ReportFiles() {
+    }
+
+    /** Writes a report of the result in that format to the file, replacing it whole. */
+    public static void write(ReportFormat format, ValidationResult result, Path target) throws IOException {
+        StringWriter text = new StringWriter();
+        format.writer().write(result, text);
+        writeAtomically(target, text.toString());
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
