@@ -56,15 +56,15 @@ public class ValidateMojo extends AbstractMojo {
      * files (not those of its subfolders, as on the command line), filtered by {@code includes} and
      * {@code excludes}. Default: {@code src/main/gongcrm}.
      */
-    @Parameter
+    @Parameter(property = "gongcrm.bundles")
     List<File> bundles;
 
     /** Glob patterns, relative to each bundle folder, of the files to take (default: every entity and schema file). */
-    @Parameter
+    @Parameter(property = "gongcrm.includes")
     List<String> includes;
 
     /** Glob patterns, relative to each bundle folder, of the files to leave out. */
-    @Parameter
+    @Parameter(property = "gongcrm.excludes")
     List<String> excludes;
 
     /** Fail when no file to validate is found (the message says where it looked); otherwise skip quietly. */
