@@ -1,0 +1,4 @@
+package dev.gongcrm.client.model;
+
+public record RegisterGenericCrmResponse(long integrationId, String requestId) {
+}

@@ -1,0 +1,58 @@
+package dev.gongcrm.emulator;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the emulated Gong knows: the one integration, its schemas, objects and requests. */
+final class CrmState {
+
+    enum Type { ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE }
+
+    record Integration(long integrationId, String name, String ownerEmail) {
+    }
+
+    /** An asynchronous request and how it ended. */
+    static final class Request {
+        final String clientRequestId;
+        final String requestId;
+        volatile String status = "PENDING";
+        volatile List<Map<String, Object>> errors = List.of();
+        volatile Integer totalErrorCount;
+        volatile Integer totalSuccessCount;
+
+        Request(String clientRequestId, String requestId) {
+            this.clientRequestId = clientRequestId;
+            this.requestId = requestId;
+        }
+    }
+
+    Integration integration;
+    final Map<Type, ArrayNode> schemas = new EnumMap<>(Type.class);
+    final Map<Type, Map<String, JsonNode>> objects = new EnumMap<>(Type.class);
+    final Map<String, Request> requests = new HashMap<>();
+
+    Map<String, JsonNode> objectsOf(Type type) {
+        return objects.computeIfAbsent(type, t -> new LinkedHashMap<>());
+    }
+
+    void clearIntegration() {
+        integration = null;
+        schemas.clear();
+        objects.clear();
+    }
+
+    List<Integration> integrations() {
+        List<Integration> list = new ArrayList<>();
+        if (integration != null) {
+            list.add(integration);
+        }
+        return list;
+    }
+}
