@@ -62,6 +62,7 @@ public final class Emulator implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DROP = "gongcrm.drop";
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final Builder settings;
     private final CrmState state = new CrmState();
@@ -95,7 +96,7 @@ public final class Emulator implements AutoCloseable {
             config.jetty.port = settings.port;
             config.jetty.multipartConfig.cacheDirectory(workFolder.toString());
             config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes + 1_000_000, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes + MULTIPART_OVERHEAD, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.http.maxRequestSize = 10_000_000;
             config.startup.showJavalinBanner = false;
@@ -115,13 +116,8 @@ public final class Emulator implements AutoCloseable {
                 error.headers.forEach(ctx::header);
                 json(ctx, error.status, errorBody(error.errors));
             });
-            config.routes.exception(Exception.class, (error, ctx) -> {
-                String message = String.valueOf(error.getMessage());
-                boolean tooLarge = message.contains("exceeds") || message.contains("too large")
-                        || message.contains("Too Large");
-                json(ctx, tooLarge ? 413 : 500, errorBody(List.of(tooLarge
-                        ? "Maximum payload size is 200 megabytes" : "Internal Server Error")));
-            });
+            config.routes.exception(Exception.class, (error, ctx) ->
+                    json(ctx, 500, errorBody(List.of("Internal Server Error"))));
         }).start();
         return this;
     }
@@ -415,7 +411,15 @@ public final class Emulator implements AutoCloseable {
 
     /** Saves the multipart {@code dataFile} to the work folder. */
     private Path receive(Context ctx) throws IOException {
-        UploadedFile file = ctx.uploadedFile("dataFile");
+        if (ctx.req().getContentLengthLong() > settings.maxUploadBytes + MULTIPART_OVERHEAD) {
+            throw new ApiError(413, "Maximum payload size is 200 megabytes");
+        }
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("dataFile");
+        } catch (RuntimeException e) {
+            throw new ApiError(400, "Malformed request: the body is not a readable multipart form");
+        }
         if (file == null) {
             throw new ApiError(400, "Malformed request: the multipart parameter [dataFile] is missing");
         }
