@@ -1,5 +1,7 @@
 package dev.gongcrm.client;
 
+import dev.gongcrm.client.model.ErrorResponse;
+
 import java.util.List;
 
 /**
@@ -32,5 +34,10 @@ public class GongApiException extends RuntimeException {
     /** The server's error messages. */
     public List<String> errors() {
         return errors;
+    }
+
+    /** The error body as the swagger's {@code ErrorResponse} model. */
+    public ErrorResponse errorResponse() {
+        return new ErrorResponse(requestId, errors);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,10 @@ import java.util.function.Consumer;
  */
 final class Transport implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    // responses may carry fields the swagger does not list: read what is known, ignore the rest
+    static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     private static final long MAX_RETRY_AFTER_MILLIS = 120_000;
 
     private final URI baseUrl;

@@ -123,6 +123,27 @@ class GongCrmClientTest {
     }
 
     @Test
+    void ignoresFieldsTheSwaggerDoesNotList() {
+        dev.gongcrm.client.model.RegisterGenericCrmResponse response = Transport.JSON.readValue(
+                "{\"integrationId\": 5517027188234205706, \"requestId\": \"r\", \"newField\": {\"a\": 1}}",
+                dev.gongcrm.client.model.RegisterGenericCrmResponse.class);
+        assertEquals(5517027188234205706L, response.integrationId());
+    }
+
+    @Test
+    void faultsCanBeSetWhenTheEmulatorStarts() {
+        try (Emulator faulty = Emulator.builder().fault(1, Fault.serverError()).build().start();
+             GongCrmClient client = GongCrmClient.builder().baseUrl(faulty.baseUrl())
+                     .credentials(Credentials.basic(faulty.accessKey(), faulty.accessKeySecret())).callsPerSecond(0)
+                     .backoff(Duration.ofMillis(10), Duration.ofMillis(20)).maxRetries(0).build()) {
+            GongApiException error = assertThrows(GongApiException.class, client::listIntegrations);
+            assertEquals(500, error.statusCode());
+            assertEquals(error.errors(), error.errorResponse().errors());
+            assertEquals(List.of(), client.listIntegrations().integrations());
+        }
+    }
+
+    @Test
     void uploadsObjectsPollsToDoneAndReadsThemBack() throws Exception {
         register();
         Path file = file("accounts.ldjson", accounts(3));

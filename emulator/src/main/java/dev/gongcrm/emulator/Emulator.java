@@ -78,6 +78,7 @@ public final class Emulator implements AutoCloseable {
 
     private Emulator(Builder settings) {
         this.settings = settings;
+        settings.initialFaults.forEach(initial -> faults.next(initial.getKey(), initial.getValue()));
         try {
             this.workFolder = Files.createTempDirectory("gongcrm-emulator");
         } catch (IOException e) {
@@ -591,8 +592,15 @@ public final class Emulator implements AutoCloseable {
         private Duration processingDelay = Duration.ofSeconds(1);
         private long integrationId = DEFAULT_INTEGRATION_ID;
         private long maxUploadBytes = 200L * 1024 * 1024;
+        private final List<Map.Entry<Integer, Fault>> initialFaults = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** The first {@code count} requests get this fault (more can be queued later through {@link #faults()}). */
+        public Builder fault(int count, Fault fault) {
+            initialFaults.add(Map.entry(count, fault));
+            return this;
         }
 
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */

@@ -10,6 +10,9 @@ public final class Faults {
 
     /** The next {@code count} requests get this fault (after those already queued). */
     public synchronized Faults next(int count, Fault fault) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a fault count cannot be negative");
+        }
         for (int i = 0; i < count; i++) {
             queue.addLast(fault);
         }

@@ -108,11 +108,6 @@ final class EntityFileRun implements SequenceScope {
     }
 
     @Override
-    public ObjectType type() {
-        return job.spec().type();
-    }
-
-    @Override
     public TypeSpec spec() {
         return job.spec();
     }

@@ -157,11 +157,6 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     }
 
     @Override
-    public ObjectType type() {
-        return job.spec().type();
-    }
-
-    @Override
     public TypeSpec spec() {
         return job.spec();
     }

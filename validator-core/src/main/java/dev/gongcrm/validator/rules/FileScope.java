@@ -9,7 +9,9 @@ public interface FileScope {
     /** The file as shown in findings. */
     String file();
 
-    ObjectType type();
-
     TypeSpec spec();
+
+    default ObjectType type() {
+        return spec().type();
+    }
 }
