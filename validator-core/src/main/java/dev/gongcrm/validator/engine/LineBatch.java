@@ -45,20 +45,24 @@ final class LineBatch implements FindingTarget {
         long modifiedInstant;
     }
 
-    /** Adds a line, or returns false when the batch is full (an empty batch takes any line). */
+    /**
+     * Adds a line (followed by a {@code '\n'}, so that the batch reads as LDJSON), or returns false
+     * when the batch is full (an empty batch takes any line).
+     */
     boolean add(byte[] source, int start, int length, int line) {
-        if (lines == MAX_LINES || (lines > 0 && used + length > bytes.length)) {
+        if (lines == MAX_LINES || (lines > 0 && used + length + 1 > bytes.length)) {
             return false;
         }
-        if (length > bytes.length) {
-            bytes = Arrays.copyOf(bytes, length);
+        if (length + 1 > bytes.length) {
+            bytes = Arrays.copyOf(bytes, length + 1);
         }
         System.arraycopy(source, start, bytes, used, length);
+        bytes[used + length] = '\n';
         lineNumbers[lines] = line;
         starts[lines] = used;
         lengths[lines] = length;
         lines++;
-        used += length;
+        used += length + 1;
         return true;
     }
 

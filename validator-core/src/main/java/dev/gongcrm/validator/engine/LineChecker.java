@@ -38,7 +38,6 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     private FileJob job;
     private LineBatch batch;
     private ReferenceCheck reference;
-    private int lineIndex;
     private CrmRecord record;
     private String objectId;
     private boolean deleted;
@@ -62,10 +61,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         }
         batch = lines;
         reference = new ReferenceCheck(lines);
-        for (lineIndex = 0; lineIndex < lines.lines; lineIndex++) {
-            reader.parseLine(lines.bytes, lines.starts[lineIndex], lines.lengths[lineIndex],
-                    lines.lineNumbers[lineIndex], this);
-        }
+        reader.parseLines(lines.bytes, lines.starts, lines.lengths, lines.lineNumbers, lines.lines, this);
         return lines;
     }
 
@@ -76,8 +72,8 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         deleted = line.isTrue(IS_DELETED);
         LineBatch.ObjectFacts facts = batch.nextObject();
         facts.line = line.line();
-        facts.start = batch.starts[lineIndex];
-        facts.length = batch.lengths[lineIndex];
+        facts.start = line.start();
+        facts.length = line.length();
         facts.objectId = objectId;
         if (job.spec() == null) {
             facts.modifiedInstant = Long.MIN_VALUE;

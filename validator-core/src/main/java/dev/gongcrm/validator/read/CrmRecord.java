@@ -106,6 +106,16 @@ public final class CrmRecord {
         return line;
     }
 
+    /** Where the line starts in the bytes it was read from. */
+    public int start() {
+        return lineStart;
+    }
+
+    /** The line's length in bytes, without its line end. */
+    public int length() {
+        return lineLength;
+    }
+
     public int size() {
         return size;
     }

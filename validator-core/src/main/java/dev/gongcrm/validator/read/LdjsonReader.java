@@ -208,6 +208,65 @@ public final class LdjsonReader {
         listener.record(record);
     }
 
+    /**
+     * Parses consecutive lines that lie in {@code buf} each followed by one {@code '\n'}: the
+     * well-formed ones through one parser (no parser per line), any other line (blank, not an object,
+     * broken, with text after its object) through {@link #parseLine}, so that it is reported exactly
+     * as on its own. The listener hears the same in both cases.
+     */
+    public void parseLines(byte[] buf, int[] starts, int[] lengths, int[] lines, int count, Listener listener) {
+        int next = 0;
+        while (next < count) {
+            if (lengths[next] == 0 || buf[starts[next]] != '{') {
+                parseLine(buf, starts[next], lengths[next], lines[next], listener);
+                next++;
+                continue;
+            }
+            next = parseRun(buf, starts, lengths, lines, next, count, listener);
+        }
+    }
+
+    /** Parses lines from {@code first} on with one parser until one needs a parser of its own; returns the next line to parse. */
+    private int parseRun(byte[] buf, int[] starts, int[] lengths, int[] lines, int first, int count, Listener listener) {
+        int base = starts[first];
+        int end = starts[count - 1] + lengths[count - 1];
+        int i = first;
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), buf, base, end - base)) {
+            for (; i < count; i++) {
+                int lineEnd = starts[i] + lengths[i];
+                if (lengths[i] == 0 || buf[starts[i]] != '{' || parser.nextToken() != JsonToken.START_OBJECT
+                        || base + parser.currentTokenLocation().getByteOffset() != starts[i]) {
+                    break;
+                }
+                record.reset(lines[i], buf, starts[i], lengths[i]);
+                readFields(parser, record);
+                if (!onlyWhitespace(buf, base + (int) parser.currentLocation().getByteOffset(), lineEnd)) {
+                    break;
+                }
+                listener.record(record);
+            }
+        } catch (JacksonException e) {
+            // the line at i is not clean JSON: it gets a parser of its own below, which says exactly what is wrong
+        }
+        if (i < count) {
+            parseLine(buf, starts[i], lengths[i], lines[i], listener);
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean onlyWhitespace(byte[] buf, int from, int to) {
+        if (from > to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void readFields(JsonParser parser, CrmRecord record) {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {

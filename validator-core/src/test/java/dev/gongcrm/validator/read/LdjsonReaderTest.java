@@ -197,6 +197,50 @@ class LdjsonReaderTest {
     }
 
     @Test
+    void parsingManyLinesWithOneParserReportsExactlyWhatParsingEachLineDoes() throws IOException {
+        String[] lines = {GOOD, "", "   ", "{\"a\": 1} // note", "{\"a\": 1,}", "[1]", "{\"a\": \"x\"}{\"b\": 2}",
+                "{\"a\":", "\"b\"}", "{\"a\": 1, \"a\": 2}", "{\"deep\": " + "[".repeat(600) + "]".repeat(600) + "}",
+                "{\"n\": NaN}", GOOD + "   ", "\t" + GOOD, GOOD};
+        StringBuilder text = new StringBuilder();
+        int[] starts = new int[lines.length];
+        int[] lengths = new int[lines.length];
+        int[] numbers = new int[lines.length];
+        for (int i = 0; i < lines.length; i++) {
+            starts[i] = text.length();
+            lengths[i] = lines[i].length();
+            numbers[i] = i + 1;
+            text.append(lines[i]).append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> together = new ArrayList<>();
+        new LdjsonReader().parseLines(bytes, starts, lengths, numbers, lines.length, new LdjsonReader.Listener() {
+            @Override
+            public void record(CrmRecord record) {
+                together.add("record " + record.line() + " " + record.size() + " " + record.duplicateKeys());
+            }
+
+            @Override
+            public void problem(LineProblem problem, int line, int column, String message) {
+                together.add(problem + " " + line + ":" + column + " " + message);
+            }
+        });
+        List<String> alone = new ArrayList<>();
+        new LdjsonReader().read(new ByteArrayInputStream(bytes), new LdjsonReader.Listener() {
+            @Override
+            public void record(CrmRecord record) {
+                alone.add("record " + record.line() + " " + record.size() + " " + record.duplicateKeys());
+            }
+
+            @Override
+            public void problem(LineProblem problem, int line, int column, String message) {
+                alone.add(problem + " " + line + ":" + column + " " + message);
+            }
+        });
+        assertEquals(alone, together);
+        assertTrue(together.size() > lines.length / 2);
+    }
+
+    @Test
     void columnsCountCharactersNotBytes() throws IOException {
         List<Integer> columns = new ArrayList<>();
         new LdjsonReader().read(new ByteArrayInputStream("{\"name\": \"Zoë Ünal\", \"stage\": 1}\n"
