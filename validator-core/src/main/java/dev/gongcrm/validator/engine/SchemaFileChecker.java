@@ -1,7 +1,6 @@
 package dev.gongcrm.validator.engine;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.rules.FileScope;
@@ -30,9 +29,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +42,6 @@ final class SchemaFileChecker {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String BODY_SCHEMA = "schema-fields.schema.json";
-    private static final Map<String, Schema> BODY_SCHEMAS = new ConcurrentHashMap<>();
 
     private final BundleRun bundle;
     private final ProfileSchemas schemas;
@@ -94,7 +90,7 @@ final class SchemaFileChecker {
             return List.of();
         }
         Definitions definitions = new Definitions(file, type.type(), root, starts);
-        definitions.reportStructure(bodySchema(schemas).validate(root));
+        definitions.reportStructure(JsonSchemas.get(schemas.profile(), BODY_SCHEMA).validate(root));
         return definitions.runRules();
     }
 
@@ -123,10 +119,6 @@ final class SchemaFileChecker {
         } catch (IllegalStateException trailing) {
             return false;
         }
-    }
-
-    private static Schema bodySchema(ProfileSchemas schemas) {
-        return BODY_SCHEMAS.computeIfAbsent(schemas.profile(), profile -> JsonSchemas.get(profile, BODY_SCHEMA));
     }
 
     private static String firstLine(String message) {

@@ -23,18 +23,24 @@ class LdjsonReaderTest {
 
     private static List<String> read(LdjsonReader reader, byte[] bytes) throws IOException {
         List<String> events = new ArrayList<>();
-        reader.read(new ByteArrayInputStream(bytes), new LdjsonReader.Listener() {
+        reader.read(new ByteArrayInputStream(bytes), recorder(events, record -> ""));
+        return events;
+    }
+
+    /** A listener that writes down each event: "record LINE..." or "PROBLEM LINE:COLUMN message". */
+    private static LdjsonReader.Listener recorder(List<String> events,
+                                                  java.util.function.Function<CrmRecord, String> details) {
+        return new LdjsonReader.Listener() {
             @Override
             public void record(CrmRecord record) {
-                events.add("record " + record.line());
+                events.add("record " + record.line() + details.apply(record));
             }
 
             @Override
             public void problem(LineProblem problem, int line, int column, String message) {
                 events.add(problem + " " + line + ":" + column + " " + message);
             }
-        });
-        return events;
+        };
     }
 
     private static List<String> read(String text) throws IOException {
@@ -212,30 +218,11 @@ class LdjsonReaderTest {
             text.append(lines[i]).append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        java.util.function.Function<CrmRecord, String> details = record -> " " + record.size() + " " + record.duplicateKeys();
         List<String> together = new ArrayList<>();
-        new LdjsonReader().parseLines(bytes, starts, lengths, numbers, lines.length, new LdjsonReader.Listener() {
-            @Override
-            public void record(CrmRecord record) {
-                together.add("record " + record.line() + " " + record.size() + " " + record.duplicateKeys());
-            }
-
-            @Override
-            public void problem(LineProblem problem, int line, int column, String message) {
-                together.add(problem + " " + line + ":" + column + " " + message);
-            }
-        });
+        new LdjsonReader().parseLines(bytes, starts, lengths, numbers, lines.length, recorder(together, details));
         List<String> alone = new ArrayList<>();
-        new LdjsonReader().read(new ByteArrayInputStream(bytes), new LdjsonReader.Listener() {
-            @Override
-            public void record(CrmRecord record) {
-                alone.add("record " + record.line() + " " + record.size() + " " + record.duplicateKeys());
-            }
-
-            @Override
-            public void problem(LineProblem problem, int line, int column, String message) {
-                alone.add(problem + " " + line + ":" + column + " " + message);
-            }
-        });
+        new LdjsonReader().read(new ByteArrayInputStream(bytes), recorder(alone, details));
         assertEquals(alone, together);
         assertTrue(together.size() > lines.length / 2);
     }
