@@ -165,9 +165,10 @@ public final class BundleRun {
     }
 
     private void runReferenceRules(ReferenceCheck check) {
-        check.resolve(index.keysOf(check.target(), OBJECT_ID.equals(check.targetKey())));
-        for (Rule rule : rules.referenceRules) {
-            rule.checkReference(check);
+        if (check.resolve(index.keysOf(check.target(), OBJECT_ID.equals(check.targetKey())))) {
+            for (Rule rule : rules.referenceRules) {
+                rule.checkReference(check);
+            }
         }
     }
 

@@ -114,9 +114,10 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
             batch.deferred.add(reference.copyTo(job.sink()));
             return;
         }
-        reference.resolve(keys);
-        for (Rule rule : rules.referenceRules) {
-            rule.checkReference(reference);
+        if (reference.resolve(keys)) {
+            for (Rule rule : rules.referenceRules) {
+                rule.checkReference(reference);
+            }
         }
     }
 

@@ -57,8 +57,10 @@ final class ReferenceCheck implements ReferenceScope {
         return this;
     }
 
-    void resolve(IdMap keys) {
+    /** Looks the target up; true when there is something to check (it is missing, deleted or inactive). */
+    boolean resolve(IdMap keys) {
         flags = IdIndex.flags(keys, value);
+        return flags != 0;
     }
 
     @Override

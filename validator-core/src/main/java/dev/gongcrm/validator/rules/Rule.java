@@ -38,7 +38,10 @@ public interface Rule {
     default void checkRecord(RecordScope scope) {
     }
 
-    /** One reference from a field to an object of another (or the same) type of the bundle. */
+    /**
+     * A reference from a field to an object of the bundle that is missing, deleted or inactive: a
+     * reference to a live object has nothing to report, so it does not reach the rules.
+     */
     default void checkReference(ReferenceScope reference) {
     }
 
