@@ -35,6 +35,12 @@ public final class GongCrm implements Runnable {
         CommandLine commandLine = new CommandLine(new GongCrm());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println("gongcrm: error: " + exception.getMessage());
+            failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return USAGE;
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
             cmd.getErr().println("gongcrm: error: " + oneLine(exception));
             return USAGE;

@@ -86,6 +86,21 @@ class GongCrmTest {
     }
 
     @Test
+    void aBadFlagIsOneLineAndAHintNotTheWholeUsage() {
+        Run run = run("validate", "--max-findings", "abc", VALID);
+        assertEquals(2, run.exit());
+        assertEquals(2, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("'abc' is not an int") && run.err().contains("gongcrm validate --help"), run.err());
+    }
+
+    @Test
+    void anOutputThatIsAFolderIsAClearError() {
+        Run run = run("validate", "--output", folder.toString(), VALID);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("gongcrm: error: '" + folder + "' is a folder"), run.err());
+    }
+
+    @Test
     void anEmptyFolderIsAClearError() {
         Run run = run("validate", folder.toString());
         assertEquals(2, run.exit());

@@ -25,6 +25,9 @@ public final class ReportFiles {
 
     static void writeAtomically(Path target, String content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException("'" + target + "' is a folder; name the report file, e.g. " + target.resolve("gongcrm.sarif"));
+        }
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
