@@ -80,6 +80,41 @@ class SchemaAgreementTest {
         return tests;
     }
 
+    /**
+     * Custom fields too: for each field type of {@code custom-field-types.schema.json}, a deal with a
+     * custom field of that type and each value must be judged as the type's definition judges the value.
+     */
+    @TestFactory
+    List<DynamicTest> customFieldsAgreeWithTheirTypeDefinitions() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String fieldType : ProfileSchemas.of("legacy").customFieldTypeNames()) {
+            if (fieldType.equals("STRINGARRAY")) {
+                continue; // not allowed for custom fields at all: stringarray-custom-field
+            }
+            Schema definition = JsonSchemas.get("legacy", "custom-field-types.schema.json#/$defs/" + fieldType);
+            String schemaFile = "[{\"uniqueName\": \"extra\", \"label\": \"Extra\", \"type\": \"" + fieldType + "\""
+                    + (fieldType.equals("PICKLIST") ? ", \"orderedValueList\": [\"text\", \"a.com\"]" : "")
+                    + (fieldType.equals("REFERENCE") ? ", \"referenceTo\": \"ACCOUNT\"" : "") + "}]";
+            for (Object value : VALUES) {
+                if (value == null) {
+                    continue;
+                }
+                JsonNode json = (JsonNode) value;
+                tests.add(DynamicTest.dynamicTest(fieldType + "=" + json, () -> {
+                    ObjectNode line = (ObjectNode) MAPPER.readTree(VALID.get(ObjectType.DEAL));
+                    line.set("extra", json);
+                    boolean schemaValid = definition.validate(json).isEmpty()
+                            && (!fieldType.equals("PICKLIST") || json.isNull() || List.of("text", "a.com").contains(json.asString("")));
+                    List<Finding> errors = Bundles.validate("--- deal.schema.json\n" + schemaFile + "\n--- deals.ldjson\n"
+                            + line + "\n").findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+                    assertEquals(schemaValid, errors.isEmpty(), () -> fieldType + " " + json + "\nJSON Schema: "
+                            + definition.validate(json) + "\nengine: " + errors);
+                }));
+            }
+        }
+        return tests;
+    }
+
     private static void assertAgreement(ObjectType type, Schema schema, ObjectNode line) {
         boolean schemaValid = schema.validate(line).isEmpty();
         List<Finding> errors = Bundles.validate("--- " + type.resourceName() + "s.ldjson\n" + line + "\n").findings()
