@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +53,6 @@ public final class Emulator implements AutoCloseable {
     /** The 64-bit id the emulator gives the integration (Gong's own example: too large for a double). */
     public static final long DEFAULT_INTEGRATION_ID = 5517027188234205706L;
     public static final String DEFAULT_CREDENTIAL = "gongcrm";
-    private static final int MAX_LINE_ERRORS = 20;
     private static final int MAX_OBJECT_IDS = 100;
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Set<String> SCHEMA_TYPES = Set.of("ACCOUNT", "CONTACT", "DEAL", "LEAD");
@@ -68,6 +65,7 @@ public final class Emulator implements AutoCloseable {
     private final CrmState state = new CrmState();
     private final Faults faults = new Faults();
     private final Validator validator = Validator.builder().build();
+    private final UploadProcessor uploads = new UploadProcessor(state, validator);
     private final ScheduledExecutorService processing = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "gongcrm-emulator-processing");
         thread.setDaemon(true);
@@ -384,7 +382,7 @@ public final class Emulator implements AutoCloseable {
         CrmState.Type type = objectType(ctx, allTypes());
         Path data = receive(ctx);
         CrmState.Request request = newRequest(clientRequestId);
-        processLater(request, () -> process(request, type, data));
+        processLater(request, () -> uploads.process(request, type, data));
         json(ctx, 201, accepted(request));
     }
 
@@ -432,85 +430,6 @@ public final class Emulator implements AutoCloseable {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
-    }
-
-    /** Validates the file as Gong would (one file, against the stored schema), then stores the valid objects. */
-    private void process(CrmState.Request request, CrmState.Type type, Path data) {
-        try {
-            List<BundleFile> files = new ArrayList<>();
-            ArrayNode schema;
-            synchronized (state) {
-                schema = state.schemas.get(type);
-            }
-            if (schema != null) {
-                files.add(BundleFile.of(type.name().toLowerCase() + ".schema.json", FileKind.SCHEMA,
-                        ObjectType.valueOf(type.name()), JSON.writeValueAsBytes(schema)));
-            }
-            files.add(BundleFile.of(data, "dataFile", FileKind.ENTITIES, ObjectType.valueOf(type.name())));
-            ValidationResult result = validator.validateFiles(files);
-            Map<Integer, String> errorsByLine = new TreeMap<>();
-            for (Finding finding : result.findings()) {
-                if (finding.severity() == Severity.ERROR && finding.line() > 0 && "dataFile".equals(finding.file())) {
-                    errorsByLine.putIfAbsent(finding.line(), GongWording.describe(finding));
-                }
-            }
-            int stored = store(type, data, errorsByLine.keySet());
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (Map.Entry<Integer, String> error : errorsByLine.entrySet()) {
-                if (errors.size() == MAX_LINE_ERRORS) {
-                    break;
-                }
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("line", error.getKey());
-                line.put("description", error.getValue());
-                errors.add(line);
-            }
-            request.errors = errors;
-            request.totalErrorCount = errorsByLine.size();
-            request.totalSuccessCount = stored;
-            request.status = errorsByLine.isEmpty() ? "DONE" : "FAILED";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            try {
-                Files.deleteIfExists(data);
-            } catch (IOException ignored) {
-                // the work folder goes when the emulator closes
-            }
-        }
-    }
-
-    private int store(CrmState.Type type, Path data, Set<Integer> badLines) throws IOException {
-        int stored = 0;
-        try (BufferedReader reader = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
-            String text;
-            int line = 0;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank() || badLines.contains(line)) {
-                    continue;
-                }
-                JsonNode object;
-                try {
-                    object = JSON.readTree(text);
-                } catch (RuntimeException unparsable) {
-                    continue;
-                }
-                String objectId = object.path("objectId").asString(null);
-                if (objectId == null) {
-                    continue;
-                }
-                synchronized (state) {
-                    if (object.path("isDeleted").asBoolean(false)) {
-                        state.objectsOf(type).remove(objectId);
-                    } else {
-                        state.objectsOf(type).put(objectId, object);
-                    }
-                }
-                stored++;
-            }
-        }
-        return stored;
     }
 
     private void listObjects(Context ctx) {
