@@ -95,7 +95,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
                 rule.checkField(this, value, field);
             }
             if (field != null && field.referenceTo() != null && value.kind() == JsonKind.STRING
-                    && !value.text().isEmpty()) {
+                    && !value.isEmpty()) {
                 checkReference(value, field.referenceTo());
             }
         }

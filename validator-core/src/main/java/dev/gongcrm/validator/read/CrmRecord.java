@@ -133,7 +133,7 @@ public final class CrmRecord {
     /** A string field's value, or null when it is absent or not a string. */
     public String string(String name) {
         FieldValue value = get(name);
-        return value != null && value.kind == JsonKind.STRING ? value.text : null;
+        return value != null && value.kind == JsonKind.STRING ? value.text() : null;
     }
 
     public boolean isTrue(String name) {

@@ -16,7 +16,33 @@ public final class FieldValue {
 
     String name;
     JsonKind kind;
-    String text;
+    private char[] chars = new char[64];
+    private int length = -1;
+    private String text;
+    private final CharSequence view = new CharSequence() {
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text().subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    };
     double number;
     boolean bool;
     final List<String> strings = new ArrayList<>();
@@ -27,6 +53,7 @@ public final class FieldValue {
         name = fieldName;
         kind = valueKind;
         text = null;
+        length = -1;
         number = 0;
         bool = false;
         strings.clear();
@@ -42,9 +69,29 @@ public final class FieldValue {
         return kind;
     }
 
+    /** Keeps the characters of a string or number; a String is made only if someone asks for one. */
+    void setText(char[] source, int offset, int count) {
+        if (count > chars.length) {
+            chars = new char[Math.max(count, chars.length * 2)];
+        }
+        System.arraycopy(source, offset, chars, 0, count);
+        length = count;
+    }
+
     /** The string value, or the number as written in the line; null for other kinds. */
     public String text() {
+        if (text == null && length >= 0) {
+            text = new String(chars, 0, length);
+        }
         return text;
+    }
+
+    /**
+     * The string value (or the number as written) without making a String, for checks that read
+     * characters: valid while the line is current; null for other kinds.
+     */
+    public CharSequence chars() {
+        return length >= 0 ? view : null;
     }
 
     public double number() {
@@ -78,14 +125,14 @@ public final class FieldValue {
     /** Null, an empty string or an empty array: what Gong calls "missing or empty". */
     public boolean isEmpty() {
         return kind == JsonKind.NULL
-                || (kind == JsonKind.STRING && text.isEmpty())
+                || (kind == JsonKind.STRING && length == 0)
                 || (kind == JsonKind.ARRAY && strings.isEmpty() && firstNonStringItem == null);
     }
 
     /** A string value read as a Gong datetime, or {@link IsoDates#INVALID}; parsed once per line. */
     public long epochSeconds() {
         if (epochSeconds == NOT_PARSED) {
-            epochSeconds = kind == JsonKind.STRING ? IsoDates.parseDateTime(text) : IsoDates.INVALID;
+            epochSeconds = kind == JsonKind.STRING ? IsoDates.parseDateTime(view) : IsoDates.INVALID;
         }
         return epochSeconds;
     }
@@ -93,8 +140,8 @@ public final class FieldValue {
     /** The value as it would appear in a message: quoted strings, plain numbers and literals. */
     public String display() {
         return switch (kind) {
-            case STRING -> "'" + text + "'";
-            case INTEGER, NUMBER -> text;
+            case STRING -> "'" + text() + "'";
+            case INTEGER, NUMBER -> text();
             case BOOLEAN -> Boolean.toString(bool);
             case NULL -> "null";
             case ARRAY -> "an array";

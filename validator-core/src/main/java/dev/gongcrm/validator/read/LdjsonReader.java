@@ -278,9 +278,10 @@ public final class LdjsonReader {
                 continue;
             }
             switch (token) {
-                case VALUE_STRING -> value.text = parser.getString();
+                case VALUE_STRING -> value.setText(parser.getStringCharacters(), parser.getStringOffset(),
+                        parser.getStringLength());
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    value.text = parser.getText();
+                    value.setText(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
                     value.number = parser.getDoubleValue();
                 }
                 case VALUE_TRUE -> value.bool = true;

@@ -33,7 +33,7 @@ public final class DateFormat implements Rule {
 
     @Override
     public void checkField(RecordScope scope, FieldValue value, FieldSpec spec) {
-        if (value.kind() == JsonKind.STRING && !scope.isMissingMandatory(value) && !IsoDates.isDate(value.text())) {
+        if (value.kind() == JsonKind.STRING && !scope.isMissingMandatory(value) && !IsoDates.isDate(value.chars())) {
             scope.report(this, value.name(), "field '" + value.name() + "': " + IsoDates.explainDate(value.text()));
         }
     }

@@ -33,7 +33,7 @@ public final class UrlFormat implements Rule {
 
     @Override
     public void checkField(RecordScope scope, FieldValue value, FieldSpec spec) {
-        if (value.kind() != JsonKind.STRING || value.isEmpty() || isQualifiedUrl(value.text())) {
+        if (value.kind() != JsonKind.STRING || value.isEmpty() || isQualifiedUrl(value.chars())) {
             return;
         }
         String hint = value.text().contains("://") ? "" : ": add the scheme, e.g. 'https://" + value.text() + "'";
@@ -42,11 +42,11 @@ public final class UrlFormat implements Rule {
     }
 
     /** http(s)://host[:port][/...] with no white space; checked by hand because it runs on every line. */
-    static boolean isQualifiedUrl(String text) {
+    static boolean isQualifiedUrl(CharSequence text) {
         int hostStart;
-        if (text.regionMatches(true, 0, "https://", 0, 8)) {
+        if (startsWithIgnoreCase(text, "https://")) {
             hostStart = 8;
-        } else if (text.regionMatches(true, 0, "http://", 0, 7)) {
+        } else if (startsWithIgnoreCase(text, "http://")) {
             hostStart = 7;
         } else {
             return false;
@@ -64,6 +64,18 @@ public final class UrlFormat implements Rule {
         }
         for (int i = hostEnd; i < text.length(); i++) {
             if (Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithIgnoreCase(CharSequence text, String prefix) {
+        if (text.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) != prefix.charAt(i)) {
                 return false;
             }
         }
