@@ -45,6 +45,14 @@ class GongCrmTest {
     }
 
     @Test
+    void theReadmeShowsTheOutputUsersReallySee() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String shown = readme.split("```text\n", 2)[1].split("```", 2)[0];
+        String actual = run("validate", BROKEN).out().replace(BROKEN, Path.of("examples", "broken-bundle").toString());
+        assertEquals(shown.strip(), actual.strip());
+    }
+
+    @Test
     void failOnDecidesTheExitCode() {
         assertEquals(0, run("validate", "--fail-on", "never", BROKEN).exit());
         assertEquals(0, run("validate", "--select", "url-format", BROKEN).exit());
