@@ -27,6 +27,14 @@ class LdjsonReaderTest {
         return events;
     }
 
+    private static List<String> read(String text, java.util.function.Function<CrmRecord, String> details)
+            throws IOException {
+        List<String> events = new ArrayList<>();
+        new LdjsonReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                recorder(events, details));
+        return events;
+    }
+
     /** A listener that writes down each event: "record LINE..." or "PROBLEM LINE:COLUMN message". */
     private static LdjsonReader.Listener recorder(List<String> events,
                                                   java.util.function.Function<CrmRecord, String> details) {
@@ -69,39 +77,14 @@ class LdjsonReaderTest {
 
     @Test
     void keepsTheFirstOfDuplicateKeysAndRemembersTheDuplicate() throws IOException {
-        List<String> names = new ArrayList<>();
-        new LdjsonReader().read(new ByteArrayInputStream("{\"a\": 1, \"a\": 2}\n".getBytes(StandardCharsets.UTF_8)),
-                new LdjsonReader.Listener() {
-                    @Override
-                    public void record(CrmRecord record) {
-                        names.addAll(record.duplicateKeys());
-                        names.add(record.get("a").text());
-                        names.add(String.valueOf(record.columnOf("a", 2)));
-                    }
-
-                    @Override
-                    public void problem(LineProblem problem, int line, int column, String message) {
-                        names.add(problem.name());
-                    }
-                });
-        assertEquals(List.of("a", "1", "10"), names);
+        assertEquals(List.of("record 1 [a] 1 10"), read("{\"a\": 1, \"a\": 2}\n",
+                record -> " " + record.duplicateKeys() + " " + record.get("a").text() + " " + record.columnOf("a", 2)));
     }
 
     @Test
     void readsHugeNumbersAsInfinityForTheRangeRule() throws IOException {
-        List<Double> numbers = new ArrayList<>();
-        new LdjsonReader().read(new ByteArrayInputStream("{\"amount\": 1e400}\n".getBytes(StandardCharsets.UTF_8)),
-                new LdjsonReader.Listener() {
-                    @Override
-                    public void record(CrmRecord record) {
-                        numbers.add(record.get("amount").number());
-                    }
-
-                    @Override
-                    public void problem(LineProblem problem, int line, int column, String message) {
-                    }
-                });
-        assertEquals(List.of(Double.POSITIVE_INFINITY), numbers);
+        assertEquals(List.of("record 1 Infinity"), read("{\"amount\": 1e400}\n",
+                record -> " " + record.get("amount").number()));
     }
 
     @Test
@@ -229,18 +212,7 @@ class LdjsonReaderTest {
 
     @Test
     void columnsCountCharactersNotBytes() throws IOException {
-        List<Integer> columns = new ArrayList<>();
-        new LdjsonReader().read(new ByteArrayInputStream("{\"name\": \"Zoë Ünal\", \"stage\": 1}\n"
-                .getBytes(StandardCharsets.UTF_8)), new LdjsonReader.Listener() {
-                    @Override
-                    public void record(CrmRecord record) {
-                        columns.add(record.columnOf("stage"));
-                    }
-
-                    @Override
-                    public void problem(LineProblem problem, int line, int column, String message) {
-                    }
-                });
-        assertEquals(List.of(22), columns);
+        assertEquals(List.of("record 1 22"), read("{\"name\": \"Zoë Ünal\", \"stage\": 1}\n",
+                record -> " " + record.columnOf("stage")));
     }
 }
