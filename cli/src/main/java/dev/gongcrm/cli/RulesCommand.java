@@ -63,6 +63,10 @@ final class RulesCommand implements Callable<Integer> {
             text.append("Bad:\n").append(indent(rule.badExample())).append('\n');
         }
         text.append("Good:\n").append(indent(rule.goodExample()));
+        if (rule.goodExample().contains("--- uploaded/")) {
+            text.append("\n(files under uploaded/ stand for earlier pushes, as 'validate --ledger' reads them "
+                    + "from the ledger)\n");
+        }
         if (!rule.exampleOptions().isEmpty()) {
             text.append("\n(examples checked with --").append(String.join(" --", rule.exampleOptions())).append(")\n");
         }

@@ -34,6 +34,7 @@ public final class Validator {
     private final ValidationOptions options;
     private final Map<String, ObjectType> typeOverrides;
     private final int maxFindings;
+    private final PriorUploads priorUploads;
 
     private Validator(Builder builder) {
         this.schemas = ProfileSchemas.of(builder.profile);
@@ -41,6 +42,7 @@ public final class Validator {
         this.options = new ValidationOptions(builder.initialUpload, builder.dialer);
         this.typeOverrides = Map.copyOf(builder.typeOverrides);
         this.maxFindings = builder.maxFindings;
+        this.priorUploads = builder.priorUploads;
     }
 
     public static Builder builder() {
@@ -55,7 +57,7 @@ public final class Validator {
     /** Validates files the caller assembled (in memory, streams...) as one bundle. */
     public ValidationResult validateFiles(List<BundleFile> files) throws IOException {
         try {
-            return new BundleRun(schemas, rules, options, maxFindings).run(files);
+            return new BundleRun(schemas, rules, options, maxFindings, priorUploads).run(files);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -68,8 +70,15 @@ public final class Validator {
         private boolean dialer;
         private final Map<String, ObjectType> typeOverrides = new HashMap<>();
         private int maxFindings = DEFAULT_MAX_FINDINGS;
+        private PriorUploads priorUploads = PriorUploads.NONE;
 
         private Builder() {
+        }
+
+        /** What earlier uploads left in Gong (a push's ledger): references may point there, schemas compare with it. */
+        public Builder priorUploads(PriorUploads priorUploads) {
+            this.priorUploads = java.util.Objects.requireNonNull(priorUploads);
+            return this;
         }
 
         /** The API profile whose schemas apply; {@code legacy} (the default) is the only one so far. */

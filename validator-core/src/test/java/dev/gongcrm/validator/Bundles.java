@@ -3,19 +3,70 @@ package dev.gongcrm.validator;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.FileKind;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds in-memory bundles from the "--- name" text form the rule examples use, and validates them. */
 public final class Bundles {
 
+    /** The folder prefix of example files that stand for earlier uploads (the ledger), not the bundle. */
+    public static final String UPLOADED = "uploaded/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private Bundles() {
     }
 
+    /** The files of the bundle, without those under {@value #UPLOADED}, which stand for earlier uploads. */
     public static List<BundleFile> parse(String text) {
+        return allFiles(text).stream().filter(f -> !f.name().startsWith(UPLOADED)).toList();
+    }
+
+    /**
+     * The earlier uploads an example names: its files under {@value #UPLOADED} (a schema file is the
+     * last uploaded schema of its type; an entity file's objects are held by Gong).
+     */
+    public static PriorUploads priorUploads(String text) {
+        Map<ObjectType, List<PriorUploads.KnownObject>> objects = new EnumMap<>(ObjectType.class);
+        Map<ObjectType, PriorUploads.UploadedSchema> schemas = new EnumMap<>(ObjectType.class);
+        for (BundleFile file : allFiles(text)) {
+            if (!file.name().startsWith(UPLOADED)) {
+                continue;
+            }
+            try (InputStream in = file.opener().open()) {
+                if (file.kind() == FileKind.SCHEMA) {
+                    List<String> names = new ArrayList<>();
+                    for (JsonNode field : JSON.readTree(in)) {
+                        if (!field.path("isDeleted").asBoolean(false)) {
+                            names.add(field.path("uniqueName").asString());
+                        }
+                    }
+                    schemas.put(file.type(), new PriorUploads.UploadedSchema(names, "2024-06-01T00:00:00Z"));
+                } else {
+                    List<PriorUploads.KnownObject> known = objects.computeIfAbsent(file.type(), t -> new ArrayList<>());
+                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                        JsonNode object = JSON.readTree(line);
+                        known.add(new PriorUploads.KnownObject(object.path("objectId").asString(),
+                                object.path("internalName").asString(null), object.path("isDeleted").asBoolean(false),
+                                !object.path("isActive").asBoolean(true)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return PriorUploads.of(objects, schemas);
+    }
+
+    private static List<BundleFile> allFiles(String text) {
         List<BundleFile> files = new ArrayList<>();
         String name = null;
         StringBuilder content = new StringBuilder();
@@ -43,7 +94,9 @@ public final class Bundles {
             text = "";
         }
         FileKind kind = FileKind.fromFileName(name);
-        String typeName = kind == FileKind.SCHEMA ? name.substring(0, name.length() - ".schema.json".length()) : name;
+        String baseName = name.substring(name.lastIndexOf('/') + 1);
+        String typeName = kind == FileKind.SCHEMA
+                ? baseName.substring(0, baseName.length() - ".schema.json".length()) : baseName;
         return BundleFile.of(name, kind == null ? FileKind.ENTITIES : kind,
                 ObjectType.fromFileName(typeName).orElse(null), text.getBytes(StandardCharsets.UTF_8));
     }

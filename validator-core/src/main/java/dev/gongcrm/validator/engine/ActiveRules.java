@@ -8,6 +8,7 @@ import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.rules.SchemaFieldScope;
+import dev.gongcrm.validator.rules.SchemaFileScope;
 import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.schema.FieldSpec;
 
@@ -29,6 +30,7 @@ final class ActiveRules {
     final List<Rule> recordRules = new ArrayList<>();
     final List<Rule> referenceRules = new ArrayList<>();
     final List<Rule> schemaFieldRules = new ArrayList<>();
+    final List<Rule> schemaFileRules = new ArrayList<>();
     private final List<Rule> fieldRules = new ArrayList<>();
     private final Map<FieldSpec, Rule[]> fieldRulesBySpec = new IdentityHashMap<>();
     private final Rule[] unknownFieldRules;
@@ -43,6 +45,7 @@ final class ActiveRules {
             addIf(rule, "checkSequence", sequenceRules, SequenceScope.class);
             addIf(rule, "checkReference", referenceRules, ReferenceScope.class);
             addIf(rule, "checkSchemaField", schemaFieldRules, SchemaFieldScope.class);
+            addIf(rule, "checkSchemaFile", schemaFileRules, SchemaFileScope.class);
             addIf(rule, "checkField", fieldRules, RecordScope.class, FieldValue.class, FieldSpec.class);
         }
         unknownFieldRules = select(null);

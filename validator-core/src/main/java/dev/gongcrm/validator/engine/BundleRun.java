@@ -2,6 +2,7 @@ package dev.gongcrm.validator.engine;
 
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.ValidationOptions;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleFile;
@@ -46,8 +47,12 @@ public final class BundleRun {
     private final RuleConfig config;
     private Workers workers;
 
-    public BundleRun(ProfileSchemas schemas, RuleConfig config, ValidationOptions options, int maxFindings) {
+    private final PriorUploads priorUploads;
+
+    public BundleRun(ProfileSchemas schemas, RuleConfig config, ValidationOptions options, int maxFindings,
+                     PriorUploads priorUploads) {
         this.schemas = schemas;
+        this.priorUploads = priorUploads;
         this.options = options;
         this.config = config;
         this.rules = new ActiveRules(config);
@@ -86,6 +91,7 @@ public final class BundleRun {
                 .sorted(Comparator.comparingInt(f -> f.type() == null ? UPLOAD_ORDER.size()
                         : UPLOAD_ORDER.indexOf(f.type())))
                 .toList();
+        loadPriorObjects();
         for (BundleFile file : entityFiles) {
             if (file.type() != null) {
                 unreadFiles.merge(file.type(), 1, Integer::sum);
@@ -117,6 +123,17 @@ public final class BundleRun {
         findings.sort(Comparator.comparingInt((Finding f) -> order.indexOf(f.file()))
                 .thenComparingInt(Finding::line).thenComparingInt(Finding::column));
         return new ValidationResult(findings, sink.counts(), order, objects);
+    }
+
+    /** Objects uploaded earlier count as read: references to their types are checked against them too. */
+    private void loadPriorObjects() {
+        for (ObjectType type : priorUploads.objectTypes()) {
+            unreadFiles.putIfAbsent(type, 0);
+            boolean keyedByObjectId = OBJECT_ID.equals(schemas.type(type).referenceKey());
+            priorUploads.forEachObject(type, known -> index.addKnown(type, known.objectId(),
+                    keyedByObjectId ? null : known.referenceKey(),
+                    (known.deleted() ? IdIndex.DELETED : 0) | (known.inactive() ? IdIndex.INACTIVE : 0)));
+        }
     }
 
     /**
@@ -175,6 +192,10 @@ public final class BundleRun {
     private static String unknownTypeMessage(BundleFile file) {
         return "cannot tell the object type from the name '" + file.name() + "'; name the file after its type "
                 + "(accounts, contacts, deals, leads, users, stages) or pass --type";
+    }
+
+    PriorUploads priorUploads() {
+        return priorUploads;
     }
 
     ActiveRules rules() {

@@ -15,6 +15,7 @@ final class IdIndex {
     static final int DELETED = 1;
     static final int INACTIVE = 2;
     static final int ABSENT = -1;
+    private static final int EARLIER_UPLOADS = 0xFFFFFF;
 
     /** Per type, objectId to (line << 32 | file << 8 | flags). */
     private final Map<ObjectType, IdMap> byObjectId = new EnumMap<>(ObjectType.class);
@@ -42,6 +43,14 @@ final class IdIndex {
             keysOf(type, false).put(referenceKey, flags);
         }
         return earlierLine;
+    }
+
+    /**
+     * Records an object Gong holds from an earlier upload, under a file ordinal no bundle file has, so
+     * that the same objectId in the bundle is an update, not a duplicate.
+     */
+    void addKnown(ObjectType type, String objectId, String referenceKey, int flags) {
+        add(type, objectId, referenceKey, EARLIER_UPLOADS, 0, flags);
     }
 
     /** The flags of the object with this key in that map, or {@link #ABSENT}. */

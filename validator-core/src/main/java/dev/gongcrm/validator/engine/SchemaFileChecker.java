@@ -2,10 +2,12 @@ package dev.gongcrm.validator.engine;
 
 import com.networknt.schema.Error;
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.rules.FileScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.SchemaFieldScope;
+import dev.gongcrm.validator.rules.SchemaFileScope;
 import dev.gongcrm.validator.rules.fields.DatetimeFormat;
 import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
 import dev.gongcrm.validator.rules.fields.WrongType;
@@ -29,6 +31,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -127,7 +130,7 @@ final class SchemaFileChecker {
     }
 
     /** The definitions of one file, serving as the scope of the schema-field rules. */
-    private final class Definitions implements SchemaFieldScope, FileScope {
+    private final class Definitions implements SchemaFieldScope, SchemaFileScope, FileScope {
 
         private final BundleFile file;
         private final ObjectType type;
@@ -175,6 +178,9 @@ final class SchemaFileChecker {
                 if (field != null) {
                     fields.add(field);
                 }
+            }
+            for (Rule rule : bundle.rules().schemaFileRules) {
+                rule.checkSchemaFile(this);
             }
             return fields;
         }
@@ -314,6 +320,28 @@ final class SchemaFileChecker {
         @Override
         public void report(Rule rule, String property, String message) {
             add(rule.getClass(), property, message);
+        }
+
+        @Override
+        public Set<String> uniqueNames() {
+            Set<String> names = new HashSet<>();
+            for (index = 0; index < root.size(); index++) {
+                String name = uniqueName();
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+            return names;
+        }
+
+        @Override
+        public Optional<PriorUploads.UploadedSchema> lastUploaded() {
+            return bundle.priorUploads().lastSchema(type);
+        }
+
+        @Override
+        public void report(Rule rule, String message) {
+            bundle.sink().add(rule.getClass(), file.name(), 1, 1, null, null, message);
         }
     }
 }

@@ -49,6 +49,10 @@ public interface Rule {
     default void checkSchemaField(SchemaFieldScope field) {
     }
 
+    /** A whole schema file, after {@link #checkSchemaField} saw each of its definitions. */
+    default void checkSchemaFile(SchemaFileScope file) {
+    }
+
     default RuleMeta meta() {
         return RuleMeta.of(getClass());
     }

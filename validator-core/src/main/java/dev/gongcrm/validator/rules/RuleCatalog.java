@@ -18,6 +18,7 @@ import dev.gongcrm.validator.rules.objects.UnsortedModifiedDate;
 import dev.gongcrm.validator.rules.references.InactiveStage;
 import dev.gongcrm.validator.rules.references.ReferenceToDeleted;
 import dev.gongcrm.validator.rules.references.UnresolvedReference;
+import dev.gongcrm.validator.rules.schema.DroppedSchemaField;
 import dev.gongcrm.validator.rules.schema.DuplicateFieldDefinition;
 import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
 import dev.gongcrm.validator.rules.schema.StringarrayCustomField;
@@ -66,7 +67,8 @@ public final class RuleCatalog {
             InactiveStage.class,
             ReferenceToDeleted.class,
             DuplicateFieldDefinition.class,
-            StringarrayCustomField.class);
+            StringarrayCustomField.class,
+            DroppedSchemaField.class);
 
     private RuleCatalog() {
     }

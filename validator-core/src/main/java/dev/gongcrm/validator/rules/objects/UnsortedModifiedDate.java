@@ -48,7 +48,7 @@ public final class UnsortedModifiedDate implements Rule {
         if (instant < previous) {
             scope.report(this, "modifiedDate", "modifiedDate " + scope.modifiedDate() + " is earlier than "
                     + previousText + " on line " + previousLine
-                    + "; the list must be sorted by modifiedDate ascending (gongcrm fix sorts it)");
+                    + "; the list must be sorted by modifiedDate ascending: sort the lines by modifiedDate");
         }
         previous = instant;
         previousLine = scope.line();

@@ -1,0 +1,64 @@
+package dev.gongcrm.validator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What Gong already holds from earlier uploads (a push's ledger): the objects that references may
+ * point at, and each type's last uploaded schema. A bundle is then checked as the next upload, not
+ * as the whole CRM: a deal may name an account sent last week.
+ */
+public interface PriorUploads {
+
+    /** Nothing uploaded before: references resolve against the bundle alone. */
+    PriorUploads NONE = of(Map.of(), Map.of());
+
+    /** An object Gong holds, with what references to it need. */
+    record KnownObject(String objectId, String referenceKey, boolean deleted, boolean inactive) {
+    }
+
+    /**
+     * The schema last uploaded for a type.
+     *
+     * @param fields the uniqueNames it defined, without those it deleted
+     * @param uploadedAt when it was uploaded (ISO-8601), for messages
+     */
+    record UploadedSchema(List<String> fields, String uploadedAt) {
+        public UploadedSchema {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** The types with objects uploaded before: references to them are checked even without a file of the type. */
+    Set<ObjectType> objectTypes();
+
+    /** Every object of the type Gong holds, one call each (a ledger streams them rather than load a list). */
+    void forEachObject(ObjectType type, Consumer<KnownObject> consumer);
+
+    Optional<UploadedSchema> lastSchema(ObjectType type);
+
+    /** Prior uploads held in memory. */
+    static PriorUploads of(Map<ObjectType, List<KnownObject>> objects, Map<ObjectType, UploadedSchema> schemas) {
+        Map<ObjectType, List<KnownObject>> objectsCopy = Map.copyOf(objects);
+        Map<ObjectType, UploadedSchema> schemasCopy = Map.copyOf(schemas);
+        return new PriorUploads() {
+            @Override
+            public Set<ObjectType> objectTypes() {
+                return objectsCopy.keySet();
+            }
+
+            @Override
+            public void forEachObject(ObjectType type, Consumer<KnownObject> consumer) {
+                objectsCopy.getOrDefault(type, List.of()).forEach(consumer);
+            }
+
+            @Override
+            public Optional<UploadedSchema> lastSchema(ObjectType type) {
+                return Optional.ofNullable(schemasCopy.get(type));
+            }
+        };
+    }
+}
