@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** {@code gongcrm}: validate Gong CRM LDJSON bundles before they are uploaded. */
 @Command(name = "gongcrm",
@@ -12,8 +13,11 @@ import java.io.PrintWriter;
         exitCodeOnInvalidInput = GongCrm.USAGE,
         exitCodeOnExecutionException = GongCrm.USAGE,
         versionProvider = GongCrm.VersionProvider.class,
-        description = "Validates LDJSON files for Gong's Generic CRM API before they are uploaded.",
-        subcommands = {ValidateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        description = {"Validates LDJSON files for Gong's Generic CRM API, then uploads the ones that pass.",
+                ApiOptions.ENVIRONMENT_HELP},
+        subcommands = {ValidateCommand.class, PushCommand.class, StatusCommand.class, IntegrationCommand.class,
+                SchemaCommand.class, ObjectsCommand.class, RulesCommand.class, EmulatorCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no finding at or above the fail level, 1 findings at or above it, "
                 + "2 usage or I/O problem."})
 public final class GongCrm implements Runnable {
@@ -26,13 +30,47 @@ public final class GongCrm implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    /** The environment the credentials, host and integration are read from. */
+    final Map<String, String> environment;
+    /** Whether a person watches: progress bars instead of one line per step. */
+    final boolean terminal;
+
+    private GongCrm(Map<String, String> environment, boolean terminal) {
+        this.environment = Map.copyOf(environment);
+        this.terminal = terminal;
     }
 
-    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
+    /** GONG_INTEGRATION_ID, or null when it is not set. */
+    Long integrationFromEnvironment() {
+        String value = environment.get("GONG_INTEGRATION_ID");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("GONG_INTEGRATION_ID must be a number, got '" + value + "'");
+        }
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(new GongCrm(System.getenv(), System.console() != null), args, out, err));
+    }
+
+    /** Runs the command line with the process's environment (for embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new GongCrm());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs the command line with the given streams and environment and returns the exit code (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return run(new GongCrm(environment, false), args, out, err);
+    }
+
+    private static int run(GongCrm root, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {

@@ -13,7 +13,6 @@ import dev.gongcrm.client.model.RequestStatus;
 import dev.gongcrm.client.model.RequestStatusResponse;
 import dev.gongcrm.client.model.SchemaField;
 import dev.gongcrm.client.model.SchemaUpdateResponse;
-import org.apache.hc.client5.http.entity.mime.FileBody;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -34,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -211,8 +211,14 @@ public final class GongCrmClient implements AutoCloseable {
 
     public ApiResponse<AsyncProcessingResponse> uploadObjectsWithHttpInfo(Path dataFile, String clientRequestId,
                                                                          long integrationId, ObjectType objectType) {
+        return uploadObjects(dataFile, clientRequestId, integrationId, objectType, sent -> { });
+    }
+
+    /** Like {@link #uploadObjectsWithHttpInfo}, telling {@code bytesSent} how much of the file went out so far. */
+    public ApiResponse<AsyncProcessingResponse> uploadObjects(Path dataFile, String clientRequestId, long integrationId,
+                                                              ObjectType objectType, LongConsumer bytesSent) {
         required(objectType, "objectType");
-        return upload("/v2/crm/object/entities", dataFile, clientRequestId, integrationId, objectType);
+        return upload("/v2/crm/object/entities", dataFile, clientRequestId, integrationId, objectType, bytesSent);
     }
 
     // ---- /v2/crm/map/users (deprecated) ----------------------------------------------------
@@ -227,19 +233,19 @@ public final class GongCrmClient implements AutoCloseable {
     @Deprecated
     public ApiResponse<AsyncProcessingResponse> mapUsersWithHttpInfo(Path dataFile, String clientRequestId,
                                                                     long integrationId) {
-        return upload("/v2/crm/map/users", dataFile, clientRequestId, integrationId, null);
+        return upload("/v2/crm/map/users", dataFile, clientRequestId, integrationId, null, sent -> { });
     }
 
     private ApiResponse<AsyncProcessingResponse> upload(String path, Path dataFile, String clientRequestId,
-                                                        long integrationId, ObjectType objectType) {
+                                                        long integrationId, ObjectType objectType,
+                                                        LongConsumer bytesSent) {
         required(dataFile, "dataFile");
         checkClientRequestId(clientRequestId);
         if (!Files.isRegularFile(dataFile)) {
             throw new IllegalArgumentException("dataFile " + dataFile + " is not a readable file");
         }
         Call call = new Call("POST", path, () -> MultipartEntityBuilder.create()
-                .addPart("dataFile", new FileBody(dataFile.toFile(), ContentType.APPLICATION_OCTET_STREAM,
-                        dataFile.getFileName().toString()))
+                .addPart("dataFile", new CountingFileBody(dataFile, bytesSent))
                 .build(), Call.Retry.BY_CLIENT_REQUEST_ID, uploadTimeout)
                 .query("clientRequestId", clientRequestId).query("integrationId", integrationId);
         if (objectType != null) {

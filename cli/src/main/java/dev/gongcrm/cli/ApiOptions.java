@@ -1,0 +1,55 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.push.Push;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * Where the API is and who calls it: {@code GONG_BASE_URL}, {@code GONG_ACCESS_KEY} +
+ * {@code GONG_ACCESS_KEY_SECRET} or {@code GONG_BEARER_TOKEN}, {@code GONG_INTEGRATION_ID}. Credentials
+ * come only from the environment, so that they never appear in a shell history or a process list.
+ */
+final class ApiOptions {
+
+    static final String ENVIRONMENT_HELP = "Credentials: GONG_ACCESS_KEY + GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN "
+            + "(environment only; never printed). Host: GONG_BASE_URL (default " + GongCrmClient.DEFAULT_BASE_URL + ").";
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Your company's Gong API host (default: GONG_BASE_URL, else " + GongCrmClient.DEFAULT_BASE_URL
+                    + ").")
+    String baseUrl;
+
+    @Option(names = "--integration", paramLabel = "ID",
+            description = "The integration id (default: GONG_INTEGRATION_ID, else the only integration there is).")
+    Long integration;
+
+    private GongCrm root() {
+        return (GongCrm) mixee.root().userObject();
+    }
+
+    GongCrmClient client() {
+        Map<String, String> environment = root().environment;
+        Credentials credentials = Credentials.fromEnvironment(environment).orElseThrow(() -> new IllegalArgumentException(
+                "no credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN"));
+        String url = baseUrl != null ? baseUrl : environment.getOrDefault("GONG_BASE_URL", GongCrmClient.DEFAULT_BASE_URL);
+        return GongCrmClient.builder().baseUrl(url).credentials(credentials).build();
+    }
+
+    /** The integration named by flag or environment, or null. */
+    Long namedIntegration() {
+        return integration != null ? integration : root().integrationFromEnvironment();
+    }
+
+    /** The integration to use, asking Gong for the only one when none is named (and saying so on {@code err}). */
+    long integration(GongCrmClient client, PrintWriter err) {
+        return Push.integration(client, namedIntegration(), note -> err.println("gongcrm: " + note));
+    }
+}

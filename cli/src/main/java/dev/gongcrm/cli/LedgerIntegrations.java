@@ -1,0 +1,28 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.client.push.Ledger;
+
+import java.util.List;
+
+/** Which integration's uploads a ledger is read for, when the command does not ask Gong. */
+final class LedgerIntegrations {
+
+    private LedgerIntegrations() {
+    }
+
+    static long pick(Ledger ledger, Long named) {
+        if (named != null) {
+            return named;
+        }
+        List<Long> known = ledger.integrations();
+        if (known.size() == 1) {
+            return known.get(0);
+        }
+        if (known.isEmpty()) {
+            throw new IllegalArgumentException("ledger " + ledger.file() + " records no push yet; name the "
+                    + "integration with --integration or GONG_INTEGRATION_ID");
+        }
+        throw new IllegalArgumentException("ledger " + ledger.file() + " records pushes to integrations " + known
+                + "; pick one with --integration or GONG_INTEGRATION_ID");
+    }
+}

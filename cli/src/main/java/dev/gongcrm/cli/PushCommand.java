@@ -1,0 +1,146 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.push.Ledger;
+import dev.gongcrm.client.push.PlanStep;
+import dev.gongcrm.client.push.Push;
+import dev.gongcrm.client.push.PushRunner;
+import dev.gongcrm.client.push.StepAction;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.report.ReportFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "push",
+        description = {"Validates the bundle, then uploads it in the order Gong needs: schema files, STAGE, "
+                + "BUSINESS_USER, ACCOUNT, a settle wait, CONTACT, DEAL, LEAD. Each upload is polled until Gong "
+                + "processed it; a FAILED one stops the push with Gong's errors at the lines of your file.",
+                "Nothing is sent when validation finds problems at the --fail-on level. The ledger records every "
+                        + "request: run push again after a crash and it resumes without sending anything twice; "
+                        + "content already uploaded is skipped unless --force.",
+                ApiOptions.ENVIRONMENT_HELP},
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footer = {"", "Exit codes: 0 pushed (or nothing to push), 1 validation findings or a FAILED upload, "
+                + "2 usage, I/O or API problem."})
+final class PushCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "BUNDLE", arity = "1..*", description = "Bundle folders or files, pushed as one bundle.")
+    List<Path> paths;
+
+    @Option(names = "--dry-run", description = "Validate and print the plan with what the ledger says is done; "
+            + "send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "60s", converter = Durations.class,
+            description = "Wait between accounts and the contacts, deals and leads that refer to them "
+                    + "(default ${DEFAULT-VALUE}, as Gong's docs ask; e.g. 2m, 0s).")
+    Duration settle;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
+            description = "How long to wait for Gong to process one upload (default ${DEFAULT-VALUE}); "
+                    + "a later push goes on waiting where this one stopped.")
+    Duration timeout;
+
+    @Option(names = "--ledger", paramLabel = "FILE",
+            description = "The ledger of this integration's pushes (default: .gongcrm/ledger.db in the first "
+                    + "bundle folder). An SQLite file: open it with sqlite3.")
+    Path ledger;
+
+    @Option(names = "--force", description = "Send files again whose exact content was already uploaded.")
+    boolean force;
+
+    @Option(names = "--max-upload-size", paramLabel = "SIZE", defaultValue = "200MB", converter = ByteSizes.class,
+            description = "Split files larger than this at line boundaries (default ${DEFAULT-VALUE}, Gong's limit).")
+    long maxUploadSize;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "1s", converter = Durations.class,
+            hidden = true, description = "The first wait between request-status polls, doubling up to 30s.")
+    Duration pollInterval;
+
+    @CommandLine.Mixin
+    ApiOptions api;
+
+    @CommandLine.Mixin
+    ValidationOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Severity failLevel = options.failLevel();
+        Map<ReportFormat, Path> reports = options.reports();
+        List<BundleFile> files = new BundleScanner(options.typeOverrides()).scan(paths);
+        Path ledgerFile = ledger != null ? ledger : Ledger.defaultLocation(paths.get(0));
+        GongCrmClient client = null;
+        try (Ledger opened = Ledger.open(ledgerFile)) {
+            long integrationId;
+            if (dryRun && (api.namedIntegration() != null || opened.integrations().size() == 1)) {
+                integrationId = LedgerIntegrations.pick(opened, api.namedIntegration());
+            } else {
+                client = api.client();
+                integrationId = api.integration(client, err);
+            }
+            PushRunner.Settings settings = PushRunner.Settings.defaults().withForce(force).withTimeout(timeout)
+                    .withPollInterval(pollInterval);
+            Push.Request request = new Push.Request(files, options.validator(), failLevel, integrationId,
+                    maxUploadSize, settle, dryRun);
+            Push.Outcome outcome = Push.run(client, opened, request, settings,
+                    new ProgressPrinter(out, ((GongCrm) spec.root().userObject()).terminal));
+            if (outcome.validationFailed()) {
+                ValidationOptions.write(reports, outcome.validation(), out);
+                err.println("gongcrm: nothing was sent: fix the findings above first");
+                return GongCrm.FINDINGS;
+            }
+            if (dryRun) {
+                ValidationOptions.write(reports, outcome.validation(), out);
+                printPlan(out, outcome, integrationId, opened);
+                return 0;
+            }
+            if (outcome.upload().failed()) {
+                ValidationOptions.write(reports, outcome.uploadFindings(), out);
+                err.println("gongcrm: Gong rejected an upload; the push stopped there (the ledger records it)");
+                return GongCrm.FINDINGS;
+            }
+            long sent = outcome.upload().sent();
+            out.println(sent == 0 ? "Nothing to send: every file was already uploaded (--force sends again)."
+                    : "Pushed " + sent + " upload(s) to integration " + integrationId + "; all DONE.");
+            return 0;
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private static void printPlan(PrintWriter out, Push.Outcome outcome, long integrationId, Ledger ledger) {
+        out.println("Plan for integration " + integrationId + " (ledger " + ledger.file() + "):");
+        for (int i = 0; i < outcome.plan().size(); i++) {
+            PlanStep step = outcome.plan().get(i);
+            StepAction action = outcome.actions().get(i);
+            String what = switch (step.kind()) {
+                case SETTLE -> step.label() + (action.kind() == StepAction.Kind.SKIP ? ": " + action.describe() : "");
+                case SCHEMA -> step.type() + " schema " + step.label() + " (" + Sizes.human(step.bytes()) + "): "
+                        + action.describe();
+                case OBJECTS -> step.type() + " " + step.label() + " (" + Sizes.count(step.objects(), "object") + ", "
+                        + Sizes.human(step.bytes()) + "): " + action.describe();
+            };
+            out.printf("%3d. %s%n", i + 1, what);
+        }
+        out.println("Dry run: nothing was sent.");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.model.ListSelectedFieldsResponse;
+import dev.gongcrm.client.model.ObjectType;
+import dev.gongcrm.client.model.SchemaField;
+import dev.gongcrm.client.model.SchemaUpdateResponse;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "schema",
+        description = {"Uploads a type's schema file or lists a type's schema fields.", ApiOptions.ENVIRONMENT_HELP},
+        mixinStandardHelpOptions = true,
+        subcommands = {SchemaCommand.Upload.class, SchemaCommand.ListFields.class})
+final class SchemaCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: upload or list");
+    }
+
+    static ObjectType schemaType(String name, CommandLine commandLine) {
+        ObjectType type = dev.gongcrm.validator.ObjectType.parseLenient(name)
+                .map(t -> ObjectType.valueOf(t.name())).orElse(null);
+        if (type == null || !ObjectType.SCHEMA_TYPES.contains(type)) {
+            throw new CommandLine.ParameterException(commandLine, "'" + name + "' is not a type with a schema; "
+                    + "use ACCOUNT, CONTACT, DEAL or LEAD");
+        }
+        return type;
+    }
+
+    @Command(name = "upload", description = {"Uploads a schema file (the JSON array of field definitions) as the "
+            + "full schema of its type. The file is validated first; 'gongcrm push' does this as part of a push."},
+            mixinStandardHelpOptions = true)
+    static final class Upload implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "A schema file, e.g. deal.schema.json.")
+        Path file;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "ACCOUNT, CONTACT, DEAL or LEAD (default: from "
+                + "the file name).")
+        String type;
+
+        @Option(names = "--json", description = "Print Gong's answer as JSON.")
+        boolean json;
+
+        @CommandLine.Mixin
+        ApiOptions api;
+
+        @Override
+        public Integer call() throws Exception {
+            String fileName = file.getFileName().toString();
+            String typeName = type != null ? type : fileName.replaceFirst("(?i)\\.schema\\.json$", "");
+            ObjectType objectType = schemaType(typeName, spec.commandLine());
+            var result = dev.gongcrm.validator.Validator.builder()
+                    .type(file.toString(), dev.gongcrm.validator.ObjectType.valueOf(objectType.name())).build()
+                    .validateFiles(List.of(dev.gongcrm.validator.bundle.BundleFile.of(file, file.toString(),
+                            dev.gongcrm.validator.bundle.FileKind.SCHEMA,
+                            dev.gongcrm.validator.ObjectType.valueOf(objectType.name()))));
+            if (result.hasAtLeast(dev.gongcrm.validator.Severity.ERROR)) {
+                dev.gongcrm.validator.report.ReportFormat.TEXT.writer().write(result, spec.commandLine().getOut());
+                spec.commandLine().getErr().println("gongcrm: nothing was sent: fix the findings above first");
+                return GongCrm.FINDINGS;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try (GongCrmClient client = api.client()) {
+                SchemaUpdateResponse answer = client.uploadSchemaFile(file, api.integration(client,
+                        spec.commandLine().getErr()), objectType).data();
+                if (json) {
+                    JsonOutput.print(out, answer);
+                } else {
+                    out.println("Uploaded " + file + " as the " + objectType + " schema (Gong requestId "
+                            + answer.requestId() + ")");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "Lists the schema fields Gong has for a type.", mixinStandardHelpOptions = true)
+    static final class ListFields implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "TYPE", description = "ACCOUNT, CONTACT, DEAL or LEAD.")
+        String type;
+
+        @Option(names = "--json", description = "Print Gong's answer as JSON.")
+        boolean json;
+
+        @CommandLine.Mixin
+        ApiOptions api;
+
+        @Override
+        public Integer call() {
+            ObjectType objectType = schemaType(type, spec.commandLine());
+            PrintWriter out = spec.commandLine().getOut();
+            try (GongCrmClient client = api.client()) {
+                ListSelectedFieldsResponse fields = client.listSchemaFields(api.integration(client,
+                        spec.commandLine().getErr()), objectType);
+                if (json) {
+                    JsonOutput.print(out, fields);
+                    return 0;
+                }
+                for (Map.Entry<String, List<SchemaField>> byType : fields.fields().entrySet()) {
+                    for (SchemaField field : byType.getValue()) {
+                        out.println(field.uniqueName() + "  " + field.type()
+                                + (field.referenceTo() == null ? "" : " -> " + field.referenceTo())
+                                + (field.label() == null ? "" : "  \"" + field.label() + "\"")
+                                + (Boolean.TRUE.equals(field.isDeleted()) ? "  (deleted)" : ""));
+                    }
+                }
+                return 0;
+            }
+        }
+    }
+}

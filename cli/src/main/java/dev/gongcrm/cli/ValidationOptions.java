@@ -1,0 +1,133 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.report.ReportFiles;
+import dev.gongcrm.validator.report.ReportFormat;
+import dev.gongcrm.validator.rules.RuleConfig;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** The options of {@code validate}, shared by {@code push}, which validates the same way before sending. */
+final class ValidationOptions {
+
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", split = ",",
+            description = {"Report format: text (default), json, sarif, junit, github, csv.",
+                    "FORMAT=FILE writes that format to FILE; repeat for several reports in one run."})
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit with 1 when a finding is at least this severe: error (default), warning, info, "
+                    + "or never.")
+    String failOn;
+
+    @Option(names = "--select", paramLabel = "RULE", split = ",",
+            description = "Run only these rules (comma-separated names; see 'gongcrm rules').")
+    Set<String> select = new LinkedHashSet<>();
+
+    @Option(names = "--ignore", paramLabel = "RULE", split = ",", description = "Do not run these rules.")
+    Set<String> ignore = new LinkedHashSet<>();
+
+    @Option(names = "--severity", paramLabel = "RULE=LEVEL", split = ",",
+            description = "Change a rule's severity, e.g. --severity unknown-field=error.")
+    Map<String, String> severities = new LinkedHashMap<>();
+
+    @Option(names = "--type", paramLabel = "[FILE=]TYPE",
+            description = {"Object type of files whose name does not tell it: TYPE for every file, "
+                    + "FILE=TYPE for one.", "Types: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE."})
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "legacy",
+            description = "API profile whose rules apply (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--initial", description = "An initial upload: deleted objects must not be sent.")
+    boolean initial;
+
+    @Option(names = "--dialer", description = "Gong imports dialer calls: contacts and leads need a phoneNumber.")
+    boolean dialer;
+
+    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "" + Validator.DEFAULT_MAX_FINDINGS,
+            description = "Keep at most N findings in the report (counts include all; default ${DEFAULT-VALUE}).")
+    int maxFindings;
+
+    /** The least severity that fails the run, or null for {@code never}. */
+    Severity failLevel() {
+        return failOn.equalsIgnoreCase("never") ? null : Severity.parse(failOn);
+    }
+
+    Map<String, ObjectType> typeOverrides() {
+        Map<String, ObjectType> overrides = new HashMap<>();
+        for (String type : types) {
+            int equals = type.lastIndexOf('=');
+            String file = equals < 0 ? BundleScanner.ALL_FILES : type.substring(0, equals);
+            String name = type.substring(equals + 1);
+            overrides.put(file, ObjectType.parseLenient(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown object type '" + name + "'; use ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER or STAGE")));
+        }
+        return overrides;
+    }
+
+    Validator.Builder validator() {
+        Map<String, Severity> levels = new HashMap<>();
+        severities.forEach((rule, level) -> levels.put(rule, Severity.parse(level)));
+        Validator.Builder builder = Validator.builder()
+                .profile(profile)
+                .rules(new RuleConfig(select, ignore, levels))
+                .initialUpload(initial)
+                .dialer(dialer)
+                .maxFindings(maxFindings);
+        typeOverrides().forEach(builder::type);
+        return builder;
+    }
+
+    /** Each requested format with its file, or null for standard output (at most one). */
+    Map<ReportFormat, Path> reports() {
+        Map<ReportFormat, Path> reports = new LinkedHashMap<>();
+        List<String> asked = formats.isEmpty() ? List.of("text") : formats;
+        for (String format : asked) {
+            int equals = format.indexOf('=');
+            ReportFormat parsed = ReportFormat.parse(equals < 0 ? format : format.substring(0, equals));
+            reports.put(parsed, equals < 0 ? output : Path.of(format.substring(equals + 1)));
+        }
+        long toStdout = reports.values().stream().filter(Objects::isNull).count();
+        if (toStdout > 1 || (output != null && reports.values().stream().filter(output::equals).count() > 1)) {
+            throw new IllegalArgumentException("several formats would share one output; give each its file "
+                    + "with --format FORMAT=FILE");
+        }
+        return reports;
+    }
+
+    /** Writes the result in every requested format; a summary line goes to {@code out} when no report does. */
+    static void write(Map<ReportFormat, Path> reports, ValidationResult result, PrintWriter out) throws IOException {
+        for (Map.Entry<ReportFormat, Path> report : reports.entrySet()) {
+            if (report.getValue() == null) {
+                report.getKey().writer().write(result, out);
+                out.flush();
+            } else {
+                ReportFiles.write(report.getKey(), result, report.getValue());
+            }
+        }
+        if (reports.values().stream().allMatch(Objects::nonNull)) {
+            out.println(ReportFormat.summary(result));
+        }
+    }
+}

@@ -1,0 +1,475 @@
+package dev.gongcrm.client.push;
+
+import dev.gongcrm.client.model.LineError;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.PriorUploads;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The record of what was pushed, per integration, in an SQLite file users can open with
+ * {@code sqlite3}: every upload request and how it ended, every object Gong holds from them, and each
+ * type's last uploaded schema. It makes a push resumable (a request in flight is polled, not sent
+ * again), incremental (content already DONE is not sent again) and lets validation resolve references
+ * to objects of earlier pushes. Each change is one transaction; one push at a time holds the ledger.
+ */
+public final class Ledger implements AutoCloseable {
+
+    /** The layout this code writes; a ledger of a higher version comes from a newer gongcrm. */
+    public static final int VERSION = 1;
+    /** Marks the SQLite file as a gongcrm ledger ('gcrm'). */
+    private static final int APPLICATION_ID = 0x6763726D;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int BATCH = 5_000;
+
+    private final Path file;
+    private final Connection db;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private Ledger(Path file, Connection db, FileChannel lockChannel, FileLock lock) {
+        this.file = file;
+        this.db = db;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Where a bundle's ledger lives unless the user names one: {@code .gongcrm/ledger.db} in the bundle folder. */
+    public static Path defaultLocation(Path bundle) {
+        Path folder = Files.isDirectory(bundle) ? bundle : bundle.toAbsolutePath().getParent();
+        return folder.resolve(".gongcrm").resolve("ledger.db");
+    }
+
+    /** Opens the ledger, creating it (and its folder) when missing; refuses a corrupt or newer one. */
+    public static Ledger open(Path file) {
+        FileChannel channel = null;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            channel = FileChannel.open(parent.resolve(file.getFileName() + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException held) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new LedgerException("ledger " + file + " is in use by another gongcrm push; wait for it to end",
+                        null);
+            }
+            boolean existed = Files.exists(file) && Files.size(file) > 0;
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Ledger ledger = new Ledger(file, db, channel, lock);
+            try {
+                ledger.prepare(existed);
+            } catch (SQLException | RuntimeException e) {
+                ledger.close();
+                throw e;
+            }
+            return ledger;
+        } catch (SQLException e) {
+            closeQuietly(channel);
+            throw new LedgerException("ledger " + file + " is not a gongcrm ledger or is corrupt (" + e.getMessage()
+                    + "); move it away to start a new one, which forgets what earlier pushes sent", e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new LedgerException("cannot open ledger " + file + ": " + e.getMessage(), e);
+        } catch (LedgerException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private void prepare(boolean existed) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 10000");
+            int applicationId = intPragma(statement, "application_id");
+            int version = intPragma(statement, "user_version");
+            if (existed && applicationId != APPLICATION_ID) {
+                throw new LedgerException("ledger " + file + " is an SQLite file, but not a gongcrm ledger; name "
+                        + "another file with --ledger", null);
+            }
+            if (version > VERSION) {
+                throw new LedgerException("ledger " + file + " was written by a newer gongcrm (ledger version " + version
+                        + "; this one reads up to " + VERSION + "); upgrade gongcrm", null);
+            }
+            if (version == VERSION) {
+                return;
+            }
+            db.setAutoCommit(false);
+            statement.execute("""
+                    CREATE TABLE steps (
+                      integration_id    INTEGER NOT NULL,
+                      client_request_id TEXT    NOT NULL,
+                      file              TEXT,
+                      content_hash      TEXT    NOT NULL,
+                      object_type       TEXT    NOT NULL,
+                      part              INTEGER NOT NULL,
+                      bytes             INTEGER NOT NULL,
+                      objects           INTEGER NOT NULL,
+                      status            TEXT    NOT NULL,
+                      request_id        TEXT,
+                      started_at        TEXT    NOT NULL,
+                      accepted_at       TEXT,
+                      finished_at       TEXT,
+                      errors            TEXT,
+                      PRIMARY KEY (integration_id, client_request_id))""");
+            statement.execute("CREATE INDEX steps_by_content ON steps (integration_id, content_hash)");
+            statement.execute("""
+                    CREATE TABLE objects (
+                      integration_id    INTEGER NOT NULL,
+                      object_type       TEXT    NOT NULL,
+                      object_id         TEXT    NOT NULL,
+                      reference_key     TEXT,
+                      modified_date     TEXT,
+                      is_deleted        INTEGER NOT NULL,
+                      is_inactive       INTEGER NOT NULL,
+                      client_request_id TEXT    NOT NULL,
+                      PRIMARY KEY (integration_id, object_type, object_id))""");
+            statement.execute("""
+                    CREATE TABLE schemas (
+                      integration_id    INTEGER NOT NULL,
+                      object_type       TEXT    NOT NULL,
+                      content           TEXT    NOT NULL,
+                      uploaded_at       TEXT    NOT NULL,
+                      PRIMARY KEY (integration_id, object_type))""");
+            statement.execute("PRAGMA application_id = " + APPLICATION_ID);
+            statement.execute("PRAGMA user_version = " + VERSION);
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            if (!db.getAutoCommit()) {
+                db.rollback();
+            }
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private static int intPragma(Statement statement, String pragma) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("PRAGMA " + pragma)) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The integrations this ledger has pushed to. */
+    public List<Long> integrations() {
+        List<Long> ids = new ArrayList<>();
+        query("SELECT DISTINCT integration_id FROM steps ORDER BY integration_id", statement -> { },
+                rows -> ids.add(rows.getLong(1)));
+        return ids;
+    }
+
+    /** Every request for this content (type and integration included in the hash), newest first. */
+    public List<StepRecord> stepsWithContent(long integrationId, String contentHash) {
+        List<StepRecord> steps = new ArrayList<>();
+        query("SELECT * FROM steps WHERE integration_id = ? AND content_hash = ? ORDER BY started_at DESC, rowid DESC",
+                statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, contentHash);
+                }, rows -> steps.add(step(rows)));
+        return steps;
+    }
+
+    /** Every request sent to the integration, oldest first. */
+    public List<StepRecord> steps(long integrationId) {
+        List<StepRecord> steps = new ArrayList<>();
+        query("SELECT * FROM steps WHERE integration_id = ? ORDER BY started_at, rowid",
+                statement -> statement.setLong(1, integrationId), rows -> steps.add(step(rows)));
+        return steps;
+    }
+
+    public Optional<StepRecord> step(long integrationId, String clientRequestId) {
+        List<StepRecord> steps = new ArrayList<>();
+        query("SELECT * FROM steps WHERE integration_id = ? AND client_request_id = ?", statement -> {
+            statement.setLong(1, integrationId);
+            statement.setString(2, clientRequestId);
+        }, rows -> steps.add(step(rows)));
+        return steps.stream().findFirst();
+    }
+
+    /** Written before the first byte is sent: after a crash, this request may or may not have reached Gong. */
+    public void sending(long integrationId, PlanStep step, String clientRequestId, Instant now) {
+        update("INSERT INTO steps (integration_id, client_request_id, file, content_hash, object_type, part, bytes, "
+                + "objects, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+            statement.setLong(1, integrationId);
+            statement.setString(2, clientRequestId);
+            statement.setString(3, step.file() == null ? null : step.file().toString());
+            statement.setString(4, step.contentHash());
+            statement.setString(5, step.type().name());
+            statement.setInt(6, step.part());
+            statement.setLong(7, step.bytes());
+            statement.setLong(8, step.objects());
+            statement.setString(9, StepRecord.SENDING);
+            statement.setString(10, now.toString());
+        });
+    }
+
+    public void accepted(long integrationId, String clientRequestId, String requestId, Instant now) {
+        update("UPDATE steps SET status = ?, request_id = coalesce(?, request_id), accepted_at = ? "
+                + "WHERE integration_id = ? AND client_request_id = ?", statement -> {
+            statement.setString(1, StepRecord.ACCEPTED);
+            statement.setString(2, requestId);
+            statement.setString(3, now.toString());
+            statement.setLong(4, integrationId);
+            statement.setString(5, clientRequestId);
+        });
+    }
+
+    /**
+     * The request ended. When DONE, the objects of {@code content} are recorded as held by Gong, in the
+     * same transaction: the ledger never says DONE without them.
+     */
+    public void finished(long integrationId, String clientRequestId, String status, List<LineError> errors,
+                         ObjectType type, Path content, Instant now) {
+        transaction(() -> {
+            try (PreparedStatement statement = db.prepareStatement("UPDATE steps SET status = ?, finished_at = ?, "
+                    + "errors = ? WHERE integration_id = ? AND client_request_id = ?")) {
+                statement.setString(1, status);
+                statement.setString(2, now.toString());
+                statement.setString(3, errors.isEmpty() ? null : JSON.writeValueAsString(errors));
+                statement.setLong(4, integrationId);
+                statement.setString(5, clientRequestId);
+                statement.executeUpdate();
+            }
+            if (StepRecord.DONE.equals(status) && content != null) {
+                recordObjects(integrationId, type, content, clientRequestId);
+            }
+        });
+    }
+
+    /** A schema upload Gong accepted: it is now the full schema of the type. */
+    public void schemaUploaded(long integrationId, ObjectType type, byte[] content, Instant now) {
+        transaction(() -> {
+            try (PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO schemas (integration_id, "
+                    + "object_type, content, uploaded_at) VALUES (?, ?, ?, ?)")) {
+                statement.setLong(1, integrationId);
+                statement.setString(2, type.name());
+                statement.setString(3, new String(content, java.nio.charset.StandardCharsets.UTF_8));
+                statement.setString(4, now.toString());
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    /** What Gong holds for the integration according to this ledger, for validation. */
+    public PriorUploads priorUploads(long integrationId) {
+        Set<ObjectType> types = EnumSet.noneOf(ObjectType.class);
+        query("SELECT DISTINCT object_type FROM objects WHERE integration_id = ?",
+                statement -> statement.setLong(1, integrationId),
+                rows -> types.add(ObjectType.valueOf(rows.getString(1))));
+        return new PriorUploads() {
+            @Override
+            public Set<ObjectType> objectTypes() {
+                return types;
+            }
+
+            @Override
+            public void forEachObject(ObjectType type, Consumer<KnownObject> consumer) {
+                query("SELECT object_id, reference_key, is_deleted, is_inactive FROM objects "
+                        + "WHERE integration_id = ? AND object_type = ?", statement -> {
+                            statement.setLong(1, integrationId);
+                            statement.setString(2, type.name());
+                        }, rows -> consumer.accept(new KnownObject(rows.getString(1), rows.getString(2),
+                                rows.getInt(3) != 0, rows.getInt(4) != 0)));
+            }
+
+            @Override
+            public Optional<UploadedSchema> lastSchema(ObjectType type) {
+                List<UploadedSchema> found = new ArrayList<>();
+                query("SELECT content, uploaded_at FROM schemas WHERE integration_id = ? AND object_type = ?",
+                        statement -> {
+                            statement.setLong(1, integrationId);
+                            statement.setString(2, type.name());
+                        }, rows -> found.add(new UploadedSchema(liveFields(rows.getString(1)), rows.getString(2))));
+                return found.stream().findFirst();
+            }
+        };
+    }
+
+    private static List<String> liveFields(String schema) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode field : JSON.readTree(schema)) {
+            String name = field.hasNonNull("uniqueName") ? field.path("uniqueName").asString()
+                    : field.path("name").asString(null);
+            if (name != null && !field.path("isDeleted").asBoolean(false)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** Streams the top-level fields that matter of each line; the file passed validation, so every line parses. */
+    private void recordObjects(long integrationId, ObjectType type, Path content, String clientRequestId)
+            throws SQLException, IOException {
+        try (InputStream in = Files.newInputStream(content);
+             JsonParser parser = JSON.createParser(in);
+             PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO objects (integration_id, "
+                     + "object_type, object_id, reference_key, modified_date, is_deleted, is_inactive, "
+                     + "client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int batched = 0;
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                String objectId = null;
+                String internalName = null;
+                String modifiedDate = null;
+                boolean deleted = false;
+                boolean inactive = false;
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    switch (name) {
+                        case "objectId" -> objectId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                        case "internalName" -> internalName = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                        case "modifiedDate" -> modifiedDate = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                        case "isDeleted" -> deleted = value == JsonToken.VALUE_TRUE;
+                        case "isActive" -> inactive = value == JsonToken.VALUE_FALSE;
+                        default -> parser.skipChildren();
+                    }
+                }
+                if (objectId == null) {
+                    continue;
+                }
+                statement.setLong(1, integrationId);
+                statement.setString(2, type.name());
+                statement.setString(3, objectId);
+                statement.setString(4, internalName);
+                statement.setString(5, modifiedDate);
+                statement.setInt(6, deleted ? 1 : 0);
+                statement.setInt(7, inactive ? 1 : 0);
+                statement.setString(8, clientRequestId);
+                statement.addBatch();
+                if (++batched == BATCH) {
+                    statement.executeBatch();
+                    batched = 0;
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private StepRecord step(ResultSet rows) throws SQLException {
+        String errors = rows.getString("errors");
+        String finished = rows.getString("finished_at");
+        return new StepRecord(rows.getString("client_request_id"), rows.getString("file"),
+                rows.getString("content_hash"), rows.getString("object_type"), rows.getInt("part"),
+                rows.getString("status"), rows.getString("request_id"), Instant.parse(rows.getString("started_at")),
+                finished == null ? null : Instant.parse(finished),
+                errors == null ? List.of() : JSON.readValue(errors, new TypeReference<List<LineError>>() { }));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException, IOException;
+    }
+
+    private void query(String sql, Binder binder, RowReader reader) {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void update(String sql, Binder binder) {
+        transaction(() -> {
+            try (PreparedStatement statement = db.prepareStatement(sql)) {
+                binder.bind(statement);
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    private void transaction(Work work) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                work.run();
+                db.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw new LedgerException("cannot record in ledger " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private LedgerException failure(SQLException e) {
+        return new LedgerException("ledger " + file + " failed: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // nothing is pending: every change was committed in its own transaction
+        } finally {
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // the channel's close below releases it too
+            }
+            closeQuietly(lockChannel);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // a lock file left open goes with the process
+            }
+        }
+    }
+}

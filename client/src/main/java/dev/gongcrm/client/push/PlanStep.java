@@ -1,0 +1,38 @@
+package dev.gongcrm.client.push;
+
+import dev.gongcrm.validator.ObjectType;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One step of an upload plan: a schema file, an entity file (or one part of a file over the size
+ * limit), or the wait the seed asks for between accounts and the types that refer to them.
+ *
+ * @param file the file as the user named it (null for a wait)
+ * @param part 1-based part of the file; {@code parts} is how many it was split into
+ * @param offset where the part starts in the file, in bytes
+ * @param firstLine the file's line number of the part's first line (Gong numbers lines per upload)
+ * @param objects the non-blank lines of the part
+ * @param contentHash SHA-256 of the part's bytes, type and integration: what makes an upload the same one
+ * @param clientRequestId the id derived from {@code contentHash} (a retried attempt adds a suffix)
+ * @param settle for a wait, how long after the accounts are processed
+ */
+public record PlanStep(Kind kind, Path file, ObjectType type, int part, int parts, long offset, long bytes,
+                       int firstLine, long objects, String contentHash, String clientRequestId, Duration settle) {
+
+    public enum Kind { SCHEMA, OBJECTS, SETTLE }
+
+    /** How the step is shown: the file, with its part when it was split. */
+    public String label() {
+        if (kind == Kind.SETTLE) {
+            return "wait " + settle.toSeconds() + "s for accounts to be processed";
+        }
+        return file + (parts > 1 ? " (part " + part + " of " + parts + ")" : "");
+    }
+
+    /** The id of the n-th attempt (1-based) at this content: a retry after FAILED or a forced re-send needs a new one. */
+    public String clientRequestId(int attempt) {
+        return attempt <= 1 ? clientRequestId : clientRequestId + "-" + attempt;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.gongcrm.client.push;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.FileKind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Orders a bundle's files the way Gong needs them: schema files (sent whole), then STAGE,
+ * BUSINESS_USER and ACCOUNT, the settle wait, then CONTACT, DEAL and LEAD ("Upload Accounts. Wait 60
+ * seconds. Upload Contacts and Deals."). A file over the size limit is split at line boundaries into
+ * parts that keep its order. Each step's clientRequestId is derived from its content.
+ */
+public final class Planner {
+
+    /** Gong's limit on one upload: "Maximum payload size: 200 megabytes". */
+    public static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
+    static final List<ObjectType> UPLOAD_ORDER = List.of(ObjectType.STAGE, ObjectType.BUSINESS_USER,
+            ObjectType.ACCOUNT, ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
+    private static final List<ObjectType> SETTLED_TYPES = List.of(ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
+    private static final int ID_HASH_CHARS = 24;
+
+    private final long integrationId;
+    private final long maxPartBytes;
+    private final Duration settle;
+
+    /**
+     * @param maxPartBytes the largest upload (Gong's 200 MB; tests use less)
+     * @param settle the wait between accounts and the types that refer to them
+     */
+    public Planner(long integrationId, long maxPartBytes, Duration settle) {
+        if (maxPartBytes < 1) {
+            throw new IllegalArgumentException("the upload size limit must be at least 1 byte");
+        }
+        this.integrationId = integrationId;
+        this.maxPartBytes = maxPartBytes;
+        this.settle = settle;
+    }
+
+    /** The steps for these files (each of a known type: the bundle passed validation). */
+    public List<PlanStep> plan(List<BundleFile> files) {
+        List<PlanStep> steps = new ArrayList<>();
+        files.stream().filter(f -> f.kind() == FileKind.SCHEMA)
+                .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type())))
+                .forEach(f -> steps.add(schemaStep(f)));
+        List<BundleFile> entities = files.stream().filter(f -> f.kind() == FileKind.ENTITIES)
+                .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type()))).toList();
+        boolean accounts = false;
+        boolean settled = false;
+        for (BundleFile file : entities) {
+            if (file.type() == ObjectType.ACCOUNT) {
+                accounts = true;
+            } else if (accounts && !settled && SETTLED_TYPES.contains(file.type())) {
+                steps.add(new PlanStep(PlanStep.Kind.SETTLE, null, null, 0, 0, 0, 0, 0, 0, null, null, settle));
+                settled = true;
+            }
+            steps.addAll(objectSteps(file));
+        }
+        return steps;
+    }
+
+    private PlanStep schemaStep(BundleFile file) {
+        try {
+            byte[] bytes = Files.readAllBytes(path(file));
+            String hash = hash(bytes, 0, bytes.length, file.type(), "schema");
+            return new PlanStep(PlanStep.Kind.SCHEMA, path(file), file.type(), 1, 1, 0, bytes.length, 1,
+                    0, hash, requestId(file.type(), "schema-", hash), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Finds where each part starts and ends, with its lines and objects, then hashes each part. */
+    private List<PlanStep> objectSteps(BundleFile file) {
+        List<long[]> parts = new ArrayList<>(); // offset, bytes, first line, objects
+        Path path = path(file);
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[1 << 16];
+            long position = 0;
+            long partStart = 0;
+            long lineStart = 0;
+            int line = 1;
+            int partFirstLine = 1;
+            long objects = 0;
+            boolean lineHasContent = false;
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                for (int i = 0; i < read; i++) {
+                    byte b = buffer[i];
+                    if (b != '\n') {
+                        lineHasContent |= b != ' ' && b != '\t' && b != '\r';
+                        continue;
+                    }
+                    long lineEnd = position + i + 1;
+                    if (lineEnd - partStart > maxPartBytes && lineStart > partStart) {
+                        parts.add(new long[] {partStart, lineStart - partStart, partFirstLine, objects});
+                        partStart = lineStart;
+                        partFirstLine = line;
+                        objects = 0;
+                    }
+                    objects += lineHasContent ? 1 : 0;
+                    lineHasContent = false;
+                    lineStart = lineEnd;
+                    line++;
+                }
+                position += read;
+            }
+            if (position - partStart > maxPartBytes && lineStart > partStart && lineStart < position) {
+                parts.add(new long[] {partStart, lineStart - partStart, partFirstLine, objects});
+                partStart = lineStart;
+                partFirstLine = line;
+                objects = 0;
+            }
+            objects += lineHasContent ? 1 : 0;
+            if (position > partStart || parts.isEmpty()) {
+                parts.add(new long[] {partStart, position - partStart, partFirstLine, objects});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
+        }
+        List<PlanStep> steps = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int i = 0; i < parts.size(); i++) {
+                long[] part = parts.get(i);
+                MessageDigest digest = digest();
+                long left = part[1];
+                while (left > 0) {
+                    int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (read < 0) {
+                        throw new IOException("the file changed while it was read");
+                    }
+                    digest.update(buffer, 0, read);
+                    left -= read;
+                }
+                String hash = finish(digest, file.type(), "objects");
+                steps.add(new PlanStep(PlanStep.Kind.OBJECTS, path, file.type(), i + 1, parts.size(), part[0],
+                        part[1], (int) part[2], part[3], hash, requestId(file.type(), "", hash), null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
+        }
+        return steps;
+    }
+
+    private static Path path(BundleFile file) {
+        return Path.of(file.name());
+    }
+
+    private String hash(byte[] bytes, int from, int length, ObjectType type, String kind) {
+        MessageDigest digest = digest();
+        digest.update(bytes, from, length);
+        return finish(digest, type, kind);
+    }
+
+    /** The content, then what makes the same bytes another upload: the type, the endpoint and the integration. */
+    private String finish(MessageDigest digest, ObjectType type, String kind) {
+        digest.update(("\n" + type.name() + "\n" + kind + "\n" + integrationId).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String requestId(ObjectType type, String kind, String hash) {
+        return "gongcrm-" + type.name().toLowerCase().replace('_', '-') + "-" + kind + hash.substring(0, ID_HASH_CHARS);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

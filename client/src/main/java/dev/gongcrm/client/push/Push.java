@@ -1,0 +1,94 @@
+package dev.gongcrm.client.push;
+
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.model.GenericCrmIntegration;
+import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleFile;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A whole push as the command line and the Maven goal run it: validate the bundle with what the
+ * ledger knows of earlier pushes, stop before the first byte when findings reach the fail level,
+ * plan the ordered steps, then run them (or, for a dry run, say what each would do).
+ */
+public final class Push {
+
+    private Push() {
+    }
+
+    /**
+     * @param failLevel findings at or above it stop the push before anything is sent (null: never)
+     * @param maxPartBytes the largest upload; larger files are split (Gong's limit: {@link Planner#MAX_UPLOAD_BYTES})
+     * @param settle the wait between accounts and the types that refer to them
+     */
+    public record Request(List<BundleFile> files, Validator.Builder validation, Severity failLevel,
+                          long integrationId, long maxPartBytes, Duration settle, boolean dryRun) {
+    }
+
+    /**
+     * @param plan the steps, or empty when validation stopped the push
+     * @param actions what each step does (dry run) or did, from the ledger
+     * @param upload what the upload did, or null when nothing was run (validation failed, or a dry run)
+     */
+    public record Outcome(ValidationResult validation, boolean validationFailed, List<PlanStep> plan,
+                          List<StepAction> actions, PushResult upload) {
+
+        /** Gong's errors of a FAILED step as a result the report writers print like validation findings. */
+        public ValidationResult uploadFindings() {
+            List<Finding> findings = upload == null ? List.of() : upload.findings();
+            Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+            findings.forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+            return new ValidationResult(findings, counts, validation.files(), validation.objects());
+        }
+    }
+
+    public static Outcome run(GongCrmClient client, Ledger ledger, Request request, PushRunner.Settings settings,
+                              PushListener listener) throws IOException {
+        Validator validator = request.validation().priorUploads(ledger.priorUploads(request.integrationId())).build();
+        ValidationResult validation = validator.validateFiles(request.files());
+        if (request.failLevel() != null && validation.hasAtLeast(request.failLevel())) {
+            return new Outcome(validation, true, List.of(), List.of(), null);
+        }
+        List<PlanStep> plan = new Planner(request.integrationId(), request.maxPartBytes(), request.settle())
+                .plan(request.files());
+        List<StepAction> actions = PushRunner.decideAll(ledger, request.integrationId(), plan, settings.force());
+        if (request.dryRun()) {
+            return new Outcome(validation, false, plan, actions, null);
+        }
+        listener.planned(plan);
+        PushResult upload = new PushRunner(client, ledger, request.integrationId(), settings).run(plan, listener);
+        return new Outcome(validation, false, plan, actions, upload);
+    }
+
+    /**
+     * The integration to push to: the one named, else the only one the company has (said through
+     * {@code note}); none or several is an error that says what to do.
+     */
+    public static long integration(GongCrmClient client, Long named, Consumer<String> note) {
+        if (named != null) {
+            return named;
+        }
+        List<GenericCrmIntegration> integrations = client.listIntegrations().integrations();
+        if (integrations.size() == 1) {
+            GenericCrmIntegration only = integrations.get(0);
+            note.accept("using integration " + only.integrationId() + " ('" + only.name() + "'), the only one");
+            return only.integrationId();
+        }
+        if (integrations.isEmpty()) {
+            throw new IllegalArgumentException("no Generic CRM integration is registered; register one with "
+                    + "'gongcrm integration register --name NAME --owner-email EMAIL'");
+        }
+        throw new IllegalArgumentException("there are " + integrations.size() + " integrations ("
+                + String.join(", ", integrations.stream().map(i -> i.integrationId() + " '" + i.name() + "'").toList())
+                + "); pick one with --integration or GONG_INTEGRATION_ID");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gongcrm.client.push;
+
+import dev.gongcrm.client.model.RequestStatus;
+
+import java.time.Duration;
+
+/** What a push is doing, for progress output; every method has a default that ignores it. */
+public interface PushListener {
+
+    PushListener NONE = new PushListener() { };
+
+    /** The bundle passed validation; these steps run next. */
+    default void planned(java.util.List<PlanStep> steps) {
+    }
+
+    /** A step starts: it will be sent, resumed or polled as {@code action} says. */
+    default void stepStarted(PlanStep step, StepAction action) {
+    }
+
+    /** So many bytes of the step's upload went out (called often while sending). */
+    default void bytesSent(PlanStep step, long sent) {
+    }
+
+    /** Gong said the request is in this state; the push has waited {@code waited} for it so far. */
+    default void polled(PlanStep step, RequestStatus status, Duration waited) {
+    }
+
+    /** The settle wait between accounts and the types that refer to them begins. */
+    default void settling(Duration wait) {
+    }
+
+    default void stepEnded(StepOutcome outcome) {
+    }
+}
