@@ -1,0 +1,320 @@
+package dev.gongcrm.client.push;
+
+import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
+import dev.gongcrm.client.model.ObjectType;
+import dev.gongcrm.emulator.Emulator;
+import dev.gongcrm.emulator.Fault;
+import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.rules.RuleConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Pushes against the emulator on loopback: order, settle wait, faults, resume, split files, Gong's FAILED. */
+class PushRunnerTest {
+
+    private static final long INTEGRATION = Emulator.DEFAULT_INTEGRATION_ID;
+    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
+
+    @TempDir
+    Path folder;
+
+    private Emulator emulator;
+    private GongCrmClient gong;
+    private Ledger ledger;
+    /** Waits the push asked for; short ones (polls) really pass so that the emulator gets on, long ones do not. */
+    private final List<Duration> waits = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        emulator = Emulator.builder().processingDelay(Duration.ofMillis(40)).build().start();
+        gong = GongCrmClient.builder().baseUrl(emulator.baseUrl())
+                .credentials(Credentials.basic(emulator.accessKey(), emulator.accessKeySecret()))
+                .callsPerSecond(0).backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build();
+        gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
+        ledger = Ledger.open(folder.resolve("ledger.db"));
+    }
+
+    @AfterEach
+    void stop() {
+        ledger.close();
+        gong.close();
+        emulator.close();
+    }
+
+    private PushRunner.Settings settings() {
+        return PushRunner.Settings.defaults().withPollInterval(Duration.ofMillis(10)).withTime(Clock.systemUTC(),
+                duration -> {
+                    waits.add(duration);
+                    Thread.sleep(Math.min(duration.toMillis(), 20));
+                });
+    }
+
+    private Push.Outcome push(List<Path> paths, PushRunner.Settings settings, Validator.Builder validation,
+                              long maxPartBytes) throws Exception {
+        List<BundleFile> files = new BundleScanner(Map.of()).scan(paths);
+        return Push.run(gong, ledger, new Push.Request(files, validation, Severity.ERROR, INTEGRATION, maxPartBytes,
+                Duration.ofSeconds(60), false), settings, PushListener.NONE);
+    }
+
+    private Push.Outcome push(Path bundle) throws Exception {
+        return push(List.of(bundle), settings(), Validator.builder(), Planner.MAX_UPLOAD_BYTES);
+    }
+
+    /** The objects of the file Gong should hold: those not sent as deleted. */
+    private static List<String> idsIn(Path file) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            int start = line.indexOf("\"objectId\": \"") + 13;
+            if (start > 12 && !line.contains("\"isDeleted\": true")) {
+                ids.add(line.substring(start, line.indexOf('"', start)));
+            }
+        }
+        return ids;
+    }
+
+    private void assertStored(Path file, ObjectType type) throws Exception {
+        List<String> ids = idsIn(file);
+        Map<String, ?> stored = gong.getObjects(ids, INTEGRATION, type).crmObjectsMap();
+        ids.forEach(id -> assertNotNull(stored.get(id), type + " " + id + " is not in Gong"));
+    }
+
+    @Test
+    void theValidBundleArrivesWholeAndInTheSeedsOrder() throws Exception {
+        Push.Outcome outcome = push(VALID);
+
+        assertFalse(outcome.validationFailed());
+        assertFalse(outcome.upload().failed());
+        List<String> order = outcome.upload().steps().stream()
+                .map(s -> s.step().kind() == PlanStep.Kind.OBJECTS ? s.step().type().name() : s.step().kind().name())
+                .toList();
+        assertEquals(List.of("SCHEMA", "SCHEMA", "STAGE", "BUSINESS_USER", "ACCOUNT", "SETTLE", "CONTACT", "DEAL",
+                "LEAD"), order);
+        assertStored(VALID.resolve("accounts.ldjson"), ObjectType.ACCOUNT);
+        assertStored(VALID.resolve("contacts.ldjson"), ObjectType.CONTACT);
+        assertStored(VALID.resolve("deals.ldjson"), ObjectType.DEAL);
+        assertStored(VALID.resolve("leads.ldjson"), ObjectType.LEAD);
+        assertEquals(List.of("ACCOUNT", "CONTACT", "DEAL", "LEAD", "STAGE", "BUSINESS_USER").size(),
+                ledger.steps(INTEGRATION).size() - 2, "one request per entity file, plus two schemas");
+    }
+
+    @Test
+    void contactsWaitTheSettleTimeAfterTheAccountsWereProcessed() throws Exception {
+        push(VALID);
+        Duration settle = waits.stream().filter(w -> w.compareTo(Duration.ofSeconds(30)) > 0).findFirst()
+                .orElseThrow(() -> new AssertionError("no settle wait among " + waits));
+        assertTrue(settle.compareTo(Duration.ofSeconds(50)) > 0 && settle.compareTo(Duration.ofSeconds(60)) <= 0,
+                settle::toString);
+    }
+
+    @Test
+    void aSecondPushSendsNothingAndForceSendsUnderNewIds() throws Exception {
+        push(VALID);
+        int requests = ledger.steps(INTEGRATION).size();
+
+        Push.Outcome again = push(VALID);
+        assertEquals(0, again.upload().sent());
+        assertEquals(requests, ledger.steps(INTEGRATION).size());
+        assertTrue(waits.stream().filter(w -> w.compareTo(Duration.ofSeconds(30)) > 0).count() <= 1,
+                "no settle wait when nothing is sent: " + waits);
+
+        Push.Outcome forced = push(List.of(VALID), settings().withForce(true), Validator.builder(),
+                Planner.MAX_UPLOAD_BYTES);
+        assertFalse(forced.upload().failed());
+        assertEquals(2 * requests, ledger.steps(INTEGRATION).size());
+        assertTrue(forced.upload().steps().stream().filter(s -> s.clientRequestId() != null)
+                .allMatch(s -> s.clientRequestId().endsWith("-2")), forced.upload().steps()::toString);
+    }
+
+    @Test
+    void faultsOnEveryStepEndDoneWithOneRequestPerFile() throws Exception {
+        List<Fault> storm = List.of(Fault.rateLimited(0), Fault.rateLimited(0), Fault.serverError(),
+                Fault.dropConnection());
+        for (int request = 0; request < 60; request++) {
+            // every other request meets a fault, so that each call gets through within its retries
+            emulator.faults().next(1, storm.get(request % storm.size())).next(1, Fault.delay(Duration.ZERO));
+        }
+        Push.Outcome outcome = push(VALID);
+
+        assertFalse(outcome.upload().failed(), outcome.upload()::toString);
+        List<StepRecord> steps = ledger.steps(INTEGRATION);
+        assertEquals(steps.size(), steps.stream().map(StepRecord::clientRequestId).distinct().count());
+        assertTrue(steps.stream().allMatch(s -> StepRecord.DONE.equals(s.status())), steps::toString);
+        assertStored(VALID.resolve("deals.ldjson"), ObjectType.DEAL);
+    }
+
+    @Test
+    void aLostUploadResponseIsPolledNotSentTwice() throws Exception {
+        Path accounts = Files.copy(VALID.resolve("accounts.ldjson"), folder.resolve("accounts.ldjson"));
+        emulator.faults().next(1, Fault.dropConnection());
+        Push.Outcome outcome = push(accounts);
+        assertFalse(outcome.upload().failed());
+        assertEquals(1, ledger.steps(INTEGRATION).size());
+        assertStored(accounts, ObjectType.ACCOUNT);
+    }
+
+    @Test
+    void aRequestLeftSendingIsSentAgainUnderItsIdAndOneLeftAcceptedIsOnlyPolled() throws Exception {
+        Path accounts = Files.copy(VALID.resolve("accounts.ldjson"), folder.resolve("accounts.ldjson"));
+        PlanStep step = new Planner(INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO)
+                .plan(new BundleScanner(Map.of()).scan(List.of(accounts))).get(0);
+        // the process died after Gong took the upload and before the ledger heard of it
+        ledger.sending(INTEGRATION, step, step.clientRequestId(), Clock.systemUTC().instant());
+        gong.uploadObjects(accounts, step.clientRequestId(), INTEGRATION, ObjectType.ACCOUNT);
+
+        Push.Outcome resumed = push(accounts);
+        assertFalse(resumed.upload().failed());
+        assertEquals(List.of(step.clientRequestId()),
+                ledger.steps(INTEGRATION).stream().map(StepRecord::clientRequestId).toList());
+        assertEquals(StepRecord.DONE, ledger.steps(INTEGRATION).get(0).status());
+
+        Path contacts = Files.copy(VALID.resolve("contacts.ldjson"), folder.resolve("contacts.ldjson"));
+        PlanStep contactStep = new Planner(INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO)
+                .plan(new BundleScanner(Map.of()).scan(List.of(contacts))).get(0);
+        ledger.sending(INTEGRATION, contactStep, contactStep.clientRequestId(), Clock.systemUTC().instant());
+        gong.uploadObjects(contacts, contactStep.clientRequestId(), INTEGRATION, ObjectType.CONTACT);
+        ledger.accepted(INTEGRATION, contactStep.clientRequestId(), null, Clock.systemUTC().instant());
+        emulator.faults().next(1, Fault.serverError()); // a send would meet this; a poll retries through it
+
+        assertEquals(StepAction.Kind.POLL, PushRunner.decide(ledger, INTEGRATION, contactStep, false).kind());
+        assertFalse(push(List.of(folder.resolve("accounts.ldjson"), contacts), settings(), Validator.builder(),
+                Planner.MAX_UPLOAD_BYTES).upload().failed());
+        assertStored(contacts, ObjectType.CONTACT);
+    }
+
+    @Test
+    void aFileOverTheLimitIsSentInPartsThatKeepItsOrder() throws Exception {
+        Path accounts = folder.resolve("accounts.ldjson");
+        Files.write(accounts, IntStream.range(0, 40).mapToObj(i -> String.format("{\"objectId\": \"a%02d\", "
+                + "\"modifiedDate\": \"2019-01-03T23:%02d:57Z\", \"name\": \"A%d\", \"domains\": [\"a%d.com\"]}",
+                i, i, i, i)).toList());
+        Push.Outcome outcome = push(List.of(accounts), settings(), Validator.builder(), 1024);
+
+        List<PlanStep> parts = outcome.plan();
+        assertTrue(parts.size() > 3, parts::toString);
+        long lines = 0;
+        for (PlanStep part : parts) {
+            assertTrue(part.bytes() <= 1024);
+            assertEquals(lines + 1, part.firstLine());
+            lines += part.objects();
+        }
+        assertEquals(40, lines);
+        assertEquals(parts.size(), parts.stream().map(PlanStep::clientRequestId).distinct().count());
+        assertFalse(outcome.upload().failed());
+        assertStored(accounts, ObjectType.ACCOUNT);
+    }
+
+    @Test
+    void gongsLineErrorsBecomeFindingsAtTheLinesOfTheFileEvenInALaterPart() throws Exception {
+        Path accounts = folder.resolve("accounts.ldjson");
+        List<String> lines = new ArrayList<>(IntStream.range(0, 20).mapToObj(i -> String.format("{\"objectId\": "
+                + "\"a%02d\", \"modifiedDate\": \"2019-01-03T23:%02d:57Z\", \"name\": \"A%d\", \"domains\": "
+                + "[\"a%d.com\"]}", i, i, i, i)).toList());
+        lines.set(14, lines.get(14).replace("\"name\": \"A14\"", "\"name\": 14"));
+        Files.write(accounts, lines);
+        // the user silenced the rule, so the file passes here and Gong rejects it
+        Validator.Builder lenient = Validator.builder().rules(new RuleConfig(Set.of(), Set.of("wrong-type"), Map.of()));
+
+        Push.Outcome outcome = push(List.of(accounts), settings(), lenient, 600);
+
+        assertTrue(outcome.upload().failed());
+        Finding finding = outcome.upload().findings().get(0);
+        assertEquals(PushRunner.UPLOAD_FAILED, finding.rule());
+        assertEquals(accounts.toString(), finding.file());
+        assertEquals(15, finding.line());
+        assertTrue(finding.message().contains("[name]"), finding.message());
+        assertEquals(StepRecord.FAILED, outcome.upload().steps().get(outcome.upload().steps().size() - 1).status());
+        assertEquals(1, outcome.uploadFindings().count(Severity.ERROR));
+    }
+
+    @Test
+    void aBrokenBundleSendsNothing() throws Exception {
+        Push.Outcome outcome = push(Path.of("..", "examples", "broken-bundle"));
+        assertTrue(outcome.validationFailed());
+        assertEquals(List.of(), ledger.steps(INTEGRATION));
+        assertEquals(List.of(), gong.listSchemaFields(INTEGRATION, ObjectType.ACCOUNT).fields().values().stream()
+                .flatMap(List::stream).filter(f -> "region".equals(f.uniqueName())).toList());
+    }
+
+    @Test
+    void aReferenceToAnAccountOfAnEarlierPushResolvesThroughTheLedger() throws Exception {
+        Path first = Files.createDirectory(folder.resolve("monday"));
+        Files.copy(VALID.resolve("accounts.ldjson"), first.resolve("accounts.ldjson"));
+        Files.copy(VALID.resolve("users.ldjson"), first.resolve("users.ldjson"));
+        Files.copy(VALID.resolve("stages.ldjson"), first.resolve("stages.ldjson"));
+        assertFalse(push(first).upload().failed());
+
+        Path second = Files.createDirectory(folder.resolve("tuesday"));
+        Files.copy(VALID.resolve("deals.ldjson"), second.resolve("deals.ldjson"));
+        Push.Outcome outcome = push(second);
+        assertFalse(outcome.validationFailed(), outcome.validation().findings()::toString);
+        assertFalse(outcome.upload().failed());
+        assertStored(VALID.resolve("deals.ldjson"), ObjectType.DEAL);
+    }
+
+    @Test
+    void aLedgerFromANewerVersionOrACorruptFileIsAClearErrorAndIsLeftAlone() throws Exception {
+        Path corrupt = Files.writeString(folder.resolve("corrupt.db"), "this is not SQLite, just bytes ".repeat(200));
+        LedgerException error = assertThrows(LedgerException.class, () -> Ledger.open(corrupt));
+        assertTrue(error.getMessage().contains("corrupt"), error.getMessage());
+        assertEquals("this is not SQLite, just bytes ".repeat(200), Files.readString(corrupt));
+
+        Path newer = folder.resolve("newer.db");
+        Ledger.open(newer).close();
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + newer);
+             var statement = db.createStatement()) {
+            statement.execute("PRAGMA user_version = " + (Ledger.VERSION + 1));
+        }
+        error = assertThrows(LedgerException.class, () -> Ledger.open(newer));
+        assertTrue(error.getMessage().contains("newer gongcrm"), error.getMessage());
+    }
+
+    @Test
+    void oneLedgerServesOnePushAtATime() {
+        LedgerException error = assertThrows(LedgerException.class, () -> Ledger.open(folder.resolve("ledger.db")));
+        assertTrue(error.getMessage().contains("in use"), error.getMessage());
+    }
+
+    @Test
+    void theLedgerIsAnSqliteFileWithTheObjectsGongHolds() throws Exception {
+        push(VALID);
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("ledger.db"));
+             var rows = db.createStatement().executeQuery(
+                     "SELECT object_type, count(*) FROM objects GROUP BY object_type ORDER BY object_type")) {
+            List<String> counts = new ArrayList<>();
+            while (rows.next()) {
+                counts.add(rows.getString(1) + "=" + rows.getInt(2));
+            }
+            long deals;
+            try (Stream<String> lines = Files.lines(VALID.resolve("deals.ldjson"))) {
+                deals = lines.filter(l -> !l.isBlank()).count();
+            }
+            assertTrue(counts.contains("DEAL=" + deals), counts::toString);
+            assertEquals(6, counts.size(), counts::toString);
+        }
+    }
+}
