@@ -31,6 +31,11 @@ final class ApiOptions {
             description = "The integration id (default: GONG_INTEGRATION_ID, else the only integration there is).")
     Long integration;
 
+    @Option(names = "--calls-per-second", paramLabel = "N",
+            description = "Client-side rate limit (default: GONGCRM_CALLS_PER_SECOND, else 3, Gong's documented "
+                    + "limit; 0 for none, e.g. against the emulator).")
+    Double callsPerSecond;
+
     private GongCrm root() {
         return (GongCrm) mixee.root().userObject();
     }
@@ -40,7 +45,9 @@ final class ApiOptions {
         Credentials credentials = Credentials.fromEnvironment(environment).orElseThrow(() -> new IllegalArgumentException(
                 "no credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN"));
         String url = baseUrl != null ? baseUrl : environment.getOrDefault("GONG_BASE_URL", GongCrmClient.DEFAULT_BASE_URL);
-        return GongCrmClient.builder().baseUrl(url).credentials(credentials).build();
+        double rate = callsPerSecond != null ? callsPerSecond
+                : Double.parseDouble(environment.getOrDefault("GONGCRM_CALLS_PER_SECOND", "3"));
+        return GongCrmClient.builder().baseUrl(url).credentials(credentials).callsPerSecond(rate).build();
     }
 
     /** The integration named by flag or environment, or null. */

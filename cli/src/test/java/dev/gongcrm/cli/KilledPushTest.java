@@ -1,0 +1,179 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
+import dev.gongcrm.client.model.ObjectType;
+import dev.gongcrm.emulator.Emulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A real {@code gongcrm push} process killed with SIGKILL at a point the ledger shows it has reached,
+ * then run again: the same end state, and every request sent once. The points are states, not times:
+ * the emulator's processing delay and the settle wait keep the process there until it is killed.
+ */
+class KilledPushTest {
+
+    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
+    private static final long INTEGRATION = Emulator.DEFAULT_INTEGRATION_ID;
+    private static final long PROCESS_TIMEOUT_SECONDS = 120;
+
+    @TempDir
+    Path folder;
+
+    private Emulator emulator;
+    private Path bundle;
+    private Path ledger;
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = Emulator.builder().processingDelay(Duration.ofMillis(500)).build().start();
+        try (GongCrmClient gong = client()) {
+            gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
+        }
+        bundle = Files.createDirectories(folder.resolve("bundle"));
+        try (var files = Files.list(VALID)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, bundle.resolve(file.getFileName()));
+            }
+        }
+        ledger = folder.resolve("ledger.db");
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private GongCrmClient client() {
+        return GongCrmClient.builder().baseUrl(emulator.baseUrl())
+                .credentials(Credentials.basic(emulator.accessKey(), emulator.accessKeySecret())).callsPerSecond(0)
+                .build();
+    }
+
+    private Process push(String settle, String log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                GongCrm.class.getName(), "push", bundle.toString(), "--ledger", ledger.toString(), "--settle", settle,
+                "--poll-interval", "50ms", "--calls-per-second", "0")
+                .redirectErrorStream(true).redirectOutput(folder.resolve(log).toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("GONG_BASE_URL", emulator.baseUrl());
+        environment.put("GONG_ACCESS_KEY", emulator.accessKey());
+        environment.put("GONG_ACCESS_KEY_SECRET", emulator.accessKeySecret());
+        return builder.start();
+    }
+
+    /** The ledger's requests as "TYPE STATUS", oldest first (read while the push runs: SQLite allows it). */
+    private List<String> steps() {
+        List<String> steps = new ArrayList<>();
+        if (!Files.exists(ledger)) {
+            return steps;
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+             ResultSet rows = db.createStatement().executeQuery(
+                     "SELECT object_type, status FROM steps ORDER BY started_at, rowid")) {
+            while (rows.next()) {
+                steps.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        } catch (SQLException notYetCreated) {
+            return List.of();
+        }
+        return steps;
+    }
+
+    private List<String> requestIds() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+             ResultSet rows = db.createStatement().executeQuery("SELECT client_request_id FROM steps")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private void killWhen(Process push, String log, Predicate<List<String>> reached) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_TIMEOUT_SECONDS);
+        while (!reached.test(steps())) {
+            if (!push.isAlive()) {
+                fail("the push ended before the point to kill it at; ledger " + steps() + "; output:\n"
+                        + Files.readString(folder.resolve(log)));
+            }
+            if (System.nanoTime() > deadline) {
+                push.destroyForcibly();
+                fail("the push never reached the point to kill it at; ledger " + steps());
+            }
+            Thread.sleep(10);
+        }
+        push.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
+        assertTrue(push.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    private void resumeAndCheck(String log) throws Exception {
+        Process resumed = push("0s", log);
+        assertTrue(resumed.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the resumed push ended");
+        String output = Files.readString(folder.resolve(log));
+        assertEquals(0, resumed.exitValue(), output);
+        List<String> steps = steps();
+        assertEquals(8, steps.size(), "one request per file, none twice: " + steps);
+        assertTrue(steps.stream().allMatch(s -> s.endsWith(" DONE")), steps::toString);
+        assertEquals(8, requestIds().stream().distinct().count());
+        try (GongCrmClient gong = client()) {
+            assertNotNull(gong.getObjects(List.of("8608553"), INTEGRATION, ObjectType.DEAL).crmObjectsMap()
+                    .get("8608553"));
+            assertNotNull(gong.getObjects(List.of("4v5bt54t553"), INTEGRATION, ObjectType.LEAD).crmObjectsMap()
+                    .get("4v5bt54t553"));
+        }
+    }
+
+    @Test
+    void killedWhileGongProcessesAnUploadTheResumedPushPollsIt() throws Exception {
+        Process push = push("0s", "first.log");
+        killWhen(push, "first.log", steps -> steps.contains("STAGE ACCEPTED"));
+        assertEquals(List.of("ACCOUNT DONE", "DEAL DONE", "STAGE ACCEPTED"), steps());
+        resumeAndCheck("resumed.log");
+        assertTrue(Files.readString(folder.resolve("resumed.log")).contains("stages.ldjson: resuming, already sent"));
+    }
+
+    @Test
+    void killedBetweenStepsTheResumedPushGoesOnWithTheNextOne() throws Exception {
+        Process push = push("60s", "first.log");
+        // schema, schema, stages, users, accounts: then the settle wait of 60 s
+        killWhen(push, "first.log", steps -> steps.size() == 5 && steps.get(4).equals("ACCOUNT DONE"));
+        assertEquals(5, steps().size());
+        resumeAndCheck("resumed.log");
+    }
+
+    @Test
+    void killedWhileSendingTheResumedPushSendsUnderTheSameIdOnce() throws Exception {
+        // every answer takes a second: the push sits in SENDING long enough to be caught there
+        emulator.faults().next(1000, dev.gongcrm.emulator.Fault.delay(Duration.ofSeconds(1)));
+        Process push = push("0s", "first.log");
+        killWhen(push, "first.log", steps -> steps.contains("STAGE SENDING"));
+        emulator.faults().clear();
+        resumeAndCheck("resumed.log");
+        assertTrue(Files.readString(folder.resolve("resumed.log")).contains("stages.ldjson: resuming, send again"));
+    }
+}

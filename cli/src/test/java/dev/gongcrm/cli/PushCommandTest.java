@@ -1,0 +1,213 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.model.ObjectType;
+import dev.gongcrm.emulator.Emulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API commands against the emulator on loopback, run in-process with their own environment. */
+class PushCommandTest {
+
+    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
+    private static final Path BROKEN = Path.of("..", "examples", "broken-bundle");
+    private static final String SECRET = "s3cr3t-never-shown";
+
+    @TempDir
+    Path folder;
+
+    private Emulator emulator;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void start() {
+        emulator = Emulator.builder().processingDelay(Duration.ofMillis(30)).credentials("key", SECRET).build().start();
+        environment = Map.of("GONG_BASE_URL", emulator.baseUrl(), "GONG_ACCESS_KEY", "key",
+                "GONG_ACCESS_KEY_SECRET", SECRET, "GONGCRM_CALLS_PER_SECOND", "0");
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = GongCrm.run(args, new PrintWriter(out), new PrintWriter(err), env);
+        assertFalse(out.toString().contains(SECRET) || err.toString().contains(SECRET), "a credential was printed");
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Run run(String... args) {
+        return run(environment, args);
+    }
+
+    private Path bundle(Path source) throws Exception {
+        Path copy = Files.createDirectories(folder.resolve(source.getFileName()));
+        try (var files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private String register() {
+        Run registered = run("integration", "register", "--name", "Home CRM", "--owner-email", "ops@example.com");
+        assertEquals(0, registered.exit(), registered.err());
+        return registered.out();
+    }
+
+    @Test
+    void theRoundTripOfTheReadme() throws Exception {
+        assertTrue(register().contains(Long.toString(Emulator.DEFAULT_INTEGRATION_ID)));
+        Path bundle = bundle(VALID);
+
+        Run push = run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms");
+        assertEquals(0, push.exit(), push.out() + push.err());
+        assertTrue(push.err().contains("using integration " + Emulator.DEFAULT_INTEGRATION_ID), push.err());
+        assertTrue(push.out().contains("[9/9] " + bundle.resolve("leads.ldjson") + ": DONE, 3 objects"), push.out());
+        assertTrue(Files.exists(bundle.resolve(".gongcrm/ledger.db")));
+
+        Run again = run("push", bundle.toString(), "--poll-interval", "10ms");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("Nothing to send"), again.out());
+
+        Run get = run("objects", "get", "deal", "8608553");
+        assertEquals(0, get.exit(), get.err());
+        assertTrue(get.out().contains("\"objectId\":\"8608553\""), get.out());
+    }
+
+    @Test
+    void aBrokenBundleExitsOneAndSendsNothing() throws Exception {
+        register();
+        Run push = run("push", bundle(BROKEN).toString(), "--poll-interval", "10ms");
+        assertEquals(1, push.exit());
+        assertTrue(push.out().contains("error[unresolved-reference]"), push.out());
+        assertTrue(push.err().contains("nothing was sent"), push.err());
+        try (GongCrmClient gong = GongCrmClient.builder().baseUrl(emulator.baseUrl())
+                .credentials(Credentials.basic("key", SECRET)).build()) {
+            assertEquals(null, gong.getObjects(List.of("5ybyh6n6n65"), Emulator.DEFAULT_INTEGRATION_ID,
+                    ObjectType.ACCOUNT).crmObjectsMap().get("5ybyh6n6n65"));
+        }
+    }
+
+    @Test
+    void aDryRunShowsThePlanAndWhatTheLedgerSaysIsDone() throws Exception {
+        register();
+        Path bundle = bundle(VALID);
+        Run before = run("push", bundle.toString(), "--dry-run");
+        assertEquals(0, before.exit(), before.err());
+        assertTrue(before.out().contains("  6. wait 60s for accounts to be processed"), before.out());
+        assertTrue(before.out().contains("send as gongcrm-deal-"), before.out());
+        assertTrue(before.out().contains("Dry run: nothing was sent."));
+
+        run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms");
+        Run after = run("push", bundle.toString(), "--dry-run");
+        assertTrue(after.out().contains("already uploaded"), after.out());
+        assertTrue(after.out().contains("skip: nothing after it is sent"), after.out());
+    }
+
+    @Test
+    void validateWithTheLedgerResolvesReferencesToEarlierPushes() throws Exception {
+        register();
+        Path monday = Files.createDirectories(folder.resolve("monday"));
+        for (String file : List.of("accounts.ldjson", "users.ldjson", "stages.ldjson", "account.schema.json")) {
+            Files.copy(VALID.resolve(file), monday.resolve(file));
+        }
+        Path ledger = folder.resolve("ledger.db");
+        assertEquals(0, run("push", monday.toString(), "--ledger", ledger.toString(), "--poll-interval", "10ms").exit());
+
+        Path deals = Files.copy(VALID.resolve("deals.ldjson"), folder.resolve("deals.ldjson"));
+        Run alone = run("validate", deals.toString(), "--ledger", ledger.toString());
+        assertEquals(0, alone.exit(), alone.out());
+
+        Path schema = Files.writeString(folder.resolve("account.schema.json"), "[]");
+        Run dropped = run("validate", schema.toString(), "--ledger", ledger.toString(), "--fail-on", "warning");
+        assertEquals(1, dropped.exit());
+        assertTrue(dropped.out().contains("warning[dropped-schema-field]"), dropped.out());
+
+        Run missing = run("validate", deals.toString(), "--ledger", folder.resolve("none.db").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no ledger at"), missing.err());
+    }
+
+    @Test
+    void apiCommandsPrintForPeopleAndJsonForScripts() throws Exception {
+        assertTrue(run("integration", "list").out().contains("No integration"));
+        register();
+        Run list = run("integration", "list", "--json");
+        assertTrue(list.out().contains("\"integrationId\" : " + Emulator.DEFAULT_INTEGRATION_ID), list.out());
+
+        Run schema = run("schema", "upload", VALID.resolve("account.schema.json").toString());
+        assertEquals(0, schema.exit(), schema.err());
+        Run fields = run("schema", "list", "account");
+        assertEquals(0, fields.exit(), fields.err());
+        assertTrue(fields.out().contains("category  PICKLIST"), fields.out());
+
+        Path bundle = bundle(VALID);
+        run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms");
+        String requestId = lastRequestId(run("push", bundle.toString(), "--dry-run").out());
+        Run status = run("status", requestId);
+        assertEquals(0, status.exit(), status.err());
+        assertTrue(status.out().startsWith(requestId + ": DONE"), status.out());
+        assertTrue(run("status", requestId, "--json").out().contains("\"status\" : \"DONE\""));
+
+        Run refused = run("integration", "delete");
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("--yes"), refused.err());
+        Run deleted = run("integration", "delete", "--yes");
+        assertEquals(0, deleted.exit(), deleted.err());
+        assertTrue(deleted.out().contains("DONE"), deleted.out());
+    }
+
+    private static String lastRequestId(String dryRun) {
+        String line = dryRun.lines().filter(l -> l.contains("LEAD ")).findFirst().orElseThrow();
+        return line.substring(line.indexOf("as gongcrm-") + 3, line.indexOf(';', line.indexOf("as gongcrm-")));
+    }
+
+    @Test
+    void missingOrWrongCredentialsAreOneLineAndNeverShown() {
+        Run none = run(Map.of("GONG_BASE_URL", emulator.baseUrl()), "integration", "list");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().startsWith("gongcrm: error: no credentials: set GONG_ACCESS_KEY"), none.err());
+
+        Run wrong = run(Map.of("GONG_BASE_URL", emulator.baseUrl(), "GONG_ACCESS_KEY", "key",
+                "GONG_ACCESS_KEY_SECRET", "wrong-" + SECRET), "integration", "list");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("HTTP 401"), wrong.err());
+        assertFalse(wrong.err().contains("wrong-"), wrong.err());
+    }
+
+    @Test
+    void badDurationsAndSizesAreUsageErrors() throws Exception {
+        for (String[] args : new String[][] {
+                {"push", VALID.toString(), "--settle", "soon"},
+                {"push", VALID.toString(), "--max-upload-size", "big"},
+                {"push"}}) {
+            Run run = run(args);
+            assertEquals(2, run.exit(), String.join(" ", args));
+            assertEquals(2, run.err().lines().count(), run.err());
+        }
+    }
+}
