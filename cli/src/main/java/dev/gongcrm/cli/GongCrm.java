@@ -35,7 +35,7 @@ public final class GongCrm implements Runnable {
     /** Whether a person watches: progress bars instead of one line per step. */
     final boolean terminal;
 
-    private GongCrm(Map<String, String> environment, boolean terminal) {
+    GongCrm(Map<String, String> environment, boolean terminal) {
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
     }
