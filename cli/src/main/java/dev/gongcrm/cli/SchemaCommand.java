@@ -5,6 +5,12 @@ import dev.gongcrm.client.model.ListSelectedFieldsResponse;
 import dev.gongcrm.client.model.ObjectType;
 import dev.gongcrm.client.model.SchemaField;
 import dev.gongcrm.client.model.SchemaUpdateResponse;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.FileKind;
+import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,13 +72,10 @@ final class SchemaCommand implements Runnable {
             String fileName = file.getFileName().toString();
             String typeName = type != null ? type : fileName.replaceFirst("(?i)\\.schema\\.json$", "");
             ObjectType objectType = schemaType(typeName, spec.commandLine());
-            var result = dev.gongcrm.validator.Validator.builder()
-                    .type(file.toString(), dev.gongcrm.validator.ObjectType.valueOf(objectType.name())).build()
-                    .validateFiles(List.of(dev.gongcrm.validator.bundle.BundleFile.of(file, file.toString(),
-                            dev.gongcrm.validator.bundle.FileKind.SCHEMA,
-                            dev.gongcrm.validator.ObjectType.valueOf(objectType.name()))));
-            if (result.hasAtLeast(dev.gongcrm.validator.Severity.ERROR)) {
-                dev.gongcrm.validator.report.ReportFormat.TEXT.writer().write(result, spec.commandLine().getOut());
+            ValidationResult result = Validator.builder().build().validateFiles(List.of(BundleFile.of(file,
+                    file.toString(), FileKind.SCHEMA, dev.gongcrm.validator.ObjectType.valueOf(objectType.name()))));
+            if (result.hasAtLeast(Severity.ERROR)) {
+                ReportFormat.TEXT.writer().write(result, spec.commandLine().getOut());
                 spec.commandLine().getErr().println("gongcrm: nothing was sent: fix the findings above first");
                 return GongCrm.FINDINGS;
             }
