@@ -41,9 +41,10 @@ final class StatusCommand implements Callable<Integer> {
                 return 0;
             }
             out.println(clientRequestId + ": " + status.status()
-                    + (status.totalSuccessCount() == null ? "" : ", " + status.totalSuccessCount() + " objects stored")
+                    + (status.totalSuccessCount() == null ? ""
+                    : ", " + Sizes.count(status.totalSuccessCount(), "object") + " stored")
                     + (status.totalErrorCount() == null || status.totalErrorCount() == 0 ? ""
-                    : ", " + status.totalErrorCount() + " errors") + " (Gong requestId " + status.requestId() + ")");
+                    : ", " + Sizes.count(status.totalErrorCount(), "error")) + " (Gong requestId " + status.requestId() + ")");
             for (LineError error : status.errors()) {
                 out.println("  " + (error.line() == 0 ? "file" : "line " + error.line()) + ": " + error.description());
             }
