@@ -6,6 +6,7 @@ import dev.gongcrm.client.model.GenericCrmIntegration;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
 import dev.gongcrm.client.model.ListGenericCrmIntegrationsResponse;
 import dev.gongcrm.client.model.RegisterGenericCrmResponse;
+import dev.gongcrm.client.model.RequestStatus;
 import dev.gongcrm.client.model.RequestStatusResponse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,10 +33,7 @@ final class IntegrationCommand implements Runnable {
 
     @Command(name = "register", description = "Registers your CRM in Gong and prints the new integrationId.",
             mixinStandardHelpOptions = true)
-    static final class Register implements java.util.concurrent.Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Register extends ApiCommand {
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The integration's name in Gong.")
         String name;
@@ -44,71 +42,47 @@ final class IntegrationCommand implements Runnable {
                 description = "The email of the Gong user who owns the integration.")
         String ownerEmail;
 
-        @Option(names = "--json", description = "Print Gong's answer as JSON.")
-        boolean json;
-
-        @CommandLine.Mixin
-        ApiOptions api;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (GongCrmClient client = api.client()) {
-                RegisterGenericCrmResponse registered = client.registerIntegration(
-                        new GenericCrmRegistrationRequest(name, ownerEmail));
-                if (json) {
-                    JsonOutput.print(out, registered);
-                } else {
-                    out.println("Registered integration " + registered.integrationId() + " ('" + name + "'); "
-                            + "push uses it when it is the only one, or set GONG_INTEGRATION_ID="
-                            + registered.integrationId());
-                }
-                return 0;
+        int call(GongCrmClient client, PrintWriter out) {
+            RegisterGenericCrmResponse registered = client.registerIntegration(
+                    new GenericCrmRegistrationRequest(name, ownerEmail));
+            if (json) {
+                JsonOutput.print(out, registered);
+            } else {
+                out.println("Registered integration " + registered.integrationId() + " ('" + name + "'); "
+                        + "push uses it when it is the only one, or set GONG_INTEGRATION_ID="
+                        + registered.integrationId());
             }
+            return 0;
         }
     }
 
     @Command(name = "list", description = "Lists the company's Generic CRM integrations.",
             mixinStandardHelpOptions = true)
-    static final class ListIntegrations implements java.util.concurrent.Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--json", description = "Print Gong's answer as JSON.")
-        boolean json;
-
-        @CommandLine.Mixin
-        ApiOptions api;
+    static final class ListIntegrations extends ApiCommand {
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (GongCrmClient client = api.client()) {
-                ListGenericCrmIntegrationsResponse list = client.listIntegrations();
-                if (json) {
-                    JsonOutput.print(out, list);
-                } else if (list.integrations().isEmpty()) {
-                    out.println("No integration; 'gongcrm integration register --name NAME --owner-email EMAIL' "
-                            + "creates one.");
-                } else {
-                    for (GenericCrmIntegration integration : list.integrations()) {
-                        out.println(integration.integrationId() + "  " + integration.name() + "  "
-                                + integration.ownerEmail());
-                    }
+        int call(GongCrmClient client, PrintWriter out) {
+            ListGenericCrmIntegrationsResponse list = client.listIntegrations();
+            if (json) {
+                JsonOutput.print(out, list);
+            } else if (list.integrations().isEmpty()) {
+                out.println("No integration; 'gongcrm integration register --name NAME --owner-email EMAIL' "
+                        + "creates one.");
+            } else {
+                for (GenericCrmIntegration integration : list.integrations()) {
+                    out.println(integration.integrationId() + "  " + integration.name() + "  "
+                            + integration.ownerEmail());
                 }
-                return 0;
             }
+            return 0;
         }
     }
 
     @Command(name = "delete", description = {"Deletes the integration and ALL its objects in Gong, then waits until "
             + "Gong is done.", "Asks for --yes, since nothing brings the data back but pushing it again."},
             mixinStandardHelpOptions = true)
-    static final class Delete implements java.util.concurrent.Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Delete extends ApiCommand {
 
         @Option(names = "--yes", description = "Confirm the delete.")
         boolean yes;
@@ -117,32 +91,23 @@ final class IntegrationCommand implements Runnable {
                 description = "How long to wait for Gong to finish (default ${DEFAULT-VALUE}).")
         Duration timeout;
 
-        @Option(names = "--json", description = "Print Gong's final status as JSON.")
-        boolean json;
-
-        @CommandLine.Mixin
-        ApiOptions api;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (GongCrmClient client = api.client()) {
-                long integrationId = api.integration(client, spec.commandLine().getErr());
-                if (!yes) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "deleting integration "
-                            + integrationId + " deletes all its objects in Gong; add --yes to confirm");
-                }
-                String clientRequestId = "gongcrm-delete-" + UUID.randomUUID();
-                AsyncProcessingResponse accepted = client.deleteIntegration(clientRequestId, integrationId);
-                RequestStatusResponse status = client.awaitRequest(accepted.clientRequestId(), integrationId, timeout);
-                if (json) {
-                    JsonOutput.print(out, status);
-                } else {
-                    out.println("Delete of integration " + integrationId + ": " + status.status() + " ("
-                            + clientRequestId + ")");
-                }
-                return status.status() == dev.gongcrm.client.model.RequestStatus.DONE ? 0 : GongCrm.FINDINGS;
+        int call(GongCrmClient client, PrintWriter out) {
+            long integrationId = integration(client);
+            if (!yes) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "deleting integration "
+                        + integrationId + " deletes all its objects in Gong; add --yes to confirm");
             }
+            String clientRequestId = "gongcrm-delete-" + UUID.randomUUID();
+            AsyncProcessingResponse accepted = client.deleteIntegration(clientRequestId, integrationId);
+            RequestStatusResponse status = client.awaitRequest(accepted.clientRequestId(), integrationId, timeout);
+            if (json) {
+                JsonOutput.print(out, status);
+            } else {
+                out.println("Delete of integration " + integrationId + ": " + status.status() + " ("
+                        + clientRequestId + ")");
+            }
+            return status.status() == RequestStatus.DONE ? 0 : GongCrm.FINDINGS;
         }
     }
 }

@@ -4,14 +4,13 @@ import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GetGenericCrmObjectsResponse;
 import dev.gongcrm.client.model.ObjectType;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "objects",
         description = {"Reads objects Gong holds.", ApiOptions.ENVIRONMENT_HELP},
@@ -28,12 +27,10 @@ final class ObjectsCommand implements Runnable {
     }
 
     @Command(name = "get", description = {"Prints the objects with these CRM ids, one JSON line each (ids Gong "
-            + "does not know are said on standard error). Any number of ids: they are asked 100 at a time."},
+            + "does not know are said on standard error; --json prints Gong's whole answer). Any number of "
+            + "ids: they are asked 100 at a time."},
             mixinStandardHelpOptions = true)
-    static final class Get implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Get extends ApiCommand {
 
         @Parameters(index = "0", paramLabel = "TYPE", description = "ACCOUNT, CONTACT, DEAL or LEAD.")
         String type;
@@ -41,35 +38,25 @@ final class ObjectsCommand implements Runnable {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "ID", description = "CRM object ids.")
         List<String> ids;
 
-        @Option(names = "--json", description = "Print Gong's whole answer as one JSON document.")
-        boolean json;
-
-        @CommandLine.Mixin
-        ApiOptions api;
-
         @Override
-        public Integer call() {
+        int call(GongCrmClient client, PrintWriter out) {
             ObjectType objectType = SchemaCommand.schemaType(type, spec.commandLine());
-            PrintWriter out = spec.commandLine().getOut();
-            try (GongCrmClient client = api.client()) {
-                GetGenericCrmObjectsResponse objects = client.getObjects(ids, api.integration(client,
-                        spec.commandLine().getErr()), objectType);
-                if (json) {
-                    JsonOutput.print(out, objects);
-                    return 0;
-                }
-                int missing = 0;
-                for (Map.Entry<String, tools.jackson.databind.JsonNode> object : objects.crmObjectsMap().entrySet()) {
-                    if (object.getValue() == null) {
-                        spec.commandLine().getErr().println("gongcrm: " + objectType + " " + object.getKey()
-                                + " is not in Gong");
-                        missing++;
-                    } else {
-                        out.println(object.getValue());
-                    }
-                }
-                return missing == 0 ? 0 : GongCrm.FINDINGS;
+            GetGenericCrmObjectsResponse objects = client.getObjects(ids, integration(client), objectType);
+            if (json) {
+                JsonOutput.print(out, objects);
+                return 0;
             }
+            int missing = 0;
+            for (Map.Entry<String, JsonNode> object : objects.crmObjectsMap().entrySet()) {
+                if (object.getValue() == null) {
+                    spec.commandLine().getErr().println("gongcrm: " + objectType + " " + object.getKey()
+                            + " is not in Gong");
+                    missing++;
+                } else {
+                    out.println(object.getValue());
+                }
+            }
+            return missing == 0 ? 0 : GongCrm.FINDINGS;
         }
     }
 }

@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "schema",
         description = {"Uploads a type's schema file or lists a type's schema fields.", ApiOptions.ENVIRONMENT_HELP},
@@ -49,10 +48,7 @@ final class SchemaCommand implements Runnable {
     @Command(name = "upload", description = {"Uploads a schema file (the JSON array of field definitions) as the "
             + "full schema of its type. The file is validated first; 'gongcrm push' does this as part of a push."},
             mixinStandardHelpOptions = true)
-    static final class Upload implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Upload extends ApiCommand {
 
         @Parameters(paramLabel = "FILE", description = "A schema file, e.g. deal.schema.json.")
         Path file;
@@ -61,14 +57,8 @@ final class SchemaCommand implements Runnable {
                 + "the file name).")
         String type;
 
-        @Option(names = "--json", description = "Print Gong's answer as JSON.")
-        boolean json;
-
-        @CommandLine.Mixin
-        ApiOptions api;
-
         @Override
-        public Integer call() throws Exception {
+        int call(GongCrmClient client, PrintWriter out) throws Exception {
             String fileName = file.getFileName().toString();
             String typeName = type != null ? type : fileName.replaceFirst("(?i)\\.schema\\.json$", "");
             ObjectType objectType = schemaType(typeName, spec.commandLine());
@@ -79,57 +69,40 @@ final class SchemaCommand implements Runnable {
                 spec.commandLine().getErr().println("gongcrm: nothing was sent: fix the findings above first");
                 return GongCrm.FINDINGS;
             }
-            PrintWriter out = spec.commandLine().getOut();
-            try (GongCrmClient client = api.client()) {
-                SchemaUpdateResponse answer = client.uploadSchemaFile(file, api.integration(client,
-                        spec.commandLine().getErr()), objectType).data();
-                if (json) {
-                    JsonOutput.print(out, answer);
-                } else {
-                    out.println("Uploaded " + file + " as the " + objectType + " schema (Gong requestId "
-                            + answer.requestId() + ")");
-                }
-                return 0;
+            SchemaUpdateResponse answer = client.uploadSchemaFile(file, integration(client), objectType).data();
+            if (json) {
+                JsonOutput.print(out, answer);
+            } else {
+                out.println("Uploaded " + file + " as the " + objectType + " schema (Gong requestId "
+                        + answer.requestId() + ")");
             }
+            return 0;
         }
     }
 
     @Command(name = "list", description = "Lists the schema fields Gong has for a type.", mixinStandardHelpOptions = true)
-    static final class ListFields implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class ListFields extends ApiCommand {
 
         @Parameters(paramLabel = "TYPE", description = "ACCOUNT, CONTACT, DEAL or LEAD.")
         String type;
 
-        @Option(names = "--json", description = "Print Gong's answer as JSON.")
-        boolean json;
-
-        @CommandLine.Mixin
-        ApiOptions api;
-
         @Override
-        public Integer call() {
+        int call(GongCrmClient client, PrintWriter out) {
             ObjectType objectType = schemaType(type, spec.commandLine());
-            PrintWriter out = spec.commandLine().getOut();
-            try (GongCrmClient client = api.client()) {
-                ListSelectedFieldsResponse fields = client.listSchemaFields(api.integration(client,
-                        spec.commandLine().getErr()), objectType);
-                if (json) {
-                    JsonOutput.print(out, fields);
-                    return 0;
-                }
-                for (Map.Entry<String, List<SchemaField>> byType : fields.fields().entrySet()) {
-                    for (SchemaField field : byType.getValue()) {
-                        out.println(field.uniqueName() + "  " + field.type()
-                                + (field.referenceTo() == null ? "" : " -> " + field.referenceTo())
-                                + (field.label() == null ? "" : "  \"" + field.label() + "\"")
-                                + (Boolean.TRUE.equals(field.isDeleted()) ? "  (deleted)" : ""));
-                    }
-                }
+            ListSelectedFieldsResponse fields = client.listSchemaFields(integration(client), objectType);
+            if (json) {
+                JsonOutput.print(out, fields);
                 return 0;
             }
+            for (Map.Entry<String, List<SchemaField>> byType : fields.fields().entrySet()) {
+                for (SchemaField field : byType.getValue()) {
+                    out.println(field.uniqueName() + "  " + field.type()
+                            + (field.referenceTo() == null ? "" : " -> " + field.referenceTo())
+                            + (field.label() == null ? "" : "  \"" + field.label() + "\"")
+                            + (Boolean.TRUE.equals(field.isDeleted()) ? "  (deleted)" : ""));
+                }
+            }
+            return 0;
         }
     }
 }
