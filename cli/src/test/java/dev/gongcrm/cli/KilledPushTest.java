@@ -48,7 +48,7 @@ class KilledPushTest {
 
     @BeforeEach
     void start() throws Exception {
-        emulator = Emulator.builder().processingDelay(Duration.ofMillis(500)).build().start();
+        emulator = Emulator.builder().processingDelay(Duration.ofMillis(200)).build().start();
         try (GongCrmClient gong = client()) {
             gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
         }
@@ -168,8 +168,8 @@ class KilledPushTest {
 
     @Test
     void killedWhileSendingTheResumedPushSendsUnderTheSameIdOnce() throws Exception {
-        // every answer takes a second: the push sits in SENDING long enough to be caught there
-        emulator.faults().next(1000, dev.gongcrm.emulator.Fault.delay(Duration.ofSeconds(1)));
+        // every answer takes half a second: the push sits in SENDING long enough to be caught there
+        emulator.faults().next(1000, dev.gongcrm.emulator.Fault.delay(Duration.ofMillis(500)));
         Process push = push("0s", "first.log");
         killWhen(push, "first.log", steps -> steps.contains("STAGE SENDING"));
         emulator.faults().clear();
