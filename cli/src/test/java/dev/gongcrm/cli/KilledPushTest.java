@@ -140,6 +140,8 @@ class KilledPushTest {
         assertEquals(8, steps.size(), "one request per file, none twice: " + steps);
         assertTrue(steps.stream().allMatch(s -> s.endsWith(" DONE")), steps::toString);
         assertEquals(8, requestIds().stream().distinct().count());
+        List<String> accepted = emulator.arrivals().stream().filter(a -> !a.startsWith("schema")).toList();
+        assertEquals(6, accepted.size(), "Gong accepted each entity file once: " + accepted);
         try (GongCrmClient gong = client()) {
             assertNotNull(gong.getObjects(List.of("8608553"), INTEGRATION, ObjectType.DEAL).crmObjectsMap()
                     .get("8608553"));

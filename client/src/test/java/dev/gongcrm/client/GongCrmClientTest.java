@@ -102,8 +102,10 @@ class GongCrmClientTest {
                 new SchemaField("category", "Category", "PICKLIST", null, List.of("Analyst", "Customer"), null, null),
                 new SchemaField("parentAccount", "Parent", "REFERENCE", "ACCOUNT", null, null, "2020-11-11T08:11:34Z"));
         assertNotNull(gong.uploadSchemaFields(fields, INTEGRATION, ObjectType.ACCOUNT).requestId());
-        ListSelectedFieldsResponse listed = gong.listSchemaFields(INTEGRATION, ObjectType.ACCOUNT);
-        assertEquals(fields, listed.fields().get("ACCOUNT"));
+        List<SchemaField> listed = gong.listSchemaFields(INTEGRATION, ObjectType.ACCOUNT).fields().get("ACCOUNT");
+        // Gong's default schema (the built-in fields) comes first, then the uploaded custom fields
+        assertEquals("objectId", listed.get(0).uniqueName());
+        assertEquals(fields, listed.subList(listed.size() - fields.size(), listed.size()));
 
         GongApiException invalid = assertThrows(GongApiException.class, () -> gong.uploadSchemaFields(
                 List.of(new SchemaField("tier", "Tier", "PICKLIST", null, null, null, null)), INTEGRATION, ObjectType.DEAL));

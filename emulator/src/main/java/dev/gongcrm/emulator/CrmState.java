@@ -34,9 +34,14 @@ final class CrmState {
     }
 
     Integration integration;
+    /**
+     * The custom fields of the last schema upload per type, replaced whole by the next one. The default
+     * schema ({@link DefaultSchema}) is never stored here: uploads are validated against these alone.
+     */
     final Map<Type, ArrayNode> schemas = new EnumMap<>(Type.class);
     final Map<Type, Map<String, JsonNode>> objects = new EnumMap<>(Type.class);
     final Map<String, Request> requests = new HashMap<>();
+    final List<String> arrivals = new ArrayList<>();
 
     Map<String, JsonNode> objectsOf(Type type) {
         return objects.computeIfAbsent(type, t -> new LinkedHashMap<>());

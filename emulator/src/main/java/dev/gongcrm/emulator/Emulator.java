@@ -129,6 +129,16 @@ public final class Emulator implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * The uploads Gong accepted, in the order they arrived: {@code "DEAL <clientRequestId>"} for an
+     * object upload, {@code "schema DEAL"} for a schema; a test's view of what a client sent.
+     */
+    public List<String> arrivals() {
+        synchronized (state) {
+            return List.copyOf(state.arrivals);
+        }
+    }
+
     /** The faults the next requests get; tests change them while the emulator runs. */
     public Faults faults() {
         return faults;
@@ -140,6 +150,13 @@ public final class Emulator implements AutoCloseable {
 
     public String accessKeySecret() {
         return settings.accessKeySecret;
+    }
+
+    /** The object the emulator holds, or null: for tests of types object/list does not serve (users, stages). */
+    JsonNode storedObject(CrmState.Type type, String id) {
+        synchronized (state) {
+            return state.objectsOf(type).get(id);
+        }
     }
 
     @Override
@@ -357,6 +374,7 @@ public final class Emulator implements AutoCloseable {
         }
         synchronized (state) {
             state.schemas.put(type, (ArrayNode) JSON.readTree(body));
+            state.arrivals.add("schema " + type.name());
         }
         json(ctx, 200, Map.of("requestId", requestId()));
     }
@@ -364,9 +382,10 @@ public final class Emulator implements AutoCloseable {
     private void listSchema(Context ctx) {
         integration(ctx);
         CrmState.Type type = objectType(ctx, SCHEMA_TYPES);
-        ArrayNode fields;
+        // the default schema first, then the custom fields of the last schema upload
+        List<Object> fields = new ArrayList<>(DefaultSchema.fields(type));
         synchronized (state) {
-            fields = state.schemas.getOrDefault(type, JSON.createArrayNode());
+            state.schemas.getOrDefault(type, JSON.createArrayNode()).forEach(fields::add);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("requestId", requestId());
@@ -382,6 +401,9 @@ public final class Emulator implements AutoCloseable {
         CrmState.Type type = objectType(ctx, allTypes());
         Path data = receive(ctx);
         CrmState.Request request = newRequest(clientRequestId);
+        synchronized (state) {
+            state.arrivals.add(type.name() + " " + clientRequestId);
+        }
         processLater(request, () -> uploads.process(request, type, data));
         json(ctx, 201, accepted(request));
     }
@@ -392,19 +414,7 @@ public final class Emulator implements AutoCloseable {
         integration(ctx);
         Path data = receive(ctx);
         CrmState.Request request = newRequest(clientRequestId);
-        processLater(request, () -> {
-            try {
-                long lines;
-                try (var all = Files.lines(data)) {
-                    lines = all.filter(line -> !line.isBlank()).count();
-                }
-                request.totalErrorCount = 0;
-                request.totalSuccessCount = (int) lines;
-                request.status = "DONE";
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        processLater(request, () -> uploads.processUserMappings(request, data));
         json(ctx, 201, accepted(request));
     }
 
@@ -490,13 +500,14 @@ public final class Emulator implements AutoCloseable {
         if (!stages.isArray()) {
             throw new ApiError(400, "Malformed request: the body must be a JSON array of stages");
         }
+        List<String> problems = StageCheck.problems(stages);
+        if (!problems.isEmpty()) {
+            // all or nothing: a bad stage stores none of the request
+            throw new ApiError(400, problems.toArray(String[]::new));
+        }
         synchronized (state) {
             for (JsonNode stage : stages) {
-                String internalName = stage.path("internalName").asString(null);
-                if (internalName == null) {
-                    throw new ApiError(400, "Mandatory field [internalName] is missing or empty");
-                }
-                state.objectsOf(CrmState.Type.STAGE).put(internalName, stage);
+                state.objectsOf(CrmState.Type.STAGE).put(stage.path("internalName").asString(), stage);
             }
         }
         json(ctx, 200, Map.of("requestId", requestId()));

@@ -2,7 +2,7 @@ package dev.gongcrm.emulator;
 
 import dev.gongcrm.validator.Finding;
 
-/** How Gong words a line error in request-status, from the finding validator-core raised for it. */
+/** How Gong words a problem with a field or a line, whether validator-core or the emulator found it. */
 final class GongWording {
 
     private GongWording() {
@@ -11,14 +11,25 @@ final class GongWording {
     static String describe(Finding finding) {
         String field = finding.field() == null ? "" : finding.field().substring(1);
         return switch (finding.rule()) {
-            case "missing-mandatory-field" -> "Mandatory field [" + field + "] is missing or empty";
-            case "wrong-type", "out-of-range", "picklist-value" -> "Field [" + field + "] has an invalid value";
+            case "missing-mandatory-field" -> missing(field);
+            case "wrong-type", "out-of-range", "picklist-value" -> invalidValue(field);
             case "datetime-format", "date-format" -> "Field [" + field + "] has an invalid date format";
-            case "invalid-json", "not-an-object", "invalid-encoding", "duplicate-key" ->
-                    "Failed to parse the line as a JSON object";
+            case "invalid-json", "not-an-object", "invalid-encoding", "duplicate-key" -> unparsableLine();
             case "duplicate-object" -> "Object [" + finding.objectId() + "] appears more than once in the list";
             case "unsorted-modified-date" -> "The list is not sorted by modifiedDate ascending";
             default -> finding.message();
         };
+    }
+
+    static String missing(String field) {
+        return "Mandatory field [" + field + "] is missing or empty";
+    }
+
+    static String invalidValue(String field) {
+        return "Field [" + field + "] has an invalid value";
+    }
+
+    static String unparsableLine() {
+        return "Failed to parse the line as a JSON object";
     }
 }

@@ -114,6 +114,9 @@ class PushRunnerTest {
                 .toList();
         assertEquals(List.of("SCHEMA", "SCHEMA", "STAGE", "BUSINESS_USER", "ACCOUNT", "SETTLE", "CONTACT", "DEAL",
                 "LEAD"), order);
+        assertEquals(List.of("schema ACCOUNT", "schema DEAL", "STAGE", "BUSINESS_USER", "ACCOUNT", "CONTACT", "DEAL",
+                "LEAD"), emulator.arrivals().stream().map(a -> a.startsWith("schema") ? a : a.split(" ")[0]).toList(),
+                "what Gong received, in order");
         assertStored(VALID.resolve("accounts.ldjson"), ObjectType.ACCOUNT);
         assertStored(VALID.resolve("contacts.ldjson"), ObjectType.CONTACT);
         assertStored(VALID.resolve("deals.ldjson"), ObjectType.DEAL);
@@ -161,6 +164,8 @@ class PushRunnerTest {
         Push.Outcome outcome = push(VALID);
 
         assertFalse(outcome.upload().failed(), outcome.upload()::toString);
+        assertEquals(6, emulator.arrivals().stream().filter(a -> !a.startsWith("schema")).count(),
+                "each entity file accepted once: " + emulator.arrivals());
         List<StepRecord> steps = ledger.steps(INTEGRATION);
         assertEquals(steps.size(), steps.stream().map(StepRecord::clientRequestId).distinct().count());
         assertTrue(steps.stream().allMatch(s -> StepRecord.DONE.equals(s.status())), steps::toString);
@@ -174,6 +179,7 @@ class PushRunnerTest {
         Push.Outcome outcome = push(accounts);
         assertFalse(outcome.upload().failed());
         assertEquals(1, ledger.steps(INTEGRATION).size());
+        assertEquals(1, emulator.arrivals().size(), emulator.arrivals()::toString);
         assertStored(accounts, ObjectType.ACCOUNT);
     }
 
