@@ -211,14 +211,20 @@ public final class GongCrmClient implements AutoCloseable {
 
     public ApiResponse<AsyncProcessingResponse> uploadObjectsWithHttpInfo(Path dataFile, String clientRequestId,
                                                                          long integrationId, ObjectType objectType) {
-        return uploadObjects(dataFile, clientRequestId, integrationId, objectType, sent -> { });
+        required(dataFile, "dataFile");
+        return uploadObjects(dataFile, 0, size(dataFile), clientRequestId, integrationId, objectType, sent -> { });
     }
 
-    /** Like {@link #uploadObjectsWithHttpInfo}, telling {@code bytesSent} how much of the file went out so far. */
-    public ApiResponse<AsyncProcessingResponse> uploadObjects(Path dataFile, String clientRequestId, long integrationId,
+    /**
+     * Uploads {@code length} bytes of the file from {@code offset} (a part of a file over the size limit,
+     * sent without a copy), telling {@code bytesSent} how much went out so far.
+     */
+    public ApiResponse<AsyncProcessingResponse> uploadObjects(Path dataFile, long offset, long length,
+                                                              String clientRequestId, long integrationId,
                                                               ObjectType objectType, LongConsumer bytesSent) {
         required(objectType, "objectType");
-        return upload("/v2/crm/object/entities", dataFile, clientRequestId, integrationId, objectType, bytesSent);
+        return upload("/v2/crm/object/entities", dataFile, offset, length, clientRequestId, integrationId, objectType,
+                bytesSent);
     }
 
     // ---- /v2/crm/map/users (deprecated) ----------------------------------------------------
@@ -233,19 +239,29 @@ public final class GongCrmClient implements AutoCloseable {
     @Deprecated
     public ApiResponse<AsyncProcessingResponse> mapUsersWithHttpInfo(Path dataFile, String clientRequestId,
                                                                     long integrationId) {
-        return upload("/v2/crm/map/users", dataFile, clientRequestId, integrationId, null, sent -> { });
+        required(dataFile, "dataFile");
+        return upload("/v2/crm/map/users", dataFile, 0, size(dataFile), clientRequestId, integrationId, null,
+                sent -> { });
     }
 
-    private ApiResponse<AsyncProcessingResponse> upload(String path, Path dataFile, String clientRequestId,
-                                                        long integrationId, ObjectType objectType,
-                                                        LongConsumer bytesSent) {
-        required(dataFile, "dataFile");
+    private static long size(Path dataFile) {
+        try {
+            return Files.size(dataFile);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("dataFile " + dataFile + " is not a readable file", e);
+        }
+    }
+
+    private ApiResponse<AsyncProcessingResponse> upload(String path, Path dataFile, long offset, long length,
+                                                        String clientRequestId, long integrationId,
+                                                        ObjectType objectType, LongConsumer bytesSent) {
         checkClientRequestId(clientRequestId);
         if (!Files.isRegularFile(dataFile)) {
             throw new IllegalArgumentException("dataFile " + dataFile + " is not a readable file");
         }
         Call call = new Call("POST", path, () -> MultipartEntityBuilder.create()
-                .addPart("dataFile", new CountingFileBody(dataFile, bytesSent))
+                .addPart("dataFile", new FileRangeBody(dataFile, offset, length, dataFile.getFileName().toString(),
+                        bytesSent))
                 .build(), Call.Retry.BY_CLIENT_REQUEST_ID, uploadTimeout)
                 .query("clientRequestId", clientRequestId).query("integrationId", integrationId);
         if (objectType != null) {

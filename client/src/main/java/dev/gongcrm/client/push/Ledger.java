@@ -7,10 +7,14 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -65,7 +69,10 @@ public final class Ledger implements AutoCloseable {
         return folder.resolve(".gongcrm").resolve("ledger.db");
     }
 
-    /** Opens the ledger, creating it (and its folder) when missing; refuses a corrupt or newer one. */
+    /**
+     * Opens the ledger for a push, creating it (and its folder) when missing; refuses a corrupt or newer
+     * one, and one another push holds.
+     */
     public static Ledger open(Path file) {
         FileChannel channel = null;
         try {
@@ -84,26 +91,62 @@ public final class Ledger implements AutoCloseable {
                         null);
             }
             boolean existed = Files.exists(file) && Files.size(file) > 0;
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            Ledger ledger = new Ledger(file, db, channel, lock);
-            try {
-                ledger.prepare(existed);
-            } catch (SQLException | RuntimeException e) {
-                ledger.close();
-                throw e;
-            }
-            return ledger;
-        } catch (SQLException e) {
-            closeQuietly(channel);
-            throw new LedgerException("ledger " + file + " is not a gongcrm ledger or is corrupt (" + e.getMessage()
-                    + "); move it away to start a new one, which forgets what earlier pushes sent", e);
+            return connect(file, new SQLiteConfig(), channel, lock, existed);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new LedgerException("cannot open ledger " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot open ledger " + file + ": " + describe(e), e);
         } catch (LedgerException e) {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /** Opens an existing ledger to read what it knows (validation, a dry run): no lock, no writes. */
+    public static Ledger openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new LedgerException("no ledger at " + file + "; 'gongcrm push' writes it", null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return connect(file, config, null, null, true);
+    }
+
+    private static Ledger connect(Path file, SQLiteConfig config, FileChannel channel, FileLock lock,
+                                  boolean existed) {
+        Ledger ledger = null;
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            ledger = new Ledger(file, db, channel, lock);
+            ledger.prepare(existed);
+            return ledger;
+        } catch (SQLException e) {
+            if (ledger != null) {
+                ledger.close();
+            } else {
+                closeQuietly(channel);
+            }
+            throw failure(file, e);
+        } catch (RuntimeException e) {
+            if (ledger != null) {
+                ledger.close();
+            }
+            throw e;
+        }
+    }
+
+    /** "Corrupt" only when SQLite says so: that advice (move the file away) loses the record of earlier pushes. */
+    private static LedgerException failure(Path file, SQLException e) {
+        int code = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
+        if (code == SQLiteErrorCode.SQLITE_NOTADB.code || code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+            return new LedgerException("ledger " + file + " is not a gongcrm ledger or is corrupt (" + e.getMessage()
+                    + "); move it away to start a new one, which forgets what earlier pushes sent", e);
+        }
+        return new LedgerException("ledger " + file + ": " + e.getMessage(), e);
+    }
+
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase() + " (" + e.getMessage() + ")";
     }
 
     private void prepare(boolean existed) throws SQLException {
@@ -121,6 +164,9 @@ public final class Ledger implements AutoCloseable {
             }
             if (version == VERSION) {
                 return;
+            }
+            if (db.isReadOnly()) {
+                throw new LedgerException("ledger " + file + " is not a gongcrm ledger", null);
             }
             db.setAutoCommit(false);
             statement.execute("""
@@ -165,11 +211,11 @@ public final class Ledger implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             if (!db.getAutoCommit()) {
                 db.rollback();
+                db.setAutoCommit(true);
             }
             throw e;
-        } finally {
-            db.setAutoCommit(true);
         }
+        db.setAutoCommit(true);
     }
 
     private static int intPragma(Statement statement, String pragma) throws SQLException {
@@ -193,7 +239,7 @@ public final class Ledger implements AutoCloseable {
     /** Every request for this content (type and integration included in the hash), newest first. */
     public List<StepRecord> stepsWithContent(long integrationId, String contentHash) {
         List<StepRecord> steps = new ArrayList<>();
-        query("SELECT * FROM steps WHERE integration_id = ? AND content_hash = ? ORDER BY started_at DESC, rowid DESC",
+        query("SELECT * FROM steps WHERE integration_id = ? AND content_hash = ? ORDER BY rowid DESC",
                 statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, contentHash);
@@ -201,12 +247,45 @@ public final class Ledger implements AutoCloseable {
         return steps;
     }
 
-    /** Every request sent to the integration, oldest first. */
+    /** Every request sent to the integration, in the order they were recorded. */
     public List<StepRecord> steps(long integrationId) {
         List<StepRecord> steps = new ArrayList<>();
-        query("SELECT * FROM steps WHERE integration_id = ? ORDER BY started_at, rowid",
+        query("SELECT * FROM steps WHERE integration_id = ? ORDER BY rowid",
                 statement -> statement.setLong(1, integrationId), rows -> steps.add(step(rows)));
         return steps;
+    }
+
+    /**
+     * The newest DONE upload of this type from a file of this name (and part): what Gong holds from it
+     * now, whatever else was sent before.
+     */
+    public Optional<StepRecord> latestDone(long integrationId, ObjectType type, String fileName, int part) {
+        List<StepRecord> steps = new ArrayList<>();
+        query("SELECT * FROM steps WHERE integration_id = ? AND object_type = ? AND part = ? AND status = ? "
+                + "ORDER BY rowid DESC", statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                    statement.setInt(3, part);
+                    statement.setString(4, StepRecord.DONE);
+                }, rows -> steps.add(step(rows)));
+        return steps.stream().filter(step -> step.file() != null
+                && Path.of(step.file()).getFileName().toString().equals(fileName)).findFirst();
+    }
+
+    /** Requests whose outcome the ledger has not learned yet (a push stopped while they were under way). */
+    public List<StepRecord> inFlight(long integrationId) {
+        List<StepRecord> steps = new ArrayList<>();
+        query("SELECT * FROM steps WHERE integration_id = ? AND status IN (?, ?) ORDER BY rowid", statement -> {
+            statement.setLong(1, integrationId);
+            statement.setString(2, StepRecord.SENDING);
+            statement.setString(3, StepRecord.ACCEPTED);
+        }, rows -> steps.add(step(rows)));
+        return steps;
+    }
+
+    /** Whether a request with this id was ever recorded (ids must not be reused). */
+    public boolean known(long integrationId, String clientRequestId) {
+        return step(integrationId, clientRequestId).isPresent();
     }
 
     public Optional<StepRecord> step(long integrationId, String clientRequestId) {
@@ -247,11 +326,12 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * The request ended. When DONE, the objects of {@code content} are recorded as held by Gong, in the
-     * same transaction: the ledger never says DONE without them.
+     * The request ended. When DONE, what Gong now holds is recorded in the same transaction, so the
+     * ledger never says DONE without it: the objects of {@code content}, or the schema of a schema
+     * upload ({@code schema}); both may be null (an earlier request whose content is gone).
      */
     public void finished(long integrationId, String clientRequestId, String status, List<LineError> errors,
-                         ObjectType type, Path content, Instant now) {
+                         ObjectType type, PlanStep.Content content, byte[] schema, Instant now) {
         transaction(() -> {
             try (PreparedStatement statement = db.prepareStatement("UPDATE steps SET status = ?, finished_at = ?, "
                     + "errors = ? WHERE integration_id = ? AND client_request_id = ?")) {
@@ -265,19 +345,15 @@ public final class Ledger implements AutoCloseable {
             if (StepRecord.DONE.equals(status) && content != null) {
                 recordObjects(integrationId, type, content, clientRequestId);
             }
-        });
-    }
-
-    /** A schema upload Gong accepted: it is now the full schema of the type. */
-    public void schemaUploaded(long integrationId, ObjectType type, byte[] content, Instant now) {
-        transaction(() -> {
-            try (PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO schemas (integration_id, "
-                    + "object_type, content, uploaded_at) VALUES (?, ?, ?, ?)")) {
-                statement.setLong(1, integrationId);
-                statement.setString(2, type.name());
-                statement.setString(3, new String(content, java.nio.charset.StandardCharsets.UTF_8));
-                statement.setString(4, now.toString());
-                statement.executeUpdate();
+            if (StepRecord.DONE.equals(status) && schema != null) {
+                try (PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO schemas "
+                        + "(integration_id, object_type, content, uploaded_at) VALUES (?, ?, ?, ?)")) {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                    statement.setString(3, new String(schema, StandardCharsets.UTF_8));
+                    statement.setString(4, now.toString());
+                    statement.executeUpdate();
+                }
             }
         });
     }
@@ -330,9 +406,9 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** Streams the top-level fields that matter of each line; the file passed validation, so every line parses. */
-    private void recordObjects(long integrationId, ObjectType type, Path content, String clientRequestId)
+    private void recordObjects(long integrationId, ObjectType type, PlanStep.Content content, String clientRequestId)
             throws SQLException, IOException {
-        try (InputStream in = Files.newInputStream(content);
+        try (InputStream in = content.open();
              JsonParser parser = JSON.createParser(in);
              PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO objects (integration_id, "
                      + "object_type, object_id, reference_key, modified_date, is_deleted, is_inactive, "
@@ -378,6 +454,15 @@ public final class Ledger implements AutoCloseable {
     }
 
     private StepRecord step(ResultSet rows) throws SQLException {
+        try {
+            return readStep(rows);
+        } catch (RuntimeException unreadable) {
+            throw new LedgerException("ledger " + file + " has a step it cannot read (" + unreadable.getMessage()
+                    + "); was it edited by hand?", unreadable);
+        }
+    }
+
+    private StepRecord readStep(ResultSet rows) throws SQLException {
         String errors = rows.getString("errors");
         String finished = rows.getString("finished_at");
         return new StepRecord(rows.getString("client_request_id"), rows.getString("file"),
@@ -439,12 +524,12 @@ public final class Ledger implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         } catch (IOException e) {
-            throw new LedgerException("cannot record in ledger " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot record in ledger " + file + ": " + describe(e), e);
         }
     }
 
     private LedgerException failure(SQLException e) {
-        return new LedgerException("ledger " + file + " failed: " + e.getMessage(), e);
+        return failure(file, e);
     }
 
     @Override
@@ -454,10 +539,12 @@ public final class Ledger implements AutoCloseable {
         } catch (SQLException ignored) {
             // nothing is pending: every change was committed in its own transaction
         } finally {
-            try {
-                lock.release();
-            } catch (IOException ignored) {
-                // the channel's close below releases it too
+            if (lock != null) {
+                try {
+                    lock.release();
+                } catch (IOException ignored) {
+                    // the channel's close below releases it too
+                }
             }
             closeQuietly(lockChannel);
         }

@@ -2,6 +2,10 @@ package dev.gongcrm.client.push;
 
 import dev.gongcrm.validator.ObjectType;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,6 +27,30 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
 
     public enum Kind { SCHEMA, OBJECTS, SETTLE }
 
+    /** The bytes a step sends: a range of its file. */
+    public record Content(Path file, long offset, long length) {
+
+        public InputStream open() throws IOException {
+            InputStream in = Files.newInputStream(file);
+            try {
+                in.skipNBytes(offset);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
+            return new BoundedInputStream(in, length);
+        }
+    }
+
+    public Content content() {
+        return new Content(file, offset, bytes);
+    }
+
+    /** The name of the file, without its folder: uploads of the same name replace each other's objects. */
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
     /** How the step is shown: the file, with its part when it was split. */
     public String label() {
         if (kind == Kind.SETTLE) {
@@ -34,5 +62,35 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
     /** The id of the n-th attempt (1-based) at this content: a retry after FAILED or a forced re-send needs a new one. */
     public String clientRequestId(int attempt) {
         return attempt <= 1 ? clientRequestId : clientRequestId + "-" + attempt;
+    }
+
+    /** At most {@code left} bytes of the stream. */
+    private static final class BoundedInputStream extends FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            left -= b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, left));
+            left -= Math.max(read, 0);
+            return read;
+        }
     }
 }

@@ -42,8 +42,9 @@ public final class Planner {
      * @param settle the wait between accounts and the types that refer to them
      */
     public Planner(long integrationId, long maxPartBytes, Duration settle) {
-        if (maxPartBytes < 1) {
-            throw new IllegalArgumentException("the upload size limit must be at least 1 byte");
+        if (maxPartBytes < 1 || maxPartBytes > MAX_UPLOAD_BYTES) {
+            throw new IllegalArgumentException("the upload size limit must be from 1 byte to Gong's 200 MB ("
+                    + MAX_UPLOAD_BYTES + " bytes)");
         }
         this.integrationId = integrationId;
         this.maxPartBytes = maxPartBytes;
@@ -105,6 +106,9 @@ public final class Planner {
                         continue;
                     }
                     long lineEnd = position + i + 1;
+                    if (lineEnd - lineStart > maxPartBytes) {
+                        throw tooLong(file, line, lineEnd - lineStart);
+                    }
                     if (lineEnd - partStart > maxPartBytes && lineStart > partStart) {
                         parts.add(new long[] {partStart, lineStart - partStart, partFirstLine, objects});
                         partStart = lineStart;
@@ -117,6 +121,9 @@ public final class Planner {
                     line++;
                 }
                 position += read;
+            }
+            if (position - lineStart > maxPartBytes) {
+                throw tooLong(file, line, position - lineStart);
             }
             if (position - partStart > maxPartBytes && lineStart > partStart && lineStart < position) {
                 parts.add(new long[] {partStart, lineStart - partStart, partFirstLine, objects});
@@ -146,6 +153,9 @@ public final class Planner {
                     digest.update(buffer, 0, read);
                     left -= read;
                 }
+                if (part[3] == 0) {
+                    continue; // blank lines only: nothing for Gong
+                }
                 String hash = finish(digest, file.type(), "objects");
                 steps.add(new PlanStep(PlanStep.Kind.OBJECTS, path, file.type(), i + 1, parts.size(), part[0],
                         part[1], (int) part[2], part[3], hash, requestId(file.type(), "", hash), null));
@@ -154,6 +164,11 @@ public final class Planner {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
         }
         return steps;
+    }
+
+    private PushException tooLong(BundleFile file, int line, long bytes) {
+        return new PushException(file.name() + ":" + line + ": this line alone is " + bytes + " bytes, over the "
+                + maxPartBytes + "-byte upload limit; Gong cannot take it in any upload");
     }
 
     private static Path path(BundleFile file) {

@@ -31,4 +31,8 @@ public interface PushListener {
 
     default void stepEnded(StepOutcome outcome) {
     }
+
+    /** A request an earlier push left under way ended with this status (DONE, or FAILED). */
+    default void earlierRequest(StepRecord request, String status) {
+    }
 }

@@ -4,23 +4,24 @@ import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.AsyncProcessingResponse;
 import dev.gongcrm.client.model.LineError;
-import dev.gongcrm.client.model.ObjectType;
 import dev.gongcrm.client.model.RequestStatus;
 import dev.gongcrm.client.model.RequestStatusResponse;
 import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -36,6 +37,7 @@ public final class PushRunner {
     /** The rule name of findings that come from Gong's request status, not from validation. */
     public static final String UPLOAD_FAILED = "upload-failed";
     private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GongCrmClient client;
     private final Ledger ledger;
@@ -61,51 +63,70 @@ public final class PushRunner {
                         : StepAction.Kind.RESEND, record.clientRequestId(), record);
             }
         }
-        StepRecord done = earlier.stream().filter(r -> StepRecord.DONE.equals(r.status())).findFirst().orElse(null);
-        if (done != null && !force) {
-            return new StepAction(StepAction.Kind.SKIP, done.clientRequestId(), done);
+        if (!force) {
+            // skipped only while Gong still holds this content: a later upload of the same file may have replaced it
+            StepRecord latest = ledger.latestDone(integrationId, step.type(), step.fileName(), step.part()).orElse(null);
+            if (latest != null && latest.contentHash().equals(step.contentHash())) {
+                return new StepAction(StepAction.Kind.SKIP, latest.clientRequestId(), latest);
+            }
         }
-        return new StepAction(StepAction.Kind.SEND, step.clientRequestId(earlier.size() + 1),
-                earlier.isEmpty() ? null : earlier.get(0));
+        String id = ledger.known(integrationId, step.clientRequestId())
+                ? step.clientRequestId() + "-" + randomSuffix() : step.clientRequestId();
+        return new StepAction(StepAction.Kind.SEND, id, earlier.isEmpty() ? null : earlier.get(0));
     }
 
-    /** What a push does with each step; the settle wait is skipped when nothing after it is sent. */
+    /** What a push would do with each step; the settle wait is skipped when nothing after it is sent. */
     public static List<StepAction> decideAll(Ledger ledger, long integrationId, List<PlanStep> steps, boolean force) {
         List<StepAction> actions = new ArrayList<>();
-        for (PlanStep step : steps) {
-            actions.add(decide(ledger, integrationId, step, force));
-        }
         for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).kind() == PlanStep.Kind.SETTLE
-                    && actions.subList(i + 1, actions.size()).stream().allMatch(a -> a.kind() == StepAction.Kind.SKIP)) {
-                actions.set(i, new StepAction(StepAction.Kind.SKIP, null, null));
-            }
+            PlanStep step = steps.get(i);
+            actions.add(step.kind() == PlanStep.Kind.SETTLE && !sendsAfter(ledger, integrationId, steps, i, force)
+                    ? new StepAction(StepAction.Kind.SKIP, null, null) : decide(ledger, integrationId, step, force));
         }
         return actions;
     }
 
+    private static boolean sendsAfter(Ledger ledger, long integrationId, List<PlanStep> steps, int index,
+                                      boolean force) {
+        return steps.subList(index + 1, steps.size()).stream()
+                .anyMatch(step -> decide(ledger, integrationId, step, force).kind() != StepAction.Kind.SKIP);
+    }
+
+    /** A retry needs an id Gong has never seen, even from a push whose ledger is gone. */
+    private static String randomSuffix() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder suffix = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            suffix.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return suffix.toString();
+    }
+
     public PushResult run(List<PlanStep> steps, PushListener listener) {
+        finishEarlierRequests(steps, listener);
         List<StepOutcome> outcomes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        List<StepAction> actions = decideAll(ledger, integrationId, steps, settings.force());
         Instant accountsDone = null;
         for (int i = 0; i < steps.size(); i++) {
             PlanStep step = steps.get(i);
-            StepAction action = actions.get(i);
+            // decided just before the step runs: an earlier step of this push may have sent the same content
+            StepAction action = step.kind() == PlanStep.Kind.SETTLE
+                    && !sendsAfter(ledger, integrationId, steps, i, settings.force())
+                    ? new StepAction(StepAction.Kind.SKIP, null, null)
+                    : decide(ledger, integrationId, step, settings.force());
             listener.stepStarted(step, action);
-            StepOutcome outcome;
-            switch (step.kind()) {
-                case SETTLE -> outcome = action.kind() == StepAction.Kind.SKIP
+            StepOutcome outcome = switch (step.kind()) {
+                case SETTLE -> action.kind() == StepAction.Kind.SKIP
                         ? new StepOutcome(step, null, StepOutcome.SKIPPED, null) : settle(step, accountsDone, listener);
-                case SCHEMA -> outcome = schema(step, action, findings);
-                default -> outcome = objects(step, action, findings, listener);
-            }
+                case SCHEMA -> schema(step, action, findings);
+                case OBJECTS -> objects(step, action, findings, listener);
+            };
             outcomes.add(outcome);
             listener.stepEnded(outcome);
             if (StepRecord.FAILED.equals(outcome.status())) {
                 break;
             }
-            if (step.type() == dev.gongcrm.validator.ObjectType.ACCOUNT) {
+            if (step.kind() == PlanStep.Kind.OBJECTS && step.type() == ObjectType.ACCOUNT) {
                 Instant finished = ledger.step(integrationId, outcome.clientRequestId())
                         .map(StepRecord::finishedAt).orElse(null);
                 if (finished != null && (accountsDone == null || finished.isAfter(accountsDone))) {
@@ -114,6 +135,38 @@ public final class PushRunner {
             }
         }
         return new PushResult(outcomes, findings);
+    }
+
+    /**
+     * Requests an earlier push left under way, for content this push does not send again (the file
+     * changed since): their outcome is learned before anything new is sent, so none stays unknown and
+     * none is processed after newer data without the ledger knowing.
+     */
+    private void finishEarlierRequests(List<PlanStep> steps, PushListener listener) {
+        Set<String> planned = new HashSet<>();
+        steps.forEach(step -> planned.add(step.contentHash()));
+        for (StepRecord record : ledger.inFlight(integrationId)) {
+            if (planned.contains(record.contentHash())) {
+                continue;
+            }
+            ObjectType type = ObjectType.valueOf(record.objectType());
+            RequestStatusResponse status;
+            try {
+                status = await(record.clientRequestId(), null, listener);
+            } catch (GongApiException e) {
+                if (e.statusCode() != 400 && e.statusCode() != 404) {
+                    throw e;
+                }
+                ledger.finished(integrationId, record.clientRequestId(), StepRecord.FAILED,
+                        List.of(new LineError(0, "never reached Gong: an earlier push stopped while sending it")),
+                        type, null, null, settings.clock().instant());
+                listener.earlierRequest(record, StepRecord.FAILED);
+                continue;
+            }
+            ledger.finished(integrationId, record.clientRequestId(), status.status().name(), status.errors(), type,
+                    null, null, settings.clock().instant());
+            listener.earlierRequest(record, status.status().name());
+        }
     }
 
     /** "Upload Accounts. Wait 60 seconds." — counted from when the accounts were processed, which may be long past. */
@@ -138,19 +191,20 @@ public final class PushRunner {
         }
         byte[] content = read(step.file());
         try {
-            client.uploadSchemaFile(step.file(), integrationId, ObjectType.valueOf(step.type().name()));
+            client.uploadSchemaFile(step.file(), integrationId,
+                    dev.gongcrm.client.model.ObjectType.valueOf(step.type().name()));
         } catch (GongApiException e) {
             if (e.statusCode() != 400 && e.statusCode() != 413) {
                 throw e;
             }
             List<LineError> errors = e.errors().stream().map(message -> new LineError(0, message)).toList();
-            ledger.finished(integrationId, id, StepRecord.FAILED, errors, step.type(), null, settings.clock().instant());
+            ledger.finished(integrationId, id, StepRecord.FAILED, errors, step.type(), null, null,
+                    settings.clock().instant());
             errors.forEach(error -> findings.add(finding(step, id, error)));
             return new StepOutcome(step, id, StepRecord.FAILED, null);
         }
-        Instant now = settings.clock().instant();
-        ledger.finished(integrationId, id, StepRecord.DONE, List.of(), step.type(), null, now);
-        ledger.schemaUploaded(integrationId, step.type(), content, now);
+        ledger.finished(integrationId, id, StepRecord.DONE, List.of(), step.type(), null, content,
+                settings.clock().instant());
         return new StepOutcome(step, id, StepRecord.DONE, null);
     }
 
@@ -159,50 +213,47 @@ public final class PushRunner {
             return new StepOutcome(step, action.clientRequestId(), StepOutcome.SKIPPED, null);
         }
         String id = action.clientRequestId();
-        Path part = null;
-        try {
-            part = partFile(step);
-            Path content = part == null ? step.file() : part;
-            if (action.kind() != StepAction.Kind.POLL) {
-                if (action.kind() == StepAction.Kind.SEND) {
-                    ledger.sending(integrationId, step, id, settings.clock().instant());
-                }
-                String requestId = upload(step, content, id, listener);
-                ledger.accepted(integrationId, id, requestId, settings.clock().instant());
+        if (action.kind() != StepAction.Kind.POLL) {
+            if (action.kind() == StepAction.Kind.SEND) {
+                ledger.sending(integrationId, step, id, settings.clock().instant());
             }
-            RequestStatusResponse status = await(step, id, listener);
-            List<LineError> errors = status.errors();
-            ledger.finished(integrationId, id, status.status().name(), errors, step.type(), content,
-                    settings.clock().instant());
-            if (status.status() == RequestStatus.FAILED) {
-                errors.forEach(error -> findings.add(finding(step, id, error)));
-                if (status.totalErrorCount() != null && status.totalErrorCount() > errors.size()) {
-                    findings.add(new Finding(UPLOAD_FAILED, Severity.ERROR, step.file().toString(), 0, 0, null, null,
-                            "Gong lists only the first " + errors.size() + " of its " + status.totalErrorCount()
-                                    + " errors for request " + id + "; fix these and push again"));
-                }
-                if (errors.isEmpty()) {
-                    findings.add(new Finding(UPLOAD_FAILED, Severity.ERROR, step.file().toString(), 0, 0, null, null,
-                            "Gong could not process request " + id + " and gave no reason"));
-                }
-            }
-            return new StepOutcome(step, id, status.status().name(), status.totalSuccessCount());
-        } finally {
-            if (part != null) {
-                try {
-                    Files.deleteIfExists(part);
-                } catch (IOException ignored) {
-                    // a temp file left behind holds no secret and is rewritten next time
-                }
+            String requestId = upload(step, id, listener);
+            ledger.accepted(integrationId, id, requestId, settings.clock().instant());
+        }
+        RequestStatusResponse status = await(id, step, listener);
+        List<LineError> errors = status.errors();
+        boolean done = status.status() == RequestStatus.DONE;
+        ledger.finished(integrationId, id, status.status().name(), errors, step.type(), done ? step.content() : null,
+                null, settings.clock().instant());
+        if (!done) {
+            errors.forEach(error -> findings.add(finding(step, id, error)));
+            String stored = status.totalSuccessCount() == null ? ""
+                    : "; Gong stored " + status.totalSuccessCount() + " of the " + step.objects() + " objects";
+            if (status.totalErrorCount() != null && status.totalErrorCount() > errors.size()) {
+                findings.add(fileFinding(step, "Gong lists only the first " + errors.size() + " of its "
+                        + status.totalErrorCount() + " errors for request " + id + stored + "; fix these and push "
+                        + "again"));
+            } else if (errors.isEmpty()) {
+                findings.add(fileFinding(step, "Gong could not process request " + id + " and gave no reason"
+                        + stored));
+            } else if (!stored.isEmpty()) {
+                findings.add(fileFinding(step, "request " + id + " FAILED" + stored + "; fix the lines above and "
+                        + "push again"));
             }
         }
+        return new StepOutcome(step, id, status.status().name(), status.totalSuccessCount());
     }
 
-    /** Sends the upload; Gong's 409 for this clientRequestId means an earlier attempt arrived, so it counts as accepted. */
-    private String upload(PlanStep step, Path content, String id, PushListener listener) {
+    private static Finding fileFinding(PlanStep step, String message) {
+        return new Finding(UPLOAD_FAILED, Severity.ERROR, step.file().toString(), 0, 0, null, null, message);
+    }
+
+    /** Sends the step's bytes; Gong's 409 for this clientRequestId means an earlier attempt arrived, so it counts as accepted. */
+    private String upload(PlanStep step, String id, PushListener listener) {
         try {
-            AsyncProcessingResponse response = client.uploadObjects(content, id, integrationId,
-                    ObjectType.valueOf(step.type().name()), sent -> listener.bytesSent(step, sent)).data();
+            AsyncProcessingResponse response = client.uploadObjects(step.file(), step.offset(), step.bytes(), id,
+                    integrationId, dev.gongcrm.client.model.ObjectType.valueOf(step.type().name()),
+                    sent -> listener.bytesSent(step, sent)).data();
             return response.requestId();
         } catch (GongApiException e) {
             if (e.statusCode() == 409) {
@@ -212,20 +263,24 @@ public final class PushRunner {
         }
     }
 
-    private RequestStatusResponse await(PlanStep step, String id, PushListener listener) {
+    /** Polls until DONE or FAILED, waiting longer each time; {@code step} is null for an earlier push's request. */
+    private RequestStatusResponse await(String id, PlanStep step, PushListener listener) {
         Instant start = settings.clock().instant();
         Duration interval = settings.pollInterval();
         while (true) {
             RequestStatusResponse status = client.requestStatus(id, integrationId);
             Duration waited = Duration.between(start, settings.clock().instant());
-            listener.polled(step, status.status(), waited);
+            if (step != null) {
+                listener.polled(step, status.status(), waited);
+            }
             if (status.status() != null && status.status().isFinal()) {
                 return status;
             }
             if (waited.compareTo(settings.timeout()) >= 0) {
-                throw new PushException(step.label() + ": Gong is still processing request " + id + " after "
-                        + settings.timeout().toMinutes() + " min (status " + status.status() + "); run push again "
-                        + "later to go on waiting: the ledger remembers the request, nothing is sent twice");
+                throw new PushException((step == null ? "an earlier push's request" : step.label())
+                        + ": Gong is still processing request " + id + " after " + readable(settings.timeout())
+                        + " (status " + status.status() + "); run push again later to go on waiting: the ledger "
+                        + "remembers the request, nothing is sent twice");
             }
             sleep(interval);
             interval = interval.multipliedBy(2).compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL
@@ -233,39 +288,8 @@ public final class PushRunner {
         }
     }
 
-    /** A part of a split file, copied to its own temp file for the upload; null when the step is the whole file. */
-    private Path partFile(PlanStep step) {
-        if (step.parts() <= 1) {
-            return null;
-        }
-        try {
-            Path part = Files.createTempFile(settings.workFolder(), "gongcrm-part", ".ldjson");
-            try (InputStream in = Files.newInputStream(step.file()); OutputStream out = Files.newOutputStream(part)) {
-                in.skipNBytes(step.offset());
-                long copied = copy(in, out, step.bytes());
-                if (copied != step.bytes()) {
-                    throw new PushException(step.file() + " changed since it was validated; run push again");
-                }
-            }
-            return part;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write part " + step.part() + " of " + step.file() + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static long copy(InputStream in, OutputStream out, long count) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long copied = 0;
-        while (copied < count) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, count - copied));
-            if (read < 0) {
-                break;
-            }
-            out.write(buffer, 0, read);
-            copied += read;
-        }
-        return copied;
+    private static String readable(Duration duration) {
+        return duration.toSeconds() < 120 ? duration.toSeconds() + " s" : duration.toMinutes() + " min";
     }
 
     private static Finding finding(PlanStep step, String id, LineError error) {
@@ -298,37 +322,33 @@ public final class PushRunner {
      * @param force send content the ledger says is DONE again, under a new clientRequestId
      * @param timeout how long to poll one request before giving up (the push resumes later)
      * @param pollInterval the first wait between polls, doubling up to 30 s
-     * @param workFolder where parts of split files are written while they are sent
      */
-    public record Settings(boolean force, Duration timeout, Duration pollInterval, Clock clock, Sleeper sleeper,
-                           Path workFolder) {
+    public record Settings(boolean force, Duration timeout, Duration pollInterval, Clock clock, Sleeper sleeper) {
         public Settings {
             Objects.requireNonNull(timeout);
             Objects.requireNonNull(pollInterval);
             Objects.requireNonNull(clock);
             Objects.requireNonNull(sleeper);
-            Objects.requireNonNull(workFolder);
         }
 
         public static Settings defaults() {
-            return new Settings(false, Duration.ofMinutes(30), Duration.ofSeconds(1), Clock.systemUTC(), Sleeper.REAL,
-                    Path.of(System.getProperty("java.io.tmpdir")));
+            return new Settings(false, Duration.ofMinutes(30), Duration.ofSeconds(1), Clock.systemUTC(), Sleeper.REAL);
         }
 
         public Settings withForce(boolean force) {
-            return new Settings(force, timeout, pollInterval, clock, sleeper, workFolder);
+            return new Settings(force, timeout, pollInterval, clock, sleeper);
         }
 
         public Settings withTimeout(Duration timeout) {
-            return new Settings(force, timeout, pollInterval, clock, sleeper, workFolder);
+            return new Settings(force, timeout, pollInterval, clock, sleeper);
         }
 
         public Settings withPollInterval(Duration pollInterval) {
-            return new Settings(force, timeout, pollInterval, clock, sleeper, workFolder);
+            return new Settings(force, timeout, pollInterval, clock, sleeper);
         }
 
         public Settings withTime(Clock clock, Sleeper sleeper) {
-            return new Settings(force, timeout, pollInterval, clock, sleeper, workFolder);
+            return new Settings(force, timeout, pollInterval, clock, sleeper);
         }
     }
 }

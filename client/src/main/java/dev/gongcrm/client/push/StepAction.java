@@ -24,7 +24,7 @@ public record StepAction(Kind kind, String clientRequestId, StepRecord earlier) 
 
     public String describe() {
         return switch (kind) {
-            case SEND -> "send as " + clientRequestId;
+            case SEND -> (earlier == null ? "send as " : "send again (under a new id) as ") + clientRequestId;
             case RESEND -> "send again as " + clientRequestId + " (interrupted while sending; Gong keeps one copy)";
             case POLL -> "already sent as " + clientRequestId + "; wait for Gong to process it";
             case SKIP -> earlier == null ? "skip: nothing after it is sent"
