@@ -40,14 +40,26 @@ final class ApiOptions {
         return (GongCrm) mixee.root().userObject();
     }
 
+    boolean hasCredentials() {
+        return Credentials.fromEnvironment(root().environment).isPresent();
+    }
+
     GongCrmClient client() {
         Map<String, String> environment = root().environment;
         Credentials credentials = Credentials.fromEnvironment(environment).orElseThrow(() -> new IllegalArgumentException(
                 "no credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN"));
         String url = baseUrl != null ? baseUrl : environment.getOrDefault("GONG_BASE_URL", GongCrmClient.DEFAULT_BASE_URL);
-        double rate = callsPerSecond != null ? callsPerSecond
-                : Double.parseDouble(environment.getOrDefault("GONGCRM_CALLS_PER_SECOND", "3"));
+        double rate = callsPerSecond != null ? callsPerSecond : rateFromEnvironment(environment);
         return GongCrmClient.builder().baseUrl(url).credentials(credentials).callsPerSecond(rate).build();
+    }
+
+    private static double rateFromEnvironment(Map<String, String> environment) {
+        String value = environment.getOrDefault("GONGCRM_CALLS_PER_SECOND", "3");
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("GONGCRM_CALLS_PER_SECOND must be a number, got '" + value + "'");
+        }
     }
 
     /** The integration named by flag or environment, or null. */

@@ -5,6 +5,7 @@ import dev.gongcrm.client.push.PlanStep;
 import dev.gongcrm.client.push.PushListener;
 import dev.gongcrm.client.push.StepAction;
 import dev.gongcrm.client.push.StepOutcome;
+import dev.gongcrm.client.push.StepRecord;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -86,6 +87,13 @@ final class ProgressPrinter implements PushListener {
         };
         out.println(prefix() + step.label() + ": " + what);
         out.flush();
+    }
+
+    @Override
+    public void earlierRequest(StepRecord request, String status) {
+        clear();
+        out.println("an earlier push left request " + request.clientRequestId() + " (" + request.file()
+                + ") under way: " + status);
     }
 
     private String seconds() {

@@ -86,25 +86,25 @@ final class PushCommand implements Callable<Integer> {
         Map<ReportFormat, Path> reports = options.reports();
         List<BundleFile> files = new BundleScanner(options.typeOverrides()).scan(paths);
         Path ledgerFile = ledger != null ? ledger : Ledger.defaultLocation(paths.get(0));
-        GongCrmClient client = null;
-        try (Ledger opened = Ledger.open(ledgerFile)) {
-            long integrationId;
-            if (dryRun && (api.namedIntegration() != null || opened.integrations().size() == 1)) {
-                integrationId = LedgerIntegrations.pick(opened, api.namedIntegration());
-            } else {
-                client = api.client();
-                integrationId = api.integration(client, err);
+        GongCrmClient client = api.hasCredentials() ? api.client() : null;
+        try (Ledger opened = openLedger(ledgerFile, client != null)) {
+            Long integrationId = client != null ? Long.valueOf(api.integration(client, err))
+                    : api.namedIntegration() != null ? api.namedIntegration() : onlyIntegration(opened);
+            if (client == null && (!dryRun || integrationId == null)) {
+                // nothing can be sent: still say what validation finds, then what is missing
+                Push.Request request = request(files, failLevel, integrationId == null ? 0 : integrationId);
+                var validation = Push.validate(integrationId == null ? null : opened, request);
+                if (Push.stops(validation, failLevel)) {
+                    return validationFailed(reports, validation, out, err);
+                }
+                api.client(); // says which credentials are missing
             }
             PushRunner.Settings settings = PushRunner.Settings.defaults().withForce(force).withTimeout(timeout)
                     .withPollInterval(pollInterval);
-            Push.Request request = new Push.Request(files, options.validator(), failLevel, integrationId,
-                    maxUploadSize, settle, dryRun);
-            Push.Outcome outcome = Push.run(client, opened, request, settings,
+            Push.Outcome outcome = Push.run(client, opened, request(files, failLevel, integrationId), settings,
                     new ProgressPrinter(out, ((GongCrm) spec.root().userObject()).terminal));
             if (outcome.validationFailed()) {
-                ValidationOptions.write(reports, outcome.validation(), out);
-                err.println("gongcrm: nothing was sent: fix the findings above first");
-                return GongCrm.FINDINGS;
+                return validationFailed(reports, outcome.validation(), out, err);
             }
             if (dryRun) {
                 ValidationOptions.write(reports, outcome.validation(), out);
@@ -125,6 +125,30 @@ final class PushCommand implements Callable<Integer> {
                 client.close();
             }
         }
+    }
+
+    private Push.Request request(List<BundleFile> files, Severity failLevel, long integrationId) {
+        return new Push.Request(files, options.validator(), failLevel, integrationId, maxUploadSize, settle, dryRun);
+    }
+
+    /** A push holds the ledger; a dry run, or a run that cannot send, only reads it (one never written reads empty). */
+    private Ledger openLedger(Path file, boolean canSend) {
+        if (canSend && !dryRun) {
+            return Ledger.open(file);
+        }
+        return java.nio.file.Files.exists(file) ? Ledger.openReadOnly(file) : Ledger.empty();
+    }
+
+    private static Long onlyIntegration(Ledger ledger) {
+        List<Long> known = ledger.integrations();
+        return known.size() == 1 ? known.get(0) : null;
+    }
+
+    private static int validationFailed(Map<ReportFormat, Path> reports, dev.gongcrm.validator.ValidationResult result,
+                                        PrintWriter out, PrintWriter err) throws java.io.IOException {
+        ValidationOptions.write(reports, result, out);
+        err.println("gongcrm: nothing was sent: fix the findings above first");
+        return GongCrm.FINDINGS;
     }
 
     private static void printPlan(PrintWriter out, Push.Outcome outcome, long integrationId, Ledger ledger) {

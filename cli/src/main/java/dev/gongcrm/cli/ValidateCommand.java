@@ -54,10 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
             result = validator.build().validate(paths);
         } else {
             Path file = ledger.isEmpty() ? Ledger.defaultLocation(paths.get(0)) : Path.of(ledger);
-            if (!java.nio.file.Files.exists(file)) {
-                throw new IllegalArgumentException("no ledger at " + file + "; 'gongcrm push' writes it");
-            }
-            try (Ledger opened = Ledger.open(file)) {
+            try (Ledger opened = Ledger.openReadOnly(file)) {
                 long id = LedgerIntegrations.pick(opened, integration != null ? integration
                         : ((GongCrm) spec.root().userObject()).integrationFromEnvironment());
                 result = validator.priorUploads(opened.priorUploads(id)).build().validate(paths);

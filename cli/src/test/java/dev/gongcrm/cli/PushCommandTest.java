@@ -200,14 +200,50 @@ class PushCommandTest {
     }
 
     @Test
+    void withoutCredentialsABrokenBundleStillGetsItsFindingsAndNothingIsWritten() throws Exception {
+        Map<String, String> none = Map.of("GONG_BASE_URL", emulator.baseUrl());
+        Path broken = bundle(BROKEN);
+        Run findings = run(none, "push", broken.toString());
+        assertEquals(1, findings.exit());
+        assertTrue(findings.out().contains("error[unresolved-reference]"), findings.out());
+
+        Run missing = run(none, "push", bundle(VALID).toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().startsWith("gongcrm: error: no credentials"), missing.err());
+
+        Run dryRun = run(none, "push", folder.resolve("valid-bundle").toString(), "--dry-run", "--integration", "7");
+        assertEquals(0, dryRun.exit(), dryRun.err());
+        assertFalse(Files.exists(folder.resolve("valid-bundle/.gongcrm/ledger.db")), "a dry run writes no ledger");
+    }
+
+    @Test
+    void validateReadsALedgerThatAPushHolds() throws Exception {
+        register();
+        Path bundle = bundle(VALID);
+        assertEquals(0, run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms").exit());
+        try (var held = dev.gongcrm.client.push.Ledger.open(bundle.resolve(".gongcrm/ledger.db"))) {
+            Run validate = run("validate", bundle.resolve("deals.ldjson").toString(), "--ledger",
+                    held.file().toString());
+            assertEquals(0, validate.exit(), validate.out() + validate.err());
+            Run busy = run("push", bundle.toString());
+            assertEquals(2, busy.exit());
+            assertTrue(busy.err().contains("in use by another gongcrm push"), busy.err());
+        }
+    }
+
+    @Test
     void badDurationsAndSizesAreUsageErrors() throws Exception {
         for (String[] args : new String[][] {
                 {"push", VALID.toString(), "--settle", "soon"},
                 {"push", VALID.toString(), "--max-upload-size", "big"},
                 {"push"}}) {
             Run run = run(args);
-            assertEquals(2, run.exit(), String.join(" ", args));
+            assertEquals(2, run.exit(), String.join(" ", args) + ": " + run.err() + run.out());
             assertEquals(2, run.err().lines().count(), run.err());
         }
+        register();
+        Run tooLarge = run("push", bundle(VALID).toString(), "--max-upload-size", "300MB");
+        assertEquals(2, tooLarge.exit());
+        assertTrue(tooLarge.err().contains("Gong's 200 MB"), tooLarge.err());
     }
 }

@@ -111,11 +111,17 @@ public final class Ledger implements AutoCloseable {
         return connect(file, config, null, null, true);
     }
 
+    /** A ledger that knows nothing and is kept nowhere: a dry run of a bundle never pushed. */
+    public static Ledger empty() {
+        return connect(Path.of(":memory:"), new SQLiteConfig(), null, null, false);
+    }
+
     private static Ledger connect(Path file, SQLiteConfig config, FileChannel channel, FileLock lock,
                                   boolean existed) {
         Ledger ledger = null;
         try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            String location = file.toString().equals(":memory:") ? ":memory:" : file.toAbsolutePath().toString();
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + location, config.toProperties());
             ledger = new Ledger(file, db, channel, lock);
             ledger.prepare(existed);
             return ledger;

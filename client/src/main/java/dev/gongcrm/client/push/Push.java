@@ -3,6 +3,7 @@ package dev.gongcrm.client.push;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmIntegration;
 import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
@@ -47,15 +48,31 @@ public final class Push {
             List<Finding> findings = upload == null ? List.of() : upload.findings();
             Map<Severity, Long> counts = new EnumMap<>(Severity.class);
             findings.forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
-            return new ValidationResult(findings, counts, validation.files(), validation.objects());
+            List<StepOutcome> failed = upload == null ? List.of() : upload.steps().stream()
+                    .filter(step -> StepRecord.FAILED.equals(step.status())).toList();
+            return new ValidationResult(findings, counts,
+                    failed.stream().map(step -> step.step().file().toString()).distinct().toList(),
+                    failed.stream().mapToLong(step -> step.step().objects()).sum());
         }
+    }
+
+    /** Validates the bundle as a push would: with what the ledger knows of earlier pushes, when there is one. */
+    public static ValidationResult validate(Ledger ledger, Request request) throws IOException {
+        Validator validator = request.validation()
+                .priorUploads(ledger == null ? PriorUploads.NONE : ledger.priorUploads(request.integrationId()))
+                .build();
+        return validator.validateFiles(request.files());
+    }
+
+    /** Whether validation stops the push before anything is sent. */
+    public static boolean stops(ValidationResult validation, Severity failLevel) {
+        return failLevel != null && validation.hasAtLeast(failLevel);
     }
 
     public static Outcome run(GongCrmClient client, Ledger ledger, Request request, PushRunner.Settings settings,
                               PushListener listener) throws IOException {
-        Validator validator = request.validation().priorUploads(ledger.priorUploads(request.integrationId())).build();
-        ValidationResult validation = validator.validateFiles(request.files());
-        if (request.failLevel() != null && validation.hasAtLeast(request.failLevel())) {
+        ValidationResult validation = validate(ledger, request);
+        if (stops(validation, request.failLevel())) {
             return new Outcome(validation, true, List.of(), List.of(), null);
         }
         List<PlanStep> plan = new Planner(request.integrationId(), request.maxPartBytes(), request.settle())
