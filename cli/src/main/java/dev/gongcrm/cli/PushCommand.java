@@ -136,7 +136,7 @@ final class PushCommand implements Callable<Integer> {
         if (canSend && !dryRun) {
             return Ledger.open(file);
         }
-        return java.nio.file.Files.exists(file) ? Ledger.openReadOnly(file) : Ledger.empty();
+        return Ledger.openForReading(file);
     }
 
     private static Long onlyIntegration(Ledger ledger) {

@@ -111,6 +111,11 @@ public final class Ledger implements AutoCloseable {
         return connect(file, config, null, null, true);
     }
 
+    /** The ledger to read for a dry run: the file when it exists, else an empty one kept nowhere. */
+    public static Ledger openForReading(Path file) {
+        return Files.exists(file) ? openReadOnly(file) : empty();
+    }
+
     /** A ledger that knows nothing and is kept nowhere: a dry run of a bundle never pushed. */
     public static Ledger empty() {
         return connect(Path.of(":memory:"), new SQLiteConfig(), null, null, false);

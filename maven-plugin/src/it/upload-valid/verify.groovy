@@ -1,0 +1,69 @@
+import dev.gongcrm.client.Credentials
+import dev.gongcrm.client.GongCrmClient
+import dev.gongcrm.client.model.ObjectType
+import dev.gongcrm.emulator.Emulator
+import groovy.json.JsonSlurper
+
+def gong = context.emulator
+try {
+    def log = new File(basedir, 'build.log').text
+    // build.log holds both invocations, one after the other
+    def firstEnd = log.indexOf('BUILD SUCCESS')
+    assert firstEnd > 0 : 'the first upload failed'
+    def first = log.substring(0, firstEnd)
+    def second = log.substring(firstEnd + 'BUILD SUCCESS'.length())
+    assert second.contains('BUILD SUCCESS') : 'the second upload failed'
+
+    // first run: validated, then every step uploaded and DONE, in Gong's order
+    assert first.contains("(credentials of <server> 'gongcrm-encrypted' in settings.xml)") : 'the encrypted password'
+    assert first.contains("using integration ${Emulator.DEFAULT_INTEGRATION_ID} ('upload-valid IT'), the only one")
+    // 2 schemas, STAGE, BUSINESS_USER, ACCOUNT, the settle wait, CONTACT, DEAL, LEAD
+    assert first.contains('the bundle passed validation; 9 step(s)')
+    def done = { type, file -> first =~ /\[\d\/9\] ${type} src.main.gongcrm.${file}: DONE/ }
+    assert done('ACCOUNT schema', 'account\\.schema\\.json')
+    assert done('DEAL schema', 'deal\\.schema\\.json')
+    ['STAGE': 'stages', 'BUSINESS_USER': 'users', 'ACCOUNT': 'accounts', 'CONTACT': 'contacts', 'DEAL': 'deals',
+     'LEAD': 'leads'].each { type, name -> assert done(type, name + '\\.ldjson') : "no DONE line for ${name}" }
+    assert first.contains('[3/9] STAGE') && first.contains('[5/9] ACCOUNT') && first.contains('[9/9] LEAD')
+    assert first.contains('[6/9] no settle wait (settle is 0s)')
+    assert first.contains('gongcrm: No problems found (8 files, 12 objects checked).')
+    assert first.contains('gongcrm: pushed 8 upload(s) to integration ' + Emulator.DEFAULT_INTEGRATION_ID + '; all DONE')
+
+    // second run: the ledger knows every file, nothing is sent
+    assert (second =~ /already uploaded as [\w-]+, skipped/).count == 8
+    assert second.contains('[6/9] settle wait skipped: nothing after it is sent')
+    assert !second.contains(': DONE')
+    assert second.contains('gongcrm: nothing to send: every file was already uploaded')
+
+    // the ledger is in the project, where mvn clean leaves it
+    assert new File(basedir, '.gongcrm/ledger.db').isFile()
+
+    // Gong holds every object of the bundle; those sent with isDeleted are gone
+    def client = GongCrmClient.builder().baseUrl(gong.baseUrl()).credentials(Credentials.basic('gongcrm', 'gongcrm'))
+            .callsPerSecond(0).build()
+    try {
+        def slurper = new JsonSlurper()
+        ['accounts': ObjectType.ACCOUNT, 'contacts': ObjectType.CONTACT, 'deals': ObjectType.DEAL,
+         'leads': ObjectType.LEAD].each { name, type ->
+            def sent = new File(basedir, "src/main/gongcrm/${name}.ldjson").readLines().findAll { it.trim() }
+                    .collect { slurper.parseText(it) }
+            def held = client.getObjects(sent.collect { it.objectId }, Emulator.DEFAULT_INTEGRATION_ID, type)
+                    .crmObjectsMap()
+            sent.each { object ->
+                if (object.isDeleted) {
+                    assert held[object.objectId] == null : "${type} ${object.objectId} was deleted"
+                } else {
+                    assert held[object.objectId] != null : "Gong lacks ${type} ${object.objectId}"
+                    assert held[object.objectId].path('modifiedDate').asString() == object.modifiedDate
+                }
+            }
+        }
+        def accountFields = client.listSchemaFields(Emulator.DEFAULT_INTEGRATION_ID, ObjectType.ACCOUNT).fields()
+                .values().flatten().collect { it.uniqueName() }
+        assert accountFields.containsAll(['category', 'parentAccount']) : "schema not sent: ${accountFields}"
+    } finally {
+        client.close()
+    }
+} finally {
+    gong?.close()
+}

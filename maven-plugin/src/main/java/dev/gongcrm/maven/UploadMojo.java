@@ -1,0 +1,400 @@
+package dev.gongcrm.maven;
+
+import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.GongApiException;
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.push.Durations;
+import dev.gongcrm.client.push.Ledger;
+import dev.gongcrm.client.push.LedgerException;
+import dev.gongcrm.client.push.PlanStep;
+import dev.gongcrm.client.push.Planner;
+import dev.gongcrm.client.push.Push;
+import dev.gongcrm.client.push.PushException;
+import dev.gongcrm.client.push.PushListener;
+import dev.gongcrm.client.push.PushRunner;
+import dev.gongcrm.client.push.StepAction;
+import dev.gongcrm.client.push.StepOutcome;
+import dev.gongcrm.client.push.StepRecord;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleException;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.report.ReportFormat;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+import javax.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Validates the project's Gong CRM bundle and, when nothing reaches {@code violationSeverity}, uploads
+ * it to Gong in the order Gong needs: schema files, stages, users, accounts, a settle wait, then
+ * contacts, deals and leads. Each upload is polled until Gong has processed it; a FAILED one stops the
+ * build with Gong's errors at the lines of your files. A ledger records every request, so a second
+ * run sends only what changed and a run after a crash resumes without sending anything twice.
+ *
+ * <p>Not bound to a phase: call {@code mvn gongcrm:upload}, or bind it (e.g. to {@code deploy}).
+ * Credentials come from the {@code <server>} {@code serverId} of settings.xml (username: the access
+ * key, password: its secret, which may be encrypted), else from the environment.
+ */
+@Mojo(name = "upload", threadSafe = true)
+public class UploadMojo extends AbstractGongCrmMojo {
+
+
+    /** Skips the goal: nothing is read, written or sent. */
+    @Parameter(property = "gongcrm.upload.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * The wait between accounts and the contacts, deals and leads that refer to them, counted from
+     * when Gong processed the accounts ("Upload Accounts. Wait 60 seconds."): e.g. {@code 60s},
+     * {@code 2m}, {@code 500ms}, {@code 0s}.
+     */
+    @Parameter(property = "gongcrm.settle", defaultValue = "60s")
+    String settle;
+
+    /** How long to wait for Gong to process one upload; a later run goes on waiting where this one stopped. */
+    @Parameter(property = "gongcrm.timeout", defaultValue = "30m")
+    String timeout;
+
+    /** The first wait between polls of an upload's status, doubling up to 30s. */
+    @Parameter(property = "gongcrm.pollInterval", defaultValue = "1s")
+    String pollInterval;
+
+    /**
+     * The ledger of this project's pushes: an SQLite file (open it with {@code sqlite3}). It lives in
+     * the project, not under {@code target/}: {@code mvn clean} would erase it, and the next run would
+     * send every file again and could no longer resume an interrupted push. Keep it between builds
+     * (in CI: cache it, or commit it).
+     */
+    @Parameter(property = "gongcrm.ledger", defaultValue = "${project.basedir}/.gongcrm/ledger.db")
+    File ledger;
+
+    /** The integration to upload to; default: the environment's GONG_INTEGRATION_ID, else the only one there is. */
+    @Parameter(property = "gongcrm.integrationId")
+    Long integrationId;
+
+    /**
+     * Your company's Gong API host, e.g. {@code https://us-12345.api.gong.io}; default: the
+     * environment's GONG_BASE_URL, else {@code https://api.gong.io}.
+     */
+    @Parameter(property = "gongcrm.baseUrl")
+    String baseUrl;
+
+    /**
+     * The id of the settings.xml {@code <server>} with the credentials: {@code <username>} the access
+     * key, {@code <password>} its secret ({@code mvn --encrypt-password} encrypts it). Without such a
+     * server, GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN, of the environment.
+     */
+    @Parameter(property = "gongcrm.serverId", defaultValue = "gongcrm")
+    String serverId;
+
+    /** Send files again whose exact content was already uploaded. */
+    @Parameter(property = "gongcrm.force", defaultValue = "false")
+    boolean force;
+
+    /** Validate and print the plan with what the ledger says is done; send nothing. */
+    @Parameter(property = "gongcrm.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    /**
+     * Files larger than this many bytes are uploaded in parts split at line boundaries (default: Gong's
+     * limit, 200 MiB).
+     */
+    @Parameter(property = "gongcrm.maxUploadBytes", defaultValue = "" + Planner.MAX_UPLOAD_BYTES)
+    long maxUploadBytes;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    /** The environment credentials and defaults are read from; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
+    private final SettingsDecrypter decrypter;
+    private String credentialSource;
+
+    @Inject
+    public UploadMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping gongcrm:upload (gongcrm.upload.skip=true)");
+            return;
+        }
+        Severity failLevel = parseSeverity(violationSeverity, "violationSeverity");
+        Validator.Builder validation = validation();
+        List<ReportFormat> reportFormats = reportFormats();
+        PushRunner.Settings run = PushRunner.Settings.defaults().withForce(force)
+                .withTimeout(duration(timeout, "timeout")).withPollInterval(duration(pollInterval, "pollInterval"));
+        Duration settleWait = duration(settle, "settle");
+        if (maxUploadBytes < 1) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: maxUploadBytes must be at least 1");
+        }
+        Long named = namedIntegration();
+        checkEncoding();
+        List<Path> paths = bundleFiles("upload");
+        if (paths.isEmpty()) {
+            return;
+        }
+        List<BundleFile> files;
+        try {
+            files = new BundleScanner(typeOverrides()).scan(paths);
+        } catch (BundleException e) {
+            throw new MojoExecutionException("gongcrm could not read the bundle: " + e.getMessage(), e);
+        }
+        GongCrmClient client = dryRun ? null : client();
+        try (Ledger opened = dryRun ? Ledger.openForReading(ledger.toPath()) : Ledger.open(ledger.toPath())) {
+            long integration;
+            if (client == null && (named != null || opened.integrations().size() == 1)) {
+                integration = named != null ? named : opened.integrations().get(0);
+            } else {
+                if (client == null) {
+                    client = client();
+                }
+                integration = integration(client, named);
+            }
+            Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, failLevel,
+                    integration, maxUploadBytes, settleWait, dryRun), run, new StepLog(integration));
+            report(outcome, failLevel, integration, reportFormats);
+        } catch (GongApiException | LedgerException | PushException | UncheckedIOException e) {
+            throw new MojoExecutionException("gongcrm:upload stopped: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("gongcrm:upload stopped: " + e.getMessage(), e);
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private void report(Push.Outcome outcome, Severity failLevel, long integration, List<ReportFormat> reportFormats)
+            throws MojoExecutionException, MojoFailureException {
+        print(outcome.validation());
+        if (outcome.validationFailed()) {
+            writeReports(outcome.validation(), reportFormats);
+            throw new MojoFailureException("gongcrm found " + violations(outcome.validation(), failLevel)
+                    + " violation(s) at or above '" + failLevel.id() + "'; nothing was sent. Each is listed above "
+                    + "with its file and line. Fix the data, or run 'gongcrm rules NAME' to learn about a rule.");
+        }
+        if (dryRun) {
+            writeReports(outcome.validation(), reportFormats);
+            printPlan(outcome, integration);
+            return;
+        }
+        if (outcome.upload().failed()) {
+            printFindings(outcome.uploadFindings());
+            writeReports(outcome.uploadFindings(), reportFormats);
+            throw new MojoFailureException("Gong rejected an upload: its errors are listed above at the lines of "
+                    + "your file. The push stopped there; the ledger " + ledger + " records it, and the next run "
+                    + "sends only what is not DONE.");
+        }
+        writeReports(outcome.validation(), reportFormats);
+        long sent = outcome.upload().sent();
+        getLog().info(sent == 0
+                ? "gongcrm: nothing to send: every file was already uploaded (-Dgongcrm.force=true sends them again)"
+                : "gongcrm: pushed " + sent + " upload(s) to integration " + integration + "; all DONE");
+    }
+
+    private void printPlan(Push.Outcome outcome, long integration) {
+        getLog().info("gongcrm: plan for integration " + integration + " (ledger " + ledger + "):");
+        for (int i = 0; i < outcome.plan().size(); i++) {
+            PlanStep step = outcome.plan().get(i);
+            StepAction action = outcome.actions().get(i);
+            String what = switch (step.kind()) {
+                case SETTLE -> "wait " + Durations.format(step.settle()) + " for accounts to be processed"
+                        + (action.kind() == StepAction.Kind.SKIP ? ": " + describe(action) : "");
+                case SCHEMA -> step.type() + " schema " + label(step) + " (" + step.bytes() + " bytes): "
+                        + describe(action);
+                case OBJECTS -> step.type() + " " + label(step) + " (" + step.objects() + " object(s), "
+                        + step.bytes() + " bytes): " + describe(action);
+            };
+            getLog().info(String.format("%3d. %s", i + 1, what));
+        }
+        getLog().info("gongcrm: dry run: nothing was sent");
+    }
+
+    /** Credentials from settings.xml, else from the environment; never logged (where they come from is). */
+    Credentials credentials() throws MojoExecutionException {
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server == null) {
+            credentialSource = "credentials from the environment";
+            return Credentials.fromEnvironment(environment).orElseThrow(() -> new MojoExecutionException(
+                    "No Gong credentials for gongcrm:upload. Add the access key and its secret to ~/.m2/settings.xml: "
+                            + "<servers><server><id>" + serverId + "</id><username>ACCESS_KEY</username>"
+                            + "<password>ACCESS_KEY_SECRET</password></server></servers> (mvn --encrypt-password "
+                            + "encrypts the secret), or set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET (or "
+                            + "GONG_BEARER_TOKEN) in the environment."));
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : decrypted.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MojoExecutionException("Cannot decrypt the password of <server> '" + serverId
+                        + "' in settings.xml: " + problem.getMessage()
+                        + " (see https://maven.apache.org/guides/mini/guide-encryption.html)");
+            }
+        }
+        Server plain = decrypted.getServer();
+        if (isBlank(plain.getUsername()) || isBlank(plain.getPassword())) {
+            throw new MojoExecutionException("<server> '" + serverId + "' in settings.xml needs <username> (the "
+                    + "Gong access key) and <password> (the access key secret)");
+        }
+        credentialSource = "credentials of <server> '" + serverId + "' in settings.xml";
+        return Credentials.basic(plain.getUsername(), plain.getPassword());
+    }
+
+    private GongCrmClient client() throws MojoExecutionException {
+        Credentials credentials = credentials();
+        String url = !isBlank(baseUrl) ? baseUrl
+                : !isBlank(environment.get("GONG_BASE_URL")) ? environment.get("GONG_BASE_URL")
+                : GongCrmClient.DEFAULT_BASE_URL;
+        try {
+            GongCrmClient client = GongCrmClient.builder().baseUrl(url).credentials(credentials).build();
+            getLog().info("gongcrm: Gong API " + url + " (" + credentialSource + ")");
+            return client;
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: baseUrl: " + e.getMessage(), e);
+        }
+    }
+
+    /** The integration named by parameter or environment, or null. */
+    private Long namedIntegration() throws MojoExecutionException {
+        if (integrationId != null) {
+            return integrationId;
+        }
+        String fromEnvironment = environment.get("GONG_INTEGRATION_ID");
+        if (isBlank(fromEnvironment)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(fromEnvironment.trim());
+        } catch (NumberFormatException e) {
+            throw new MojoExecutionException("GONG_INTEGRATION_ID is '" + fromEnvironment + "', not an integration id");
+        }
+    }
+
+    private long integration(GongCrmClient client, Long named) throws MojoExecutionException {
+        try {
+            return Push.integration(client, named, note -> getLog().info("gongcrm: " + note));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("gongcrm:upload: " + e.getMessage()
+                    + " (for Maven: <integrationId> or -Dgongcrm.integrationId=ID)", e);
+        }
+    }
+
+    static Duration duration(String text, String parameter) throws MojoExecutionException {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: " + parameter + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the ledger says of a step, in the goal's terms rather than the command line's. */
+    private static String describe(StepAction action) {
+        return action.describe().replace("--force", "-Dgongcrm.force=true");
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The step's file relative to the project when it is inside it, with its part when it was split. */
+    private String label(PlanStep step) {
+        Path file = step.file().toAbsolutePath();
+        Path base = basedir.toPath().toAbsolutePath();
+        String shown = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+        return shown + (step.parts() > 1 ? " (part " + step.part() + " of " + step.parts() + ")" : "");
+    }
+
+    /** One log line per step as the push goes. */
+    private final class StepLog implements PushListener {
+
+        private final long integration;
+        private int total;
+        private int index;
+        private long started;
+        private boolean waited;
+
+        StepLog(long integration) {
+            this.integration = integration;
+        }
+
+        @Override
+        public void planned(List<PlanStep> steps) {
+            total = steps.size();
+            getLog().info("gongcrm: the bundle passed validation; " + total + " step(s) for integration "
+                    + integration);
+        }
+
+        @Override
+        public void stepStarted(PlanStep step, StepAction action) {
+            index++;
+            started = System.nanoTime();
+            if (action.kind() == StepAction.Kind.RESEND || action.kind() == StepAction.Kind.POLL) {
+                getLog().info(prefix() + what(step) + ": resuming, " + describe(action));
+            }
+        }
+
+        @Override
+        public void settling(Duration wait) {
+            waited = true;
+            getLog().info(prefix() + "waiting " + Durations.format(wait) + " for Gong to process the accounts before the "
+                    + "objects that refer to them (settle)");
+        }
+
+        @Override
+        public void stepEnded(StepOutcome outcome) {
+            PlanStep step = outcome.step();
+            if (step.kind() == PlanStep.Kind.SETTLE) {
+                if (StepOutcome.SKIPPED.equals(outcome.status())) {
+                    getLog().info(prefix() + "settle wait skipped: nothing after it is sent");
+                } else if (!waited) {
+                    getLog().info(prefix() + (step.settle().isZero() ? "no settle wait (settle is 0s)"
+                            : "no settle wait left: the accounts were processed more than " + Durations.format(step.settle())
+                            + " ago"));
+                }
+                return;
+            }
+            String seconds = String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - started) / 1e9);
+            String line = prefix() + what(step) + ": " + switch (outcome.status()) {
+                case StepOutcome.SKIPPED -> "already uploaded as " + outcome.clientRequestId() + ", skipped";
+                case StepRecord.DONE -> "DONE" + (step.kind() == PlanStep.Kind.SCHEMA ? " (schema replaced)"
+                        : ", " + (outcome.totalSuccessCount() == null ? step.objects() : outcome.totalSuccessCount())
+                        + " object(s)") + " as " + outcome.clientRequestId() + " in " + seconds;
+                default -> outcome.status() + " as " + outcome.clientRequestId() + " after " + seconds;
+            };
+            if (StepRecord.FAILED.equals(outcome.status())) {
+                getLog().error(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+
+        private String what(PlanStep step) {
+            return step.type() + (step.kind() == PlanStep.Kind.SCHEMA ? " schema " : " ") + label(step);
+        }
+
+        private String prefix() {
+            return "[" + index + "/" + total + "] ";
+        }
+    }
+}

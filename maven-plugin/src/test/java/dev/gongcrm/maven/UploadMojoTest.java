@@ -1,0 +1,161 @@
+package dev.gongcrm.maven;
+
+import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
+import dev.gongcrm.client.model.ObjectType;
+import dev.gongcrm.emulator.Emulator;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The upload goal's own logic: credentials, durations, and Gong rejecting what local validation let through. */
+@MojoTest
+class UploadMojoTest {
+
+    private static final String POM = "src/test/resources/unit/upload/pom.xml";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    void missingCredentialsSayWhatToAddAndNothingIsCreated(UploadMojo mojo) throws Exception {
+        mojo.environment = Map.of();
+        mojo.settings = new Settings();
+        mojo.basedir = folder.toFile();
+        mojo.ledger = folder.resolve(".gongcrm/ledger.db").toFile();
+        Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.writeString(folder.resolve("src/main/gongcrm/accounts.ldjson"),
+                "{\"objectId\": \"a1\", \"modifiedDate\": \"2024-01-01T00:00:00Z\", \"name\": \"A\"}\n");
+        MojoExecutionException missing = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(missing.getMessage().contains("<server><id>gongcrm</id><username>ACCESS_KEY</username>"
+                + "<password>ACCESS_KEY_SECRET</password></server>"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET"), missing.getMessage());
+        assertFalse(Files.exists(folder.resolve(".gongcrm")), "no ledger before there are credentials");
+    }
+
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    void credentialsComeFromTheServerElseTheEnvironmentAndAreNeverShown(UploadMojo mojo) throws Exception {
+        mojo.settings = new Settings();
+        mojo.environment = Map.of("GONG_BEARER_TOKEN", "token-from-env");
+        assertEquals("Bearer[redacted]", mojo.credentials().toString());
+
+        Server halfDone = new Server();
+        halfDone.setId("gongcrm");
+        halfDone.setUsername("key-in-settings");
+        mojo.settings.addServer(halfDone);
+        MojoExecutionException incomplete = assertThrows(MojoExecutionException.class, mojo::credentials);
+        assertTrue(incomplete.getMessage().contains("needs <username> (the Gong access key) and <password>"),
+                incomplete.getMessage());
+        assertFalse(incomplete.getMessage().contains("key-in-settings"));
+
+        halfDone.setPassword("secret-in-settings");
+        assertEquals("Basic[redacted]", mojo.credentials().toString(), "the server wins over the environment");
+        mojo.serverId = "elsewhere";
+        assertEquals("Bearer[redacted]", mojo.credentials().toString());
+    }
+
+    @Test
+    void durationsAreWrittenAsPeopleWriteThem() throws Exception {
+        assertEquals(Duration.ofSeconds(60), UploadMojo.duration("60s", "settle"));
+        assertEquals(Duration.ofMinutes(2), UploadMojo.duration("2m", "settle"));
+        assertEquals(Duration.ZERO, UploadMojo.duration("0s", "settle"));
+        assertEquals(Duration.ofMillis(500), UploadMojo.duration("500ms", "settle"));
+        assertEquals(Duration.ofHours(1), UploadMojo.duration(" 1H ", "timeout"));
+        assertEquals("60s", dev.gongcrm.client.push.Durations.format(Duration.ofMillis(59_412)));
+        assertEquals("500ms", dev.gongcrm.client.push.Durations.format(Duration.ofMillis(500)));
+        assertEquals("0s", dev.gongcrm.client.push.Durations.format(Duration.ZERO));
+        MojoExecutionException bad = assertThrows(MojoExecutionException.class,
+                () -> UploadMojo.duration("soon", "timeout"));
+        assertEquals("Invalid gongcrm configuration: timeout: 'soon' is not a duration; write e.g. 60s, 2m, 1h "
+                + "or 500ms", bad.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    void gongRejectingALineFailsTheBuildWithItsErrorAtTheLineOfTheFile(UploadMojo mojo) throws Exception {
+        // local validation runs url-format only (see the POM): the wrong type of line 2 reaches Gong, which rejects it
+        Path data = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.writeString(data.resolve("accounts.ldjson"),
+                "{\"objectId\": \"a1\", \"modifiedDate\": \"2024-01-01T00:00:00Z\", \"name\": \"Good\", "
+                        + "\"domains\": [\"good.example.com\"]}\n"
+                        + "{\"objectId\": \"a2\", \"modifiedDate\": \"2024-01-02T00:00:00Z\", \"name\": 42, "
+                        + "\"domains\": [\"bad.example.com\"]}\n");
+        try (Emulator gong = Emulator.builder().port(0).processingDelay(Duration.ofMillis(20)).build().start();
+             GongCrmClient client = GongCrmClient.builder().baseUrl(gong.baseUrl())
+                     .credentials(Credentials.basic("gongcrm", "gongcrm")).build()) {
+            client.registerIntegration(new GenericCrmRegistrationRequest("test", "owner@example.com"));
+            mojo.basedir = folder.toFile();
+            mojo.ledger = folder.resolve(".gongcrm/ledger.db").toFile();
+            mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+            mojo.baseUrl = gong.baseUrl();
+            mojo.environment = Map.of("GONG_ACCESS_KEY", "gongcrm", "GONG_ACCESS_KEY_SECRET", "gongcrm");
+            RecordingLog log = new RecordingLog();
+            mojo.setLog(log);
+
+            mojo.dryRun = true;
+            mojo.execute();
+            String planned = "  1. ACCOUNT src" + File.separator + "main" + File.separator + "gongcrm" + File.separator
+                    + "accounts.ldjson (2 object(s), ";
+            assertTrue(log.infos.stream().anyMatch(l -> l.startsWith(planned)
+                    && l.contains(" bytes): send as gongcrm-account-")), log.infos.toString());
+            assertTrue(log.infos.contains("gongcrm: dry run: nothing was sent"));
+            assertNull(client.getObjects(List.of("a1"), Emulator.DEFAULT_INTEGRATION_ID, ObjectType.ACCOUNT)
+                    .crmObjectsMap().get("a1"));
+
+            mojo.dryRun = false;
+            MojoFailureException rejected = assertThrows(MojoFailureException.class, mojo::execute);
+            assertTrue(rejected.getMessage().startsWith("Gong rejected an upload"), rejected.getMessage());
+            String file = data.resolve("accounts.ldjson").toString();
+            assertTrue(log.errors.stream().anyMatch(l -> l.startsWith(file + ":2: [upload-failed] ")),
+                    log.errors.toString());
+            String failed = "[1/1] ACCOUNT src" + File.separator + "main" + File.separator + "gongcrm" + File.separator
+                    + "accounts.ldjson: FAILED as ";
+            assertTrue(log.errors.stream().anyMatch(l -> l.startsWith(failed)), log.errors.toString());
+            var stored = client.getObjects(List.of("a1", "a2"), Emulator.DEFAULT_INTEGRATION_ID, ObjectType.ACCOUNT)
+                    .crmObjectsMap();
+            assertEquals("Good", stored.get("a1").path("name").asString());
+            assertNull(stored.get("a2"));
+            assertTrue(Files.isRegularFile(folder.resolve(".gongcrm/ledger.db")));
+        }
+    }
+
+    /** Keeps what the goal logs at info and error level. */
+    private static final class RecordingLog extends SystemStreamLog {
+        final List<String> infos = new java.util.ArrayList<>();
+        final List<String> errors = new java.util.ArrayList<>();
+
+        @Override
+        public void info(CharSequence content) {
+            infos.add(content.toString());
+            super.info(content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            errors.add(content.toString());
+            super.error(content);
+        }
+    }
+}
