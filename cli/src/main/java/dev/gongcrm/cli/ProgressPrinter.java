@@ -90,6 +90,12 @@ final class ProgressPrinter implements PushListener {
     }
 
     @Override
+    public void ledgerForgotten(StepRecord latest) {
+        out.println("Gong does not know request " + latest.clientRequestId() + ", which the ledger says was DONE: "
+                + "the integration was reset since, so everything is sent again");
+    }
+
+    @Override
     public void earlierRequest(StepRecord request, String status) {
         clear();
         out.println("an earlier push left request " + request.clientRequestId() + " (" + request.file()

@@ -355,6 +355,18 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
 
         @Override
+        public void ledgerForgotten(StepRecord latest) {
+            getLog().warn("gongcrm: Gong does not know request " + latest.clientRequestId() + ", which the ledger "
+                    + "says was DONE: the integration was reset since, so everything is sent again");
+        }
+
+        @Override
+        public void earlierRequest(StepRecord request, String status) {
+            getLog().info("gongcrm: an earlier run left request " + request.clientRequestId() + " ("
+                    + request.file() + ") under way: " + status);
+        }
+
+        @Override
         public void settling(Duration wait) {
             waited = true;
             getLog().info(prefix() + "waiting " + Durations.format(wait) + " for Gong to process the accounts before the "

@@ -186,6 +186,7 @@ public final class Ledger implements AutoCloseable {
                       client_request_id TEXT    NOT NULL,
                       file              TEXT,
                       content_hash      TEXT    NOT NULL,
+                      kind              TEXT    NOT NULL,
                       object_type       TEXT    NOT NULL,
                       part              INTEGER NOT NULL,
                       bytes             INTEGER NOT NULL,
@@ -283,6 +284,41 @@ public final class Ledger implements AutoCloseable {
                 && Path.of(step.file()).getFileName().toString().equals(fileName)).findFirst();
     }
 
+    /** The newest object upload that ended DONE: one Gong must still know, unless the integration was reset. */
+    public Optional<StepRecord> latestDoneUpload(long integrationId) {
+        List<StepRecord> steps = new ArrayList<>();
+        query("SELECT * FROM steps WHERE integration_id = ? AND kind = ? AND status = ? ORDER BY rowid DESC LIMIT 1",
+                statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, PlanStep.Kind.OBJECTS.name());
+                    statement.setString(3, StepRecord.DONE);
+                }, rows -> steps.add(step(rows)));
+        return steps.stream().findFirst();
+    }
+
+    /**
+     * Gong no longer holds what this ledger says it sent to the integration (the integration was
+     * deleted and registered again, or an emulator restarted): its uploads stop counting as done
+     * (kept, marked STALE, for the record) and the objects and schemas it knew are forgotten.
+     */
+    public void forgetUploads(long integrationId) {
+        transaction(() -> {
+            try (PreparedStatement steps = db.prepareStatement("UPDATE steps SET status = ? WHERE integration_id = ? "
+                    + "AND status = ?");
+                 PreparedStatement objects = db.prepareStatement("DELETE FROM objects WHERE integration_id = ?");
+                 PreparedStatement schemas = db.prepareStatement("DELETE FROM schemas WHERE integration_id = ?")) {
+                steps.setString(1, StepRecord.STALE);
+                steps.setLong(2, integrationId);
+                steps.setString(3, StepRecord.DONE);
+                steps.executeUpdate();
+                objects.setLong(1, integrationId);
+                objects.executeUpdate();
+                schemas.setLong(1, integrationId);
+                schemas.executeUpdate();
+            }
+        });
+    }
+
     /** Requests whose outcome the ledger has not learned yet (a push stopped while they were under way). */
     public List<StepRecord> inFlight(long integrationId) {
         List<StepRecord> steps = new ArrayList<>();
@@ -311,7 +347,7 @@ public final class Ledger implements AutoCloseable {
     /** Written before the first byte is sent: after a crash, this request may or may not have reached Gong. */
     public void sending(long integrationId, PlanStep step, String clientRequestId, Instant now) {
         update("INSERT INTO steps (integration_id, client_request_id, file, content_hash, object_type, part, bytes, "
-                + "objects, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+                + "objects, status, started_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             statement.setLong(1, integrationId);
             statement.setString(2, clientRequestId);
             statement.setString(3, step.file() == null ? null : step.file().toString());
@@ -322,6 +358,7 @@ public final class Ledger implements AutoCloseable {
             statement.setLong(8, step.objects());
             statement.setString(9, StepRecord.SENDING);
             statement.setString(10, now.toString());
+            statement.setString(11, step.kind().name());
         });
     }
 

@@ -32,6 +32,13 @@ public interface PushListener {
     default void stepEnded(StepOutcome outcome) {
     }
 
+    /**
+     * Gong does not know {@code latest}, the newest upload the ledger says is DONE: the integration was
+     * reset, so everything is sent again.
+     */
+    default void ledgerForgotten(StepRecord latest) {
+    }
+
     /** A request an earlier push left under way ended with this status (DONE, or FAILED). */
     default void earlierRequest(StepRecord request, String status) {
     }

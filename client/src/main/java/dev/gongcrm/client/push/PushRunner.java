@@ -103,6 +103,7 @@ public final class PushRunner {
     }
 
     public PushResult run(List<PlanStep> steps, PushListener listener) {
+        checkGongStillHoldsTheLedgersUploads(listener);
         finishEarlierRequests(steps, listener);
         List<StepOutcome> outcomes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -135,6 +136,27 @@ public final class PushRunner {
             }
         }
         return new PushResult(outcomes, findings);
+    }
+
+    /**
+     * One question before trusting the ledger's "already uploaded": does Gong still know its newest
+     * DONE upload? If the integration was deleted and registered again under the same id (or an
+     * emulator restarted), it does not, and skipping would leave Gong without the data.
+     */
+    private void checkGongStillHoldsTheLedgersUploads(PushListener listener) {
+        StepRecord latest = ledger.latestDoneUpload(integrationId).orElse(null);
+        if (latest == null) {
+            return;
+        }
+        try {
+            client.requestStatus(latest.clientRequestId(), integrationId);
+        } catch (GongApiException e) {
+            if (e.statusCode() != 400 && e.statusCode() != 404) {
+                throw e;
+            }
+            ledger.forgetUploads(integrationId);
+            listener.ledgerForgotten(latest);
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
  * What the ledger knows of one upload request.
  *
  * @param status SENDING (the upload may or may not have reached Gong), ACCEPTED (Gong has it, processing),
- *     DONE or FAILED
+ *     DONE or FAILED; STALE when Gong no longer holds what was DONE
  */
 public record StepRecord(String clientRequestId, String file, String contentHash, String objectType, int part,
                          String status, String requestId, Instant startedAt, Instant finishedAt,
@@ -19,6 +19,8 @@ public record StepRecord(String clientRequestId, String file, String contentHash
     public static final String ACCEPTED = "ACCEPTED";
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
+    /** Was DONE, but Gong no longer holds it (the integration was reset). */
+    public static final String STALE = "STALE";
 
     public StepRecord {
         errors = errors == null ? List.of() : List.copyOf(errors);

@@ -353,6 +353,19 @@ class PushRunnerTest {
     }
 
     @Test
+    void anIntegrationResetBehindTheLedgersBackGetsEverythingAgain() throws Exception {
+        push(VALID);
+        stop();
+        start(); // a new Gong under the same integration id, which holds nothing; the same ledger
+
+        Push.Outcome again = push(VALID);
+        assertEquals(8, again.upload().sent(), again.upload()::toString);
+        assertStored(VALID.resolve("deals.ldjson"), ObjectType.DEAL);
+        assertTrue(ledger.steps(INTEGRATION).stream().filter(s -> StepRecord.STALE.equals(s.status())).count() == 8);
+        assertEquals(0, push(VALID).upload().sent());
+    }
+
+    @Test
     void theSameContentTwiceInOnePushIsSentOnce() throws Exception {
         Path monday = write("monday/stages.ldjson", STAGE_A).getParent();
         Path tuesday = write("tuesday/stages.ldjson", STAGE_A).getParent();
