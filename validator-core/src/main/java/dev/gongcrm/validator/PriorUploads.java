@@ -25,8 +25,10 @@ public interface PriorUploads {
      *
      * @param fields the uniqueNames it defined, without those it deleted
      * @param uploadedAt when it was uploaded (ISO-8601), for messages
+     * @param json the schema file as it was sent: its custom fields apply to entity files of a bundle
+     *     that has no schema file of the type
      */
-    record UploadedSchema(List<String> fields, String uploadedAt) {
+    record UploadedSchema(List<String> fields, String uploadedAt, String json) {
         public UploadedSchema {
             fields = List.copyOf(fields);
         }

@@ -44,12 +44,13 @@ public final class Bundles {
             try (InputStream in = file.opener().open()) {
                 if (file.kind() == FileKind.SCHEMA) {
                     List<String> names = new ArrayList<>();
-                    for (JsonNode field : JSON.readTree(in)) {
+                    String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    for (JsonNode field : JSON.readTree(json)) {
                         if (!field.path("isDeleted").asBoolean(false)) {
                             names.add(field.path("uniqueName").asString());
                         }
                     }
-                    schemas.put(file.type(), new PriorUploads.UploadedSchema(names, "2024-06-01T00:00:00Z"));
+                    schemas.put(file.type(), new PriorUploads.UploadedSchema(names, "2024-06-01T00:00:00Z", json));
                 } else {
                     List<PriorUploads.KnownObject> known = objects.computeIfAbsent(file.type(), t -> new ArrayList<>());
                     for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

@@ -435,7 +435,8 @@ public final class Ledger implements AutoCloseable {
                         statement -> {
                             statement.setLong(1, integrationId);
                             statement.setString(2, type.name());
-                        }, rows -> found.add(new UploadedSchema(liveFields(rows.getString(1)), rows.getString(2))));
+                        }, rows -> found.add(new UploadedSchema(liveFields(rows.getString(1)), rows.getString(2),
+                                rows.getString(1))));
                 return found.stream().findFirst();
             }
         };

@@ -16,6 +16,7 @@ import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -85,6 +86,19 @@ public final class BundleRun {
             }
             customFields.computeIfAbsent(file.type(), t -> new ArrayList<>())
                     .addAll(schemaChecker.check(file, schemas.type(file.type())));
+        }
+
+        for (ObjectType type : ObjectType.values()) {
+            PriorUploads.UploadedSchema uploaded = priorUploads.lastSchema(type).orElse(null);
+            if (uploaded != null && !customFields.containsKey(type)) {
+                // no schema file of the type this time: Gong checks the files against the one it has
+                if (schemaChecker == null) {
+                    schemaChecker = new SchemaFileChecker(this, schemas);
+                }
+                customFields.put(type, schemaChecker.check(BundleFile.of("(" + type + " schema uploaded "
+                        + uploaded.uploadedAt() + ")", FileKind.SCHEMA, type,
+                        uploaded.json().getBytes(StandardCharsets.UTF_8)), schemas.type(type)));
+            }
         }
 
         List<BundleFile> entityFiles = files.stream().filter(f -> f.kind() == FileKind.ENTITIES)

@@ -63,6 +63,16 @@ class PriorUploadsTest {
     }
 
     @Test
+    void customFieldsOfTheLastUploadedSchemaApplyWhenTheBundleHasNoSchemaFile() {
+        String deal = deal("a1", "discovery").replace("\"amount\": 7000}", "\"amount\": 7000, \"tier\": \"Gold\"}");
+        String uploaded = "--- uploaded/deal.schema.json\n[{\"uniqueName\": \"tier\", \"label\": \"Tier\", "
+                + "\"type\": \"PICKLIST\", \"orderedValueList\": [\"Gold\", \"Silver\"]}]\n";
+        assertEquals(List.of(), findings(uploaded + "--- deals.ldjson\n" + deal));
+        assertEquals(List.of("picklist-value@1"), findings(uploaded + "--- deals.ldjson\n" + deal.replace("Gold", "Bronze")));
+        assertEquals(List.of("unknown-field@1"), findings("--- deals.ldjson\n" + deal));
+    }
+
+    @Test
     void withoutEarlierUploadsOnlyTypesOfTheBundleAreChecked() {
         ValidationResult result = Bundles.validate("--- deals.ldjson\n" + deal("a9", "discovery"));
         assertEquals(List.of(), result.findings());
