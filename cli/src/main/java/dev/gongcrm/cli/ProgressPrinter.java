@@ -78,14 +78,8 @@ final class ProgressPrinter implements PushListener {
             return;
         }
         clear();
-        String what = switch (outcome.status()) {
-            case StepOutcome.SKIPPED -> "already uploaded as " + outcome.clientRequestId() + ", skipped";
-            case "DONE" -> "DONE" + (step.kind() == PlanStep.Kind.SCHEMA ? " (schema replaced)"
-                    : ", " + Sizes.count(outcome.totalSuccessCount() == null ? step.objects()
-                    : outcome.totalSuccessCount(), "object")) + " as " + outcome.clientRequestId() + " in " + seconds();
-            default -> outcome.status() + " as " + outcome.clientRequestId() + " after " + seconds();
-        };
-        out.println(prefix() + step.label() + ": " + what);
+        out.println(prefix() + step.label() + ": "
+                + outcome.describe(Duration.ofNanos(System.nanoTime() - stepStart)));
         out.flush();
     }
 
@@ -100,10 +94,6 @@ final class ProgressPrinter implements PushListener {
         clear();
         out.println("an earlier push left request " + request.clientRequestId() + " (" + request.file()
                 + ") under way: " + status);
-    }
-
-    private String seconds() {
-        return String.format("%.1fs", (System.nanoTime() - stepStart) / 1e9);
     }
 
     private String prefix() {

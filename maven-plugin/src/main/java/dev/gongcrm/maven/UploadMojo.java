@@ -386,14 +386,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
                 }
                 return;
             }
-            String seconds = String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - started) / 1e9);
-            String line = prefix() + what(step) + ": " + switch (outcome.status()) {
-                case StepOutcome.SKIPPED -> "already uploaded as " + outcome.clientRequestId() + ", skipped";
-                case StepRecord.DONE -> "DONE" + (step.kind() == PlanStep.Kind.SCHEMA ? " (schema replaced)"
-                        : ", " + (outcome.totalSuccessCount() == null ? step.objects() : outcome.totalSuccessCount())
-                        + " object(s)") + " as " + outcome.clientRequestId() + " in " + seconds;
-                default -> outcome.status() + " as " + outcome.clientRequestId() + " after " + seconds;
-            };
+            String line = prefix() + what(step) + ": "
+                    + outcome.describe(Duration.ofNanos(System.nanoTime() - started));
             if (StepRecord.FAILED.equals(outcome.status())) {
                 getLog().error(line);
             } else {

@@ -1,5 +1,8 @@
 package dev.gongcrm.client.push;
 
+import java.time.Duration;
+import java.util.Locale;
+
 /**
  * How a step ended.
  *
@@ -10,4 +13,23 @@ public record StepOutcome(PlanStep step, String clientRequestId, String status, 
 
     public static final String SKIPPED = "SKIPPED";
     public static final String WAITED = "WAITED";
+
+    /**
+     * How the step ended, for a log line: "DONE, 3 objects as ID in 0.7s", "already uploaded as ID,
+     * skipped", "FAILED as ID after 2.0s".
+     */
+    public String describe(Duration took) {
+        String seconds = String.format(Locale.ROOT, "%.1fs", took.toMillis() / 1000.0);
+        return switch (status) {
+            case SKIPPED -> "already uploaded as " + clientRequestId + ", skipped";
+            case StepRecord.DONE -> "DONE" + (step.kind() == PlanStep.Kind.SCHEMA ? " (schema replaced)"
+                    : ", " + objects(totalSuccessCount == null ? step.objects() : totalSuccessCount))
+                    + " as " + clientRequestId + " in " + seconds;
+            default -> status + " as " + clientRequestId + " after " + seconds;
+        };
+    }
+
+    private static String objects(long count) {
+        return count + (count == 1 ? " object" : " objects");
+    }
 }
