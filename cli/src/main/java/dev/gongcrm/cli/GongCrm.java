@@ -5,7 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code gongcrm}: validate Gong CRM LDJSON bundles before they are uploaded. */
 @Command(name = "gongcrm",
@@ -15,12 +17,30 @@ import java.util.Map;
         versionProvider = GongCrm.VersionProvider.class,
         description = {"Validates LDJSON files for Gong's Generic CRM API, then uploads the ones that pass.",
                 ApiOptions.ENVIRONMENT_HELP},
-        subcommands = {ValidateCommand.class, PushCommand.class, StatusCommand.class, IntegrationCommand.class,
-                SchemaCommand.class, ObjectsCommand.class, RulesCommand.class, EmulatorCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 no finding at or above the fail level, 1 findings at or above it, "
                 + "2 usage or I/O problem."})
 public final class GongCrm implements Runnable {
+
+    /**
+     * The commands, in the order help lists them. Only the one named on the command line is built:
+     * picocli reads every option of every command it is given, and a run of 'validate' need not pay
+     * for the API commands (see {@link #commandLine}).
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("validate", ValidateCommand::new);
+        commands.put("push", PushCommand::new);
+        commands.put("status", StatusCommand::new);
+        commands.put("integration", IntegrationCommand::new);
+        commands.put("schema", SchemaCommand::new);
+        commands.put("objects", ObjectsCommand::new);
+        commands.put("rules", RulesCommand::new);
+        commands.put("emulator", EmulatorCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
+    }
 
     /** Exit code when findings reach the fail level. */
     static final int FINDINGS = 1;
@@ -69,8 +89,19 @@ public final class GongCrm implements Runnable {
         return run(new GongCrm(environment, false), args, out, err);
     }
 
-    private static int run(GongCrm root, String[] args, PrintWriter out, PrintWriter err) {
+    /** The command line with the command {@code first} names, or with every command when it names none. */
+    static CommandLine commandLine(GongCrm root, String first) {
         CommandLine commandLine = new CommandLine(root);
+        if (first != null && COMMANDS.containsKey(first) && !first.equals("help")) {
+            commandLine.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
+        return commandLine;
+    }
+
+    private static int run(GongCrm root, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = commandLine(root, args.length == 0 ? null : args[0]);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {

@@ -26,7 +26,7 @@ class NamedCommandsTest {
     private static final Pattern NAMED = Pattern.compile("(?:['`]|\\./)gongcrm ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?");
     private static final Path ROOT = Path.of("..");
 
-    private static final CommandLine GONGCRM = new CommandLine(new GongCrm(Map.of(), false));
+    private static final CommandLine GONGCRM = GongCrm.commandLine(new GongCrm(Map.of(), false), null);
 
     /** The commands {@code text} names that do not exist. */
     private static List<String> missingCommands(String text) {
