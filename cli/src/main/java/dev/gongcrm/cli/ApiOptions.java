@@ -40,6 +40,16 @@ final class ApiOptions {
         return (GongCrm) mixee.root().userObject();
     }
 
+    private static String missingCredentials(Map<String, String> environment) {
+        boolean key = !environment.getOrDefault("GONG_ACCESS_KEY", "").isBlank();
+        boolean secret = !environment.getOrDefault("GONG_ACCESS_KEY_SECRET", "").isBlank();
+        if (key != secret) {
+            return "no credentials: " + (key ? "GONG_ACCESS_KEY_SECRET" : "GONG_ACCESS_KEY") + " is not set (an access "
+                    + "key needs its secret), or set GONG_BEARER_TOKEN instead";
+        }
+        return "no credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN";
+    }
+
     boolean hasCredentials() {
         return Credentials.fromEnvironment(root().environment).isPresent();
     }
@@ -47,7 +57,7 @@ final class ApiOptions {
     GongCrmClient client() {
         Map<String, String> environment = root().environment;
         Credentials credentials = Credentials.fromEnvironment(environment).orElseThrow(() -> new IllegalArgumentException(
-                "no credentials: set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_BEARER_TOKEN"));
+                missingCredentials(environment)));
         String url = baseUrl != null ? baseUrl : environment.getOrDefault("GONG_BASE_URL", GongCrmClient.DEFAULT_BASE_URL);
         double rate = callsPerSecond != null ? callsPerSecond : rateFromEnvironment(environment);
         return GongCrmClient.builder().baseUrl(url).credentials(credentials).callsPerSecond(rate).build();

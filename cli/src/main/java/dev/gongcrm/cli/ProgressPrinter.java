@@ -75,6 +75,9 @@ final class ProgressPrinter implements PushListener {
     public void stepEnded(StepOutcome outcome) {
         PlanStep step = outcome.step();
         if (step.kind() == PlanStep.Kind.SETTLE) {
+            if (StepOutcome.SKIPPED.equals(outcome.status())) {
+                out.println(prefix() + "settle wait skipped: nothing after it is sent");
+            }
             return;
         }
         clear();

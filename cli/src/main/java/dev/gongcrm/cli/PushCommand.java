@@ -1,9 +1,11 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.push.Ledger;
 import dev.gongcrm.client.push.PlanStep;
 import dev.gongcrm.client.push.Push;
+import dev.gongcrm.client.push.PushException;
 import dev.gongcrm.client.push.PushRunner;
 import dev.gongcrm.client.push.StepAction;
 import dev.gongcrm.validator.Severity;
@@ -101,8 +103,14 @@ final class PushCommand implements Callable<Integer> {
             }
             PushRunner.Settings settings = PushRunner.Settings.defaults().withForce(force).withTimeout(timeout)
                     .withPollInterval(pollInterval);
-            Push.Outcome outcome = Push.run(client, opened, request(files, failLevel, integrationId), settings,
-                    new ProgressPrinter(out, ((GongCrm) spec.root().userObject()).terminal));
+            Push.Outcome outcome;
+            try {
+                outcome = Push.run(client, opened, request(files, failLevel, integrationId), settings,
+                        new ProgressPrinter(out, ((GongCrm) spec.root().userObject()).terminal));
+            } catch (GongApiException e) {
+                throw new PushException(e.getMessage() + (dryRun ? ""
+                        : "; the ledger records how far it got: run push again to resume, nothing is sent twice"));
+            }
             if (outcome.validationFailed()) {
                 return validationFailed(reports, outcome.validation(), out, err);
             }

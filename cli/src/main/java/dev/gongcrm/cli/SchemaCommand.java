@@ -96,7 +96,7 @@ final class SchemaCommand implements Runnable {
             }
             for (Map.Entry<String, List<SchemaField>> byType : fields.fields().entrySet()) {
                 for (SchemaField field : byType.getValue()) {
-                    out.println(field.uniqueName() + "  " + field.type()
+                    out.println(field.uniqueName() + (field.type() == null ? "" : "  " + field.type())
                             + (field.referenceTo() == null ? "" : " -> " + field.referenceTo())
                             + (field.label() == null ? "" : "  \"" + field.label() + "\"")
                             + (Boolean.TRUE.equals(field.isDeleted()) ? "  (deleted)" : ""));

@@ -87,14 +87,21 @@ public final class Push {
     }
 
     /**
-     * The integration to push to: the one named, else the only one the company has (said through
-     * {@code note}); none or several is an error that says what to do.
+     * The integration to push to: the one named (which must exist: a push to an id Gong does not know
+     * would fail on its first step), else the only one the company has (said through {@code note});
+     * none or several is an error that says what to do.
      */
     public static long integration(GongCrmClient client, Long named, Consumer<String> note) {
+        List<GenericCrmIntegration> integrations = client.listIntegrations().integrations();
         if (named != null) {
+            if (integrations.stream().noneMatch(i -> i.integrationId() == named)) {
+                throw new IllegalArgumentException("integration " + named + " is not registered in Gong"
+                        + (integrations.isEmpty() ? " (none is; register one with 'gongcrm integration register "
+                        + "--name NAME --owner-email EMAIL')" : " (registered: " + String.join(", ",
+                        integrations.stream().map(i -> i.integrationId() + " '" + i.name() + "'").toList()) + ")"));
+            }
             return named;
         }
-        List<GenericCrmIntegration> integrations = client.listIntegrations().integrations();
         if (integrations.size() == 1) {
             GenericCrmIntegration only = integrations.get(0);
             note.accept("using integration " + only.integrationId() + " ('" + only.name() + "'), the only one");

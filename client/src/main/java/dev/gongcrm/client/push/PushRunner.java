@@ -145,17 +145,22 @@ public final class PushRunner {
      */
     private void checkGongStillHoldsTheLedgersUploads(PushListener listener) {
         StepRecord latest = ledger.latestDoneUpload(integrationId).orElse(null);
-        if (latest == null) {
-            return;
+        if (latest != null && !gongKnows(latest.clientRequestId())) {
+            ledger.forgetUploads(integrationId);
+            listener.ledgerForgotten(latest);
         }
+    }
+
+    /** Whether Gong has a request with this id (it answers 400 or 404 for one it does not know). */
+    private boolean gongKnows(String clientRequestId) {
         try {
-            client.requestStatus(latest.clientRequestId(), integrationId);
+            client.requestStatus(clientRequestId, integrationId);
+            return true;
         } catch (GongApiException e) {
             if (e.statusCode() != 400 && e.statusCode() != 404) {
                 throw e;
             }
-            ledger.forgetUploads(integrationId);
-            listener.ledgerForgotten(latest);
+            return false;
         }
     }
 
@@ -235,6 +240,10 @@ public final class PushRunner {
             return new StepOutcome(step, action.clientRequestId(), StepOutcome.SKIPPED, null);
         }
         String id = action.clientRequestId();
+        if (action.kind() == StepAction.Kind.POLL && !gongKnows(id)) {
+            // accepted by a Gong that has forgotten it since (an integration reset): it must be sent again
+            action = new StepAction(StepAction.Kind.RESEND, id, action.earlier());
+        }
         if (action.kind() != StepAction.Kind.POLL) {
             if (action.kind() == StepAction.Kind.SEND) {
                 ledger.sending(integrationId, step, id, settings.clock().instant());

@@ -366,6 +366,29 @@ class PushRunnerTest {
     }
 
     @Test
+    void aRequestAcceptedByAGongThatForgotItIsSentAgain() throws Exception {
+        Path stages = write("stages.ldjson", STAGE_A);
+        PlanStep step = new Planner(INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO)
+                .plan(new BundleScanner(Map.of()).scan(List.of(stages))).get(0);
+        // accepted, then the emulator died and a new one (same integration id) knows nothing of it
+        ledger.sending(INTEGRATION, step, step.clientRequestId(), Clock.systemUTC().instant());
+        ledger.accepted(INTEGRATION, step.clientRequestId(), null, Clock.systemUTC().instant());
+
+        assertFalse(push(stages).upload().failed());
+        assertEquals(List.of("STAGE " + step.clientRequestId()), emulator.arrivals());
+        assertEquals(StepRecord.DONE, ledger.step(INTEGRATION, step.clientRequestId()).orElseThrow().status());
+    }
+
+    @Test
+    void aNamedIntegrationGongDoesNotHaveIsAnErrorBeforeAnythingIsSent() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Push.integration(gong, 42L, note -> { }));
+        assertTrue(error.getMessage().startsWith("integration 42 is not registered in Gong (registered: "
+                + INTEGRATION), error.getMessage());
+        assertEquals(INTEGRATION, Push.integration(gong, INTEGRATION, note -> { }));
+    }
+
+    @Test
     void theSameContentTwiceInOnePushIsSentOnce() throws Exception {
         Path monday = write("monday/stages.ldjson", STAGE_A).getParent();
         Path tuesday = write("tuesday/stages.ldjson", STAGE_A).getParent();
