@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,13 +26,18 @@ import java.util.Set;
 /** The options of {@code validate}, shared by {@code push}, which validates the same way before sending. */
 final class ValidationOptions {
 
-    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", split = ",",
+    /** Splits at commas, but not at a comma escaped as {@code \,}, which a file name may hold. */
+    private static final String UNESCAPED_COMMA = "(?<!\\\\),";
+
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", split = UNESCAPED_COMMA, splitSynopsisLabel = ",",
             description = {"Report format: text (default), json, sarif, junit, github, csv.",
-                    "FORMAT=FILE writes that format to FILE; repeat for several reports in one run."})
+                    "FORMAT=FILE writes that format to FILE; repeat for several reports in one run. "
+                            + "A comma in FILE is written \\, (e.g. --format 'csv=a\\,b.csv'), or give the "
+                            + "file with -o."})
     List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output.")
+            description = "Write the report to FILE instead of standard output (the name is taken as it is).")
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
@@ -99,14 +105,26 @@ final class ValidationOptions {
         return builder;
     }
 
-    /** Each requested format with its file, or null for standard output (at most one). */
+    /**
+     * Each requested format with its file, or null for standard output (at most one). A file that
+     * cannot be one (no name, a folder) is an IllegalArgumentException now, before any work.
+     */
     Map<ReportFormat, Path> reports() {
         Map<ReportFormat, Path> reports = new LinkedHashMap<>();
         List<String> asked = formats.isEmpty() ? List.of("text") : formats;
         for (String format : asked) {
             int equals = format.indexOf('=');
             ReportFormat parsed = ReportFormat.parse(equals < 0 ? format : format.substring(0, equals));
-            reports.put(parsed, equals < 0 ? output : Path.of(format.substring(equals + 1)));
+            Path file = output;
+            if (equals >= 0) {
+                String name = format.substring(equals + 1).replace("\\,", ",");
+                if (name.isBlank()) {
+                    throw new IllegalArgumentException("--format " + format + ": name the report file after '=', "
+                            + "e.g. " + format.substring(0, equals) + "=" + parsed.defaultFileName());
+                }
+                file = Path.of(name);
+            }
+            reports.put(parsed, checkFile(file, parsed));
         }
         long toStdout = reports.values().stream().filter(Objects::isNull).count();
         if (toStdout > 1 || (output != null && reports.values().stream().filter(output::equals).count() > 1)) {
@@ -116,18 +134,47 @@ final class ValidationOptions {
         return reports;
     }
 
-    /** Writes the result in every requested format; a summary line goes to {@code out} when no report does. */
+    private static Path checkFile(Path file, ReportFormat format) {
+        if (file != null && file.toString().isBlank()) {
+            throw new IllegalArgumentException("--output: name the report file, e.g. -o " + format.defaultFileName());
+        }
+        if (file != null && Files.isDirectory(file)) {
+            throw new IllegalArgumentException("'" + file + "' is a folder; name the report file, e.g. "
+                    + file.resolve(format.defaultFileName()));
+        }
+        return file;
+    }
+
+    /**
+     * Writes the result in every requested format; a summary line goes to {@code out} when no report does.
+     * A report that cannot be written does not stop the others; the IOException that follows names it and
+     * the outputs that are complete.
+     */
     static void write(Map<ReportFormat, Path> reports, ValidationResult result, PrintWriter out) throws IOException {
+        List<String> complete = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (Map.Entry<ReportFormat, Path> report : reports.entrySet()) {
+            String name = "the " + report.getKey().id() + " report";
             if (report.getValue() == null) {
                 report.getKey().writer().write(result, out);
                 out.flush();
-            } else {
+                complete.add(name + " on standard output");
+                continue;
+            }
+            try {
                 ReportFiles.write(report.getKey(), result, report.getValue());
+                complete.add(name + " in '" + report.getValue() + "'");
+            } catch (IOException e) {
+                failed.add("cannot write " + name + " to '" + report.getValue() + "': " + ReportFiles.reason(e));
             }
         }
         if (reports.values().stream().allMatch(Objects::nonNull)) {
             out.println(ReportFormat.summary(result));
+            out.flush();
+        }
+        if (!failed.isEmpty()) {
+            throw new IOException(String.join("; ", failed) + (complete.isEmpty() ? "; no report is complete"
+                    : "; complete: " + String.join(", ", complete)));
         }
     }
 }

@@ -254,22 +254,16 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
     }
 
+    /** Each finding at its severity's log level, control characters from the data escaped. */
     void printFindings(ValidationResult result) {
         for (Finding finding : result.findings()) {
-            String line = location(finding) + ": [" + finding.rule() + "] " + finding.message();
+            String line = ReportFormat.logLine(finding);
             switch (finding.severity()) {
                 case ERROR -> getLog().error(line);
                 case WARNING -> getLog().warn(line);
                 case INFO -> getLog().info(line);
             }
         }
-    }
-
-    private static String location(Finding finding) {
-        if (finding.line() <= 0) {
-            return finding.file();
-        }
-        return finding.file() + ":" + finding.line() + (finding.hasColumn() ? ":" + finding.column() : "");
     }
 
     void writeReports(ValidationResult result, List<ReportFormat> reportFormats) throws MojoExecutionException {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What a validation run found.
  *
- * @param findings the findings kept (at most the run's limit), ordered by file, line and column
+ * @param findings the findings kept (at most the run's limit, the most severe ones), ordered by file, line and
+ *                 column
  * @param counts how many findings of each severity the run raised, including those past the limit
  * @param files the files checked, in the order the user named them
  * @param objects how many lines parsed as objects
@@ -31,6 +32,16 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
     /** Whether findings were raised that {@link #findings} does not hold. */
     public boolean truncated() {
         return total() > findings.size();
+    }
+
+    /** How many findings were raised that {@link #findings} does not hold (the run's limit left them out). */
+    public long omitted() {
+        return Math.max(0, total() - findings.size());
+    }
+
+    /** How many findings of this severity were raised that {@link #findings} does not hold. */
+    public long omitted(Severity severity) {
+        return Math.max(0, count(severity) - findings.stream().filter(f -> f.severity() == severity).count());
     }
 
     /** Whether any finding is at least this severe: the build or pipeline should fail. */

@@ -7,16 +7,27 @@ import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.rules.RuleMeta;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Collects the findings of one run: drops those of disabled rules, applies severities, caps what it keeps. */
+/**
+ * Collects the findings of one run: drops those of disabled rules, applies severities, caps what it keeps.
+ * At the cap a finding displaces the latest kept finding of a lower severity, so that the findings kept
+ * are the most severe ones (the first of each severity); every finding is counted.
+ */
 final class FindingSink implements FindingTarget {
+
+    /** A kept finding with the order it was raised in. */
+    private record Kept(long order, Finding finding) {
+    }
 
     private final RuleConfig config;
     private final int maxFindings;
-    private final List<Finding> kept = new ArrayList<>();
+    private final Map<Severity, List<Kept>> kept = new EnumMap<>(Severity.class);
+    private int keptCount;
+    private long raised;
     private final Map<Severity, Long> counts = new EnumMap<>(Severity.class);
 
     FindingSink(RuleConfig config, int maxFindings) {
@@ -37,14 +48,35 @@ final class FindingSink implements FindingTarget {
         }
         Severity severity = config.severityOf(meta);
         counts.merge(severity, 1L, Long::sum);
-        if (kept.size() < maxFindings) {
-            kept.add(new Finding(meta.name(), severity, file, line, column, objectId,
-                    field == null ? null : pointer(field), message));
+        long order = raised++;
+        if (keptCount >= maxFindings && !displaceLessSevereThan(severity)) {
+            return;
         }
+        kept.computeIfAbsent(severity, s -> new ArrayList<>()).add(new Kept(order, new Finding(meta.name(), severity,
+                file, line, column, objectId, field == null ? null : pointer(field), message)));
+        keptCount++;
     }
 
+    /** Drops the latest kept finding of the lowest severity below this one; false when there is none. */
+    private boolean displaceLessSevereThan(Severity severity) {
+        for (Severity lower : Severity.values()) { // least severe first
+            if (lower.atLeast(severity)) {
+                return false;
+            }
+            List<Kept> ofLower = kept.get(lower);
+            if (ofLower != null && !ofLower.isEmpty()) {
+                ofLower.remove(ofLower.size() - 1);
+                keptCount--;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The findings kept, in the order they were raised. */
     List<Finding> findings() {
-        return kept;
+        return kept.values().stream().flatMap(List::stream).sorted(Comparator.comparingLong(Kept::order))
+                .map(Kept::finding).toList();
     }
 
     Map<Severity, Long> counts() {

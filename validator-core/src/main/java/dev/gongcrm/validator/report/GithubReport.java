@@ -29,10 +29,15 @@ final class GithubReport implements ReportWriter {
                     .append(data(finding.message()));
             out.write(line + "\n");
         }
+        if (result.truncated()) {
+            out.write("::warning title=" + property("gongcrm findings left out") + "::"
+                    + data(TextReport.truncation(result)) + "\n");
+        }
     }
 
+    /** Text from the data: control characters escaped, then encoded as workflow commands require. */
     private static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return Printable.escape(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     private static String property(String text) {

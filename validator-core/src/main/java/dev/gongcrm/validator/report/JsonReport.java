@@ -17,7 +17,8 @@ final class JsonReport implements ReportWriter {
 
     @Override
     public void write(ValidationResult result, Writer out) {
-        try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(),
+                LoneSurrogates.escapingInJson(out))) {
             json.writeStartObject();
             json.writeStringProperty("tool", "gongcrm");
             json.writeStringProperty("version", Version.get());
@@ -29,6 +30,10 @@ final class JsonReport implements ReportWriter {
                 json.writeNumberProperty(severity.id() + "s", result.count(severity));
             }
             json.writeBooleanProperty("truncated", result.truncated());
+            json.writeNumberProperty("omitted", result.omitted());
+            if (result.truncated()) {
+                json.writeStringProperty("notice", TextReport.truncation(result));
+            }
             json.writeEndObject();
             json.writeName("findings");
             json.writeStartArray();

@@ -23,8 +23,12 @@ final class JunitReport implements ReportWriter {
         out.write("<testsuites name=\"gongcrm\" tests=\"" + byFile.size() + "\" failures=\"" + failing + "\">\n");
         out.write("  <testsuite name=\"gongcrm validate\" tests=\"" + byFile.size() + "\" failures=\"" + failing
                 + "\" errors=\"0\" skipped=\"0\">\n");
+        if (result.truncated()) {
+            out.write("    <properties>\n      <property name=\"gongcrm.omittedFindings\" value=\"" + result.omitted()
+                    + "\"/>\n    </properties>\n");
+        }
         for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
-            out.write("    <testcase classname=\"gongcrm\" name=\"" + xml(file.getKey()) + "\"");
+            out.write("    <testcase classname=\"gongcrm\" name=\"" + xml(Printable.escape(file.getKey())) + "\"");
             if (file.getValue().isEmpty()) {
                 out.write("/>\n");
                 continue;
@@ -32,8 +36,7 @@ final class JunitReport implements ReportWriter {
             out.write(">\n");
             StringBuilder details = new StringBuilder();
             for (Finding finding : file.getValue()) {
-                details.append(TextReport.location(finding)).append(": ").append(finding.severity().id()).append('[')
-                        .append(finding.rule()).append("] ").append(finding.message()).append('\n');
+                details.append(TextReport.line(finding)).append('\n');
             }
             String element = fails(file.getValue()) ? "failure" : "system-out";
             if (element.equals("failure")) {
@@ -46,6 +49,9 @@ final class JunitReport implements ReportWriter {
             out.write("</" + element + ">\n");
             out.write("    </testcase>\n");
         }
+        if (result.truncated()) {
+            out.write("    <system-out>" + xml(TextReport.truncation(result)) + "</system-out>\n");
+        }
         out.write("  </testsuite>\n</testsuites>\n");
     }
 
@@ -53,17 +59,26 @@ final class JunitReport implements ReportWriter {
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     }
 
-    private static String xml(String text) {
+    /**
+     * Text as XML character data or attribute value: markup characters as entities, characters XML 1.0
+     * forbids (controls other than tab and line ends, lone surrogates, U+FFFE, U+FFFF) as U+FFFD.
+     */
+    static String xml(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '&' -> escaped.append("&amp;");
                 case '<' -> escaped.append("&lt;");
                 case '>' -> escaped.append("&gt;");
                 case '"' -> escaped.append("&quot;");
                 default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                        escaped.append('?');
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        escaped.append(c).append(text.charAt(++i));
+                    } else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || Character.isSurrogate(c)
+                            || c == '\uFFFE' || c == '\uFFFF') {
+                        escaped.append('\uFFFD');
                     } else {
                         escaped.append(c);
                     }

@@ -3,36 +3,67 @@ package dev.gongcrm.validator.report;
 import dev.gongcrm.validator.ValidationResult;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes output files whole or not at all: a crash never leaves half a report behind. */
+/**
+ * Writes output files. A regular file (or a new one) is replaced whole or not at all: a crash never
+ * leaves half a report behind. Anything else at the path (a symbolic link, a device such as
+ * {@code /dev/null} or {@code /dev/stdout}, a named pipe such as {@code >(gzip > r.gz)}) is written
+ * through, never replaced.
+ */
 public final class ReportFiles {
 
     private ReportFiles() {
     }
 
-    /** Writes a report of the result in that format to the file, replacing it whole. */
+    /** Writes a report of the result in that format to the file (see the class comment for how). */
     public static void write(ReportFormat format, ValidationResult result, Path target) throws IOException {
         StringWriter text = new StringWriter();
         format.writer().write(result, text);
-        writeAtomically(target, text.toString());
+        write(target, text.toString());
     }
 
-    static void writeAtomically(Path target, String content) throws IOException {
+    /**
+     * Writes the content as UTF-8; a character UTF-8 cannot encode (a lone surrogate from a JSON escape
+     * such as {@code "\}{@code ud800"}) is written as U+FFFD instead of failing the report.
+     */
+    static void write(Path target, String content) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new IOException("'" + target + "' is a folder; name the report file, e.g. " + target.resolve("gongcrm.sarif"));
         }
+        byte[] bytes = utf8(content);
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            try (OutputStream out = Files.newOutputStream(absolute)) {
+                out.write(bytes);
+            }
+            return;
+        }
         Path folder = absolute.getParent();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException("'" + folder + "' is not a folder");
+        }
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
         try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.write(temporary, bytes);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -41,5 +72,42 @@ public final class ReportFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    private static byte[] utf8(String content) throws CharacterCodingException {
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
+        ByteBuffer encoded = encoder.encode(CharBuffer.wrap(content));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
+    }
+
+    /**
+     * Why an I/O operation failed, in words: {@code NoSuchFileException} and its kin carry only the
+     * path as their message.
+     */
+    public static String reason(IOException e) {
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such file or folder";
+        } else if (e instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof NotDirectoryException) {
+            why = "not a folder";
+        } else if (e instanceof FileAlreadyExistsException) {
+            why = "exists and is not a folder";
+        } else if (e instanceof FileSystemException fs) {
+            why = fs.getReason();
+        } else {
+            why = e.getMessage();
+        }
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            String where = fs.getOtherFile() != null ? fs.getFile() + " -> " + fs.getOtherFile() : fs.getFile();
+            return why == null ? where : where + ": " + why;
+        }
+        return why == null ? e.getClass().getSimpleName() : why;
     }
 }

@@ -39,6 +39,14 @@ public enum ReportFormat {
         return TextReport.summary(result);
     }
 
+    /**
+     * A finding as one line of a log that tells its severity by the level: {@code file:line:col: [rule]
+     * message}, control characters from the data escaped ({@link Printable}).
+     */
+    public static String logLine(dev.gongcrm.validator.Finding finding) {
+        return TextReport.logLine(finding);
+    }
+
     public static ReportFormat parse(String name) {
         for (ReportFormat format : values()) {
             if (format.id().equalsIgnoreCase(name.trim())) {

@@ -25,7 +25,8 @@ final class SarifReport implements ReportWriter {
     public void write(ValidationResult result, Writer out) {
         List<RuleMeta> rules = RuleCatalog.all();
         Map<String, Integer> ruleIndex = new HashMap<>();
-        try (JsonGenerator json = JsonReport.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator json = JsonReport.FACTORY.createGenerator(ObjectWriteContext.empty(),
+                LoneSurrogates.escapingInJson(out))) {
             json.writeStartObject();
             json.writeStringProperty("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             json.writeStringProperty("version", "2.1.0");
@@ -47,6 +48,9 @@ final class SarifReport implements ReportWriter {
             json.writeEndArray();
             json.writeEndObject();
             json.writeEndObject();
+            if (result.truncated()) {
+                writeTruncation(json, result);
+            }
             json.writeName("results");
             json.writeStartArray();
             for (Finding finding : result.findings()) {
@@ -57,6 +61,32 @@ final class SarifReport implements ReportWriter {
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    /**
+     * That the results are not all: a warning notification of the invocation, which viewers show, and the
+     * number left out in the run's property bag, for tools.
+     */
+    private static void writeTruncation(JsonGenerator json, ValidationResult result) {
+        json.writeName("invocations");
+        json.writeStartArray();
+        json.writeStartObject();
+        json.writeBooleanProperty("executionSuccessful", true);
+        json.writeName("toolExecutionNotifications");
+        json.writeStartArray();
+        json.writeStartObject();
+        json.writeStringProperty("level", "warning");
+        json.writeName("message");
+        text(json, TextReport.truncation(result));
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeName("properties");
+        json.writeStartObject();
+        json.writeBooleanProperty("truncated", true);
+        json.writeNumberProperty("omittedFindings", result.omitted());
+        json.writeEndObject();
     }
 
     private static void writeRule(JsonGenerator json, RuleMeta rule) {
@@ -140,11 +170,11 @@ final class SarifReport implements ReportWriter {
             path = path.substring(2);
         }
         StringBuilder encoded = new StringBuilder();
-        for (char c : path.toCharArray()) {
+        for (int c : LoneSurrogates.replace(path).codePoints().toArray()) {
             if (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0) {
-                encoded.append(c);
+                encoded.appendCodePoint(c);
             } else {
-                for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                for (byte b : Character.toString(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
                     encoded.append('%').append(String.format("%02X", b & 0xFF));
                 }
             }

@@ -6,6 +6,8 @@ import dev.gongcrm.validator.ValidationResult;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code file:line:col: severity[rule] message}, grouped by file, then one summary line. */
 final class TextReport implements ReportWriter {
@@ -18,8 +20,7 @@ final class TextReport implements ReportWriter {
                 out.write("\n");
             }
             file = finding.file();
-            out.write(location(finding) + ": " + finding.severity().id() + "[" + finding.rule() + "] "
-                    + finding.message() + "\n");
+            out.write(line(finding) + "\n");
         }
         if (file != null) {
             out.write("\n");
@@ -27,12 +28,24 @@ final class TextReport implements ReportWriter {
         out.write(summary(result) + "\n");
     }
 
-    /** {@code file:line:col}, {@code file:line} or {@code file}. */
+    /** {@code file:line:col: severity[rule] message}, with what came from the data made {@link Printable}. */
+    static String line(Finding finding) {
+        return location(finding) + ": " + finding.severity().id() + "[" + finding.rule() + "] "
+                + Printable.escape(finding.message());
+    }
+
+    /** {@code file:line:col: [rule] message} for a log that tells the severity by its level, made {@link Printable}. */
+    static String logLine(Finding finding) {
+        return location(finding) + ": [" + finding.rule() + "] " + Printable.escape(finding.message());
+    }
+
+    /** {@code file:line:col}, {@code file:line} or {@code file}, made {@link Printable}. */
     static String location(Finding finding) {
+        String file = Printable.escape(finding.file());
         if (finding.line() <= 0) {
-            return finding.file();
+            return file;
         }
-        return finding.file() + ":" + finding.line() + (finding.hasColumn() ? ":" + finding.column() : "");
+        return file + ":" + finding.line() + (finding.hasColumn() ? ":" + finding.column() : "");
     }
 
     /** One line a person reads first: what was checked and what was found. */
@@ -42,15 +55,37 @@ final class TextReport implements ReportWriter {
         if (result.total() == 0) {
             return "No problems found (" + checked + " checked).";
         }
-        String counts = count(result, Severity.ERROR, "error") + ", " + count(result, Severity.WARNING, "warning")
-                + ", " + count(result, Severity.INFO, "info");
-        String shown = result.truncated()
-                ? " Showing the first " + result.findings().size() + "; raise --max-findings to see all." : "";
-        return "Found " + counts + " (" + checked + " checked)." + shown;
+        String counts = count(result, Severity.ERROR) + ", " + count(result, Severity.WARNING) + ", "
+                + count(result, Severity.INFO);
+        return "Found " + counts + " (" + checked + " checked)." + (result.truncated() ? " " + truncation(result) : "");
     }
 
-    private static String count(ValidationResult result, Severity severity, String noun) {
+    /**
+     * The sentence that says the findings shown are not all of them, and how many were left out; null when
+     * none was. Every report format carries it when the run's limit left findings out.
+     */
+    public static String truncation(ValidationResult result) {
+        if (!result.truncated()) {
+            return null;
+        }
+        List<String> left = new ArrayList<>();
+        for (Severity severity : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            long n = result.omitted(severity);
+            if (n > 0) {
+                left.add(String.format("%,d ", n) + noun(severity, n));
+            }
+        }
+        return String.format("Showing %,d of %,d findings, the most severe first: %,d left out (%s); "
+                        + "raise --max-findings to see all.", result.findings().size(), result.total(), result.omitted(),
+                String.join(", ", left));
+    }
+
+    private static String count(ValidationResult result, Severity severity) {
         long n = result.count(severity);
-        return String.format("%,d", n) + " " + noun + (n == 1 || severity == Severity.INFO ? "" : "s");
+        return String.format("%,d", n) + " " + noun(severity, n);
+    }
+
+    private static String noun(Severity severity, long n) {
+        return severity.id() + (n == 1 || severity == Severity.INFO ? "" : "s");
     }
 }

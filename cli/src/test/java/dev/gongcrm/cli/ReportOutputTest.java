@@ -1,0 +1,255 @@
+package dev.gongcrm.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Where and how {@code validate} writes its reports: what is at the path, what is in the data, what is left out. */
+class ReportOutputTest {
+
+    private static final String BROKEN = Path.of("..", "examples", "broken-bundle").toString();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ACCOUNT = "{\"objectId\": \"%s\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", "
+            + "\"name\": \"A\"%s}\n";
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = GongCrm.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static boolean system(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean isOther(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+    }
+
+    private static String strictUtf8(Path file) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    }
+
+    // 1. what is at the path
+
+    @Test
+    void aReportToADeviceNodeLeavesTheDevice() throws Exception {
+        Path device = folder.resolve("dn");
+        assumeTrue(system("mknod", device.toString(), "c", "1", "3"), "mknod needs root");
+        Run run = run("validate", "-o", device.toString(), BROKEN);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(isOther(device), "dn is still a device node, not a regular file");
+        assertEquals(0, Files.size(device), "a /dev/null-like device reads empty");
+    }
+
+    @Test
+    void aReportToASymbolicLinkIsWrittenThroughIt() throws Exception {
+        Path real = Files.writeString(folder.resolve("real.sarif"), "old");
+        Path link = Files.createSymbolicLink(folder.resolve("link.sarif"), real);
+        Run run = run("validate", "--format", "sarif=" + link, BROKEN);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertTrue(Files.readString(real).contains("\"version\":\"2.1.0\""), "the report went to the link's target");
+    }
+
+    @Test
+    void aReportToANamedPipeIsWrittenIntoThePipe() throws Exception {
+        Path fifo = folder.resolve("report.pipe");
+        assumeTrue(system("mkfifo", fifo.toString()), "mkfifo is missing");
+        CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = Files.newInputStream(fifo)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Run run = run("validate", "--format", "json", "-o", fifo.toString(), BROKEN);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(reader.get(20, TimeUnit.SECONDS).contains("\"errors\":13"));
+        assertTrue(isOther(fifo), "the pipe is still a pipe");
+    }
+
+    // 2. a lone surrogate
+
+    @Test
+    void aLoneSurrogateInAValueIsWrittenToEveryReportFile() throws Exception {
+        Path accounts = Files.writeString(folder.resolve("accounts.ldjson"), String.format(ACCOUNT, "a\\ud800",
+                ", \"domains\": [\"x\\ud800.com\"], \"url\": \"bad\\ud800 url\""));
+        for (String format : List.of("text", "json", "sarif", "junit", "github", "csv")) {
+            Path report = folder.resolve("reports/r." + format);
+            Run run = run("validate", "--fail-on", "never", "--format", format + "=" + report, accounts.toString());
+            assertEquals(0, run.exit(), format + ": " + run.err());
+            String text = strictUtf8(report);
+            // JSON keeps the value with its escape, the formats people read show the escape, CSV replaces it
+            String expected = format.equals("csv") ? "bad\uFFFD url" : "bad\\uD800 url";
+            assertTrue(text.contains(expected), format + ": " + text);
+        }
+        JsonNode json = JSON.readTree(strictUtf8(folder.resolve("reports/r.json")));
+        assertEquals(1, count(json.path("findings"), f -> f.path("message").asString().contains("'bad\ud800 url'")),
+                "the value is kept exactly");
+        JsonNode sarif = JSON.readTree(strictUtf8(folder.resolve("reports/r.sarif")));
+        assertEquals(1, count(sarif.path("runs").path(0).path("results"),
+                r -> r.path("message").path("text").asString().contains("'bad\ud800 url'")));
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(folder.resolve("reports/r.junit").toFile());
+    }
+
+    // 3. control characters from the data
+
+    @Test
+    void controlCharactersInAValueReachNeitherTheTerminalNorTheCiLog() throws Exception {
+        String hostile = "x\\u001b[2J\\u001b]0;pwned\\u0007\\nNo problems found (1 file, 1 object checked).\\n"
+                + "::error::forged\\r\\u009b31m";
+        Path accounts = Files.writeString(folder.resolve("accounts.ldjson"),
+                String.format(ACCOUNT, "a1", ", \"domains\": [\"a.com\"], \"url\": \"" + hostile + "\""));
+        for (String format : List.of("text", "github")) {
+            Run run = run("validate", "--format", format, "--fail-on", "never", accounts.toString());
+            assertEquals(0, run.exit(), run.err());
+            assertFalse(run.out().chars().anyMatch(c -> (c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0x9F)),
+                    format + ": " + run.out());
+            for (String line : run.out().lines().toList()) {
+                assertFalse(line.startsWith("No problems found") || line.startsWith("::error"), format + ": " + line);
+            }
+            assertTrue(run.out().contains("x\\u001B[2J\\u001B]0;pwned\\u0007\\nNo problems found"), run.out());
+        }
+        Run text = run("validate", "--fail-on", "never", accounts.toString());
+        assertEquals(3, text.out().lines().count(), "one finding, a blank line, the summary: " + text.out());
+    }
+
+    // 5. the finding limit
+
+    @Test
+    void errorsPastManyWarningsSurviveTheLimitAndEveryFormatSaysWhatWasLeftOut() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) { // a warning each: an unknown field
+            lines.append(String.format(ACCOUNT, "w" + i, ", \"domains\": [\"w.com\"], \"bogus\": 1"));
+        }
+        for (int i = 0; i < 10; i++) { // an error each: domains missing
+            lines.append(String.format(ACCOUNT, "e" + i, ""));
+        }
+        Path accounts = Files.writeString(folder.resolve("accounts.ldjson"), lines);
+        List<String> args = new ArrayList<>(List.of("validate", "--max-findings", "10000", "--format", "text"));
+        for (String format : List.of("json", "sarif", "junit", "github", "csv")) {
+            args.addAll(List.of("--format", format + "=" + folder.resolve("r." + format)));
+        }
+        args.add(accounts.toString());
+        Run run = run(args.toArray(String[]::new));
+        assertEquals(1, run.exit(), run.err());
+
+        String leftOut = "10 left out (10 warnings)";
+        assertEquals(10, run.out().lines().filter(l -> l.contains(": error[missing-mandatory-field]")).count());
+        assertTrue(run.out().contains("Found 10 errors, 10,000 warnings"), run.out().substring(run.out().length() - 300));
+        assertTrue(run.out().contains(leftOut), run.out().substring(run.out().length() - 300));
+
+        JsonNode json = JSON.readTree(Files.readString(folder.resolve("r.json")));
+        assertTrue(json.path("summary").path("truncated").asBoolean());
+        assertEquals(10, json.path("summary").path("omitted").asInt());
+        assertEquals(10, count(json.path("findings"), f -> f.path("severity").asString().equals("error")));
+
+        JsonNode sarif = JSON.readTree(Files.readString(folder.resolve("r.sarif"))).path("runs").path(0);
+        assertEquals(10, count(sarif.path("results"), r -> r.path("level").asString().equals("error")));
+        assertEquals(10, sarif.path("properties").path("omittedFindings").asInt());
+        assertTrue(sarif.path("invocations").path(0).path("toolExecutionNotifications").path(0).path("message")
+                .path("text").asString().contains(leftOut));
+
+        String junit = Files.readString(folder.resolve("r.junit"));
+        assertTrue(junit.contains("<failure type=\"gongcrm\" message=\"10 error(s)\">"), "the file fails");
+        assertTrue(junit.contains("<property name=\"gongcrm.omittedFindings\" value=\"10\"/>"));
+        assertTrue(junit.contains(leftOut));
+
+        List<String> github = Files.readAllLines(folder.resolve("r.github"));
+        assertEquals(10, github.stream().filter(l -> l.startsWith("::error ")).count());
+        assertTrue(github.get(github.size() - 1).startsWith("::warning title=gongcrm findings left out::"));
+        assertTrue(github.get(github.size() - 1).contains(leftOut));
+
+        List<String> csv = Files.readAllLines(folder.resolve("r.csv"));
+        assertEquals(10, csv.stream().filter(l -> l.contains(",error,missing-mandatory-field,")).count());
+        assertTrue(csv.get(csv.size() - 1).startsWith(",,,,truncated,,,") && csv.get(csv.size() - 1).contains(leftOut),
+                csv.get(csv.size() - 1));
+    }
+
+    private static long count(JsonNode array, java.util.function.Predicate<JsonNode> test) {
+        return StreamSupport.stream(array.spliterator(), false).filter(test).count();
+    }
+
+    // 9. report paths and failures
+
+    @Test
+    void aReportPathWithACommaIsWrittenWithAnEscapedComma() throws Exception {
+        Path withComma = folder.resolve("a,b.csv");
+        Path json = folder.resolve("r.json");
+        Run run = run("validate", "--format", "csv=" + folder.resolve("a\\,b.csv") + ",json=" + json, BROKEN);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(Files.readString(withComma).startsWith("file,line,column,severity,"));
+        assertTrue(Files.readString(json).contains("\"errors\":13"));
+
+        Path viaOutput = folder.resolve("c,d.csv");
+        assertEquals(1, run("validate", "--format", "csv", "-o", viaOutput.toString(), BROKEN).exit());
+        assertTrue(Files.readString(viaOutput).startsWith("file,line,column,severity,"));
+
+        String help = run("validate", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("A comma in FILE is written \\, (e.g. --format 'csv=a\\,b.csv'), or give the file "
+                + "with -o."), help);
+    }
+
+    @Test
+    void aReportFormatWithoutAFileNameIsAClearError() {
+        Run run = run("validate", "--format", "csv=", BROKEN);
+        assertEquals(2, run.exit());
+        assertEquals("gongcrm: error: --format csv=: name the report file after '=', e.g. csv=gongcrm.csv",
+                run.err().strip());
+    }
+
+    @Test
+    void aReportFileThatFailsAfterTheStdoutReportSaysWhichOutputsAreComplete() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("plain-file"), "");
+        Path sarif = folder.resolve("r.sarif");
+        Run run = run("validate", "--format", "text", "--format", "json=" + notAFolder.resolve("r.json"),
+                "--format", "sarif=" + sarif, BROKEN);
+        assertEquals(2, run.exit());
+        assertTrue(run.out().strip().endsWith("(6 files, 14 objects checked)."), "the text report is whole");
+        assertTrue(Files.readString(sarif).contains("\"version\":\"2.1.0\""), "the reports after it are written");
+        assertEquals("gongcrm: error: cannot write the json report to '" + notAFolder.resolve("r.json") + "': '"
+                + notAFolder + "' is not a folder; complete: the text report on standard output, the sarif report in '"
+                + sarif + "'", run.err().strip());
+    }
+}
