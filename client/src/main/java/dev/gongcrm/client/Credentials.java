@@ -2,11 +2,20 @@ package dev.gongcrm.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How the client authenticates: an access key and secret (Basic) or a bearer token. Never printed. */
 public abstract sealed class Credentials {
+
+    private static final String REDACTED = "[redacted]";
+    private static final int MIN_SEARCHED_SECRET = 8;
+    /** An Authorization header as a server or proxy may echo it, whoever's credentials it holds. */
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "(?i)(authorization\\W{0,3}\\s*[:=]\\s*\\W{0,2}(?:basic|bearer)\\s+)[^\\s\"',;<>]+");
 
     private Credentials() {
     }
@@ -35,6 +44,25 @@ public abstract sealed class Credentials {
     /** The value of the Authorization header. */
     abstract String authorization();
 
+    /** What must never be shown: the header's value, its encoded token, the secret itself. */
+    abstract List<String> secrets();
+
+    /**
+     * The text with these credentials, and any Authorization header it quotes, replaced by
+     * {@code [redacted]}: for what a server says back, which may echo the request's headers.
+     */
+    String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = AUTHORIZATION.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)
+                + REDACTED));
+        for (String secret : secrets()) {
+            redacted = redacted.replace(secret, REDACTED);
+        }
+        return redacted;
+    }
+
     @Override
     public final String toString() {
         return getClass().getSimpleName() + "[redacted]";
@@ -42,17 +70,28 @@ public abstract sealed class Credentials {
 
     private static final class Basic extends Credentials {
         private final String header;
+        private final List<String> secrets;
 
         Basic(String key, String secret) {
             if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
                 throw new IllegalArgumentException("an access key and its secret are both required");
             }
-            header = "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            String token = Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            header = "Basic " + token;
+            // longest first: the header before the token it holds, "key:secret" before the secret; a secret
+            // too short to be a real one (the emulator's "gongcrm") would blank out ordinary words and ids
+            secrets = secret.length() < MIN_SEARCHED_SECRET ? List.of(header, token, key + ":" + secret)
+                    : List.of(header, token, key + ":" + secret, secret);
         }
 
         @Override
         String authorization() {
             return header;
+        }
+
+        @Override
+        List<String> secrets() {
+            return secrets;
         }
     }
 
@@ -69,6 +108,12 @@ public abstract sealed class Credentials {
         @Override
         String authorization() {
             return header;
+        }
+
+        @Override
+        List<String> secrets() {
+            String token = header.substring("Bearer ".length());
+            return token.length() < MIN_SEARCHED_SECRET ? List.of(header) : List.of(header, token);
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.gongcrm.client.model.SchemaUpdateResponse;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -57,6 +58,8 @@ public final class GongCrmClient implements AutoCloseable {
     /** {@code /v2/crm/object/list} answers for at most this many ids per call. */
     public static final int OBJECT_LIST_LIMIT = 100;
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final int CONTENT_HASH_BYTES = 16;
+    private static final Pattern CONTENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]*-[0-9a-f]{32}");
     private static final ContentType JSON_TYPE = ContentType.APPLICATION_JSON;
 
     private final Transport transport;
@@ -163,8 +166,7 @@ public final class GongCrmClient implements AutoCloseable {
         Call call = new Call("GET", "/v2/crm/object/schema/list", null, Call.Retry.SAFE, requestTimeout)
                 .query("integrationId", integrationId).query("objectType", objectType);
         Transport.Response response = transport.send(call);
-        return new ApiResponse<>(selectedFields(Transport.JSON.readTree(response.body())), response.status(),
-                response.headers());
+        return new ApiResponse<>(selectedFields(tree(call, response)), response.status(), response.headers());
     }
 
     /** Reads the schema list whichever way the server words it (the swagger's or the docs' example's). */
@@ -201,8 +203,11 @@ public final class GongCrmClient implements AutoCloseable {
 
     /**
      * Uploads an LDJSON file of one object type, streamed from disk. Asynchronous: follow it with
-     * {@link #awaitRequest}. A retry after a lost response that Gong refuses with 409 for this
-     * clientRequestId is reported as {@link AsyncProcessingResponse#alreadyAccepted()}.
+     * {@link #awaitRequest}. When Gong refuses it with 409 because it already has a request with this
+     * clientRequestId, a {@link ClientRequestIdConflictException} says so, and whether an earlier attempt
+     * of this call may have been that request. One case is settled here: a retry after a lost answer
+     * refused with 409, under an id from {@link #contentRequestId} that matches the bytes sent, is
+     * reported as {@link AsyncProcessingResponse#alreadyAccepted()}.
      */
     public AsyncProcessingResponse uploadObjects(Path dataFile, String clientRequestId, long integrationId,
                                                  ObjectType objectType) {
@@ -267,7 +272,77 @@ public final class GongCrmClient implements AutoCloseable {
         if (objectType != null) {
             call.query("objectType", objectType);
         }
-        return async(call, clientRequestId);
+        try {
+            return async(call, clientRequestId);
+        } catch (ClientRequestIdConflictException conflict) {
+            if (!conflict.afterLostAttempt()) {
+                throw conflict;
+            }
+            if (isContentRequestId(clientRequestId, dataFile, offset, length)) {
+                // the id names these very bytes: the request Gong has under it is this upload
+                return new ApiResponse<>(new AsyncProcessingResponse(clientRequestId, null, true), 409, Map.of());
+            }
+            if (CONTENT_REQUEST_ID.matcher(clientRequestId).matches()) {
+                throw conflict.judged("But clientRequestId '" + clientRequestId + "' was made from other content "
+                        + "than these bytes: the request Gong has under it is not this upload, so this file was not "
+                        + "uploaded; send it under contentRequestId(...) of this content");
+            }
+            throw conflict;
+        }
+    }
+
+    // ---- clientRequestIds that show what they were sent with -------------------------------
+
+    /**
+     * A clientRequestId made from the file's bytes: {@code prefix-} and 32 hex digits of their SHA-256.
+     * An upload under such an id whose answer is lost and whose retry Gong refuses with 409 returns
+     * {@link AsyncProcessingResponse#alreadyAccepted()}: the client checks the id against the bytes it
+     * sends, which shows the request Gong has is this upload. Any other id gets a
+     * {@link ClientRequestIdConflictException} there, as the client cannot tell.
+     */
+    public static String contentRequestId(String prefix, Path dataFile) {
+        required(dataFile, "dataFile");
+        return contentRequestId(prefix, dataFile, 0, size(dataFile));
+    }
+
+    /** Like {@link #contentRequestId(String, Path)} for {@code length} bytes from {@code offset} (a part of a file). */
+    public static String contentRequestId(String prefix, Path dataFile, long offset, long length) {
+        required(prefix, "prefix");
+        required(dataFile, "dataFile");
+        String id = prefix + "-" + contentHash(dataFile, offset, length);
+        checkClientRequestId(id);
+        return id;
+    }
+
+    private static boolean isContentRequestId(String clientRequestId, Path dataFile, long offset, long length) {
+        return CONTENT_REQUEST_ID.matcher(clientRequestId).matches()
+                && clientRequestId.endsWith("-" + contentHash(dataFile, offset, length));
+    }
+
+    private static String contentHash(Path dataFile, long offset, long length) {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        try (java.io.InputStream in = Files.newInputStream(dataFile)) {
+            in.skipNBytes(offset);
+            byte[] buffer = new byte[1 << 16];
+            long left = length;
+            while (left > 0) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    throw new IllegalArgumentException("dataFile " + dataFile + " is shorter than " + (offset + length)
+                            + " bytes");
+                }
+                digest.update(buffer, 0, read);
+                left -= read;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dataFile + ": " + e.getMessage(), e);
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest(), 0, CONTENT_HASH_BYTES);
     }
 
     // ---- /v2/crm/object/list ----------------------------------------------------------------
@@ -298,7 +373,7 @@ public final class GongCrmClient implements AutoCloseable {
             Call call = new Call("GET", "/v2/crm/object/list", () -> new ByteArrayEntity(body, JSON_TYPE),
                     Call.Retry.SAFE, requestTimeout).query("integrationId", integrationId).query("objectType", objectType);
             last = transport.send(call);
-            JsonNode answer = Transport.JSON.readTree(last.body());
+            JsonNode answer = tree(call, last);
             requestId = answer.path("requestId").asString(requestId);
             for (String id : chunk) {
                 JsonNode object = answer.path("crmObjectsMap").get(id);
@@ -320,16 +395,21 @@ public final class GongCrmClient implements AutoCloseable {
         Call call = new Call("GET", "/v2/crm/request-status", null, Call.Retry.SAFE, requestTimeout)
                 .query("clientRequestId", clientRequestId).query("integrationId", integrationId);
         Transport.Response response = transport.send(call);
-        JsonNode body = Transport.JSON.readTree(response.body());
+        JsonNode body = tree(call, response);
+        JsonNode status = body.path("status");
+        if (!status.isString() || status.asString().isBlank()) {
+            throw unexpected(call, response, "the request status has no status");
+        }
         List<LineError> errors = new ArrayList<>();
         for (JsonNode error : body.path("errors")) {
             errors.add(new LineError(error.path("line").asInt(0), error.path("description").asString("")));
         }
-        String status = body.path("status").asString(null);
+        // a status the API does not document (QUEUED...) is UNKNOWN, not final: pollers go on waiting
         RequestStatusResponse data = new RequestStatusResponse(body.path("requestId").asString(null),
-                status == null ? null : RequestStatus.valueOf(status), errors,
-                body.hasNonNull("totalErrorCount") ? body.path("totalErrorCount").asInt() : null,
-                body.hasNonNull("totalSuccessCount") ? body.path("totalSuccessCount").asInt() : null);
+                RequestStatus.of(status.asString()), errors,
+                body.path("totalErrorCount").isNumber() ? body.path("totalErrorCount").asInt() : null,
+                body.path("totalSuccessCount").isNumber() ? body.path("totalSuccessCount").asInt() : null,
+                status.asString());
         return new ApiResponse<>(data, response.status(), response.headers());
     }
 
@@ -347,7 +427,7 @@ public final class GongCrmClient implements AutoCloseable {
             }
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
-                throw new GongApiException("request " + clientRequestId + " is still " + status.status() + " after "
+                throw new GongApiException("request " + clientRequestId + " is still " + status.statusText() + " after "
                         + timeout + "; poll again later with requestStatus", 0, status.requestId(), null, null);
             }
             try {
@@ -382,16 +462,68 @@ public final class GongCrmClient implements AutoCloseable {
 
     private <T> ApiResponse<T> read(Call call, Class<T> type) {
         Transport.Response response = transport.send(call);
-        return new ApiResponse<>(Transport.JSON.readValue(response.body(), type), response.status(), response.headers());
+        T data;
+        try {
+            data = Transport.JSON.readValue(response.body(), type);
+        } catch (JacksonException e) {
+            throw unexpected(call, response, e);
+        }
+        if (data == null) {
+            throw unexpected(call, response, "the body is empty");
+        }
+        return new ApiResponse<>(data, response.status(), response.headers());
     }
 
+    /** The body as a JSON object, or a GongApiException that says what came instead. */
+    private JsonNode tree(Call call, Transport.Response response) {
+        JsonNode body;
+        try {
+            body = Transport.JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            throw unexpected(call, response, e);
+        }
+        if (body == null || !body.isObject()) {
+            throw unexpected(call, response, body == null || body.isMissingNode() ? "the body is empty"
+                    : "the body is a JSON " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", not an object");
+        }
+        return body;
+    }
+
+    private GongApiException unexpected(Call call, Transport.Response response, JacksonException e) {
+        boolean syntax = e instanceof tools.jackson.core.exc.StreamReadException;
+        return unexpected(call, response, syntax ? "the body is not JSON"
+                : "the body is not shaped as documented (" + transport.redact(e.getOriginalMessage()) + ")");
+    }
+
+    /** An answer that is not what the API documents: a proxy's page, a captive portal, another server. */
+    private GongApiException unexpected(Call call, Transport.Response response, String what) {
+        String type = Transport.first(response.headers(), "Content-Type");
+        String excerpt = transport.excerpt(response.body());
+        String message = "HTTP " + response.status() + " from " + call.describe() + ", but " + what + " ("
+                + (type == null ? "no Content-Type" : type) + ", " + response.body().length + " bytes"
+                + (excerpt.isEmpty() ? "" : ": '" + excerpt + "'") + "): not the JSON the API documents; is the base "
+                + "URL the Gong API host?";
+        return new GongApiException(message, response.status(), null, excerpt.isEmpty() ? List.of() : List.of(excerpt),
+                null);
+    }
+
+    /**
+     * Sends an asynchronous request. Accepted is what the status says: an answer body that is not the
+     * documented JSON costs only the requestId (Gong's reference for support), not the acceptance.
+     */
     private ApiResponse<AsyncProcessingResponse> async(Call call, String clientRequestId) {
         Transport.Response response = transport.send(call);
-        if (response.status() == 409) {
-            return new ApiResponse<>(new AsyncProcessingResponse(clientRequestId, null, true), response.status(),
+        JsonNode body;
+        try {
+            body = Transport.JSON.readTree(response.body());
+        } catch (JacksonException notJson) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            return new ApiResponse<>(new AsyncProcessingResponse(clientRequestId, null, false), response.status(),
                     response.headers());
         }
-        JsonNode body = Transport.JSON.readTree(response.body());
         return new ApiResponse<>(new AsyncProcessingResponse(body.path("clientRequestId").asString(clientRequestId),
                 body.path("requestId").asString(null), false), response.status(), response.headers());
     }
@@ -422,16 +554,26 @@ public final class GongCrmClient implements AutoCloseable {
         }
     }
 
-    /** https anywhere; plain http only to this machine (the emulator), so that credentials never travel in clear. */
+    /**
+     * https anywhere; plain http only to this machine (the emulator), so that credentials never travel
+     * in clear. A URL that holds credentials ({@code user:secret@host}) is refused: they go in
+     * {@link Credentials}, and no message repeats them.
+     */
     static URI checkedBaseUrl(String baseUrl) {
+        String shown = redactUserInfo(baseUrl);
         URI uri;
         try {
-            uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("base URL '" + baseUrl + "' is not a URL", e);
+            uri = new URI(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        } catch (java.net.URISyntaxException e) {
+            // the exception's own message repeats the whole URL: only its reason is kept
+            throw new IllegalArgumentException("base URL '" + shown + "' is not a URL: " + e.getReason());
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new IllegalArgumentException("base URL '" + shown + "' must not hold credentials (user:secret@): "
+                    + "give the access key and secret, or the bearer token, as the client's credentials instead");
         }
         if (uri.getHost() == null || uri.getScheme() == null) {
-            throw new IllegalArgumentException("base URL '" + baseUrl + "' needs a scheme and a host");
+            throw new IllegalArgumentException("base URL '" + shown + "' needs a scheme and a host");
         }
         if ("https".equalsIgnoreCase(uri.getScheme())) {
             return uri;
@@ -439,8 +581,22 @@ public final class GongCrmClient implements AutoCloseable {
         if ("http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost())) {
             return uri;
         }
-        throw new IllegalArgumentException("base URL '" + baseUrl + "' must use https (plain http is allowed only "
+        throw new IllegalArgumentException("base URL '" + shown + "' must use https (plain http is allowed only "
                 + "to this machine, e.g. the emulator)");
+    }
+
+    /** The URL as it may be shown: whatever stands before an '@' in its authority is replaced. */
+    static String redactUserInfo(String url) {
+        int start = url.indexOf("//");
+        if (start < 0) {
+            return url.contains("@") ? "[redacted]" : url;
+        }
+        int end = start + 2;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < start ? url : url.substring(0, start + 2) + "[redacted]" + url.substring(at);
     }
 
     private static boolean isLoopback(String host) {

@@ -1,5 +1,7 @@
 package dev.gongcrm.client;
 
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -16,8 +18,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,10 +33,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Sends calls: authentication, the client-side rate limit, retries with backoff and jitter where
- * safe, Retry-After on 429, and errors turned into {@link GongApiException}s without credentials.
+ * safe (never of what cannot work: an unknown host, a TLS failure), the Retry-After of any answer
+ * retried (429, 503...), and errors turned into {@link GongApiException}s without credentials, even
+ * when the server echoes them.
  */
 final class Transport implements AutoCloseable {
 
@@ -75,7 +86,8 @@ final class Transport implements AutoCloseable {
 
     Response send(Call call) {
         int attempt = 0;
-        boolean mayHaveReachedServer = false;
+        // what befell an earlier attempt that may have reached Gong: its answer, if any, was lost
+        String lostAttempt = null;
         while (true) {
             attempt++;
             Response response;
@@ -86,39 +98,89 @@ final class Transport implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new GongApiException(call.describe() + " was interrupted", 0, null, null, interrupted);
             } catch (IOException e) {
-                mayHaveReachedServer = true;
-                if (call.retry == Call.Retry.UNSAFE || attempt > maxRetries) {
-                    throw new GongApiException(call.describe() + " failed: " + describe(e)
-                            + " after " + attempt
-                            + " attempt(s)", 0, null, null, e);
+                if (mayHaveReachedServer(e)) {
+                    lostAttempt = describe(e);
                 }
-                backoff(attempt, null);
+                if (!retriable(e) || call.retry == Call.Retry.UNSAFE || attempt > maxRetries) {
+                    throw new GongApiException(call.describe() + " failed: " + redact(describe(e)) + " after "
+                            + attempt + " attempt(s)" + (retriable(e) ? "" : " (not retried: trying again cannot help)"),
+                            0, null, null, redactedCause(e));
+                }
+                backoff(attempt, -1);
                 continue;
             }
             int status = response.status();
-            if (status == 409 && call.retry == Call.Retry.BY_CLIENT_REQUEST_ID && mayHaveReachedServer) {
-                return response;
+            if (status == 409 && call.retry == Call.Retry.BY_CLIENT_REQUEST_ID) {
+                throw conflict(call, response, lostAttempt);
             }
             boolean retryable = status == 429 || (status >= 500 && call.retry != Call.Retry.UNSAFE);
             if (status >= 500) {
-                mayHaveReachedServer = true;
+                lostAttempt = "HTTP " + status;
             }
             if (retryable && attempt <= maxRetries) {
-                backoff(attempt, status == 429 ? first(response.headers(), "Retry-After") : null);
+                String retryAfter = first(response.headers(), "Retry-After");
+                long wait = retryAfterMillis(retryAfter);
+                if (wait > MAX_RETRY_AFTER_MILLIS) {
+                    throw error(call, response, attempt, "Gong asks to wait " + readableWait(wait) + " (Retry-After: "
+                            + abbreviated(retryAfter) + "), longer than the client waits ("
+                            + MAX_RETRY_AFTER_MILLIS / 1000 + " s); try again then");
+                }
+                backoff(attempt, wait);
                 continue;
             }
             if (status >= 400) {
-                throw error(call, response, attempt);
+                throw error(call, response, attempt, null);
             }
             return response;
         }
     }
 
+    /**
+     * Whether sending again may succeed: not when the host name does not resolve or TLS cannot be
+     * agreed (a wrong URL, scheme or certificate), nor when the server broke the HTTP protocol.
+     */
+    static boolean retriable(IOException e) {
+        if (e instanceof UnknownHostException || e instanceof ClientProtocolException) {
+            return false;
+        }
+        // a TLS failure is for good (no common protocol, an untrusted certificate) unless the connection
+        // itself failed underneath it
+        return !(e instanceof SSLException) || e.getCause() instanceof java.net.SocketException
+                || e.getCause() instanceof java.io.EOFException || e.getCause() instanceof SocketTimeoutException;
+    }
+
+    /** Whether the request may have reached the server: not when no connection was made. */
+    private static boolean mayHaveReachedServer(IOException e) {
+        return !(e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException || e instanceof ConnectTimeoutException
+                || e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException
+                || (e instanceof SSLException && !retriable(e)));
+    }
+
     private static String describe(IOException e) {
-        String kind = e instanceof java.net.SocketTimeoutException ? "timed out"
-                : e instanceof java.net.ConnectException ? "connection refused"
+        String kind = e instanceof SocketTimeoutException ? "timed out"
+                : e instanceof ConnectException ? "connection refused"
+                : e instanceof UnknownHostException ? "unknown host"
+                : e instanceof SSLException ? "TLS failed (an https URL to a server that speaks plain http, or a "
+                        + "certificate this machine does not trust?)"
                 : e.getClass().getSimpleName();
         return kind + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    }
+
+    /** The exception as a cause without its message, when its message would repeat a secret. */
+    private Throwable redactedCause(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.equals(redact(message))) {
+            return e;
+        }
+        IOException safe = new IOException(e.getClass().getName() + ": " + redact(message));
+        safe.setStackTrace(e.getStackTrace());
+        return safe;
+    }
+
+    /** Text from the server or the network with the credentials (and any Authorization header it quotes) redacted. */
+    String redact(String text) {
+        return credentials.redact(text);
     }
 
     private Response once(Call call) throws IOException {
@@ -139,7 +201,7 @@ final class Transport implements AutoCloseable {
         }
         long start = System.nanoTime();
         if (debug != null) {
-            debug.accept("-> " + call.method + " " + uri + " " + redactedHeaders(request.getHeaders()));
+            debug.accept(redact("-> " + call.method + " " + uri + " " + redactedHeaders(request.getHeaders())));
         }
         return http.execute(request, response -> {
             Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -164,8 +226,9 @@ final class Transport implements AutoCloseable {
         return shown.toString();
     }
 
-    private void backoff(int attempt, String retryAfter) {
-        long millis = retryAfterMillis(retryAfter);
+    /** Waits before the next attempt: {@code retryAfterMillis} when the server asked, else jittered exponential. */
+    private void backoff(int attempt, long retryAfterMillis) {
+        long millis = retryAfterMillis;
         if (millis < 0) {
             long exponential = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
             long capped = Math.min(exponential, maxBackoff.toMillis());
@@ -182,44 +245,109 @@ final class Transport implements AutoCloseable {
         }
     }
 
-    /** Retry-After in seconds or as an HTTP date, in milliseconds (bounded); -1 when absent or unreadable. */
+    /**
+     * Retry-After in seconds or as an HTTP date, in milliseconds ({@code Long.MAX_VALUE} for more than a
+     * long holds, 0 for the past); -1 when absent or unreadable.
+     */
     static long retryAfterMillis(String retryAfter) {
         if (retryAfter == null || retryAfter.isBlank()) {
             return -1;
         }
-        try {
-            return Math.min(MAX_RETRY_AFTER_MILLIS, Math.max(0, Long.parseLong(retryAfter.trim()) * 1000));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                long until = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant().toEpochMilli() - System.currentTimeMillis();
-                return Math.min(MAX_RETRY_AFTER_MILLIS, Math.max(0, until));
-            } catch (RuntimeException unreadable) {
-                return -1;
+        String value = retryAfter.trim();
+        if (value.matches("-?[0-9]+")) {
+            if (value.startsWith("-")) {
+                return 0;
             }
+            if (value.length() > 15) {
+                return Long.MAX_VALUE;
+            }
+            return Long.parseLong(value) * 1000;
+        }
+        try {
+            long until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli()
+                    - System.currentTimeMillis();
+            return Math.max(0, until);
+        } catch (RuntimeException unreadable) {
+            return -1;
         }
     }
 
-    private static GongApiException error(Call call, Response response, int attempts) {
+    private static String readableWait(long millis) {
+        if (millis == Long.MAX_VALUE) {
+            return "longer than a lifetime";
+        }
+        long seconds = millis / 1000;
+        return seconds < 120 ? seconds + " s" : seconds < 7200 ? seconds / 60 + " min" : seconds / 3600 + " h";
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    /** Gong's error body: its requestId and messages, read as JSON or, failing that, as text (redacted either way). */
+    private record ErrorBody(String requestId, List<String> errors) {
+    }
+
+    private ErrorBody errorBody(Response response) {
         String requestId = null;
         List<String> errors = new ArrayList<>();
         try {
             JsonNode body = JSON.readTree(response.body());
             requestId = body.path("requestId").asString(null);
             for (JsonNode error : body.path("errors")) {
-                errors.add(error.isString() ? error.asString() : error.toString());
+                errors.add(redact(error.isString() ? error.asString() : error.toString()));
             }
         } catch (RuntimeException notJson) {
-            String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String text = excerpt(response.body());
             if (!text.isEmpty()) {
-                errors.add(text.length() > 500 ? text.substring(0, 500) + "..." : text);
+                errors.add(text);
             }
         }
+        return new ErrorBody(requestId, errors);
+    }
+
+    /** The start of a body as text, redacted, without control characters: for messages about what came. */
+    String excerpt(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 2000), java.nio.charset.StandardCharsets.UTF_8)
+                .strip();
+        text = redact(text).replaceAll("\\p{Cntrl}+", " ");
+        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
+    }
+
+    private GongApiException error(Call call, Response response, int attempts, String note) {
+        ErrorBody body = errorBody(response);
         String message = "HTTP " + response.status() + " " + reason(response.status()) + " from " + call.describe()
-                + (errors.isEmpty() ? "" : ": " + String.join("; ", errors))
-                + (requestId == null ? "" : " (Gong requestId " + requestId + ")")
-                + (attempts > 1 ? " after " + attempts + " attempts" : "");
-        return new GongApiException(message, response.status(), requestId, errors, null);
+                + (body.errors().isEmpty() ? "" : ": " + String.join("; ", body.errors()))
+                + (body.requestId() == null ? "" : " (Gong requestId " + body.requestId() + ")")
+                + (attempts > 1 ? " after " + attempts + " attempts" : "")
+                + (note == null ? "" : "; " + note);
+        return new GongApiException(message, response.status(), body.requestId(), body.errors(), null);
+    }
+
+    /**
+     * Gong already has a request with the call's clientRequestId. After a lost attempt it may be that
+     * attempt's, or an older one's: the message says the file may not have been sent, and how to find out.
+     */
+    private ClientRequestIdConflictException conflict(Call call, Response response, String lostAttempt) {
+        ErrorBody body = errorBody(response);
+        String id = call.query.get("clientRequestId");
+        String said = "HTTP 409 Conflict from " + call.describe()
+                + (body.errors().isEmpty() ? "" : ": " + String.join("; ", body.errors()))
+                + (body.requestId() == null ? "" : " (Gong requestId " + body.requestId() + ")");
+        boolean upload = call.entity != null;
+        String message = lostAttempt == null
+                ? said + ". Gong already has a request with clientRequestId '" + id + "' from an earlier call, so "
+                        + (upload ? "this file was not uploaded" : "this request was not taken")
+                        + "; send it under a new clientRequestId"
+                : said + ", after an earlier attempt of this call that may have reached Gong (" + redact(lostAttempt)
+                        + "). That attempt may be the request Gong has, or clientRequestId '" + id + "' belonged to an "
+                        + "earlier, different request: the client cannot tell which, so "
+                        + (upload ? "this file may not have been uploaded" : "this request may not have been taken")
+                        + ". Check requestStatus('" + id + "') against what you sent, or send it again under a new "
+                        + "clientRequestId" + (upload ? " (an id from GongCrmClient.contentRequestId lets the client "
+                        + "tell)" : "");
+        return new ClientRequestIdConflictException(said, message, id, lostAttempt == null ? null : redact(lostAttempt),
+                body.requestId(), body.errors());
     }
 
     private static String reason(int status) {

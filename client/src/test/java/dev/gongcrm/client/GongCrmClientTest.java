@@ -219,13 +219,14 @@ class GongCrmClientTest {
     }
 
     @Test
-    void anUploadWhoseResponseWasLostIsReportedAsAlreadyAccepted() throws Exception {
+    void anUploadWhoseResponseWasLostIsReportedAsAlreadyAcceptedWhenItsIdProvesItOurs() throws Exception {
         register();
+        Path file = file("accounts.ldjson", accounts(2));
+        String id = GongCrmClient.contentRequestId("lost-response", file);
         emulator.faults().next(1, Fault.dropConnection());
-        AsyncProcessingResponse upload = gong.uploadObjects(file("accounts.ldjson", accounts(2)), "lost-response",
-                INTEGRATION, ObjectType.ACCOUNT);
+        AsyncProcessingResponse upload = gong.uploadObjects(file, id, INTEGRATION, ObjectType.ACCOUNT);
         assertTrue(upload.alreadyAccepted());
-        assertEquals(RequestStatus.DONE, gong.awaitRequest("lost-response", INTEGRATION, Duration.ofSeconds(5)).status());
+        assertEquals(RequestStatus.DONE, gong.awaitRequest(id, INTEGRATION, Duration.ofSeconds(5)).status());
     }
 
     @Test

@@ -1,16 +1,17 @@
 package dev.gongcrm.emulator;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the emulated Gong knows: the one integration, its schemas, objects and requests. */
+/**
+ * Everything the emulated Gong knows: the one integration, its schemas, objects and requests. The
+ * objects are on disk ({@link ObjectStore}); the rest is small and stays on the heap.
+ */
 final class CrmState {
 
     enum Type { ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE }
@@ -39,12 +40,12 @@ final class CrmState {
      * schema ({@link DefaultSchema}) is never stored here: uploads are validated against these alone.
      */
     final Map<Type, ArrayNode> schemas = new EnumMap<>(Type.class);
-    final Map<Type, Map<String, JsonNode>> objects = new EnumMap<>(Type.class);
+    final ObjectStore objects;
     final Map<String, Request> requests = new HashMap<>();
     final List<String> arrivals = new ArrayList<>();
 
-    Map<String, JsonNode> objectsOf(Type type) {
-        return objects.computeIfAbsent(type, t -> new LinkedHashMap<>());
+    CrmState(ObjectStore objects) {
+        this.objects = objects;
     }
 
     void clearIntegration() {

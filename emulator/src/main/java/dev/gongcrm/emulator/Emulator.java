@@ -8,9 +8,10 @@ import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.FileKind;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import io.javalin.http.util.MultipartUtil;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,19 +28,28 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * A local, stateful Gong CRM API: the ten endpoints of the seed with their JSON shapes, one
  * integration, asynchronous processing whose line errors come from validator-core, and faults on
- * demand. Listens on loopback only.
+ * demand. Listens on loopback only. Stored objects live in an SQLite file of its temporary work
+ * folder, not on the heap; a request a client got wrong is answered 400 or 413 in Gong's error shape
+ * (and logged, see {@link Builder#log}), never 500; no upload's file stays behind once it is
+ * processed or refused.
  *
  * <pre>{@code
  * try (Emulator gong = Emulator.builder().port(0).build().start()) {
@@ -60,18 +70,21 @@ public final class Emulator implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DROP = "gongcrm.drop";
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    /** A dataFile larger than this goes to the upload folder as it arrives, not to the heap. */
+    private static final int IN_MEMORY_PART_BYTES = 1024 * 1024;
 
     private final Builder settings;
-    private final CrmState state = new CrmState();
     private final Faults faults = new Faults();
-    private final Validator validator = Validator.builder().build();
-    private final UploadProcessor uploads = new UploadProcessor(state, validator);
+    private final Validator validator = UploadProcessor.gongValidator();
+    private final Path workFolder;
+    private final Path uploadFolder;
+    private final CrmState state;
+    private final UploadProcessor uploads;
     private final ScheduledExecutorService processing = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "gongcrm-emulator-processing");
         thread.setDaemon(true);
         return thread;
     });
-    private final Path workFolder;
     private Javalin server;
 
     private Emulator(Builder settings) {
@@ -79,9 +92,12 @@ public final class Emulator implements AutoCloseable {
         settings.initialFaults.forEach(initial -> faults.next(initial.getKey(), initial.getValue()));
         try {
             this.workFolder = Files.createTempDirectory("gongcrm-emulator");
+            this.uploadFolder = Files.createDirectory(workFolder.resolve("uploads"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the emulator's work folder", e);
         }
+        this.state = new CrmState(new ObjectStore(workFolder.resolve("objects.db")));
+        this.uploads = new UploadProcessor(state, validator);
     }
 
     public static Builder builder() {
@@ -93,10 +109,6 @@ public final class Emulator implements AutoCloseable {
         server = Javalin.create(config -> {
             config.jetty.host = "127.0.0.1";
             config.jetty.port = settings.port;
-            config.jetty.multipartConfig.cacheDirectory(workFolder.toString());
-            config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes + MULTIPART_OVERHEAD, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.http.maxRequestSize = 10_000_000;
             config.startup.showJavalinBanner = false;
             config.routes.before(this::faultsAndAuth);
@@ -111,14 +123,54 @@ public final class Emulator implements AutoCloseable {
             config.routes.get("/v2/crm/request-status", this::requestStatus);
             config.routes.post("/v2/crm/stages", this::uploadStages);
             config.routes.after(this::dropIfAsked);
-            config.routes.exception(ApiError.class, (error, ctx) -> {
-                error.headers.forEach(ctx::header);
-                json(ctx, error.status, errorBody(error.errors));
+            config.routes.exception(ApiError.class, this::answer);
+            config.routes.exception(CannedAnswer.class, (canned, ctx) -> {
+                drain(ctx);
+                canned.answer.headers().forEach(ctx::header);
+                ctx.status(canned.answer.status()).contentType(canned.answer.contentType()).result(canned.answer.body());
             });
-            config.routes.exception(Exception.class, (error, ctx) ->
-                    json(ctx, 500, errorBody(List.of("Internal Server Error"))));
+            config.routes.exception(Exception.class, (error, ctx) -> {
+                ApiError mistake = ClientMistakes.of(error, settings.maxUploadBytes);
+                if (mistake != null) {
+                    answer(mistake, ctx);
+                    return;
+                }
+                settings.log.accept(ctx.method() + " " + ctx.path() + " 500 Internal Server Error: "
+                        + ClientMistakes.describe(error));
+                json(ctx, 500, errorBody(List.of("Internal Server Error")));
+            });
         }).start();
         return this;
+    }
+
+    /** An error answer in Gong's shape ({@code requestId}, {@code errors}), logged with what was asked. */
+    private void answer(ApiError error, Context ctx) {
+        settings.log.accept(ctx.method() + " " + ctx.path() + " " + error.status + " " + String.join("; ", error.errors));
+        drain(ctx);
+        error.headers.forEach(ctx::header);
+        json(ctx, error.status, errorBody(error.errors));
+    }
+
+    /**
+     * Reads what is left of a refused request's body: a connection closed with unread bytes is reset,
+     * and the reset can take the answer with it, so that the client sees a broken pipe instead of why
+     * its request was refused (a 413 for a declared length over the limit, a 400 for a bad query). A
+     * declared length is read whole (up to 4 GiB: seconds on loopback); a chunked body up to twice the
+     * upload limit.
+     */
+    private void drain(Context ctx) {
+        try {
+            long declared = Math.min(ctx.req().getContentLengthLong(), 4L << 30);
+            long left = Math.max(declared, 2 * (settings.maxUploadBytes + MULTIPART_OVERHEAD));
+            byte[] buffer = new byte[64 * 1024];
+            InputStream in = ctx.req().getInputStream();
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= read;
+            }
+        } catch (IOException | RuntimeException alreadyReadOrGone) {
+            // the body was read (or failed) on the way in: nothing is left to drain
+        }
     }
 
     public String baseUrl() {
@@ -152,11 +204,14 @@ public final class Emulator implements AutoCloseable {
         return settings.accessKeySecret;
     }
 
+    /** Where uploads wait on disk until processed (tests check that none stays behind). */
+    Path uploadFolder() {
+        return uploadFolder;
+    }
+
     /** The object the emulator holds, or null: for tests of types object/list does not serve (users, stages). */
     JsonNode storedObject(CrmState.Type type, String id) {
-        synchronized (state) {
-            return state.objectsOf(type).get(id);
-        }
+        return state.objects.get(type, id);
     }
 
     @Override
@@ -165,8 +220,14 @@ public final class Emulator implements AutoCloseable {
             server.stop();
         }
         processing.shutdownNow();
+        try {
+            processing.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        state.objects.close();
         try (var files = Files.walk(workFolder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temp folder left behind is harmless
         }
@@ -183,6 +244,9 @@ public final class Emulator implements AutoCloseable {
         if (fault instanceof Fault.ServerError) {
             throw new ApiError(500, "Internal Server Error");
         }
+        if (fault instanceof Fault.Answer answer) {
+            throw new CannedAnswer(answer);
+        }
         if (fault instanceof Fault.Delay delay) {
             Thread.sleep(delay.delay().toMillis());
         }
@@ -192,6 +256,16 @@ public final class Emulator implements AutoCloseable {
         String authorization = ctx.header("Authorization");
         if (authorization == null || !settings.accepts(authorization)) {
             throw new ApiError(401, "Access denied");
+        }
+    }
+
+    /** A {@link Fault.Answer} on its way out, past the handlers. */
+    private static final class CannedAnswer extends RuntimeException {
+        final Fault.Answer answer;
+
+        CannedAnswer(Fault.Answer answer) {
+            super(null, null, false, false);
+            this.answer = answer;
         }
     }
 
@@ -282,12 +356,16 @@ public final class Emulator implements AutoCloseable {
     private CrmState.Request newRequest(String clientRequestId) {
         synchronized (state) {
             if (state.requests.containsKey(clientRequestId)) {
-                throw new ApiError(409, "clientRequestId [" + clientRequestId + "] already exists");
+                throw conflict(clientRequestId);
             }
             CrmState.Request request = new CrmState.Request(clientRequestId, requestId());
             state.requests.put(clientRequestId, request);
             return request;
         }
+    }
+
+    private static ApiError conflict(String clientRequestId) {
+        return new ApiError(409, "clientRequestId [" + clientRequestId + "] already exists");
     }
 
     private void processLater(CrmState.Request request, Runnable work) {
@@ -296,9 +374,13 @@ public final class Emulator implements AutoCloseable {
         processing.schedule(() -> {
             try {
                 work.run();
-            } catch (RuntimeException e) {
-                request.errors = List.of(Map.of("line", 0, "description", "General error: " + e.getMessage()));
+            } catch (RuntimeException | Error e) {
+                // even OutOfMemoryError: the request ends FAILED and the processing thread goes on
+                String why = e instanceof OutOfMemoryError ? "out of memory while processing the file"
+                        : String.valueOf(e.getMessage());
+                request.errors = List.of(Map.of("line", 0, "description", "General error: " + why));
                 request.status = "FAILED";
+                settings.log.accept("request " + request.clientRequestId + " FAILED: " + ClientMistakes.describe(e));
             }
         }, delay, TimeUnit.MILLISECONDS);
     }
@@ -360,6 +442,18 @@ public final class Emulator implements AutoCloseable {
         integration(ctx);
         CrmState.Type type = objectType(ctx, SCHEMA_TYPES);
         byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw new ApiError(400, "Malformed request: the body is empty; it must be a JSON array of schema fields");
+        }
+        JsonNode fields;
+        try {
+            fields = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw new ApiError(400, "Malformed request: the body is not valid JSON");
+        }
+        if (fields == null || !fields.isArray()) {
+            throw new ApiError(400, "Malformed request: the body must be a JSON array of schema fields");
+        }
         ValidationResult result = validator.validateFiles(List.of(BundleFile.of(
                 type.name().toLowerCase() + ".schema.json", FileKind.SCHEMA, ObjectType.valueOf(type.name()), body)));
         List<String> errors = new ArrayList<>();
@@ -373,7 +467,7 @@ public final class Emulator implements AutoCloseable {
             throw new ApiError(400, errors.toArray(String[]::new));
         }
         synchronized (state) {
-            state.schemas.put(type, (ArrayNode) JSON.readTree(body));
+            state.schemas.put(type, (ArrayNode) fields);
             state.arrivals.add("schema " + type.name());
         }
         json(ctx, 200, Map.of("requestId", requestId()));
@@ -399,12 +493,11 @@ public final class Emulator implements AutoCloseable {
         String clientRequestId = clientRequestId(ctx);
         integration(ctx);
         CrmState.Type type = objectType(ctx, allTypes());
-        Path data = receive(ctx);
-        CrmState.Request request = newRequest(clientRequestId);
+        CrmState.Request request = receiveAsNewRequest(ctx, clientRequestId,
+                (accepted, data) -> uploads.process(accepted, type, data));
         synchronized (state) {
             state.arrivals.add(type.name() + " " + clientRequestId);
         }
-        processLater(request, () -> uploads.process(request, type, data));
         json(ctx, 201, accepted(request));
     }
 
@@ -412,34 +505,89 @@ public final class Emulator implements AutoCloseable {
     private void mapUsers(Context ctx) throws IOException {
         String clientRequestId = clientRequestId(ctx);
         integration(ctx);
-        Path data = receive(ctx);
-        CrmState.Request request = newRequest(clientRequestId);
-        processLater(request, () -> uploads.processUserMappings(request, data));
+        CrmState.Request request = receiveAsNewRequest(ctx, clientRequestId, uploads::processUserMappings);
         json(ctx, 201, accepted(request));
     }
 
-    /** Saves the multipart {@code dataFile} to the work folder. */
+    /**
+     * Receives the {@code dataFile} of a new request and schedules its processing; a reused
+     * clientRequestId is refused before the body is read, and no refused upload leaves its file behind.
+     */
+    private CrmState.Request receiveAsNewRequest(Context ctx, String clientRequestId,
+                                                 BiConsumer<CrmState.Request, Path> process) throws IOException {
+        synchronized (state) {
+            if (state.requests.containsKey(clientRequestId)) {
+                throw conflict(clientRequestId);
+            }
+        }
+        Path data = receive(ctx);
+        try {
+            CrmState.Request request = newRequest(clientRequestId);
+            processLater(request, () -> process.accept(request, data));
+            return request;
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(data);
+            throw e;
+        }
+    }
+
+    /**
+     * Saves the multipart {@code dataFile} to the upload folder. A body that is not a well-formed
+     * multipart form with that part is the client's mistake (400); one over the size limit, whether
+     * its length was declared or it came chunked, is 413. The parts Jetty spilled to disk go at once.
+     */
     private Path receive(Context ctx) throws IOException {
         if (ctx.req().getContentLengthLong() > settings.maxUploadBytes + MULTIPART_OVERHEAD) {
-            throw new ApiError(413, "Maximum payload size is 200 megabytes");
+            throw ClientMistakes.tooLarge(settings.maxUploadBytes);
         }
-        UploadedFile file;
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            throw new ApiError(400, "Malformed request: the body must be multipart/form-data with a [dataFile] part");
+        }
+        Collection<Part> parts;
         try {
-            file = ctx.uploadedFile("dataFile");
-        } catch (RuntimeException e) {
-            throw new ApiError(400, "Malformed request: the body is not a readable multipart form");
+            // the parts themselves, not Javalin's view of them: it fails on a part without a name
+            ctx.req().setAttribute(MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE, new MultipartConfigElement(
+                    uploadFolder.toString(), settings.maxUploadBytes, settings.maxUploadBytes + MULTIPART_OVERHEAD,
+                    IN_MEMORY_PART_BYTES));
+            parts = ctx.req().getParts();
+        } catch (Exception e) {
+            throw ClientMistakes.multipart(e, settings.maxUploadBytes);
         }
-        if (file == null) {
-            throw new ApiError(400, "Malformed request: the multipart parameter [dataFile] is missing");
+        try {
+            Part file = null;
+            for (Part part : parts) {
+                if (part.getName() == null) {
+                    throw new ApiError(400, "Malformed request: a multipart part has no Content-Disposition "
+                            + "with a name");
+                }
+                if (part.getName().equals("dataFile") && file == null) {
+                    file = part;
+                }
+            }
+            if (file == null) {
+                throw new ApiError(400, "Malformed request: the multipart parameter [dataFile] is missing");
+            }
+            if (file.getSize() > settings.maxUploadBytes) {
+                throw ClientMistakes.tooLarge(settings.maxUploadBytes);
+            }
+            Path target = Files.createTempFile(uploadFolder, "upload", ".ldjson");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(target);
+                throw e;
+            }
+            return target;
+        } finally {
+            for (Part part : parts) {
+                try {
+                    part.delete();
+                } catch (IOException | RuntimeException ignored) {
+                    // Jetty deletes what is left when the request ends
+                }
+            }
         }
-        if (file.size() > settings.maxUploadBytes) {
-            throw new ApiError(413, "Maximum payload size is 200 megabytes");
-        }
-        Path target = Files.createTempFile(workFolder, "upload", ".ldjson");
-        try (InputStream in = file.content()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
     }
 
     private void listObjects(Context ctx) {
@@ -449,20 +597,28 @@ public final class Emulator implements AutoCloseable {
         if (!ids.isArray()) {
             throw new ApiError(400, "Malformed request: the body must be a JSON array of CRM ids");
         }
+        for (JsonNode id : ids) {
+            if (!id.isString()) {
+                throw new ApiError(400, "Malformed request: CRM ids must be strings, got " + abbreviated(id));
+            }
+        }
         Map<String, JsonNode> found = new LinkedHashMap<>();
         int count = 0;
-        synchronized (state) {
-            for (JsonNode id : ids) {
-                if (count++ == MAX_OBJECT_IDS) {
-                    break;
-                }
-                found.put(id.asString(), state.objectsOf(type).get(id.asString()));
+        for (JsonNode id : ids) {
+            if (count++ == MAX_OBJECT_IDS) {
+                break;
             }
+            found.put(id.asString(), state.objects.get(type, id.asString()));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("requestId", requestId());
         answer.put("crmObjectsMap", found);
         json(ctx, 200, answer);
+    }
+
+    private static String abbreviated(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     private void requestStatus(Context ctx) {
@@ -505,9 +661,9 @@ public final class Emulator implements AutoCloseable {
             // all or nothing: a bad stage stores none of the request
             throw new ApiError(400, problems.toArray(String[]::new));
         }
-        synchronized (state) {
+        try (ObjectStore.Batch batch = state.objects.batch()) {
             for (JsonNode stage : stages) {
-                state.objectsOf(CrmState.Type.STAGE).put(stage.path("internalName").asString(), stage);
+                batch.put(CrmState.Type.STAGE, stage.path("internalName").asString(), stage.toString());
             }
         }
         json(ctx, 200, Map.of("requestId", requestId()));
@@ -522,6 +678,7 @@ public final class Emulator implements AutoCloseable {
         private Duration processingDelay = Duration.ofSeconds(1);
         private long integrationId = DEFAULT_INTEGRATION_ID;
         private long maxUploadBytes = 200L * 1024 * 1024;
+        private Consumer<String> log = line -> { };
         private final List<Map.Entry<Integer, Fault>> initialFaults = new ArrayList<>();
 
         private Builder() {
@@ -566,6 +723,12 @@ public final class Emulator implements AutoCloseable {
         /** The largest upload accepted (default 200 MiB, Gong's limit); larger ones get 413. */
         public Builder maxUploadBytes(long maxUploadBytes) {
             this.maxUploadBytes = maxUploadBytes;
+            return this;
+        }
+
+        /** Where the emulator logs what it refused and why (one line each); nowhere by default. */
+        public Builder log(Consumer<String> log) {
+            this.log = Objects.requireNonNull(log);
             return this;
         }
 

@@ -10,7 +10,8 @@ public final class EmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Emulator.Builder builder = Emulator.builder();
+        // what it refuses, and why, goes to stderr: a client under test sees its mistakes
+        Emulator.Builder builder = Emulator.builder().log(line -> System.err.println("gongcrm-emulator: " + line));
         String key = Emulator.DEFAULT_CREDENTIAL;
         String secret = Emulator.DEFAULT_CREDENTIAL;
         for (int i = 0; i < args.length; i++) {

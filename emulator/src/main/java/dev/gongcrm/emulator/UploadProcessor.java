@@ -7,6 +7,9 @@ import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.FileKind;
+import dev.gongcrm.validator.rules.RuleCatalog;
+import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.rules.RuleMeta;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +34,9 @@ import java.util.function.ObjIntConsumer;
 
 /**
  * What Gong does with an uploaded LDJSON file once it is its turn: finds the line errors (with
- * validator-core for object files, line by line for user mappings), keeps the first 20 in Gong's
- * wording, and stores the objects of the lines without errors (an object sent with isDeleted goes).
+ * validator-core for object files, line by line for user mappings), counts every line with an error,
+ * keeps the first 20 in Gong's wording, and stores the objects of the lines without errors (an object
+ * sent with isDeleted goes).
  */
 final class UploadProcessor {
 
@@ -46,6 +51,22 @@ final class UploadProcessor {
         this.validator = validator;
     }
 
+    /**
+     * The validator Gong's checks need: only the rules whose findings are errors (warnings change
+     * nothing Gong does and would only take memory), and no cap on findings, so that every bad line is
+     * known: a line past any cap would otherwise be stored as if it were valid.
+     */
+    static Validator gongValidator() {
+        Set<String> errorRules = new java.util.TreeSet<>();
+        for (RuleMeta rule : RuleCatalog.all()) {
+            if (rule.defaultSeverity() == Severity.ERROR) {
+                errorRules.add(rule.name());
+            }
+        }
+        return Validator.builder().rules(new RuleConfig(errorRules, Set.of(), Map.of()))
+                .maxFindings(Integer.MAX_VALUE).build();
+    }
+
     /** Validates an object file as Gong would (one file, against the uploaded custom schema), then stores it. */
     void process(CrmState.Request request, CrmState.Type type, Path data) {
         run(request, type, "objectId", data, () -> validatorErrors(type, data));
@@ -54,42 +75,72 @@ final class UploadProcessor {
     /** Checks a {@code /map/users} file line by line, then stores its mappings as BUSINESS_USER objects. */
     void processUserMappings(CrmState.Request request, Path data) {
         run(request, CrmState.Type.BUSINESS_USER, UserMappingCheck.KEY, data, () -> {
-            SortedMap<Integer, String> errorsByLine = new TreeMap<>();
+            LineErrors errors = new LineErrors();
             eachLine(data, (text, line) -> {
                 String problem = UserMappingCheck.problem(text);
                 if (problem != null) {
-                    errorsByLine.put(line, problem);
+                    errors.add(line, problem);
                 }
             });
-            return errorsByLine;
+            return errors;
         });
     }
 
-    /** Finds the errors of a file, one description per line at most, by line number. */
-    private interface LineErrors {
-        SortedMap<Integer, String> find() throws IOException;
+    /**
+     * The lines of a file that have errors: all of them as bits (a 200 MB file has a few million lines
+     * at most: well under a megabyte), the description of the first {@value #MAX_LINE_ERRORS}.
+     */
+    static final class LineErrors {
+        private final BitSet lines = new BitSet();
+        private final TreeMap<Integer, String> first = new TreeMap<>();
+
+        /** The first description given for a line is its description. */
+        void add(int line, String description) {
+            lines.set(line);
+            if (first.containsKey(line) || (first.size() == MAX_LINE_ERRORS && line > first.lastKey())) {
+                return;
+            }
+            first.put(line, description);
+            if (first.size() > MAX_LINE_ERRORS) {
+                first.pollLastEntry();
+            }
+        }
+
+        boolean has(int line) {
+            return lines.get(line);
+        }
+
+        int count() {
+            return lines.cardinality();
+        }
+
+        SortedMap<Integer, String> first() {
+            return first;
+        }
+    }
+
+    /** Finds the errors of a file. */
+    private interface ErrorFinder {
+        LineErrors find() throws IOException;
     }
 
     /** What every upload shares once its errors are known: store the rest, publish the outcome, drop the file. */
-    private void run(CrmState.Request request, CrmState.Type type, String keyField, Path data, LineErrors lineErrors) {
+    private void run(CrmState.Request request, CrmState.Type type, String keyField, Path data, ErrorFinder finder) {
         try {
-            SortedMap<Integer, String> errorsByLine = lineErrors.find();
-            int stored = store(type, keyField, data, errorsByLine.keySet());
+            LineErrors lineErrors = finder.find();
+            int stored = store(type, keyField, data, lineErrors);
             List<Map<String, Object>> errors = new ArrayList<>();
-            for (Map.Entry<Integer, String> error : errorsByLine.entrySet()) {
-                if (errors.size() == MAX_LINE_ERRORS) {
-                    break;
-                }
+            for (Map.Entry<Integer, String> error : lineErrors.first().entrySet()) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("line", error.getKey());
                 line.put("description", error.getValue());
                 errors.add(line);
             }
             request.errors = errors;
-            request.totalErrorCount = errorsByLine.size();
+            request.totalErrorCount = lineErrors.count();
             request.totalSuccessCount = stored;
             // the status goes last: a poller that sees it final sees the counts too
-            request.status = errorsByLine.isEmpty() ? "DONE" : "FAILED";
+            request.status = lineErrors.count() == 0 ? "DONE" : "FAILED";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -101,7 +152,7 @@ final class UploadProcessor {
         }
     }
 
-    private SortedMap<Integer, String> validatorErrors(CrmState.Type type, Path data) throws IOException {
+    private LineErrors validatorErrors(CrmState.Type type, Path data) throws IOException {
         List<BundleFile> files = new ArrayList<>();
         ArrayNode schema;
         synchronized (state) {
@@ -113,40 +164,40 @@ final class UploadProcessor {
         }
         files.add(BundleFile.of(data, "dataFile", FileKind.ENTITIES, ObjectType.valueOf(type.name())));
         ValidationResult result = validator.validateFiles(files);
-        SortedMap<Integer, String> errorsByLine = new TreeMap<>();
+        LineErrors errors = new LineErrors();
         for (Finding finding : result.findings()) {
             if (finding.severity() == Severity.ERROR && finding.line() > 0 && "dataFile".equals(finding.file())) {
-                errorsByLine.putIfAbsent(finding.line(), GongWording.describe(finding));
+                errors.add(finding.line(), GongWording.describe(finding));
             }
         }
-        return errorsByLine;
+        return errors;
     }
 
-    private int store(CrmState.Type type, String keyField, Path data, Set<Integer> badLines) throws IOException {
+    private int store(CrmState.Type type, String keyField, Path data, LineErrors errors) throws IOException {
         AtomicInteger stored = new AtomicInteger();
-        eachLine(data, (text, line) -> {
-            if (badLines.contains(line)) {
-                return;
-            }
-            JsonNode object;
-            try {
-                object = JSON.readTree(text);
-            } catch (RuntimeException unparsable) {
-                return;
-            }
-            String key = object.path(keyField).asString(null);
-            if (key == null) {
-                return;
-            }
-            synchronized (state) {
-                if (object.path("isDeleted").asBoolean(false)) {
-                    state.objectsOf(type).remove(key);
-                } else {
-                    state.objectsOf(type).put(key, object);
+        try (ObjectStore.Batch batch = state.objects.batch()) {
+            eachLine(data, (text, line) -> {
+                if (errors.has(line)) {
+                    return;
                 }
-            }
-            stored.incrementAndGet();
-        });
+                JsonNode object;
+                try {
+                    object = JSON.readTree(text);
+                } catch (RuntimeException unparsable) {
+                    return;
+                }
+                String key = object.path(keyField).asString(null);
+                if (key == null) {
+                    return;
+                }
+                if (object.path("isDeleted").asBoolean(false)) {
+                    batch.delete(type, key);
+                } else {
+                    batch.put(type, key, text);
+                }
+                stored.incrementAndGet();
+            });
+        }
         return stored.get();
     }
 

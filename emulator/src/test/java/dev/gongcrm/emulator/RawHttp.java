@@ -24,15 +24,20 @@ final class RawHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration FINAL_STATUS_WITHIN = Duration.ofSeconds(10);
 
-    private final Emulator emulator;
+    private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
     RawHttp(Emulator emulator) {
-        this.emulator = emulator;
+        this(emulator.baseUrl());
+    }
+
+    /** For an emulator in another JVM. */
+    RawHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", AUTH)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
