@@ -116,10 +116,20 @@ public final class GongCrm implements Runnable {
         });
         try {
             return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // a resource failure, not findings: what it stood on is unreachable now, so there is room for a line
+            err.println(outOfMemory());
+            return USAGE;
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** What to do when the heap ran out: one line, with the heap the run had. */
+    static String outOfMemory() {
+        return "gongcrm: error: out of memory (the Java heap holds about " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB); give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for ./gongcrm, or java -Xmx2g -jar gongcrm.jar";
     }
 
     private static String oneLine(Exception exception) {

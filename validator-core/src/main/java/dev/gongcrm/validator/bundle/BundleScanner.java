@@ -3,9 +3,16 @@ package dev.gongcrm.validator.bundle;
 import dev.gongcrm.validator.ObjectType;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,25 +52,34 @@ public final class BundleScanner {
             } else if (Files.isRegularFile(path)) {
                 FileKind kind = FileKind.fromFileName(path.getFileName().toString());
                 files.add(file(path, kind == null ? FileKind.ENTITIES : kind));
-            } else if (Files.exists(path)) {
-                throw new BundleException("'" + path + "' is neither a file nor a folder");
             } else {
-                throw new BundleException("'" + path + "' does not exist");
+                throw new BundleException("'" + path + "' " + whatItIs(path));
             }
         }
         return files;
     }
 
+    /**
+     * The entity and schema files of a folder. An entry whose name says it is one but that is no
+     * regular file (a folder, a FIFO, a dangling symbolic link or a loop of them) is an error, not
+     * skipped: the user meant it to be checked.
+     */
     private List<BundleFile> scanFolder(Path folder) throws BundleException {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             for (Path child : stream) {
-                if (Files.isRegularFile(child) && FileKind.fromFileName(child.getFileName().toString()) != null) {
-                    children.add(child);
+                if (FileKind.fromFileName(child.getFileName().toString()) == null) {
+                    continue;
                 }
+                if (!Files.isRegularFile(child)) {
+                    throw new BundleException("'" + child + "' " + whatItIs(child)
+                            + "; a bundle folder's .ldjson, .jsonl, .ndjson and .schema.json entries must be files");
+                }
+                children.add(child);
             }
-        } catch (IOException e) {
-            throw new BundleException("cannot list '" + folder + "': " + e.getMessage());
+        } catch (IOException | DirectoryIteratorException e) {
+            IOException cause = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
+            throw new BundleException("cannot list '" + folder + "': " + why(cause));
         }
         children.sort(null);
         List<BundleFile> files = new ArrayList<>();
@@ -88,7 +104,71 @@ public final class BundleScanner {
         try {
             return BundleFile.of(path, name, kind, type);
         } catch (IOException e) {
-            throw new BundleException("cannot read '" + path + "': " + e.getMessage());
+            throw new BundleException("cannot read '" + path + "': " + why(e));
         }
+    }
+
+    /** What a path that is neither a folder nor a regular file is, as the end of a sentence. */
+    static String whatItIs(Path path) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            if (Files.isSymbolicLink(path)) {
+                try {
+                    return "is a symbolic link to '" + Files.readSymbolicLink(path) + "', which does not exist";
+                } catch (IOException unreadable) {
+                    return "is a symbolic link whose target does not exist";
+                }
+            }
+            return "does not exist";
+        } catch (IOException e) {
+            return "cannot be read: " + why(e);
+        }
+        if (attributes.isDirectory()) {
+            return "is a folder";
+        }
+        if (attributes.isRegularFile()) {
+            return "is a file";
+        }
+        return "is " + specialKind(path) + ", not a regular file";
+    }
+
+    /** A FIFO, a socket or a device, as far as the file system tells. */
+    private static String specialKind(Path path) {
+        try {
+            int type = (Integer) Files.getAttribute(path, "unix:mode") & 0170000;
+            return switch (type) {
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0140000 -> "a socket";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file (a pipe, socket or device)";
+        }
+    }
+
+    /** Why an I/O operation on a path failed, in words: the kind of failure, not only the path it names. */
+    static String why(IOException e) {
+        String kind;
+        if (e instanceof AccessDeniedException) {
+            kind = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            kind = "no such file or folder";
+        } else if (e instanceof NotDirectoryException) {
+            kind = "not a folder";
+        } else if (e instanceof FileSystemLoopException) {
+            kind = "a loop of symbolic links";
+        } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            kind = fs.getReason();
+        } else {
+            kind = e.getClass().getSimpleName();
+        }
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() != null && !fs.getReason().equals(kind) ? kind + " (" + fs.getReason() + ")" : kind;
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? kind : kind + ": " + e.getMessage();
     }
 }

@@ -64,11 +64,32 @@ final class EntityFileRun implements SequenceScope {
     }
 
     private void addLine(byte[] buf, int start, int length, int line) {
+        if (length > LdjsonReader.LONG_LINE_BYTES) {
+            checkInPlace(buf, start, length, line);
+            return;
+        }
         if (!filling.add(buf, start, length, line)) {
             submit(filling);
             filling = free.isEmpty() ? new LineBatch() : free.removeFirst();
             filling.add(buf, start, length, line);
         }
+    }
+
+    /**
+     * A long line is checked where it lies in the reader's buffer, once the lines before it are done:
+     * memory holds it once, not once more for each copy.
+     */
+    private void checkInPlace(byte[] buf, int start, int length, int line) {
+        if (filling.lines > 0) {
+            submit(filling);
+            filling = free.isEmpty() ? new LineBatch() : free.removeFirst();
+        }
+        while (!inFlight.isEmpty()) {
+            consume(bundle.workers().await(inFlight.removeFirst()));
+        }
+        LineBatch borrowed = free.isEmpty() ? new LineBatch() : free.removeFirst();
+        borrowed.borrow(buf, start, length, line);
+        consume(bundle.workers().await(bundle.workers().check(job, borrowed)));
     }
 
     private void submit(LineBatch batch) {
@@ -140,6 +161,7 @@ final class EntityFileRun implements SequenceScope {
     @Override
     public void report(Rule rule, String field, String message) {
         int column = field == null ? 0 : CrmRecord.keyColumn(current.bytes, facts.start, facts.length, field, 1);
-        bundle.sink().add(rule.getClass(), file.name(), facts.line, column, facts.objectId, field, message);
+        bundle.sink().add(rule.getClass(), file.name(), facts.line, column, facts.objectId, field,
+                Messages.shorten(message));
     }
 }

@@ -17,6 +17,8 @@ final class LineBatch implements FindingTarget {
     private static final int BYTES = 256 * 1024;
 
     byte[] bytes = new byte[BYTES];
+    /** The batch's own bytes while {@link #bytes} is a line it borrowed. */
+    private byte[] own;
     int used;
     int lines;
     int[] lineNumbers = new int[MAX_LINES];
@@ -66,6 +68,20 @@ final class LineBatch implements FindingTarget {
         return true;
     }
 
+    /**
+     * Takes one long line where it lies, in the reader's buffer, instead of copying it: the batch is
+     * then valid only until the reader goes on, so it is checked at once.
+     */
+    void borrow(byte[] source, int start, int length, int line) {
+        own = bytes;
+        bytes = source;
+        lineNumbers[0] = line;
+        starts[0] = start;
+        lengths[0] = length;
+        lines = 1;
+        used = 0;
+    }
+
     ObjectFacts nextObject() {
         if (objectsUsed == objects.size()) {
             objects.add(new ObjectFacts());
@@ -80,7 +96,7 @@ final class LineBatch implements FindingTarget {
     @Override
     public void add(Class<? extends Rule> rule, String file, int line, int column, String objectId, String field,
                     String message) {
-        findings.add(new Pending(rule, file, line, column, objectId, field, message));
+        findings.add(new Pending(rule, file, line, column, objectId, field, Messages.shorten(message)));
     }
 
     void clear() {
@@ -89,6 +105,10 @@ final class LineBatch implements FindingTarget {
         findings.clear();
         deferred.clear();
         objectsUsed = 0;
+        if (own != null) {
+            bytes = own;
+            own = null;
+        }
         if (bytes.length > BYTES) {
             bytes = new byte[BYTES];
         }

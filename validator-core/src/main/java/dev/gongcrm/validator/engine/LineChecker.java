@@ -62,6 +62,8 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         batch = lines;
         reference = new ReferenceCheck(lines);
         reader.parseLines(lines.bytes, lines.starts, lines.lengths, lines.lineNumbers, lines.lines, this);
+        reader.release();
+        record = null;
         return lines;
     }
 
@@ -131,6 +133,11 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
             }
         }
         return flags;
+    }
+
+    @Override
+    public boolean needsValue(String field) {
+        return job.spec() == null ? OBJECT_ID.equals(field) : plans.containsKey(field);
     }
 
     @Override

@@ -116,6 +116,6 @@ final class ReferenceCheck implements ReferenceScope {
     @Override
     public void report(Rule rule, String message) {
         int at = record != null ? record.columnOf(field) : column;
-        findings.add(rule.getClass(), file, line, at, objectId, field, message);
+        findings.add(rule.getClass(), file, line, at, objectId, field, Messages.shorten(message));
     }
 }

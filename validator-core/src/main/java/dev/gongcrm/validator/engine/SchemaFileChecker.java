@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.read.TextEncoding;
 import dev.gongcrm.validator.rules.FileScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.SchemaFieldScope;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +63,16 @@ final class SchemaFileChecker {
         byte[] bytes;
         try (InputStream in = file.opener().open()) {
             bytes = in.readAllBytes();
+        }
+        // the same encoding rule as for entity files: UTF-8 without BOM (the parser would guess otherwise)
+        String encodingProblem = TextEncoding.problem(bytes, bytes.length);
+        if (encodingProblem != null) {
+            bundle.sink().add(InvalidEncoding.class, file.name(), 1, 1, null, null, encodingProblem);
+            return List.of();
+        }
+        if (TextEncoding.hasUtf8Bom(bytes, bytes.length)) {
+            bundle.sink().add(InvalidEncoding.class, file.name(), 1, 1, null, null, TextEncoding.UTF8_BOM_MESSAGE);
+            bytes = Arrays.copyOfRange(bytes, TextEncoding.UTF8_BOM_LENGTH, bytes.length);
         }
         if (bytes.length == 0) {
             bundle.sink().add(EmptyFile.class, file.name(), 0, 0, null, null,

@@ -9,16 +9,36 @@ import java.util.List;
 /**
  * The value of one top-level field of the line being checked. Instances are reused from line to
  * line: a rule must not keep one after its hook returns.
+ *
+ * <p>The text of a string is its first {@value #MAX_TEXT_CHARS} characters: no rule needs more to tell
+ * a date, an id, a URL or a picklist value, and a 60 MB value then costs no more than a short one.
+ * A long value in a long line is not even copied out of the line unless a rule asks for its text.
  */
 public final class FieldValue {
 
+    /** How many characters of a string value the rules see at most. */
+    public static final int MAX_TEXT_CHARS = 1 << 16;
+    /** A string value longer than this is quoted shortened in messages, to its first {@value #DISPLAY_HEAD_CHARS} characters. */
+    static final int MAX_DISPLAY_CHARS = 1000;
+    private static final int DISPLAY_HEAD_CHARS = 200;
+    /** A longer character buffer is not kept for the next line: memory stays small after a line of long values. */
+    private static final int KEPT_CHARS = 16 * 1024;
+    private static final char[] NO_CHARS = new char[0];
     private static final long NOT_PARSED = Long.MIN_VALUE + 1;
 
     String name;
     JsonKind kind;
-    private char[] chars = new char[64];
+    private char[] chars = NO_CHARS;
     private int length = -1;
+    /** The full length of the value: in characters, or in bytes for a value left in its line. */
+    private long fullLength;
+    private boolean fullLengthInBytes;
+    private boolean cut;
     private String text;
+    // a long string of a long line, still where it lies in the line: its bytes between the quotes
+    private byte[] raw;
+    private int rawFrom;
+    private int rawTo;
     private final CharSequence view = new CharSequence() {
         @Override
         public int length() {
@@ -54,6 +74,11 @@ public final class FieldValue {
         kind = valueKind;
         text = null;
         length = -1;
+        raw = null;
+        cut = false;
+        if (chars.length > KEPT_CHARS) {
+            chars = NO_CHARS;
+        }
         number = 0;
         bool = false;
         strings.clear();
@@ -69,18 +94,42 @@ public final class FieldValue {
         return kind;
     }
 
-    /** Keeps the characters of a string or number; a String is made only if someone asks for one. */
+    /** Keeps the characters of a string or number (at most {@value #MAX_TEXT_CHARS}); a String is made only if someone asks for one. */
     void setText(char[] source, int offset, int count) {
-        if (count > chars.length) {
-            chars = new char[Math.max(count, chars.length * 2)];
+        int kept = Math.min(count, MAX_TEXT_CHARS);
+        if (kept > chars.length) {
+            chars = new char[Math.min(MAX_TEXT_CHARS, Math.max(Math.max(kept, 16), chars.length * 2))];
         }
-        System.arraycopy(source, offset, chars, 0, count);
-        length = count;
+        System.arraycopy(source, offset, chars, 0, kept);
+        length = kept;
+        fullLength = count;
+        fullLengthInBytes = false;
+        cut = kept < count;
+    }
+
+    /**
+     * Leaves a long string where it lies: the bytes between its quotes, valid while the line is
+     * current. Its first characters are decoded only if a rule asks for the text.
+     */
+    void setRaw(byte[] bytes, int from, int to) {
+        raw = bytes;
+        rawFrom = from;
+        rawTo = to;
+        fullLength = to - from;
+        fullLengthInBytes = true;
+        cut = true;
+    }
+
+    /** Forgets the line's bytes, so that a long line is not kept alive by the last value read from it. */
+    void release() {
+        raw = null;
     }
 
     /** The string value, or the number as written in the line; null for other kinds. */
     public String text() {
-        if (text == null && length >= 0) {
+        if (text == null && raw != null) {
+            text = JsonStrings.decode(raw, rawFrom, rawTo, MAX_TEXT_CHARS);
+        } else if (text == null && length >= 0) {
             text = new String(chars, 0, length);
         }
         return text;
@@ -91,7 +140,12 @@ public final class FieldValue {
      * characters: valid while the line is current; null for other kinds.
      */
     public CharSequence chars() {
-        return length >= 0 ? view : null;
+        return raw != null ? text() : length >= 0 ? view : null;
+    }
+
+    /** Whether the value is longer than the text the rules see. */
+    public boolean isCut() {
+        return cut;
     }
 
     public double number() {
@@ -125,14 +179,15 @@ public final class FieldValue {
     /** Null, an empty string or an empty array: what Gong calls "missing or empty". */
     public boolean isEmpty() {
         return kind == JsonKind.NULL
-                || (kind == JsonKind.STRING && length == 0)
+                || (kind == JsonKind.STRING && !cut && length == 0)
                 || (kind == JsonKind.ARRAY && strings.isEmpty() && firstNonStringItem == null);
     }
 
     /** A string value read as a Gong datetime, or {@link IsoDates#INVALID}; parsed once per line. */
     public long epochSeconds() {
         if (epochSeconds == NOT_PARSED) {
-            epochSeconds = kind == JsonKind.STRING ? IsoDates.parseDateTime(view) : IsoDates.INVALID;
+            CharSequence characters = kind == JsonKind.STRING ? chars() : null;
+            epochSeconds = characters != null ? IsoDates.parseDateTime(characters) : IsoDates.INVALID;
         }
         return epochSeconds;
     }
@@ -140,12 +195,29 @@ public final class FieldValue {
     /** The value as it would appear in a message: quoted strings, plain numbers and literals. */
     public String display() {
         return switch (kind) {
-            case STRING -> "'" + text() + "'";
+            case STRING -> quoted();
             case INTEGER, NUMBER -> text();
             case BOOLEAN -> Boolean.toString(bool);
             case NULL -> "null";
             case ARRAY -> "an array";
             case OBJECT -> "an object";
         };
+    }
+
+    /** A string in quotes, shortened when it is long: a message never carries a value of megabytes. */
+    private String quoted() {
+        String value = text();
+        if (value == null) {
+            return "a string"; // skipped in a long line: no rule reads it
+        }
+        if (!cut && value.length() <= MAX_DISPLAY_CHARS) {
+            return "'" + value + "'";
+        }
+        int end = DISPLAY_HEAD_CHARS;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return "'" + value.substring(0, end) + "…' (" + String.format("%,d", fullLength)
+                + (fullLengthInBytes ? " bytes)" : " characters)");
     }
 }

@@ -27,12 +27,32 @@ public final class LdjsonReader {
         void record(CrmRecord record);
 
         void problem(LineProblem problem, int line, int column, String message);
+
+        /**
+         * Whether a rule may read the value of this field, or only its name and kind: asked in long
+         * lines only, where a value no one reads is skipped without being copied out of the line.
+         */
+        default boolean needsValue(String field) {
+            return true;
+        }
     }
+
+    /** How many elements of an array value the rules see at most (a long line could hold millions). */
+    public static final int MAX_ARRAY_ITEMS = 100_000;
+    /** Objects with more keys are reported and skipped, like lines over {@link #MAX_LINE_BYTES}. */
+    public static final int MAX_KEYS = 200_000;
 
     /** Lines longer than this are reported and skipped rather than buffered. */
     public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    /**
+     * In a line longer than this, a string value longer than {@link #LONG_VALUE_BYTES} is left where it
+     * lies instead of being copied out by the parser (which takes about four times its length):
+     * a long line then costs its own length in memory, not ten times it.
+     */
+    public static final int LONG_LINE_BYTES = 1 << 20;
+    static final int LONG_VALUE_BYTES = 1 << 16;
     private static final int CHUNK = 1 << 20;
-    private static final int BINARY_SNIFF_BYTES = 8192;
+    private static final int BINARY_SNIFF_BYTES = TextEncoding.SNIFF_BYTES;
 
     // one parser per line: buffers come from a thread-local pool, names are interned so that lookups
     // by name compare references, and the encoding is UTF-8 by definition (a BOM is reported, not sniffed)
@@ -47,13 +67,19 @@ public final class LdjsonReader {
 
     private final CrmRecord record = new CrmRecord();
     private final int maxLineBytes;
+    private final int longLineBytes;
 
     public LdjsonReader() {
         this(MAX_LINE_BYTES);
     }
 
     LdjsonReader(int maxLineBytes) {
+        this(maxLineBytes, LONG_LINE_BYTES);
+    }
+
+    LdjsonReader(int maxLineBytes, int longLineBytes) {
         this.maxLineBytes = maxLineBytes;
+        this.longLineBytes = longLineBytes;
     }
 
     /** Reads the whole stream, calling the listener in line order; the caller closes the stream. */
@@ -83,16 +109,15 @@ public final class LdjsonReader {
             listener.problem(LineProblem.EMPTY_FILE, 0, 0, "file is empty; an upload needs at least one object");
             return;
         }
-        String encodingProblem = encodingProblem(buf, end);
+        String encodingProblem = TextEncoding.problem(buf, end);
         if (encodingProblem != null) {
             listener.problem(LineProblem.INVALID_ENCODING, 1, 1, encodingProblem);
             return;
         }
         int start = 0;
-        if (hasUtf8Bom(buf, end)) {
-            listener.problem(LineProblem.INVALID_ENCODING, 1, 1,
-                    "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM");
-            start = 3;
+        if (TextEncoding.hasUtf8Bom(buf, end)) {
+            listener.problem(LineProblem.INVALID_ENCODING, 1, 1, TextEncoding.UTF8_BOM_MESSAGE);
+            start = TextEncoding.UTF8_BOM_LENGTH;
         }
         int scan = start;
         int line = 1;
@@ -180,7 +205,12 @@ public final class LdjsonReader {
                         + ", not a JSON object; each line must represent a single CRM object");
                 return;
             }
-            readFields(parser, record);
+            if (!readFields(parser, record, length > longLineBytes ? buf : null, start, listener)) {
+                listener.problem(LineProblem.INVALID_JSON, line,
+                        Utf8.columnAt(buf, start, start + (int) parser.currentTokenLocation().getByteOffset()),
+                        String.format("object has more than %,d keys; a CRM object this large is not plausible", MAX_KEYS));
+                return;
+            }
             objectRead = true;
             if (parser.nextToken() != null) {
                 int column = parser.currentTokenLocation().getColumnNr();
@@ -206,6 +236,11 @@ public final class LdjsonReader {
         }
         // text after a complete object (a trailing comment, a second object) leaves that object checkable
         listener.record(record);
+    }
+
+    /** Forgets the bytes of the lines parsed so far (they may be a long line's), once the caller is done with them. */
+    public void release() {
+        record.release();
     }
 
     /**
@@ -239,7 +274,9 @@ public final class LdjsonReader {
                     break;
                 }
                 record.reset(lines[i], buf, starts[i], lengths[i]);
-                readFields(parser, record);
+                if (!readFields(parser, record, lengths[i] > longLineBytes ? buf : null, base, listener)) {
+                    break;
+                }
                 if (!onlyWhitespace(buf, base + (int) parser.currentLocation().getByteOffset(), lineEnd)) {
                     break;
                 }
@@ -267,37 +304,54 @@ public final class LdjsonReader {
         return true;
     }
 
-    private static void readFields(JsonParser parser, CrmRecord record) {
+    /**
+     * Reads the fields of the object whose START_OBJECT was just read. {@code longLine} is the
+     * buffer the parser reads (from {@code base} on) when the line is long, else null. False when
+     * the object has more than {@link #MAX_KEYS} keys: the parser then stands on the first key too many.
+     */
+    private static boolean readFields(JsonParser parser, CrmRecord record, byte[] longLine, int base,
+                                      Listener listener) {
         JsonToken token;
+        int keys = 0;
         while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+            if (++keys > MAX_KEYS) {
+                return false;
+            }
             String name = parser.currentName();
             token = parser.nextToken();
             FieldValue value = record.add(name, kindOf(token, parser));
-            if (value == null) {
+            if (value == null || (longLine != null && !listener.needsValue(name))) {
                 parser.skipChildren();
                 continue;
             }
             switch (token) {
-                case VALUE_STRING -> value.setText(parser.getStringCharacters(), parser.getStringOffset(),
-                        parser.getStringLength());
+                case VALUE_STRING -> {
+                    if (longLine == null || !leftInLine(parser, value, longLine, base, record)) {
+                        value.setText(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+                    }
+                }
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                     value.setText(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
                     value.number = parser.getDoubleValue();
                 }
                 case VALUE_TRUE -> value.bool = true;
-                case START_ARRAY -> readArray(parser, value);
+                case START_ARRAY -> readArray(parser, value, longLine, base, record.start() + record.length());
                 case START_OBJECT -> parser.skipChildren();
                 default -> {
                 }
             }
         }
+        return true;
     }
 
-    private static void readArray(JsonParser parser, FieldValue value) {
+    private static void readArray(JsonParser parser, FieldValue value, byte[] longLine, int base, int lineEnd) {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == JsonToken.VALUE_STRING) {
-                value.strings.add(parser.getString());
+                // past the limit, the parser skips the item on the next token
+                if (value.strings.size() < MAX_ARRAY_ITEMS) {
+                    value.strings.add(longLine == null ? shortened(parser.getString()) : item(parser, longLine, base, lineEnd));
+                }
             } else {
                 if (value.firstNonStringItem == null) {
                     value.firstNonStringItem = kindOf(token, parser);
@@ -305,6 +359,39 @@ public final class LdjsonReader {
                 parser.skipChildren();
             }
         }
+    }
+
+    /**
+     * Leaves the string the parser stands on where it lies when it is long (the parser then skips it
+     * on the next token, without copying it); false when it is short enough to be read as usual.
+     */
+    private static boolean leftInLine(JsonParser parser, FieldValue value, byte[] line, int base, CrmRecord record) {
+        int open = stringStart(parser, line, base);
+        int close = open < 0 ? -1 : JsonStrings.closingQuote(line, open, record.start() + record.length());
+        if (close - open <= LONG_VALUE_BYTES) {
+            return false;
+        }
+        value.setRaw(line, open + 1, close);
+        return true;
+    }
+
+    /** The string item the parser stands on in a long line: a long one is decoded from where it lies. */
+    private static String item(JsonParser parser, byte[] line, int base, int lineEnd) {
+        int open = stringStart(parser, line, base);
+        int close = open < 0 ? -1 : JsonStrings.closingQuote(line, open, lineEnd);
+        return close - open > LONG_VALUE_BYTES ? JsonStrings.decode(line, open + 1, close, FieldValue.MAX_TEXT_CHARS)
+                : shortened(parser.getString());
+    }
+
+    private static String shortened(String item) {
+        return item.length() > FieldValue.MAX_TEXT_CHARS ? item.substring(0, FieldValue.MAX_TEXT_CHARS) : item;
+    }
+
+    /** Where the string the parser stands on opens in {@code buf}, or -1 when that cannot be told. */
+    private static int stringStart(JsonParser parser, byte[] buf, int base) {
+        long offset = parser.currentTokenLocation().getByteOffset();
+        int open = offset < 0 ? -1 : base + (int) offset;
+        return open >= 0 && open < buf.length && buf[open] == '"' ? open : -1;
     }
 
     private static JsonKind kindOf(JsonToken token, JsonParser parser) {
@@ -344,23 +431,5 @@ public final class LdjsonReader {
             }
         }
         return -1;
-    }
-
-    private static boolean hasUtf8Bom(byte[] buf, int end) {
-        return end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF;
-    }
-
-    private static String encodingProblem(byte[] buf, int end) {
-        if (end >= 2 && ((buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE
-                || (buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF)) {
-            return "file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8";
-        }
-        int sniff = Math.min(end, BINARY_SNIFF_BYTES);
-        for (int i = 0; i < sniff; i++) {
-            if (buf[i] == 0) {
-                return "file is binary (it contains NUL bytes), not LDJSON text; check that this is the export you meant";
-            }
-        }
-        return null;
     }
 }

@@ -1,0 +1,50 @@
+package dev.gongcrm.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Running out of memory is a resource failure: exit 2 and one line that says what to do, no stack trace. */
+class OutOfMemoryTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aHeapTooSmallForTheInputExitsTwoWithOneLine() throws Exception {
+        // a 40 MB line needs a 64 MiB line buffer: more than a 32 MB heap has
+        Path deals = folder.resolve("deals.ldjson");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(deals))) {
+            out.write("{\"objectId\": \"d1\", \"notes\": \"".getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) 'x');
+            for (int i = 0; i < 40; i++) {
+                out.write(chunk);
+            }
+            out.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                GongCrm.class.getName(), "validate", deals.toString())
+                .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile()).start();
+        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the run ended");
+        List<String> err = Files.readAllLines(folder.resolve("err.txt"));
+        assertEquals(2, child.exitValue(), String.join("\n", err));
+        assertEquals(1, err.size(), String.join("\n", err));
+        assertTrue(err.get(0).startsWith("gongcrm: error: out of memory (the Java heap holds about "), err.get(0));
+        assertTrue(err.get(0).endsWith("give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for ./gongcrm, or java -Xmx2g -jar gongcrm.jar"),
+                err.get(0));
+        assertEquals("", Files.readString(folder.resolve("out.txt")));
+    }
+}
