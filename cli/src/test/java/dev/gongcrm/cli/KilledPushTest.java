@@ -48,7 +48,7 @@ class KilledPushTest {
 
     @BeforeEach
     void start() throws Exception {
-        emulator = Emulator.builder().processingDelay(Duration.ofMillis(200)).build().start();
+        emulator = Emulator.builder().processingDelay(Duration.ofSeconds(1)).build().start();
         try (GongCrmClient gong = client()) {
             gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
         }
