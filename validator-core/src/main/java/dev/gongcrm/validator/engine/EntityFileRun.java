@@ -6,6 +6,7 @@ import dev.gongcrm.validator.read.CrmRecord;
 import dev.gongcrm.validator.read.LdjsonReader;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.SequenceScope;
+import dev.gongcrm.validator.rules.syntax.InvalidJson;
 import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.io.IOException;
@@ -15,9 +16,10 @@ import java.util.Deque;
 import java.util.concurrent.Future;
 
 /**
- * Checks one entity file. This thread splits the file into batches of lines and hands them to the
- * workers, which parse and check them in parallel; it then takes the checked batches back in order
- * and does what needs the order of lines: the id index, duplicate objects, modifiedDate order.
+ * Checks one entity file. This thread cuts the file into batches of whole lines and hands them to
+ * the workers, which split, parse and check them in parallel; it then takes the checked batches back
+ * in order and does what needs the order of lines: line numbers, the id index, duplicate objects,
+ * modifiedDate order.
  * Serves as the {@link SequenceScope} of the rules.
  */
 final class EntityFileRun implements SequenceScope {
@@ -35,6 +37,8 @@ final class EntityFileRun implements SequenceScope {
     private LineBatch.ObjectFacts facts;
     private int earlierLine;
     private long objects;
+    /** How many lines of the file the ordered part has taken in: batches count their lines from 1. */
+    private int linesDone;
 
     EntityFileRun(BundleRun bundle, BundleFile file, int ordinal, FileJob job) {
         this.bundle = bundle;
@@ -51,27 +55,55 @@ final class EntityFileRun implements SequenceScope {
         }
         filling = new LineBatch();
         try (InputStream in = file.opener().open()) {
-            new LdjsonReader().split(in, this::addLine, (problem, line, column, message) ->
+            new LdjsonReader().splitBlocks(in, new LdjsonReader.BlockSink() {
+                @Override
+                public void lines(byte[] buf, int from, int to) {
+                    addLines(buf, from, to);
+                }
+
+                @Override
+                public void lineTooLong(String message) {
+                    drain();
+                    linesDone++;
+                    bundle.sink().add(InvalidJson.class, file.name(), linesDone, 1, null, null, message);
+                }
+            }, (problem, line, column, message) ->
                     bundle.sink().add(LineChecker.ruleFor(problem), file.name(), line, column, null, null, message));
         }
-        if (filling.lines > 0) {
-            submit(filling);
-        }
-        while (!inFlight.isEmpty()) {
-            consume(bundle.workers().await(inFlight.removeFirst()));
-        }
+        drain();
         return objects;
     }
 
-    private void addLine(byte[] buf, int start, int length, int line) {
-        if (length > LdjsonReader.LONG_LINE_BYTES) {
-            checkInPlace(buf, start, length, line);
-            return;
-        }
-        if (!filling.add(buf, start, length, line)) {
-            submit(filling);
-            filling = free.isEmpty() ? new LineBatch() : free.removeFirst();
-            filling.add(buf, start, length, line);
+    /**
+     * Cuts whole lines into batches at line ends (found by looking back from where a batch is full,
+     * so this thread reads only a few bytes of each batch; the workers split the lines).
+     */
+    private void addLines(byte[] buf, int from, int to) {
+        while (from < to) {
+            int room = filling.room();
+            if (to - from <= room) {
+                filling.append(buf, from, to);
+                return;
+            }
+            int lastLineEnd = LdjsonReader.lastIndexOf(buf, from, from + room);
+            if (lastLineEnd >= 0) {
+                filling.append(buf, from, lastLineEnd + 1);
+                from = lastLineEnd + 1;
+                submitFilling();
+            } else if (!filling.isEmpty()) {
+                submitFilling();
+            } else {
+                // one line longer than a batch
+                int newline = LdjsonReader.indexOf(buf, from + room, to);
+                int lineEnd = newline < 0 ? to : newline + 1;
+                if (lineEnd - from > LdjsonReader.LONG_LINE_BYTES) {
+                    checkInPlace(buf, from, lineEnd);
+                } else {
+                    filling.append(buf, from, lineEnd);
+                    submitFilling();
+                }
+                from = lineEnd;
+            }
         }
     }
 
@@ -79,34 +111,41 @@ final class EntityFileRun implements SequenceScope {
      * A long line is checked where it lies in the reader's buffer, once the lines before it are done:
      * memory holds it once, not once more for each copy.
      */
-    private void checkInPlace(byte[] buf, int start, int length, int line) {
-        if (filling.lines > 0) {
-            submit(filling);
-            filling = free.isEmpty() ? new LineBatch() : free.removeFirst();
-        }
-        while (!inFlight.isEmpty()) {
-            consume(bundle.workers().await(inFlight.removeFirst()));
-        }
+    private void checkInPlace(byte[] buf, int from, int to) {
+        drain();
         LineBatch borrowed = free.isEmpty() ? new LineBatch() : free.removeFirst();
-        borrowed.borrow(buf, start, length, line);
+        borrowed.borrow(buf, from, to);
         consume(bundle.workers().await(bundle.workers().check(job, borrowed)));
     }
 
-    private void submit(LineBatch batch) {
-        inFlight.addLast(bundle.workers().check(job, batch));
+    private void submitFilling() {
+        inFlight.addLast(bundle.workers().check(job, filling));
+        filling = free.isEmpty() ? new LineBatch() : free.removeFirst();
         while (inFlight.size() > BATCHES_IN_FLIGHT) {
+            consume(bundle.workers().await(inFlight.removeFirst()));
+        }
+    }
+
+    /** Checks every line handed over so far: then {@link #linesDone} counts them all. */
+    private void drain() {
+        if (!filling.isEmpty()) {
+            submitFilling();
+        }
+        while (!inFlight.isEmpty()) {
             consume(bundle.workers().await(inFlight.removeFirst()));
         }
     }
 
     private void consume(LineBatch batch) {
         current = batch;
+        int linesBefore = linesDone;
         int count = batch.objectCount();
         objects += count;
         if (job.spec() != null) {
             ObjectType type = job.spec().type();
             for (int i = 0; i < count; i++) {
                 facts = batch.objects.get(i);
+                facts.line += linesBefore;
                 earlierLine = bundle.index().add(type, facts.objectId, facts.referenceKey, ordinal, facts.line,
                         facts.flags);
                 for (Rule rule : bundle.rules().sequenceRules) {
@@ -115,10 +154,14 @@ final class EntityFileRun implements SequenceScope {
             }
         }
         for (LineBatch.Pending finding : batch.findings) {
-            bundle.sink().add(finding.rule(), finding.file(), finding.line(), finding.column(), finding.objectId(),
-                    finding.field(), finding.message());
+            bundle.sink().add(finding.rule(), finding.file(), finding.line() + linesBefore, finding.column(),
+                    finding.objectId(), finding.field(), finding.message());
+        }
+        for (ReferenceCheck reference : batch.deferred) {
+            reference.shiftLines(linesBefore);
         }
         bundle.waitFor(batch.deferred);
+        linesDone += batch.lines;
         batch.clear();
         free.addLast(batch);
     }

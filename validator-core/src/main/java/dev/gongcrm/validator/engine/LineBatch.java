@@ -7,23 +7,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A run of consecutive lines of one file: their bytes (a copy, so that the reader can go on), and
- * once a worker has checked them, what the ordered part of the run needs: the findings of the
- * line-local rules, the facts of each object, and the references that must wait.
+ * A run of consecutive whole lines of one file: their bytes (a copy, so that the reader can go on),
+ * and once a worker has split and checked them, what the ordered part of the run needs: how many
+ * lines there were, the findings of the line-local rules, the facts of each object, and the
+ * references that must wait. Line numbers in a batch count from 1 at its first line; the ordered
+ * part, which knows how many lines came before, makes them the file's.
  */
 final class LineBatch implements FindingTarget {
 
-    static final int MAX_LINES = 1024;
-    private static final int BYTES = 256 * 1024;
+    static final int BYTES = 256 * 1024;
 
     byte[] bytes = new byte[BYTES];
     /** The batch's own bytes while {@link #bytes} is a line it borrowed. */
     private byte[] own;
-    int used;
+    int from;
+    int to;
+    /** How many lines the worker found, once it has split them. */
     int lines;
-    int[] lineNumbers = new int[MAX_LINES];
-    int[] starts = new int[MAX_LINES];
-    int[] lengths = new int[MAX_LINES];
 
     final List<Pending> findings = new ArrayList<>();
     final List<ReferenceCheck> deferred = new ArrayList<>();
@@ -47,39 +47,34 @@ final class LineBatch implements FindingTarget {
         long modifiedInstant;
     }
 
-    /**
-     * Adds a line (followed by a {@code '\n'}, so that the batch reads as LDJSON), or returns false
-     * when the batch is full (an empty batch takes any line).
-     */
-    boolean add(byte[] source, int start, int length, int line) {
-        if (lines == MAX_LINES || (lines > 0 && used + length + 1 > bytes.length)) {
-            return false;
+    boolean isEmpty() {
+        return to == from;
+    }
+
+    /** How many more bytes fit without growing. */
+    int room() {
+        return bytes.length - to;
+    }
+
+    /** Adds whole lines, {@code source[start, end)}, growing the batch when they do not fit. */
+    void append(byte[] source, int start, int end) {
+        int length = end - start;
+        if (length > room()) {
+            bytes = Arrays.copyOf(bytes, to + length);
         }
-        if (length + 1 > bytes.length) {
-            bytes = Arrays.copyOf(bytes, length + 1);
-        }
-        System.arraycopy(source, start, bytes, used, length);
-        bytes[used + length] = '\n';
-        lineNumbers[lines] = line;
-        starts[lines] = used;
-        lengths[lines] = length;
-        lines++;
-        used += length + 1;
-        return true;
+        System.arraycopy(source, start, bytes, to, length);
+        to += length;
     }
 
     /**
      * Takes one long line where it lies, in the reader's buffer, instead of copying it: the batch is
      * then valid only until the reader goes on, so it is checked at once.
      */
-    void borrow(byte[] source, int start, int length, int line) {
+    void borrow(byte[] source, int start, int end) {
         own = bytes;
         bytes = source;
-        lineNumbers[0] = line;
-        starts[0] = start;
-        lengths[0] = length;
-        lines = 1;
-        used = 0;
+        from = start;
+        to = end;
     }
 
     ObjectFacts nextObject() {
@@ -100,7 +95,8 @@ final class LineBatch implements FindingTarget {
     }
 
     void clear() {
-        used = 0;
+        from = 0;
+        to = 0;
         lines = 0;
         findings.clear();
         deferred.clear();

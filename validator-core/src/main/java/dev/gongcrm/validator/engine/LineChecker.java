@@ -32,6 +32,8 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     private static final String MODIFIED_DATE = "modifiedDate";
 
     private final LdjsonReader reader = new LdjsonReader();
+    private final LdjsonReader.LineSink parseLine = (bytes, start, length, line) ->
+            reader.parseLine(bytes, start, length, line, this);
     private final ActiveRules rules;
     private final Map<String, FieldPlan> plans = new HashMap<>();
     private FieldPlan unknownField;
@@ -61,7 +63,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         }
         batch = lines;
         reference = new ReferenceCheck(lines);
-        reader.parseLines(lines.bytes, lines.starts, lines.lengths, lines.lineNumbers, lines.lines, this);
+        lines.lines = LdjsonReader.forEachLine(lines.bytes, lines.from, lines.to, 1, parseLine) - 1;
         reader.release();
         record = null;
         return lines;
@@ -81,25 +83,33 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
             facts.modifiedInstant = Long.MIN_VALUE;
             return;
         }
-        FieldValue modified = line.get(MODIFIED_DATE);
-        facts.modifiedDate = modified != null && modified.kind() == JsonKind.STRING ? modified.text() : null;
-        facts.modifiedInstant = modified != null ? modified.epochSeconds() : Long.MIN_VALUE;
-        facts.referenceKey = OBJECT_ID.equals(job.spec().referenceKey()) ? null : line.string(job.spec().referenceKey());
-        facts.flags = flagsOf(line);
+        recordOrderFacts(line, facts);
         for (Rule rule : rules.recordRules) {
             rule.checkRecord(this);
         }
         for (int i = 0; i < line.size(); i++) {
-            FieldValue value = line.field(i);
-            FieldPlan plan = plans.getOrDefault(value.name(), unknownField);
-            FieldSpec field = plan.spec();
-            for (Rule rule : plan.rules()) {
-                rule.checkField(this, value, field);
-            }
-            if (field != null && field.referenceTo() != null && value.kind() == JsonKind.STRING
-                    && !value.isEmpty()) {
-                checkReference(value, field.referenceTo());
-            }
+            checkField(line.field(i));
+        }
+    }
+
+    /** What the ordered checks (duplicates, sort order, references to this object) need of the line. */
+    private void recordOrderFacts(CrmRecord line, LineBatch.ObjectFacts facts) {
+        FieldValue modified = line.get(MODIFIED_DATE);
+        facts.modifiedDate = modified != null && modified.kind() == JsonKind.STRING ? modified.text() : null;
+        facts.modifiedInstant = modified != null ? modified.epochSeconds() : Long.MIN_VALUE;
+        String referenceKey = job.spec().referenceKey();
+        facts.referenceKey = OBJECT_ID.equals(referenceKey) ? null : line.string(referenceKey);
+        facts.flags = flagsOf(line);
+    }
+
+    private void checkField(FieldValue value) {
+        FieldPlan plan = plans.getOrDefault(value.name(), unknownField);
+        FieldSpec field = plan.spec();
+        for (Rule rule : plan.rules()) {
+            rule.checkField(this, value, field);
+        }
+        if (field != null && field.referenceTo() != null && value.kind() == JsonKind.STRING && !value.isEmpty()) {
+            checkReference(value, field.referenceTo());
         }
     }
 

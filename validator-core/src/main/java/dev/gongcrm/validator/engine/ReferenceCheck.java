@@ -42,6 +42,11 @@ final class ReferenceCheck implements ReferenceScope {
         return copy;
     }
 
+    /** Moves a deferred check from its batch's line numbers to its file's, {@code linesBefore} lines on. */
+    void shiftLines(int linesBefore) {
+        line += linesBefore;
+    }
+
     ReferenceCheck set(String sourceFile, CrmRecord sourceRecord, String sourceObjectId, String sourceField,
                        String targetValue, ObjectType targetType, String key) {
         file = sourceFile;

@@ -70,17 +70,22 @@ public final class CrmRecord {
 
     /** The next field slot, or null when the line already has a field of that name. */
     FieldValue add(String name, JsonKind kind) {
-        if (indexOf(name) >= 0) {
-            duplicateKeys.add(name);
-            return null;
-        }
-        if (size == fields.length) {
-            FieldValue[] grown = new FieldValue[size * 2];
-            System.arraycopy(fields, 0, grown, 0, size);
-            fields = grown;
-        }
         if ((size + 1) * 2 > slots.length) {
             growSlots();
+        }
+        // one probe finds both: the field of that name, or the free slot where it goes
+        int mask = slots.length - 1;
+        int slot = spread(name.hashCode()) & mask;
+        while (slotStamps[slot] == stamp) {
+            String known = fields[slots[slot]].name;
+            if (known == name || known.equals(name)) {
+                duplicateKeys.add(name);
+                return null;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (size == fields.length) {
+            fields = Arrays.copyOf(fields, size * 2);
         }
         FieldValue value = fields[size];
         if (value == null) {
@@ -88,7 +93,8 @@ public final class CrmRecord {
             fields[size] = value;
         }
         value.reset(name, kind);
-        insert(name, size);
+        slots[slot] = size;
+        slotStamps[slot] = stamp;
         size++;
         used = Math.max(used, size);
         return value;

@@ -3,6 +3,7 @@ package dev.gongcrm.validator.read;
 import dev.gongcrm.validator.schema.JsonKind;
 import dev.gongcrm.validator.time.IsoDates;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,11 +97,31 @@ public final class FieldValue {
 
     /** Keeps the characters of a string or number (at most {@value #MAX_TEXT_CHARS}); a String is made only if someone asks for one. */
     void setText(char[] source, int offset, int count) {
+        int kept = keep(count);
+        System.arraycopy(source, offset, chars, 0, kept);
+    }
+
+    /**
+     * Like {@link #setText} for characters that are ASCII bytes, {@code bytes[from, to)}: they become
+     * a (one byte per character) String at once, a plain array copy.
+     */
+    void setAscii(byte[] bytes, int from, int to) {
+        int kept = Math.min(to - from, MAX_TEXT_CHARS);
+        measure(to - from, kept);
+        text = new String(bytes, from, kept, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Makes room for the first characters of a value of {@code count} characters; how many are kept. */
+    private int keep(int count) {
         int kept = Math.min(count, MAX_TEXT_CHARS);
         if (kept > chars.length) {
             chars = new char[Math.min(MAX_TEXT_CHARS, Math.max(Math.max(kept, 16), chars.length * 2))];
         }
-        System.arraycopy(source, offset, chars, 0, kept);
+        measure(count, kept);
+        return kept;
+    }
+
+    private void measure(int count, int kept) {
         length = kept;
         fullLength = count;
         fullLengthInBytes = false;
@@ -140,7 +161,7 @@ public final class FieldValue {
      * characters: valid while the line is current; null for other kinds.
      */
     public CharSequence chars() {
-        return raw != null ? text() : length >= 0 ? view : null;
+        return text != null || raw != null ? text() : length >= 0 ? view : null;
     }
 
     /** Whether the value is longer than the text the rules see. */

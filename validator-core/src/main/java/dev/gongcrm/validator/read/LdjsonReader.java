@@ -13,6 +13,7 @@ import tools.jackson.core.util.JsonRecyclerPools;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads an LDJSON stream in one pass, one line at a time, and hands every line that is a JSON object
@@ -66,6 +67,8 @@ public final class LdjsonReader {
             .build();
 
     private final CrmRecord record = new CrmRecord();
+    /** Reads the common flat lines; the others, and all of them when null, go through Jackson. */
+    private final FlatObjectScanner scanner;
     private final int maxLineBytes;
     private final int longLineBytes;
 
@@ -74,17 +77,39 @@ public final class LdjsonReader {
     }
 
     LdjsonReader(int maxLineBytes) {
-        this(maxLineBytes, LONG_LINE_BYTES);
+        this(maxLineBytes, LONG_LINE_BYTES, true);
     }
 
     LdjsonReader(int maxLineBytes, int longLineBytes) {
+        this(maxLineBytes, longLineBytes, true);
+    }
+
+    private LdjsonReader(int maxLineBytes, int longLineBytes, boolean flatScanner) {
         this.maxLineBytes = maxLineBytes;
         this.longLineBytes = longLineBytes;
+        this.scanner = flatScanner ? new FlatObjectScanner() : null;
+    }
+
+    /** A reader that parses every line with Jackson: what the flat scanner is compared with. */
+    static LdjsonReader jacksonOnly() {
+        return new LdjsonReader(MAX_LINE_BYTES, LONG_LINE_BYTES, false);
     }
 
     /** Reads the whole stream, calling the listener in line order; the caller closes the stream. */
     public void read(InputStream in, Listener listener) throws IOException {
-        split(in, (buf, start, length, line) -> parseLine(buf, start, length, line, listener), listener::problem);
+        int[] nextLine = {1};
+        splitBlocks(in, new BlockSink() {
+            @Override
+            public void lines(byte[] buf, int from, int to) {
+                nextLine[0] = forEachLine(buf, from, to, nextLine[0],
+                        (bytes, start, length, line) -> parseLine(bytes, start, length, line, listener));
+            }
+
+            @Override
+            public void lineTooLong(String message) {
+                listener.problem(LineProblem.INVALID_JSON, nextLine[0]++, 1, message);
+            }
+        }, listener::problem);
     }
 
     /** Receives the lines of a stream; the bytes are valid only during the call. */
@@ -97,79 +122,114 @@ public final class LdjsonReader {
         void problem(LineProblem problem, int line, int column, String message);
     }
 
+    /** Receives a stream as runs of whole lines, in order; the bytes are valid only during the call. */
+    public interface BlockSink {
+        /**
+         * Whole lines, {@code buf[from, to)}: each ends with {@code '\n'}, but for the last line of a
+         * stream that has no line end. Split them with {@link #forEachLine}.
+         */
+        void lines(byte[] buf, int from, int to);
+
+        /** The line after all lines handed over so far is longer than the limit and is skipped. */
+        void lineTooLong(String message);
+    }
+
     /**
-     * Splits the stream into lines (without their line end) and reports an empty or binary file, a
-     * byte order mark, UTF-16 and lines over the length limit; {@link #parseLine} parses each line.
+     * Calls the sink for each line of {@code buf[from, to)} (whole lines, as a {@link BlockSink}
+     * receives them), without its line end, numbering them from {@code firstLine}; returns the
+     * number of the line after them.
      */
-    public void split(InputStream in, LineSink lines, ProblemSink listener) throws IOException {
+    public static int forEachLine(byte[] buf, int from, int to, int firstLine, LineSink lines) {
+        int line = firstLine;
+        int start = from;
+        while (start < to) {
+            int newline = indexOf(buf, start, to);
+            int lineEnd = newline < 0 ? to : newline;
+            int length = lineEnd - start;
+            if (length > 0 && buf[lineEnd - 1] == '\r') {
+                length--;
+            }
+            lines.line(buf, start, length, line++);
+            start = lineEnd + 1;
+        }
+        return line;
+    }
+
+    /**
+     * Splits the stream into runs of whole lines, looking only for the last line end of each chunk
+     * read (whoever receives a run splits it into lines, in parallel if it likes), and reports an
+     * empty or binary file, a byte order mark, UTF-16 and lines over the length limit.
+     */
+    public void splitBlocks(InputStream in, BlockSink blocks, ProblemSink problems) throws IOException {
         byte[] buf = new byte[CHUNK];
         int end = fill(in, buf, 0, BINARY_SNIFF_BYTES);
         boolean eof = end < BINARY_SNIFF_BYTES;
         if (end == 0) {
-            listener.problem(LineProblem.EMPTY_FILE, 0, 0, "file is empty; an upload needs at least one object");
+            problems.problem(LineProblem.EMPTY_FILE, 0, 0, "file is empty; an upload needs at least one object");
             return;
         }
         String encodingProblem = TextEncoding.problem(buf, end);
         if (encodingProblem != null) {
-            listener.problem(LineProblem.INVALID_ENCODING, 1, 1, encodingProblem);
+            problems.problem(LineProblem.INVALID_ENCODING, 1, 1, encodingProblem);
             return;
         }
         int start = 0;
         if (TextEncoding.hasUtf8Bom(buf, end)) {
-            listener.problem(LineProblem.INVALID_ENCODING, 1, 1, TextEncoding.UTF8_BOM_MESSAGE);
+            problems.problem(LineProblem.INVALID_ENCODING, 1, 1, TextEncoding.UTF8_BOM_MESSAGE);
             start = TextEncoding.UTF8_BOM_LENGTH;
         }
-        int scan = start;
-        int line = 1;
         boolean skippingLongLine = false;
+        // buf[start, unsearched) holds no line end: a long line is searched once, not once per read
+        int unsearched = start;
         while (true) {
-            int newline = indexOf(buf, scan, end);
-            if (newline < 0 && !eof) {
-                if (skippingLongLine) {
-                    start = 0;
-                    end = 0;
-                } else if (start > 0) {
-                    System.arraycopy(buf, start, buf, 0, end - start);
-                    end -= start;
-                    start = 0;
-                } else if (end == buf.length) {
-                    if (buf.length >= maxLineBytes) {
-                        listener.problem(LineProblem.INVALID_JSON, line, 1, "line is longer than "
-                                + (maxLineBytes >> 20) + " MiB; a CRM object this large is not plausible");
-                        skippingLongLine = true;
-                        start = 0;
-                        end = 0;
-                    } else {
-                        byte[] grown = new byte[Math.min(maxLineBytes, buf.length * 2)];
-                        System.arraycopy(buf, 0, grown, 0, end);
-                        buf = grown;
-                    }
-                }
-                scan = end;
-                int read = in.read(buf, end, buf.length - end);
-                if (read < 0) {
-                    eof = true;
-                } else {
-                    end += read;
-                }
-                continue;
-            }
-            int lineEnd = newline < 0 ? end : newline;
             if (skippingLongLine) {
-                skippingLongLine = false;
-            } else if (newline >= 0 || lineEnd > start) {
-                int length = lineEnd - start;
-                if (length > 0 && buf[lineEnd - 1] == '\r') {
-                    length--;
+                int newline = indexOf(buf, unsearched, end);
+                if (newline >= 0) {
+                    skippingLongLine = false;
+                    start = newline + 1;
+                    unsearched = start;
                 }
-                lines.line(buf, start, length, line);
             }
-            if (newline < 0) {
+            if (!skippingLongLine) {
+                int lastNewline = lastIndexOf(buf, unsearched, end);
+                if (lastNewline >= 0) {
+                    blocks.lines(buf, start, lastNewline + 1);
+                    start = lastNewline + 1;
+                }
+            }
+            unsearched = end;
+            if (eof) {
+                if (end > start && !skippingLongLine) {
+                    blocks.lines(buf, start, end);
+                }
                 return;
             }
-            line++;
-            start = newline + 1;
-            scan = start;
+            if (start == end || skippingLongLine) {
+                start = 0;
+                end = 0;
+                unsearched = 0;
+            } else if (start > 0) {
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                unsearched = end;
+                start = 0;
+            } else if (end == buf.length) {
+                if (buf.length >= maxLineBytes) {
+                    blocks.lineTooLong("line is longer than " + (maxLineBytes >> 20)
+                            + " MiB; a CRM object this large is not plausible");
+                    skippingLongLine = true;
+                    end = 0;
+                    unsearched = 0;
+                } else {
+                    buf = Arrays.copyOf(buf, Math.min(maxLineBytes, buf.length * 2));
+                }
+            }
+            int read = in.read(buf, end, buf.length - end);
+            if (read < 0) {
+                eof = true;
+            } else {
+                end += read;
+            }
         }
     }
 
@@ -190,6 +250,10 @@ public final class LdjsonReader {
      * Uses this reader's one {@link CrmRecord}, so a reader serves one thread.
      */
     public void parseLine(byte[] buf, int start, int length, int line, Listener listener) {
+        if (scanner != null && length <= longLineBytes && scanner.scan(buf, start, length, line, record)) {
+            listener.record(record);
+            return;
+        }
         record.reset(line, buf, start, length);
         boolean objectRead = false;
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), buf, start, length)) {
@@ -241,67 +305,6 @@ public final class LdjsonReader {
     /** Forgets the bytes of the lines parsed so far (they may be a long line's), once the caller is done with them. */
     public void release() {
         record.release();
-    }
-
-    /**
-     * Parses consecutive lines that lie in {@code buf} each followed by one {@code '\n'}: the
-     * well-formed ones through one parser (no parser per line), any other line (blank, not an object,
-     * broken, with text after its object) through {@link #parseLine}, so that it is reported exactly
-     * as on its own. The listener hears the same in both cases.
-     */
-    public void parseLines(byte[] buf, int[] starts, int[] lengths, int[] lines, int count, Listener listener) {
-        int next = 0;
-        while (next < count) {
-            if (lengths[next] == 0 || buf[starts[next]] != '{') {
-                parseLine(buf, starts[next], lengths[next], lines[next], listener);
-                next++;
-                continue;
-            }
-            next = parseRun(buf, starts, lengths, lines, next, count, listener);
-        }
-    }
-
-    /** Parses lines from {@code first} on with one parser until one needs a parser of its own; returns the next line to parse. */
-    private int parseRun(byte[] buf, int[] starts, int[] lengths, int[] lines, int first, int count, Listener listener) {
-        int base = starts[first];
-        int end = starts[count - 1] + lengths[count - 1];
-        int i = first;
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), buf, base, end - base)) {
-            for (; i < count; i++) {
-                int lineEnd = starts[i] + lengths[i];
-                if (lengths[i] == 0 || buf[starts[i]] != '{' || parser.nextToken() != JsonToken.START_OBJECT
-                        || base + parser.currentTokenLocation().getByteOffset() != starts[i]) {
-                    break;
-                }
-                record.reset(lines[i], buf, starts[i], lengths[i]);
-                if (!readFields(parser, record, lengths[i] > longLineBytes ? buf : null, base, listener)) {
-                    break;
-                }
-                if (!onlyWhitespace(buf, base + (int) parser.currentLocation().getByteOffset(), lineEnd)) {
-                    break;
-                }
-                listener.record(record);
-            }
-        } catch (JacksonException e) {
-            // the line at i is not clean JSON: it gets a parser of its own below, which says exactly what is wrong
-        }
-        if (i < count) {
-            parseLine(buf, starts[i], lengths[i], lines[i], listener);
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean onlyWhitespace(byte[] buf, int from, int to) {
-        if (from > to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -424,7 +427,18 @@ public final class LdjsonReader {
         return Utf8.columnAt(buf, start, start + (int) offset);
     }
 
-    private static int indexOf(byte[] buf, int from, int to) {
+    /** The last line end in {@code buf[from, to)}, or -1. */
+    public static int lastIndexOf(byte[] buf, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first line end in {@code buf[from, to)}, or -1. */
+    public static int indexOf(byte[] buf, int from, int to) {
         for (int i = from; i < to; i++) {
             if (buf[i] == '\n') {
                 return i;

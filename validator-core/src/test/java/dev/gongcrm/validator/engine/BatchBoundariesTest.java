@@ -21,12 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What needs two lines (duplicates, modifiedDate order, references) is found whichever batches the
- * two lines land in: a batch ends after {@value LineBatch#MAX_LINES} lines or 256 KiB; and a line
+ * two lines land in: a batch ends at the last line end within {@value LineBatch#BYTES} bytes; and a line
  * read in two pieces (the reader's 1 MiB buffer ends inside it) is the same line.
  */
 class BatchBoundariesTest {
 
-    private static final int BATCH_LINES = LineBatch.MAX_LINES;
+    /** Lines padded to this length fill a batch exactly, with their line ends, so the boundaries are known. */
+    private static final int LINE = 255;
+    private static final int BATCH_LINES = LineBatch.BYTES / (LINE + 1);
     private static final String SCHEMA = "[{\"uniqueName\": \"parentAccount\", \"label\": \"Parent\", \"type\": \"REFERENCE\", "
             + "\"referenceTo\": \"ACCOUNT\"}]";
 
@@ -81,10 +83,10 @@ class BatchBoundariesTest {
 
     @Test
     void theSameObjectInTwoBatchesIsADuplicate() throws IOException {
-        List<String> lines = accounts(3 * BATCH_LINES, 0);
+        List<String> lines = accounts(3 * BATCH_LINES, LINE);
         // adjacent across the first boundary, and far apart
-        lines.set(BATCH_LINES, account("a" + BATCH_LINES, date(BATCH_LINES + 1), null, 0));
-        lines.set(2 * BATCH_LINES + 500, account("a3", date(2 * BATCH_LINES + 501), null, 0));
+        lines.set(BATCH_LINES, account("a" + BATCH_LINES, date(BATCH_LINES + 1), null, LINE));
+        lines.set(2 * BATCH_LINES + 500, account("a3", date(2 * BATCH_LINES + 501), null, LINE));
         List<String> findings = describe(validate(lines, false));
         assertEquals(List.of(
                 "duplicate-object " + (BATCH_LINES + 1) + ":2 objectId 'a" + BATCH_LINES + "' already appears on line "
@@ -104,8 +106,8 @@ class BatchBoundariesTest {
 
     @Test
     void anEarlierModifiedDateAcrossABoundaryIsUnsorted() throws IOException {
-        List<String> lines = accounts(2 * BATCH_LINES + 10, 0);
-        lines.set(BATCH_LINES, account("a" + (BATCH_LINES + 1), date(BATCH_LINES - 1), null, 0));
+        List<String> lines = accounts(2 * BATCH_LINES + 10, LINE);
+        lines.set(BATCH_LINES, account("a" + (BATCH_LINES + 1), date(BATCH_LINES - 1), null, LINE));
         List<String> findings = describe(validate(lines, false));
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("unsorted-modified-date " + (BATCH_LINES + 1) + ":" + (lines.get(BATCH_LINES).indexOf("\"modifiedDate\"") + 1)
@@ -116,12 +118,12 @@ class BatchBoundariesTest {
 
     @Test
     void referencesToObjectsInOtherBatchesBothWays() throws IOException {
-        List<String> lines = accounts(3 * BATCH_LINES, 0);
+        List<String> lines = accounts(3 * BATCH_LINES, LINE);
         // forward (target two batches later), backward (target in the first batch), and one that resolves nowhere
-        lines.set(0, account("a1", date(1), "a" + (2 * BATCH_LINES + 7), 0));
-        lines.set(2 * BATCH_LINES + 6, account("a" + (2 * BATCH_LINES + 7), date(2 * BATCH_LINES + 7), "a1", 0));
-        lines.set(BATCH_LINES + 3, account("a" + (BATCH_LINES + 4), date(BATCH_LINES + 4), "a" + (BATCH_LINES + 3), 0));
-        lines.set(BATCH_LINES - 1, account("a" + BATCH_LINES, date(BATCH_LINES), "nowhere", 0));
+        lines.set(0, account("a1", date(1), "a" + (2 * BATCH_LINES + 7), LINE));
+        lines.set(2 * BATCH_LINES + 6, account("a" + (2 * BATCH_LINES + 7), date(2 * BATCH_LINES + 7), "a1", LINE));
+        lines.set(BATCH_LINES + 3, account("a" + (BATCH_LINES + 4), date(BATCH_LINES + 4), "a" + (BATCH_LINES + 3), LINE));
+        lines.set(BATCH_LINES - 1, account("a" + BATCH_LINES, date(BATCH_LINES), "nowhere", LINE));
         List<Finding> findings = validate(lines, true).findings();
         assertEquals(List.of("unresolved-reference " + BATCH_LINES), findings.stream()
                 .map(f -> f.rule() + " " + f.line()).toList());
@@ -138,7 +140,7 @@ class BatchBoundariesTest {
         int i = 0;
         while (text.length() < mib - 3000) {
             i++;
-            text.append(account("a" + i, date(i), null, 0)).append('\n');
+            text.append(account("a" + i, date(i), null, LINE)).append('\n');
         }
         int fillerStart = utf8Length(text);
         String filler = account("f", date(++i), null, 0);
@@ -158,7 +160,7 @@ class BatchBoundariesTest {
     void aLineCutByTheBufferEdgeInsideATwoByteCharacter() throws IOException {
         String target = account("z1", "2025-01-01T00:00:00Z", null, "").replace("Account", "Zoë " + "é".repeat(100));
         int firstE = target.getBytes(StandardCharsets.UTF_8).length - (target.length() - target.indexOf('ë'));
-        String accounts = straddling(target, firstE + 1, "\n" + account("z2", "2025-01-01T00:00:01Z", null, 0) + "\n");
+        String accounts = straddling(target, firstE + 1, "\n" + account("z2", "2025-01-01T00:00:01Z", null, LINE) + "\n");
         byte[] bytes = accounts.getBytes(StandardCharsets.UTF_8);
         assertEquals((byte) 0xC3, bytes[(1 << 20) - 1], "the edge splits 'ë'");
         assertSameReadWholeAndInPieces(accounts, List.of());
@@ -168,7 +170,7 @@ class BatchBoundariesTest {
     void aLineCutByTheBufferEdgeBetweenItsCarriageReturnAndNewline() throws IOException {
         String target = account("z1", "2025-01-01T00:00:00Z", null, "");
         String accounts = straddling(target + "\r", target.length() + 1, "\n"
-                + account("z1", "2025-01-01T00:00:01Z", null, 0) + "\r\n");
+                + account("z1", "2025-01-01T00:00:01Z", null, LINE) + "\r\n");
         assertEquals('\r', accounts.getBytes(StandardCharsets.UTF_8)[(1 << 20) - 1]);
         int line = (int) accounts.chars().filter(c -> c == '\n').count();
         assertSameReadWholeAndInPieces(accounts, List.of("duplicate-object " + line + ":2 objectId 'z1' already appears on line "
@@ -179,7 +181,7 @@ class BatchBoundariesTest {
     void aBrokenLineCutByTheBufferEdgeBeforeItsError() throws IOException {
         String broken = "{\"objectId\": \"b1\", \"modifiedDate\": \"2025-01-01T00:00:00Z\", \"name\": \"Zoë\", "
                 + "\"domains\": [\"x.com\"],}";
-        String accounts = straddling(broken, 30, "\n" + account("z2", "2025-01-01T00:00:01Z", null, 0) + "\n");
+        String accounts = straddling(broken, 30, "\n" + account("z2", "2025-01-01T00:00:01Z", null, LINE) + "\n");
         int line = (int) accounts.chars().filter(c -> c == '\n').count() - 1;
         assertSameReadWholeAndInPieces(accounts, List.of("invalid-json " + line + ":" + broken.length()
                 + " trailing comma before '}'; remove the comma"));
@@ -187,9 +189,9 @@ class BatchBoundariesTest {
 
     @Test
     void aLineLongerThanABatchAndTheReaderBufferSitsBetweenTwoBatches() throws IOException {
-        List<String> lines = accounts(BATCH_LINES + 20, 0);
+        List<String> lines = accounts(BATCH_LINES + 20, LINE);
         lines.set(10, account("a11", date(11), null, 3 << 20));
-        lines.set(BATCH_LINES + 10, account("a11", date(BATCH_LINES + 11), null, 0));
+        lines.set(BATCH_LINES + 10, account("a11", date(BATCH_LINES + 11), null, LINE));
         assertEquals(List.of("duplicate-object " + (BATCH_LINES + 11) + ":2"), validate(lines, false).findings()
                 .stream().map(f -> f.rule() + " " + f.line() + ":" + f.column()).toList());
     }

@@ -186,31 +186,6 @@ class LdjsonReaderTest {
     }
 
     @Test
-    void parsingManyLinesWithOneParserReportsExactlyWhatParsingEachLineDoes() throws IOException {
-        String[] lines = {GOOD, "", "   ", "{\"a\": 1} // note", "{\"a\": 1,}", "[1]", "{\"a\": \"x\"}{\"b\": 2}",
-                "{\"a\":", "\"b\"}", "{\"a\": 1, \"a\": 2}", "{\"deep\": " + "[".repeat(600) + "]".repeat(600) + "}",
-                "{\"n\": NaN}", GOOD + "   ", "\t" + GOOD, GOOD};
-        StringBuilder text = new StringBuilder();
-        int[] starts = new int[lines.length];
-        int[] lengths = new int[lines.length];
-        int[] numbers = new int[lines.length];
-        for (int i = 0; i < lines.length; i++) {
-            starts[i] = text.length();
-            lengths[i] = lines[i].length();
-            numbers[i] = i + 1;
-            text.append(lines[i]).append('\n');
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        java.util.function.Function<CrmRecord, String> details = record -> " " + record.size() + " " + record.duplicateKeys();
-        List<String> together = new ArrayList<>();
-        new LdjsonReader().parseLines(bytes, starts, lengths, numbers, lines.length, recorder(together, details));
-        List<String> alone = new ArrayList<>();
-        new LdjsonReader().read(new ByteArrayInputStream(bytes), recorder(alone, details));
-        assertEquals(alone, together);
-        assertTrue(together.size() > lines.length / 2);
-    }
-
-    @Test
     void columnsCountCharactersNotBytes() throws IOException {
         assertEquals(List.of("record 1 22"), read("{\"name\": \"Zoë Ünal\", \"stage\": 1}\n",
                 record -> " " + record.columnOf("stage")));

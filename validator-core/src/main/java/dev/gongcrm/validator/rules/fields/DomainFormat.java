@@ -53,19 +53,22 @@ public final class DomainFormat implements Rule {
                 + (suggestion != null && isDomain(suggestion) ? "; use '" + suggestion + "'" : ""));
     }
 
+    /** Dot-separated labels of letters, digits and inner hyphens; checked by hand because it runs on every line. */
     static boolean isDomain(String text) {
-        if (text.isEmpty() || text.length() > 253 || text.startsWith(".") || text.endsWith(".") || !text.contains(".")) {
+        if (text.isEmpty() || text.length() > 253 || text.indexOf('.') < 0) {
             return false;
         }
-        for (String label : text.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
-                return false;
-            }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
-                if (!(Character.isLetterOrDigit(c) || c == '-')) {
+        int labelStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - labelStart;
+                if (length == 0 || length > 63 || text.charAt(labelStart) == '-' || text.charAt(i - 1) == '-') {
                     return false;
                 }
+                labelStart = i + 1;
+            } else if (!(Character.isLetterOrDigit(c) || c == '-')) {
+                return false;
             }
         }
         return true;
