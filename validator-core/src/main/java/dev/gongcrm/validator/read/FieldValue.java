@@ -38,6 +38,8 @@ public final class FieldValue {
     private String text;
     // a long string of a long line, still where it lies in the line: its bytes between the quotes
     private byte[] raw;
+    /** The line, when the value is plain ASCII from {@code rawFrom} on, its {@link #length} characters as they lie. */
+    private byte[] ascii;
     private int rawFrom;
     private int rawTo;
     private final CharSequence view = new CharSequence() {
@@ -76,6 +78,7 @@ public final class FieldValue {
         text = null;
         length = -1;
         raw = null;
+        ascii = null;
         cut = false;
         if (chars.length > KEPT_CHARS) {
             chars = NO_CHARS;
@@ -108,7 +111,9 @@ public final class FieldValue {
     void setAscii(byte[] bytes, int from, int to) {
         int kept = Math.min(to - from, MAX_TEXT_CHARS);
         measure(to - from, kept);
-        text = new String(bytes, from, kept, StandardCharsets.ISO_8859_1);
+        // made only when a rule asks: most values are only checked for being there
+        ascii = bytes;
+        rawFrom = from;
     }
 
     /** Makes room for the first characters of a value of {@code count} characters; how many are kept. */
@@ -144,11 +149,14 @@ public final class FieldValue {
     /** Forgets the line's bytes, so that a long line is not kept alive by the last value read from it. */
     void release() {
         raw = null;
+        ascii = null;
     }
 
     /** The string value, or the number as written in the line; null for other kinds. */
     public String text() {
-        if (text == null && raw != null) {
+        if (text == null && ascii != null) {
+            text = new String(ascii, rawFrom, length, StandardCharsets.ISO_8859_1);
+        } else if (text == null && raw != null) {
             text = JsonStrings.decode(raw, rawFrom, rawTo, MAX_TEXT_CHARS);
         } else if (text == null && length >= 0) {
             text = new String(chars, 0, length);
@@ -161,7 +169,7 @@ public final class FieldValue {
      * characters: valid while the line is current; null for other kinds.
      */
     public CharSequence chars() {
-        return text != null || raw != null ? text() : length >= 0 ? view : null;
+        return text != null || raw != null || ascii != null ? text() : length >= 0 ? view : null;
     }
 
     /** Whether the value is longer than the text the rules see. */
