@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** {@code gongcrm}: validate Gong CRM LDJSON bundles before they are uploaded. */
 @Command(name = "gongcrm",
@@ -24,21 +23,23 @@ public final class GongCrm implements Runnable {
     /**
      * The commands, in the order help lists them. Only the one named on the command line is built:
      * picocli reads every option of every command it is given, and a run of 'validate' need not pay
-     * for the API commands (see {@link #commandLine}).
+     * for the API commands (see {@link #commandLine}). Classes, which picocli instantiates as it does
+     * mixins, rather than constructor references: linking those at start-up links every command class,
+     * loading the classes each one uses.
      */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+    private static final Map<String, Class<?>> COMMANDS = commands();
 
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("validate", ValidateCommand::new);
-        commands.put("push", PushCommand::new);
-        commands.put("status", StatusCommand::new);
-        commands.put("integration", IntegrationCommand::new);
-        commands.put("schema", SchemaCommand::new);
-        commands.put("objects", ObjectsCommand::new);
-        commands.put("rules", RulesCommand::new);
-        commands.put("emulator", EmulatorCommand::new);
-        commands.put("help", CommandLine.HelpCommand::new);
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("validate", ValidateCommand.class);
+        commands.put("push", PushCommand.class);
+        commands.put("status", StatusCommand.class);
+        commands.put("integration", IntegrationCommand.class);
+        commands.put("schema", SchemaCommand.class);
+        commands.put("objects", ObjectsCommand.class);
+        commands.put("rules", RulesCommand.class);
+        commands.put("emulator", EmulatorCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
         return commands;
     }
 
@@ -93,9 +94,9 @@ public final class GongCrm implements Runnable {
     static CommandLine commandLine(GongCrm root, String first) {
         CommandLine commandLine = new CommandLine(root);
         if (first != null && COMMANDS.containsKey(first) && !first.equals("help")) {
-            commandLine.addSubcommand(first, COMMANDS.get(first).get());
+            commandLine.addSubcommand(first, COMMANDS.get(first));
         } else {
-            COMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+            COMMANDS.forEach(commandLine::addSubcommand);
         }
         return commandLine;
     }

@@ -55,7 +55,7 @@ final class SchemaFileChecker {
     SchemaFileChecker(BundleRun bundle, ProfileSchemas schemas) {
         this.bundle = bundle;
         this.schemas = schemas;
-        this.bodySchema = schemas.resource(BODY_SCHEMA);
+        this.bodySchema = MAPPER.readTree(schemas.resourceBytes(BODY_SCHEMA));
     }
 
     /** The custom fields the file defines (deleted ones left out), or an empty list. */

@@ -1,8 +1,6 @@
 package dev.gongcrm.validator.schema;
 
 import dev.gongcrm.validator.ObjectType;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +27,6 @@ public final class ProfileSchemas {
 
     public static final String DEFAULT_PROFILE = "legacy";
     private static final String RESOURCE_ROOT = "dev/gongcrm/schemas/";
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Map<String, ProfileSchemas> LOADED = new ConcurrentHashMap<>();
 
     private final String profile;
@@ -38,14 +35,15 @@ public final class ProfileSchemas {
 
     private ProfileSchemas(String profile) {
         this.profile = profile;
-        JsonNode common = read("common.schema.json");
+        JsonTree common = read("common.schema.json");
         Map<ObjectType, TypeSpec> compiled = new EnumMap<>(ObjectType.class);
         for (ObjectType type : ObjectType.values()) {
             compiled.put(type, compileType(type, common, read(type.resourceName() + ".schema.json")));
         }
         this.types = Collections.unmodifiableMap(compiled);
         Map<String, FieldSpec> fieldTypes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> def : read("custom-field-types.schema.json").path("$defs").properties()) {
+        for (Map.Entry<String, JsonTree> def : read("custom-field-types.schema.json").path("$defs").properties()
+                .entrySet()) {
             fieldTypes.put(def.getKey(), compileField(def.getKey(), def.getValue()));
         }
         this.customFieldTypes = Collections.unmodifiableMap(fieldTypes);
@@ -80,32 +78,32 @@ public final class ProfileSchemas {
         return RESOURCE_ROOT + profile + "/" + fileName;
     }
 
-    /** A schema resource of this profile as a JSON tree. */
-    public JsonNode resource(String fileName) {
-        return read(fileName);
-    }
-
-    private JsonNode read(String fileName) {
+    /** The bytes of a schema resource of this profile. */
+    public byte[] resourceBytes(String fileName) {
         String path = resourcePath(fileName);
         try (InputStream in = ProfileSchemas.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new SchemaLoadException("schema resource " + path + " is missing from the classpath");
             }
-            return MAPPER.readTree(in);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new SchemaLoadException("cannot read schema resource " + path + ": " + e.getMessage());
         }
     }
 
-    private static TypeSpec compileType(ObjectType type, JsonNode common, JsonNode schema) {
-        for (JsonNode part : schema.path("allOf")) {
+    private JsonTree read(String fileName) {
+        return JsonTree.read(resourceBytes(fileName), resourcePath(fileName));
+    }
+
+    private static TypeSpec compileType(ObjectType type, JsonTree common, JsonTree schema) {
+        for (JsonTree part : schema.path("allOf").elements()) {
             if (!"common.schema.json".equals(part.path("$ref").asString(null))) {
                 throw new SchemaLoadException(type + ": only allOf [{$ref: common.schema.json}] is supported");
             }
         }
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
-        for (JsonNode source : List.of(common, schema)) {
-            for (Map.Entry<String, JsonNode> property : source.path("properties").properties()) {
+        for (JsonTree source : List.of(common, schema)) {
+            for (Map.Entry<String, JsonTree> property : source.path("properties").properties().entrySet()) {
                 String name = property.getKey().intern();
                 fields.put(name, compileField(name, property.getValue()));
             }
@@ -114,7 +112,7 @@ public final class ProfileSchemas {
         mandatory.addAll(strings(schema.path("required")));
         List<String> unlessDeleted = List.of();
         if (schema.has("if") || schema.has("else")) {
-            JsonNode condition = schema.path("if");
+            JsonTree condition = schema.path("if");
             if (!condition.path("properties").path("isDeleted").path("const").asBoolean(false)) {
                 throw new SchemaLoadException(type + ": only 'if isDeleted is true, else required' is supported");
             }
@@ -126,11 +124,11 @@ public final class ProfileSchemas {
                 schema.path("x-gong-active-field").asString(null));
     }
 
-    private static FieldSpec compileField(String name, JsonNode property) {
+    private static FieldSpec compileField(String name, JsonTree property) {
         Set<JsonKind> kinds = EnumSet.noneOf(JsonKind.class);
         boolean nullable = false;
-        JsonNode typeNode = property.path("type");
-        for (String typeName : typeNode.isArray() ? strings(typeNode) : List.of(typeNode.asString())) {
+        JsonTree typeNode = property.path("type");
+        for (String typeName : typeNode.isArray() ? strings(typeNode) : List.of(typeNode.asString(""))) {
             switch (typeName) {
                 case "string" -> kinds.add(JsonKind.STRING);
                 case "integer" -> kinds.add(JsonKind.INTEGER);
@@ -142,15 +140,15 @@ public final class ProfileSchemas {
             }
         }
         List<String> allowed = property.has("enum") ? strings(property.path("enum")) : null;
-        JsonNode reference = property.path("x-gong-reference");
+        String reference = property.path("x-gong-reference").asString(null);
         return new FieldSpec(name, Collections.unmodifiableSet(kinds), nullable,
                 ValueFormat.fromSchema(property.path("format").asString(null)),
-                property.has("minimum") ? property.path("minimum").asDouble() : null,
-                property.has("maximum") ? property.path("maximum").asDouble() : null,
-                property.path("minLength").asInt(0) > 0 || property.path("minItems").asInt(0) > 0,
+                property.path("minimum").asNumber(),
+                property.path("maximum").asNumber(),
+                isPositive(property.path("minLength")) || isPositive(property.path("minItems")),
                 allowed,
                 property.has("items") ? compileField(name + "[]", property.path("items")) : null,
-                reference.isMissingNode() ? null : ObjectType.fromWireName(reference.asString())
+                reference == null ? null : ObjectType.fromWireName(reference)
                         .orElseThrow(() -> new SchemaLoadException("field " + name + ": unknown reference type")),
                 property.path("deprecated").asBoolean(false),
                 property.path("x-gong-replacement").asString(null),
@@ -158,11 +156,17 @@ public final class ProfileSchemas {
                 property.path("description").asString(""));
     }
 
-    private static List<String> strings(JsonNode array) {
+    private static boolean isPositive(JsonTree number) {
+        Double value = number.asNumber();
+        return value != null && value > 0;
+    }
+
+    private static List<String> strings(JsonTree array) {
         List<String> values = new ArrayList<>();
-        for (JsonNode value : array) {
-            if (!value.isNull()) {
-                values.add(value.asString().intern());
+        for (JsonTree value : array.elements()) {
+            String string = value.asString(null);
+            if (string != null) {
+                values.add(string.intern());
             }
         }
         return List.copyOf(values);
