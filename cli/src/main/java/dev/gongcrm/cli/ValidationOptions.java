@@ -72,7 +72,8 @@ final class ValidationOptions {
     boolean dialer;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "" + Validator.DEFAULT_MAX_FINDINGS,
-            description = "Keep at most N findings in the report (counts include all; default ${DEFAULT-VALUE}).")
+            description = "Keep at most N findings in the report (counts include all; default ${DEFAULT-VALUE}); "
+                    + "0 for the counts only.")
     int maxFindings;
 
     /** The least severity that fails the run, or null for {@code never}. */
@@ -125,6 +126,10 @@ final class ValidationOptions {
                 file = Path.of(name);
             }
             reports.put(parsed, checkFile(file, parsed));
+        }
+        if (output != null && !reports.containsValue(output)) {
+            throw new IllegalArgumentException("-o " + output + " would be ignored: every --format names its own "
+                    + "file; drop -o, or add the format it is for (e.g. --format text)");
         }
         long toStdout = reports.values().stream().filter(Objects::isNull).count();
         if (toStdout > 1 || (output != null && reports.values().stream().filter(output::equals).count() > 1)) {

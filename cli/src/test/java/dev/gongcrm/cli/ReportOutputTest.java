@@ -252,4 +252,28 @@ class ReportOutputTest {
                 + notAFolder + "' is not a folder; complete: the text report on standard output, the sarif report in '"
                 + sarif + "'", run.err().strip());
     }
+
+    @Test
+    void anOutputNoFormatUsesIsAUsageErrorNotDroppedSilently() {
+        Path unused = folder.resolve("unused.txt");
+        Run run = run("validate", "-o", unused.toString(), "--format", "sarif=" + folder.resolve("r.sarif"), BROKEN);
+        assertEquals(2, run.exit());
+        assertEquals("gongcrm: error: -o " + unused + " would be ignored: every --format names its own file; drop -o, "
+                + "or add the format it is for (e.g. --format text)", run.err().strip());
+        assertFalse(Files.exists(unused));
+
+        Path text = folder.resolve("report.txt");
+        Path sarif = folder.resolve("both.sarif");
+        assertEquals(1, run("validate", "-o", text.toString(), "--format", "text", "--format", "sarif=" + sarif, BROKEN)
+                .exit());
+        assertTrue(Files.exists(text) && Files.exists(sarif), "-o and --format FORMAT=FILE are both honoured");
+    }
+
+    @Test
+    void maxFindingsZeroReportsTheCountsOnly() {
+        Run run = run("validate", "--max-findings", "0", BROKEN);
+        assertEquals(1, run.exit(), "the findings still fail the run");
+        assertEquals("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked). Counts only: 17 findings "
+                + "left out (13 errors, 4 warnings).", run.out().strip());
+    }
 }

@@ -110,9 +110,10 @@ public final class Validator {
             return this;
         }
 
+        /** How many findings a result keeps at most; 0 keeps none (the counts only). */
         public Builder maxFindings(int maxFindings) {
-            if (maxFindings < 1) {
-                throw new IllegalArgumentException("max findings must be at least 1");
+            if (maxFindings < 0) {
+                throw new IllegalArgumentException("max findings must not be negative");
             }
             this.maxFindings = maxFindings;
             return this;

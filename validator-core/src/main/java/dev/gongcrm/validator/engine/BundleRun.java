@@ -205,7 +205,7 @@ public final class BundleRun {
 
     private static String unknownTypeMessage(BundleFile file) {
         return "cannot tell the object type from the name '" + file.name() + "'; name the file after its type "
-                + "(accounts, contacts, deals, leads, users, stages) or pass --type";
+                + "(accounts, contacts, deals, leads, users, stages) or give its type explicitly";
     }
 
     PriorUploads priorUploads() {

@@ -75,9 +75,12 @@ final class TextReport implements ReportWriter {
                 left.add(String.format("%,d ", n) + noun(severity, n));
             }
         }
+        if (result.findings().isEmpty()) {
+            return String.format("Counts only: %,d findings left out (%s).", result.omitted(), String.join(", ", left));
+        }
         return String.format("Showing %,d of %,d findings, the most severe first: %,d left out (%s); "
-                        + "raise --max-findings to see all.", result.findings().size(), result.total(), result.omitted(),
-                String.join(", ", left));
+                        + "raise the limit on findings to see all.", result.findings().size(), result.total(),
+                result.omitted(), String.join(", ", left));
     }
 
     private static String count(ValidationResult result, Severity severity) {

@@ -144,7 +144,7 @@ class ReportContentTest {
     @Test
     void everyFormatSaysTheListIsTruncatedAndHowManyWereLeftOut() throws Exception {
         String notice = "Showing 2 of 13 findings, the most severe first: 11 left out (11 warnings); "
-                + "raise --max-findings to see all.";
+                + "raise the limit on findings to see all.";
         assertEquals(notice, TextReport.truncation(TRUNCATED));
         for (ReportFormat format : ReportFormat.values()) {
             assertTrue(write(format, TRUNCATED).contains(notice), format + ": " + write(format, TRUNCATED));
