@@ -61,7 +61,7 @@ public final class ReportFiles {
             throw new IOException("'" + folder + "' is not a folder");
         }
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        Path temporary = temporaryBeside(absolute);
         try {
             Files.write(temporary, bytes);
             try {
@@ -71,6 +71,28 @@ public final class ReportFiles {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * A new, empty file next to {@code target}, to be renamed onto it: created with the permissions
+     * new files get here (the umask's, not the owner-only ones of {@link Files#createTempFile}, which
+     * would make a CI artifact unreadable), or the target's own when it exists.
+     */
+    public static Path temporaryBeside(Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        while (true) {
+            Path candidate = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                Path created = Files.createFile(candidate);
+                if (Files.isRegularFile(target) && Files.getFileStore(created).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(created, Files.getPosixFilePermissions(target));
+                }
+                return created;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another writer's temporary file: draw another name
+            }
         }
     }
 

@@ -13,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -123,5 +126,22 @@ class ReportFilesTest {
             assertFalse(text.replace("\uD83D\uDE00", "").chars().anyMatch(c -> Character.isSurrogate((char) c)),
                     format + ": no lone surrogate: " + text);
         }
+    }
+
+    @Test
+    void aNewReportGetsThePermissionsOfNewFilesHereAndAReplacedOneKeepsItsOwn() throws Exception {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path probe = Files.createFile(folder.resolve("probe"));
+        Path report = folder.resolve("new.sarif");
+        ReportFiles.write(ReportFormat.SARIF, RESULT, report);
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(report),
+                "the umask's permissions, not owner-only");
+
+        Path shared = Files.writeString(folder.resolve("shared.txt"), "old");
+        Set<PosixFilePermission> groupWritable = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(shared, groupWritable);
+        ReportFiles.write(ReportFormat.TEXT, RESULT, shared);
+        assertEquals(groupWritable, Files.getPosixFilePermissions(shared));
+        assertEquals(List.of(), leftovers());
     }
 }
