@@ -146,4 +146,16 @@ class GongCrmTest {
             assertTrue(help.out().contains(option), option);
         }
     }
+
+    @Test
+    void aMisspeltRuleOrFormatGetsASuggestion() {
+        Run rule = run("validate", "--ignore", "url-fromat", VALID);
+        assertEquals(2, rule.exit());
+        assertEquals("gongcrm: error: unknown rule 'url-fromat'; did you mean 'url-format'? (the rule catalog lists "
+                + "them all)", rule.err().strip());
+        Run format = run("validate", "--format", "sarf", VALID);
+        assertEquals(2, format.exit());
+        assertEquals("gongcrm: error: unknown report format 'sarf'; did you mean 'sarif'?; use one of text, json, "
+                + "sarif, junit, github, csv", format.err().strip());
+    }
 }

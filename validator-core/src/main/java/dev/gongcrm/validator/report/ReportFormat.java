@@ -1,5 +1,7 @@
 package dev.gongcrm.validator.report;
 
+import dev.gongcrm.validator.DidYouMean;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -53,7 +55,8 @@ public enum ReportFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + name + "'; use one of " + names());
+        throw new IllegalArgumentException("unknown report format '" + name + "'" + DidYouMean.hint(name,
+                Arrays.stream(values()).map(ReportFormat::id).toList()) + "; use one of " + names());
     }
 
     public static String names() {

@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.rules;
 
+import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.Severity;
 
 import java.util.Map;
@@ -41,7 +42,8 @@ public record RuleConfig(Set<String> select, Set<String> ignore, Map<String, Sev
 
     private static void requireKnown(String name) {
         if (RuleCatalog.find(name).isEmpty()) {
-            throw new IllegalArgumentException("unknown rule '" + name + "'; 'gongcrm rules' lists them");
+            throw new IllegalArgumentException("unknown rule '" + name + "'" + DidYouMean.hint(name,
+                    RuleCatalog.all().stream().map(RuleMeta::name).toList()) + " (the rule catalog lists them all)");
         }
     }
 }
