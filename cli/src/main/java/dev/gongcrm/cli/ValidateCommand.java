@@ -1,7 +1,6 @@
 package dev.gongcrm.cli;
 
 import dev.gongcrm.client.push.Ledger;
-import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.report.ReportFormat;
@@ -46,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Severity failLevel = options.failLevel();
+        options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
         Validator.Builder validator = options.validator();
         ValidationResult result;
@@ -61,6 +60,6 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         ValidationOptions.write(reports, result, spec.commandLine().getOut());
-        return failLevel != null && result.hasAtLeast(failLevel) ? GongCrm.FINDINGS : 0;
+        return options.exitCode(result);
     }
 }

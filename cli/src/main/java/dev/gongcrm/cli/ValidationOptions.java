@@ -81,6 +81,12 @@ final class ValidationOptions {
         return failOn.equalsIgnoreCase("never") ? null : Severity.parse(failOn);
     }
 
+    /** The exit code a result gives: {@link GongCrm#FINDINGS} when a finding reaches --fail-on, else 0. */
+    int exitCode(ValidationResult result) {
+        Severity failLevel = failLevel();
+        return failLevel != null && result.hasAtLeast(failLevel) ? GongCrm.FINDINGS : 0;
+    }
+
     Map<String, ObjectType> typeOverrides() {
         Map<String, ObjectType> overrides = new HashMap<>();
         for (String type : types) {

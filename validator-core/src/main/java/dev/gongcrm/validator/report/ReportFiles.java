@@ -64,11 +64,7 @@ public final class ReportFiles {
         Path temporary = temporaryBeside(absolute);
         try {
             Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveAtomically(temporary, absolute);
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -93,6 +89,15 @@ public final class ReportFiles {
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 // another writer's temporary file: draw another name
             }
+        }
+    }
+
+    /** Renames a complete file onto its target in one step where the file system can (readers see old or new). */
+    public static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,0 +1,123 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.convert.CsvConversion;
+import dev.gongcrm.validator.convert.CsvConverter;
+import dev.gongcrm.validator.convert.CsvDelimiter;
+import dev.gongcrm.validator.convert.CsvMapping;
+import dev.gongcrm.validator.report.ReportFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "convert",
+        description = "Converts CRM exports into LDJSON files Gong accepts, then validates them.",
+        mixinStandardHelpOptions = true,
+        subcommands = ConvertCommand.Csv.class)
+final class ConvertCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name what to convert: csv");
+    }
+
+    @Command(name = "csv",
+            description = {"Converts a CSV export (a header row; RFC 4180 or Excel: BOM, ';', CRLF, line breaks "
+                    + "in quoted cells) into an LDJSON file of one object type, its values typed by the type's "
+                    + "schema, sorted by modifiedDate; then validates it as 'gongcrm validate' does.",
+                    "A cell that cannot be converted is an error at its line and column [csv-conversion]; its "
+                            + "object is still written, without that field. Empty cells leave their field out."},
+            mixinStandardHelpOptions = true,
+            sortOptions = false)
+    static final class Csv implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The CSV export.")
+        Path csv;
+
+        @Option(names = "--mapping", paramLabel = "MAPPING.json",
+                description = "Which column fills which field and how its cells read (dates, zones, list "
+                        + "separators, boolean words, constants). Without it, each column fills the field of "
+                        + "its own name.")
+        Path mapping;
+
+        @Option(names = "--out", paramLabel = "FILE.ldjson",
+                description = "The LDJSON file to write (default: <type>s.ldjson next to the CSV, e.g. "
+                        + "deals.ldjson); written whole or not at all.")
+        Path out;
+
+        @Option(names = "--delimiter", paramLabel = "CHAR",
+                description = "The field delimiter: , ; | or tab (default: told from the header row).")
+        String delimiter;
+
+        @Option(names = "--schema", paramLabel = "FILE",
+                description = "The <type>.schema.json whose custom fields type their columns and are validated "
+                        + "with the output (default: <type>.schema.json next to the output, when there is one).")
+        Path schema;
+
+        @CommandLine.Mixin
+        ValidationOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            ObjectType type = type();
+            options.failLevel(); // an unknown level is a usage error before any work
+            Map<ReportFormat, Path> reports = options.reports();
+            Path output = out != null ? out : sibling(csv, CsvConverter.defaultOutputName(type));
+            Path schemaFile = schema != null ? schema : sibling(output, type.resourceName() + ".schema.json");
+            if (schema == null && !Files.isRegularFile(schemaFile)) {
+                schemaFile = null;
+            }
+            CsvConversion conversion = CsvConverter.builder(type)
+                    .profile(options.profile)
+                    .mapping(mapping == null ? null : CsvMapping.read(mapping))
+                    .schemaFile(schemaFile)
+                    .delimiter(delimiter == null ? 0 : CsvDelimiter.parse(delimiter))
+                    .maxFindings(options.maxFindings)
+                    .build()
+                    .convert(csv, csv.toString(), output);
+            spec.commandLine().getErr().println("gongcrm: wrote " + conversion.objects() + " objects of " + csv
+                    + " to " + output + ", sorted by modifiedDate"
+                    + (conversion.unmappedColumns().isEmpty() ? ""
+                    : "; columns the mapping leaves out: " + String.join(", ", conversion.unmappedColumns())));
+            List<Path> validated = schemaFile == null ? List.of(output) : List.of(output, schemaFile);
+            ValidationResult validation = options.validator().build().validate(validated);
+            ValidationResult result = conversion.withValidation(validation);
+            ValidationOptions.write(reports, result, spec.commandLine().getOut());
+            return options.exitCode(result);
+        }
+
+        /** The one --type of the validation options, which here is the type of every object of the CSV. */
+        private ObjectType type() {
+            if (options.types.size() != 1 || options.types.get(0).contains("=")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give the object type of the CSV's rows with one --type TYPE, e.g. --type DEAL");
+            }
+            try {
+                return options.typeOverrides().get(BundleScanner.ALL_FILES);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+
+        /** A file in the folder of {@code file}, named as the user named that folder. */
+        private static Path sibling(Path file, String name) {
+            Path folder = file.getParent();
+            return folder == null ? Path.of(name) : folder.resolve(name);
+        }
+    }
+}

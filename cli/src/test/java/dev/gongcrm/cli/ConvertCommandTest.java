@@ -1,0 +1,117 @@
+package dev.gongcrm.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code gongcrm convert csv}: the export converted, then validated and reported as {@code validate} does. */
+class ConvertCommandTest {
+
+    private static final Path EXAMPLE = Path.of("..", "examples", "csv-export");
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = GongCrm.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** The example copied to the temporary folder, so that the default output lands there. */
+    private Path example() throws IOException {
+        for (String name : List.of("opportunities.csv", "opportunities.mapping.json", "deal.schema.json")) {
+            Files.copy(EXAMPLE.resolve(name), folder.resolve(name));
+        }
+        return folder.resolve("opportunities.csv");
+    }
+
+    @Test
+    void theExampleExportConvertsIntoDealsThatValidate() throws Exception {
+        Path csv = example();
+        Run run = run("convert", "csv", csv.toString(), "--type", "DEAL",
+                "--mapping", folder.resolve("opportunities.mapping.json").toString());
+        assertEquals(0, run.exit(), run.err() + run.out());
+        assertEquals("No problems found (3 files, 5 objects checked).\n", run.out());
+        assertEquals("gongcrm: wrote 5 objects of " + csv + " to " + folder.resolve("deals.ldjson")
+                + ", sorted by modifiedDate\n", run.err());
+        assertEquals(5, Files.readAllLines(folder.resolve("deals.ldjson")).size());
+    }
+
+    @Test
+    void badCellsAreFindingsAtTheCsvsLinesInTheValidateFormat() throws Exception {
+        Path csv = Files.writeString(folder.resolve("export.csv"), """
+                objectId;modifiedDate;emailAddress;firstName;lastName
+                l-1;2024-01-01T00:00:00Z;a@acme.com;Ann;Lee
+                l-2;yesterday;b@acme.com;Bo;
+                """);
+        Path out = folder.resolve("leads.ldjson");
+        Run run = run("convert", "csv", csv.toString(), "--type", "lead", "--out", out.toString());
+        assertEquals(1, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(csv + ":3:5: error[csv-conversion] record 2, column 'modifiedDate': 'yesterday' is not a "
+                + "datetime; expected ISO-8601 like 2024-03-05T14:30:00Z, or give the export's pattern with "
+                + "\"datetime\" in the mapping", lines.get(0));
+        assertTrue(lines.get(2).startsWith(out + ":2: error[missing-mandatory-field]"), run.out());
+        assertTrue(run.out().strip().endsWith("(2 files, 2 objects checked)."), run.out());
+
+        Run json = run("convert", "csv", csv.toString(), "--type", "LEAD", "--out", out.toString(), "--format", "json");
+        assertTrue(json.out().contains("\"rule\" : \"csv-conversion\"") || json.out().contains("\"rule\":\"csv-conversion\""),
+                json.out());
+        assertEquals(0, run("convert", "csv", csv.toString(), "--type", "LEAD", "--out", out.toString(),
+                "--fail-on", "never").exit());
+    }
+
+    @Test
+    void usageAndFileProblemsExitTwoWithOneLine() throws Exception {
+        Path csv = example();
+        Run noType = run("convert", "csv", csv.toString());
+        assertEquals(2, noType.exit());
+        assertTrue(noType.err().startsWith("gongcrm: error: give the object type of the CSV's rows with one --type "
+                + "TYPE, e.g. --type DEAL\n"), noType.err());
+
+        Path mapping = Files.writeString(folder.resolve("typo.json"),
+                "{\"fields\": [{\"column\": \"Close Date\", \"field\": \"closeDate\", \"dat\": \"dd/MM/yyyy\"}]}");
+        Run typo = run("convert", "csv", csv.toString(), "--type", "DEAL", "--mapping", mapping.toString());
+        assertEquals(2, typo.exit());
+        assertEquals("gongcrm: error: " + mapping + ": fields[0]: unknown key 'dat'; known keys: column, field, date, "
+                + "datetime, zone, decimal, separator, true, false, constant\n", typo.err());
+
+        Run missing = run("convert", "csv", folder.resolve("nope.csv").toString(), "--type", "DEAL");
+        assertEquals(2, missing.exit());
+        assertEquals(1, missing.err().lines().filter(l -> l.startsWith("gongcrm: error: ")).count(), missing.err());
+
+        Run nothing = run("convert");
+        assertEquals(2, nothing.exit());
+        assertTrue(nothing.err().contains("name what to convert: csv"), nothing.err());
+        assertFalse(Files.exists(folder.resolve("deals.ldjson")));
+    }
+
+    @Test
+    void theDelimiterMayBeGiven() throws Exception {
+        Path csv = Files.writeString(folder.resolve("stages.csv"),
+                "objectId|modifiedDate|internalName|name|isActive|sortOrder\n"
+                        + "s-1|2024-01-01T00:00:00Z|discovery|Discovery, first call|true|1\n");
+        Run run = run("convert", "csv", csv.toString(), "--type", "STAGE", "--delimiter", "|");
+        assertEquals(0, run.exit(), run.err() + run.out());
+        assertEquals("{\"objectId\":\"s-1\",\"modifiedDate\":\"2024-01-01T00:00:00Z\",\"internalName\":\"discovery\","
+                        + "\"name\":\"Discovery, first call\",\"isActive\":true,\"sortOrder\":1}",
+                Files.readString(folder.resolve("stages.ldjson")).strip());
+        Run wrong = run("convert", "csv", csv.toString(), "--type", "STAGE", "--delimiter", ",");
+        assertEquals(1, wrong.exit(), wrong.err() + wrong.out());
+    }
+}

@@ -1,0 +1,239 @@
+package dev.gongcrm.validator.convert;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The mapping file: which column fills which field, and how its cells are read.
+ *
+ * <pre>{@code
+ * {
+ *   "zone": "Europe/Berlin",
+ *   "decimal": ",",
+ *   "fields": [
+ *     {"column": "Opportunity ID", "field": "objectId"},
+ *     {"column": "Close Date", "field": "closeDate", "date": "dd/MM/yyyy"},
+ *     {"column": "Last Modified", "field": "modifiedDate", "datetime": "dd.MM.yyyy HH:mm"},
+ *     {"column": "Domains", "field": "domains", "separator": ","},
+ *     {"column": "Won", "field": "isWon", "true": ["Yes", "Y"], "false": ["No", "N"]},
+ *     {"field": "isDeleted", "constant": false}
+ *   ]
+ * }
+ * }</pre>
+ * Unknown keys are refused (a misspelt transform would otherwise be ignored silently).
+ */
+public final class CsvMapping {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("zone", "decimal", "fields"));
+    private static final Set<String> FIELD_KEYS = new LinkedHashSet<>(List.of("column", "field", "date", "datetime",
+            "zone", "decimal", "separator", "true", "false", "constant"));
+
+    private final List<FieldMapping> fields;
+
+    private CsvMapping(List<FieldMapping> fields) {
+        this.fields = List.copyOf(fields);
+    }
+
+    List<FieldMapping> fields() {
+        return fields;
+    }
+
+    /** Every column to the field of its own name (blank header names are left out). */
+    static CsvMapping identity(List<String> header) {
+        List<FieldMapping> fields = new ArrayList<>();
+        for (String column : header) {
+            if (!column.isBlank()) {
+                fields.add(FieldMapping.identity(column, null));
+            }
+        }
+        return new CsvMapping(fields);
+    }
+
+    /** Reads a mapping file; every problem is a ConversionException naming the file and the entry. */
+    public static CsvMapping read(Path file) throws IOException {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = MAPPER.readTree(in);
+        } catch (JacksonException e) {
+            // the first sentence only: what follows names Jackson's internals (source, start marker)
+            String reason = e.getOriginalMessage().split("\n", 2)[0].replaceAll("\\s*\\(start marker at .*", "");
+            throw new ConversionException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+                    + ": not valid JSON: " + reason);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConversionException(file + ": mapping file does not exist");
+        }
+        return parse(root, file.toString());
+    }
+
+    static CsvMapping parse(JsonNode root, String name) throws ConversionException {
+        if (root == null || !root.isObject()) {
+            throw new ConversionException(name + ": a mapping is a JSON object with \"fields\": [...]");
+        }
+        refuseUnknownKeys(root, TOP_KEYS, name, "");
+        ZoneId defaultZone = root.has("zone") ? zone(root.get("zone"), name, "") : null;
+        boolean defaultDecimalComma = decimalComma(root, false, name + ": ");
+        JsonNode entries = root.path("fields");
+        if (!entries.isArray() || entries.isEmpty()) {
+            throw new ConversionException(name + ": \"fields\" must be a non-empty array of "
+                    + "{\"column\": ..., \"field\": ...} entries");
+        }
+        List<FieldMapping> fields = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            FieldMapping field = entry(entries.get(i), defaultZone, defaultDecimalComma, name, "fields[" + i + "]");
+            if (!seen.add(field.field())) {
+                throw new ConversionException(name + ": fields[" + i + "]: field '" + field.field()
+                        + "' is mapped twice; map each field once");
+            }
+            fields.add(field);
+        }
+        return new CsvMapping(fields);
+    }
+
+    private static FieldMapping entry(JsonNode entry, ZoneId defaultZone, boolean defaultDecimalComma, String name,
+                                      String where)
+            throws ConversionException {
+        String at = name + ": " + where;
+        if (!entry.isObject()) {
+            throw new ConversionException(at + ": must be an object like {\"column\": \"Name\", \"field\": \"name\"}");
+        }
+        refuseUnknownKeys(entry, FIELD_KEYS, name, where);
+        String field = text(entry, "field", at);
+        if (field == null || field.isBlank()) {
+            throw new ConversionException(at + ": \"field\" is missing; name the field the value goes to");
+        }
+        String column = text(entry, "column", at);
+        if ((column == null) == !entry.has("constant")) {
+            throw new ConversionException(at + " (" + field + "): give either \"column\" or \"constant\"");
+        }
+        if (entry.has("constant")) {
+            for (String key : List.of("date", "datetime", "zone", "decimal", "separator", "true", "false")) {
+                if (entry.has(key)) {
+                    throw new ConversionException(at + " (" + field + "): \"" + key + "\" reads cells; a constant has none");
+                }
+            }
+            return new FieldMapping(null, field, null, null, null, null, null, false, null, null,
+                    entry.get("constant").toString());
+        }
+        if (entry.has("date") && entry.has("datetime")) {
+            throw new ConversionException(at + " (" + field + "): give \"date\" or \"datetime\", not both");
+        }
+        String datePattern = text(entry, "date", at);
+        String datetimePattern = text(entry, "datetime", at);
+        ZoneId zone = entry.has("zone") ? zone(entry.get("zone"), name, where) : defaultZone;
+        String separator = entry.has("separator") ? text(entry, "separator", at) : FieldMapping.DEFAULT_SEPARATOR;
+        if (separator == null || separator.isEmpty()) {
+            throw new ConversionException(at + " (" + field + "): \"separator\" must be a non-empty string");
+        }
+        return new FieldMapping(column, field, formatter(datePattern, at), formatter(datetimePattern, at),
+                datePattern != null ? datePattern : datetimePattern, zone, separator,
+                decimalComma(entry, defaultDecimalComma, at + " (" + field + "): "),
+                words(entry, "true", FieldMapping.DEFAULT_TRUE, at), words(entry, "false", FieldMapping.DEFAULT_FALSE, at),
+                null);
+    }
+
+    private static void refuseUnknownKeys(JsonNode object, Set<String> known, String name, String where)
+            throws ConversionException {
+        for (Iterator<String> keys = object.propertyNames().iterator(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!known.contains(key)) {
+                throw new ConversionException(name + ": " + (where.isEmpty() ? "" : where + ": ") + "unknown key '"
+                        + key + "'; known keys: " + String.join(", ", known));
+            }
+        }
+    }
+
+    private static String text(JsonNode entry, String key, String at) throws ConversionException {
+        JsonNode value = entry.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new ConversionException(at + ": \"" + key + "\" must be a string, got " + value);
+        }
+        return value.asString();
+    }
+
+    private static List<String> words(JsonNode entry, String key, List<String> defaults, String at)
+            throws ConversionException {
+        JsonNode value = entry.get(key);
+        if (value == null) {
+            return defaults;
+        }
+        List<String> words = new ArrayList<>();
+        for (JsonNode word : value) {
+            if (!word.isString()) {
+                throw new ConversionException(at + ": \"" + key + "\" must be an array of strings, got " + value);
+            }
+            words.add(word.asString().trim());
+        }
+        if (!value.isArray() || words.isEmpty()) {
+            throw new ConversionException(at + ": \"" + key + "\" must be a non-empty array of strings, e.g. [\"Yes\"]");
+        }
+        return List.copyOf(words);
+    }
+
+    /** {@code "decimal": ","} (numbers like 1.234,50) or {@code "."} (the default: 1234.50). */
+    private static boolean decimalComma(JsonNode object, boolean inherited, String at) throws ConversionException {
+        JsonNode decimal = object.get("decimal");
+        if (decimal == null) {
+            return inherited;
+        }
+        if (!decimal.isString() || !(decimal.asString().equals(",") || decimal.asString().equals("."))) {
+            throw new ConversionException(at + "\"decimal\" must be \",\" or \".\", got " + decimal);
+        }
+        return decimal.asString().equals(",");
+    }
+
+    private static ZoneId zone(JsonNode value, String name, String where) throws ConversionException {
+        String at = name + ": " + (where.isEmpty() ? "" : where + ": ");
+        try {
+            return ZoneId.of(value.asString(""));
+        } catch (DateTimeException e) {
+            throw new ConversionException(at + "\"zone\" " + value + " is not a time zone; use a region like "
+                    + "\"Europe/Berlin\" or an offset like \"+01:00\"");
+        }
+    }
+
+    /**
+     * A strict formatter: 31/02/2024 is an error, not the 29th. Strict resolution reads {@code yyyy} as a
+     * year of an era, which needs an era, so unquoted {@code y} is read as {@code u} (the proleptic year).
+     */
+    private static DateTimeFormatter formatter(String pattern, String at) throws ConversionException {
+        if (pattern == null) {
+            return null;
+        }
+        StringBuilder proleptic = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            proleptic.append(!quoted && c == 'y' ? 'u' : c);
+        }
+        try {
+            return DateTimeFormatter.ofPattern(proleptic.toString(), Locale.ENGLISH)
+                    .withResolverStyle(ResolverStyle.STRICT);
+        } catch (IllegalArgumentException e) {
+            throw new ConversionException(at + ": pattern '" + pattern + "' is not a date pattern: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gongcrm.validator.convert;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Where one field of the output comes from: a column of the CSV, read with optional transforms, or a
+ * constant written into every object.
+ *
+ * @param column the header name, or null for a constant
+ * @param field the field of the object type (built-in or custom)
+ * @param date the pattern of date cells (e.g. {@code dd/MM/yyyy}), or null for ISO-8601
+ * @param datetime the pattern of datetime cells (e.g. {@code dd.MM.yyyy HH:mm}), or null for ISO-8601
+ * @param datePattern the pattern as the user wrote it, for messages
+ * @param zone the zone of datetimes that carry no offset, or null when they must carry one
+ * @param separator what separates the items of a string-array cell
+ * @param decimalComma whether numbers are written the European way, {@code 1.234,50}
+ * @param trueWords cell texts that mean true (compared ignoring case)
+ * @param falseWords cell texts that mean false (compared ignoring case)
+ * @param constant the JSON text of a constant value, or null for a column
+ */
+record FieldMapping(String column, String field, DateTimeFormatter date, DateTimeFormatter datetime,
+                    String datePattern, ZoneId zone, String separator, boolean decimalComma, List<String> trueWords,
+                    List<String> falseWords, String constant) {
+
+    static final String DEFAULT_SEPARATOR = ";";
+    static final List<String> DEFAULT_TRUE = List.of("true", "1");
+    static final List<String> DEFAULT_FALSE = List.of("false", "0");
+
+    /** A column read as the field's type says, without transforms: the mapping when there is no mapping file. */
+    static FieldMapping identity(String column, ZoneId zone) {
+        return new FieldMapping(column, column, null, null, null, zone, DEFAULT_SEPARATOR, false, DEFAULT_TRUE,
+                DEFAULT_FALSE, null);
+    }
+
+    boolean isConstant() {
+        return constant != null;
+    }
+}
