@@ -32,6 +32,7 @@ public final class GongCrm implements Runnable {
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("validate", ValidateCommand.class);
+        commands.put("fix", FixCommand.class);
         commands.put("convert", ConvertCommand.class);
         commands.put("push", PushCommand.class);
         commands.put("status", StatusCommand.class);

@@ -35,11 +35,13 @@ final class RulesCommand implements Callable<Integer> {
         }
         if (name == null) {
             int width = RuleCatalog.all().stream().mapToInt(rule -> rule.name().length()).max().orElse(10);
+            String row = "%-" + width + "s  %-8s  %-7s  %s%n";
+            out.printf(row, "RULE", "SEVERITY", "FIXABLE", "SUMMARY");
             for (RuleMeta rule : RuleCatalog.all()) {
-                out.printf("%-" + width + "s  %-7s  %s%n", rule.name(), rule.defaultSeverity().id(), rule.summary());
+                out.printf(row, rule.name(), rule.defaultSeverity().id(), fixable(rule), rule.summary());
             }
             out.println();
-            out.println("'gongcrm rules NAME' explains a rule with examples.");
+            out.println("'gongcrm rules NAME' explains a rule with examples; 'gongcrm fix' repairs the fixable ones.");
             return 0;
         }
         Optional<RuleMeta> rule = RuleCatalog.find(name);
@@ -59,6 +61,8 @@ final class RulesCommand implements Callable<Integer> {
         text.append(rule.name()).append(" (").append(rule.defaultSeverity().id()).append(")\n\n");
         text.append("  ").append(rule.summary()).append("\n\n");
         text.append("  Gong's documentation: \"").append(rule.seed()).append("\"\n\n");
+        text.append("  Fixable: ").append(RuleCatalog.fix(rule).map(fix -> "yes, by 'gongcrm fix': " + fix)
+                .orElse("no")).append("\n\n");
         if (!rule.badExample().isEmpty()) {
             text.append("Bad:\n").append(indent(rule.badExample())).append('\n');
         }
@@ -73,9 +77,15 @@ final class RulesCommand implements Callable<Integer> {
         return text.toString();
     }
 
+    /** "yes" when {@code gongcrm fix} repairs the rule's findings, else "no". */
+    private static String fixable(RuleMeta rule) {
+        return RuleCatalog.fix(rule).isPresent() ? "yes" : "no";
+    }
+
     private static String markdown(RuleMeta rule) {
         return "## `" + rule.name() + "` (" + rule.defaultSeverity().id() + ")\n\n" + rule.summary() + "\n\n> "
-                + rule.seed() + "\n\n" + (rule.badExample().isEmpty() ? "" : "Bad:\n\n```\n" + rule.badExample()
+                + rule.seed() + "\n\nFixable: " + RuleCatalog.fix(rule).map(fix -> "yes. " + fix).orElse("no")
+                + "\n\n" + (rule.badExample().isEmpty() ? "" : "Bad:\n\n```\n" + rule.badExample()
                 + "```\n\n") + "Good:\n\n```\n" + rule.goodExample() + "```\n\n";
     }
 

@@ -81,6 +81,12 @@ public final class RuleCatalog {
         return all().stream().filter(meta -> meta.name().equals(name)).findFirst();
     }
 
+    /** What {@code gongcrm fix} repairs of a rule's findings, or empty when the rule is not fixable. */
+    public static Optional<String> fix(RuleMeta rule) {
+        String fix = rule.ruleClass().getAnnotation(RuleDoc.class).fix();
+        return fix.isEmpty() ? Optional.empty() : Optional.of(fix);
+    }
+
     /** Fresh instances of every rule, for one validation run (rules may keep per-file state). */
     public static List<Rule> newInstances() {
         return RULES.stream().map(RuleCatalog::instantiate).toList();

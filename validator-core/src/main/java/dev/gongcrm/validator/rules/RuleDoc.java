@@ -37,4 +37,7 @@ public @interface RuleDoc {
 
     /** Options the examples need, e.g. {@code initial}, {@code dialer}. */
     String[] exampleOptions() default {};
+
+    /** One sentence: what {@code gongcrm fix} repairs of this rule's findings; empty when it repairs nothing. */
+    String fix() default "";
 }

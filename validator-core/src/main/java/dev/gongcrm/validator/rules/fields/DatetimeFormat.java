@@ -14,6 +14,7 @@ import dev.gongcrm.validator.time.IsoDates;
 @RuleDoc(
         name = "datetime-format",
         severity = Severity.ERROR,
+        fix = "Drops fractional seconds (truncating: .999Z becomes Z); adds a zone to a datetime without one only with --assume-zone.",
         summary = "Datetimes must be ISO-8601 with a zone offset or Z and without milliseconds.",
         seed = "Dates in the uploaded JSON objects are represented in ISO-8601 format without milliseconds "
                 + "(e.g. '2018-02-18T02:30:00-07:00' or '2018-02-18T08:00:00Z', where Z stands for UTC).",

@@ -12,6 +12,7 @@ import dev.gongcrm.validator.schema.FieldSpec;
 @RuleDoc(
         name = "deprecated-field",
         severity = Severity.WARNING,
+        fix = "Renames a deprecated field to the field that replaces it, or drops it when that field is already set to the same value.",
         summary = "Deprecated fields (lastModified, estimatedCloseDate, actualCloseDate, estimatedAmount, actualAmount, schema 'name') should be replaced.",
         seed = "estimatedAmount (Deprecated) Deprecated. Please use amount instead",
         bad = """

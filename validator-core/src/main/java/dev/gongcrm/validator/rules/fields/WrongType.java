@@ -12,6 +12,7 @@ import dev.gongcrm.validator.schema.JsonKind;
 @RuleDoc(
         name = "wrong-type",
         severity = Severity.ERROR,
+        fix = "Unquotes a string that holds a plain number in a number field, and \"true\"/\"false\" in a boolean field; nothing else.",
         summary = "Each field must have the JSON type its schema gives (string, boolean, number, integer, array of strings).",
         seed = "The field value matches the type defined in the schema",
         bad = """

@@ -9,6 +9,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
 @RuleDoc(
         name = "deleted-on-initial-upload",
         severity = Severity.WARNING,
+        fix = "With --initial, drops the objects sent with isDeleted: true.",
         summary = "On an initial upload, objects with isDeleted: true should not be sent.",
         seed = "On initial upload: Only send the items that weren't deleted",
         exampleOptions = "initial",

@@ -9,6 +9,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
 @RuleDoc(
         name = "duplicate-object",
         severity = Severity.ERROR,
+        fix = "Drops lines that repeat an earlier line exactly; with --keep latest, keeps only the version with the latest modifiedDate.",
         summary = "An objectId must appear at most once in a file.",
         seed = "An object cannot be contained more than once in a given list.",
         bad = """

@@ -14,6 +14,7 @@ import dev.gongcrm.validator.time.IsoDates;
 @RuleDoc(
         name = "unsorted-modified-date",
         severity = Severity.ERROR,
+        fix = "Sorts the lines by the instant of modifiedDate (stable; lines without a valid modifiedDate go last), for files of any size.",
         summary = "Lines must be sorted by modifiedDate ascending (compared as instants, offsets considered).",
         seed = "Important: The list must be sorted by modifiedDate Ascending.",
         bad = """

@@ -11,6 +11,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
 @RuleDoc(
         name = "payload-too-large",
         severity = Severity.ERROR,
+        fix = "Splits the file at line boundaries into parts under 200 MB, in order, named like deals.part-001.ldjson.",
         summary = "An entity file must not exceed 200 MB (209,715,200 bytes); split it into several uploads.",
         seed = "Maximum payload size: 200 megabytes",
         bad = "",

@@ -1,0 +1,145 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.fix.BundleFixer;
+import dev.gongcrm.validator.fix.FixOptions;
+import dev.gongcrm.validator.fix.FixSummary;
+import dev.gongcrm.validator.report.ReportFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "fix",
+        description = {"Repairs what needs no decision (see the FIXABLE column of 'gongcrm rules'): sorts lines by "
+                + "modifiedDate, drops milliseconds, renames deprecated fields, drops exact duplicates, unquotes "
+                + "numbers and booleans, splits files over 200 MB; with --initial drops deleted objects.",
+                "Writes the whole bundle to --out DIR (files that need no fix are copied unchanged) or replaces "
+                        + "the input files with --in-place, then validates the result and reports what is left."},
+        mixinStandardHelpOptions = true,
+        sortOptions = false)
+final class FixCommand implements Callable<Integer> {
+
+    /** The diff shows at most this many characters of a line. */
+    private static final int MAX_SHOWN_LINE = 400;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Bundle folders or files.")
+    List<Path> paths;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the fixed bundle into DIR (created if needed).")
+    Path out;
+
+    @Option(names = "--in-place", description = "Replace the input files with their fixed versions.")
+    boolean inPlace;
+
+    @Option(names = "--diff", description = "Print the lines a fix would change (at most "
+            + FixSummary.MAX_CHANGES + " changes) and write nothing.")
+    boolean diff;
+
+    @Option(names = "--assume-zone", paramLabel = "ZONE",
+            description = "Zone of datetimes written without one, e.g. Z, +01:00, Europe/Oslo (never guessed "
+                    + "without this).")
+    String assumeZone;
+
+    @Option(names = "--keep", paramLabel = "latest",
+            description = "'latest': of several versions of one objectId in a file keep only the one with the "
+                    + "latest modifiedDate (without it they are reported).")
+    String keep;
+
+    @CommandLine.Mixin
+    ValidationOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        FixOptions fixOptions = fixOptions();
+        options.failLevel(); // an unknown level is a usage error before any work
+        Map<ReportFormat, Path> reports = options.reports();
+        PrintWriter stdout = spec.commandLine().getOut();
+        BundleFixer fixer = new BundleFixer(fixOptions);
+        if (diff) {
+            FixSummary summary = fixer.preview(paths);
+            printDiff(summary, stdout);
+            stdout.println("would have " + summary.describe());
+            return 0;
+        }
+        FixSummary summary = inPlace ? fixer.fixInPlace(paths) : fixer.fixInto(paths, out);
+        ValidationResult result = options.validator().build().validate(summary.written());
+        ValidationOptions.write(reports, result, stdout);
+        stdout.println(summary.describe() + (result.total() == 0 ? "; nothing left"
+                : String.format("; %,d left (run gongcrm validate)", result.total())));
+        return options.exitCode(result);
+    }
+
+    /** The options as the fixer takes them; a combination that cannot work is a usage error, before any work. */
+    private FixOptions fixOptions() {
+        if (!diff && (out == null) == !inPlace) {
+            throw new IllegalArgumentException(inPlace ? "give either --out DIR or --in-place, not both"
+                    : "say where the fixed files go: --out DIR, or --in-place to replace the input files");
+        }
+        if (out != null && !inPlace) {
+            for (Path path : paths) {
+                if (Files.isDirectory(path) && Files.isDirectory(out) && isSameFile(path, out)) {
+                    throw new IllegalArgumentException("--out '" + out + "' is the input folder; choose another "
+                            + "folder, or --in-place to replace the input files");
+                }
+            }
+        }
+        if (keep != null && !keep.equals("latest")) {
+            throw new IllegalArgumentException("--keep takes 'latest', got '" + keep + "'");
+        }
+        ZoneId zone = null;
+        if (assumeZone != null) {
+            try {
+                zone = ZoneId.of(assumeZone);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("--assume-zone: '" + assumeZone + "' is not a zone; use Z, an "
+                        + "offset like +01:00 or a region like Europe/Oslo");
+            }
+        }
+        return FixOptions.defaults().withAssumeZone(zone).withKeepLatest(keep != null).withInitial(options.initial)
+                .withProfile(options.profile).withTypeOverrides(options.typeOverrides());
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code file:line: rule}, then {@code - old} and {@code + new} (a dropped line has no {@code +}). */
+    private static void printDiff(FixSummary summary, PrintWriter out) {
+        for (FixSummary.Change change : summary.changes()) {
+            if (change.line() == 0) {
+                out.println(change.file() + ": " + change.rule() + ": " + change.after());
+                continue;
+            }
+            out.println(change.file() + ":" + change.line() + ": " + change.rule());
+            out.println("- " + shortened(change.before()));
+            if (change.after() != null) {
+                out.println("+ " + shortened(change.after()));
+            }
+        }
+        if (summary.changesLeftOut() > 0) {
+            out.println("... and " + summary.changesLeftOut() + " more changes not shown");
+        }
+    }
+
+    private static String shortened(String line) {
+        return line.length() <= MAX_SHOWN_LINE ? line : line.substring(0, MAX_SHOWN_LINE) + "... ("
+                + line.length() + " characters)";
+    }
+}
