@@ -34,7 +34,7 @@ final class CrmState {
         }
     }
 
-    Integration integration;
+    volatile Integration integration;
     /**
      * The custom fields of the last schema upload per type, replaced whole by the next one. The default
      * schema ({@link DefaultSchema}) is never stored here: uploads are validated against these alone.

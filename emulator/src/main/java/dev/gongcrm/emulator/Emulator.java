@@ -297,6 +297,11 @@ public final class Emulator implements AutoCloseable {
     }
 
     private CrmState.Integration integration(Context ctx) {
+        return integration(ctx, state.integration);
+    }
+
+    /** Checks the request's integrationId against {@code current}, the integration read once by the caller. */
+    private static CrmState.Integration integration(Context ctx, CrmState.Integration current) {
         String text = ctx.queryParam("integrationId");
         if (text == null || text.isBlank()) {
             throw new ApiError(400, "Missing parameter [integrationId]");
@@ -307,11 +312,10 @@ public final class Emulator implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new ApiError(400, "Parameter [integrationId] must be a 64-bit integer, got '" + text + "'");
         }
-        CrmState.Integration integration = state.integration;
-        if (integration == null || integration.integrationId() != id) {
+        if (current == null || current.integrationId() != id) {
             throw new ApiError(400, "Unknown integrationId [" + id + "]");
         }
-        return integration;
+        return current;
     }
 
     private static String clientRequestId(Context ctx) {
@@ -642,8 +646,10 @@ public final class Emulator implements AutoCloseable {
 
     /** Request status stays readable after the integration was deleted (that is how the delete is followed). */
     private void integrationOrPast(Context ctx) {
-        if (state.integration != null) {
-            integration(ctx);
+        // read once: a delete processed between two reads would make a known id unknown
+        CrmState.Integration current = state.integration;
+        if (current != null) {
+            integration(ctx, current);
         } else if (ctx.queryParam("integrationId") == null) {
             throw new ApiError(400, "Missing parameter [integrationId]");
         }
