@@ -1,6 +1,6 @@
 package dev.gongcrm.validator.convert;
 
-import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.schema.CustomFieldDefinition;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import tools.jackson.core.JacksonException;
@@ -42,17 +42,7 @@ final class CustomFields {
             if (name == null || definition.path("isDeleted").asBoolean(false)) {
                 continue;
             }
-            List<String> values = null;
-            if (definition.path("orderedValueList").isArray()) {
-                values = new ArrayList<>();
-                for (JsonNode value : definition.path("orderedValueList")) {
-                    values.add(value.asString());
-                }
-            }
-            String referenceTo = definition.path("referenceTo").asString(null);
-            ObjectType target = "USER".equals(referenceTo) ? ObjectType.BUSINESS_USER
-                    : referenceTo == null ? null : ObjectType.fromWireName(referenceTo).orElse(null);
-            FieldSpec spec = schemas.customField(name, definition.path("type").asString(null), values, target);
+            FieldSpec spec = CustomFieldDefinition.compile(schemas, name, definition);
             if (spec != null) {
                 fields.add(spec);
             }

@@ -16,6 +16,7 @@ import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
 import dev.gongcrm.validator.rules.syntax.EmptyFile;
 import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
 import dev.gongcrm.validator.rules.syntax.InvalidJson;
+import dev.gongcrm.validator.schema.CustomFieldDefinition;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonSchemas;
 import dev.gongcrm.validator.schema.ProfileSchemas;
@@ -206,19 +207,7 @@ final class SchemaFileChecker {
             if (broken.contains(index)) {
                 return FieldSpec.anything(name);
             }
-            List<String> values = null;
-            if (definition.path("orderedValueList").isArray()) {
-                values = new ArrayList<>();
-                for (JsonNode value : definition.path("orderedValueList")) {
-                    values.add(value.asString());
-                }
-            }
-            String referenceTo = definition.path("referenceTo").asString(null);
-            ObjectType target = referenceTo == null ? null
-                    : "USER".equals(referenceTo) ? ObjectType.BUSINESS_USER
-                    : ObjectType.fromWireName(referenceTo).orElse(null);
-            FieldSpec spec = schemas.customField(name, definition.path("type").asString(null),
-                    values == null ? null : List.copyOf(values), target);
+            FieldSpec spec = CustomFieldDefinition.compile(schemas, name, definition);
             return spec == null ? FieldSpec.anything(name) : spec;
         }
 
