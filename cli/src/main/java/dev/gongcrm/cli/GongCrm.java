@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,13 +104,23 @@ public final class GongCrm implements Runnable {
         return commandLine;
     }
 
+    /** What went wrong in the words of the command line: a word where a command belongs is an unknown command. */
+    private static String describe(CommandLine.ParameterException exception, boolean atRoot) {
+        if (atRoot && exception instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            String name = unmatched.getUnmatched().get(0);
+            return "unknown command '" + name + "'" + DidYouMean.hint(name, COMMANDS.keySet());
+        }
+        return exception.getMessage();
+    }
+
     private static int run(GongCrm root, String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = commandLine(root, args.length == 0 ? null : args[0]);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine failed = exception.getCommandLine();
-            failed.getErr().println("gongcrm: error: " + exception.getMessage());
+            failed.getErr().println("gongcrm: error: " + describe(exception, failed == commandLine));
             failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
             return USAGE;
         });

@@ -158,4 +158,14 @@ class GongCrmTest {
         assertEquals("gongcrm: error: unknown report format 'sarf'; did you mean 'sarif'?; use one of text, json, "
                 + "sarif, junit, github, csv", format.err().strip());
     }
+
+    @Test
+    void aMisspeltCommandGetsASuggestion() {
+        Run run = run("valdate", VALID);
+        assertEquals(2, run.exit());
+        assertEquals("gongcrm: error: unknown command 'valdate'; did you mean 'validate'?\n"
+                + "Run 'gongcrm --help' for the options.", run.err().strip().replace("\r", ""));
+        assertTrue(run("frobnicate").err().startsWith("gongcrm: error: unknown command 'frobnicate'\n"),
+                "no suggestion when nothing is close");
+    }
 }
