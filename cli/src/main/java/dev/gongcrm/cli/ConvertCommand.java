@@ -97,7 +97,7 @@ final class ConvertCommand implements Runnable {
             List<Path> validated = schemaFile == null ? List.of(output) : List.of(output, schemaFile);
             ValidationResult validation = options.validator().build().validate(validated);
             ValidationResult result = conversion.withValidation(validation);
-            ValidationOptions.write(reports, result, spec.commandLine().getOut());
+            options.write(reports, result, spec.commandLine().getOut());
             return options.exitCode(result);
         }
 

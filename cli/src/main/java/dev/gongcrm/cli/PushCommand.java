@@ -115,12 +115,12 @@ final class PushCommand implements Callable<Integer> {
                 return validationFailed(reports, outcome.validation(), out, err);
             }
             if (dryRun) {
-                ValidationOptions.write(reports, outcome.validation(), out);
+                options.write(reports, outcome.validation(), out);
                 printPlan(out, outcome, integrationId, opened);
                 return 0;
             }
             if (outcome.upload().failed()) {
-                ValidationOptions.write(reports, outcome.uploadFindings(), out);
+                options.write(reports, outcome.uploadFindings(), out);
                 err.println("gongcrm: Gong rejected an upload; the push stopped there (the ledger records it)");
                 return GongCrm.FINDINGS;
             }
@@ -152,9 +152,9 @@ final class PushCommand implements Callable<Integer> {
         return known.size() == 1 ? known.get(0) : null;
     }
 
-    private static int validationFailed(Map<ReportFormat, Path> reports, dev.gongcrm.validator.ValidationResult result,
-                                        PrintWriter out, PrintWriter err) throws java.io.IOException {
-        ValidationOptions.write(reports, result, out);
+    private int validationFailed(Map<ReportFormat, Path> reports, dev.gongcrm.validator.ValidationResult result,
+                                 PrintWriter out, PrintWriter err) throws java.io.IOException {
+        options.write(reports, result, out);
         err.println("gongcrm: nothing was sent: fix the findings above first");
         return GongCrm.FINDINGS;
     }

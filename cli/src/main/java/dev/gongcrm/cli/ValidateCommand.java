@@ -59,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
                 result = validator.priorUploads(opened.priorUploads(id)).build().validate(paths);
             }
         }
-        ValidationOptions.write(reports, result, spec.commandLine().getOut());
+        options.write(reports, result, spec.commandLine().getOut());
         return options.exitCode(result);
     }
 }

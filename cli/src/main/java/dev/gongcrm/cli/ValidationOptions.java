@@ -7,6 +7,7 @@ import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
+import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
 import picocli.CommandLine.Option;
 
@@ -70,6 +71,10 @@ final class ValidationOptions {
 
     @Option(names = "--dialer", description = "Gong imports dialer calls: contacts and leads need a phoneNumber.")
     boolean dialer;
+
+    @Option(names = "--statistics",
+            description = "Instead of the findings, print how many each rule raised (most first), then the summary.")
+    boolean statistics;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "" + Validator.DEFAULT_MAX_FINDINGS,
             description = "Keep at most N findings in the report (counts include all; default ${DEFAULT-VALUE}); "
@@ -161,11 +166,16 @@ final class ValidationOptions {
      * A report that cannot be written does not stop the others; the IOException that follows names it and
      * the outputs that are complete.
      */
-    static void write(Map<ReportFormat, Path> reports, ValidationResult result, PrintWriter out) throws IOException {
+    void write(Map<ReportFormat, Path> reports, ValidationResult result, PrintWriter out) throws IOException {
         List<String> complete = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Map.Entry<ReportFormat, Path> report : reports.entrySet()) {
             String name = "the " + report.getKey().id() + " report";
+            if (report.getValue() == null && statistics) {
+                printStatistics(result, out);
+                complete.add("the statistics on standard output");
+                continue;
+            }
             if (report.getValue() == null) {
                 report.getKey().writer().write(result, out);
                 out.flush();
@@ -187,5 +197,15 @@ final class ValidationOptions {
             throw new IOException(String.join("; ", failed) + (complete.isEmpty() ? "; no report is complete"
                     : "; complete: " + String.join(", ", complete)));
         }
+    }
+
+    /** One line per rule that raised findings: the count, the rule, whether 'gongcrm fix' repairs it. */
+    private static void printStatistics(ValidationResult result, PrintWriter out) {
+        result.ruleCounts().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(rule -> out.printf("%,8d  %s%s%n", rule.getValue(), rule.getKey(),
+                        RuleCatalog.find(rule.getKey()).flatMap(RuleCatalog::fix).isPresent() ? "  (fixable)" : ""));
+        out.println(ReportFormat.summary(result));
+        out.flush();
     }
 }

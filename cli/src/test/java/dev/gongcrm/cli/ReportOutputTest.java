@@ -276,4 +276,17 @@ class ReportOutputTest {
         assertEquals("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked). Counts only: 17 findings "
                 + "left out (13 errors, 4 warnings).", run.out().strip());
     }
+
+    @Test
+    void statisticsCountEveryFindingOfEachRuleEvenPastTheLimit() {
+        Run run = run("validate", "--statistics", BROKEN);
+        assertEquals(1, run.exit());
+        List<String> lines = run.out().stripTrailing().lines().toList();
+        assertEquals(List.of("       2  datetime-format  (fixable)", "       2  unresolved-reference",
+                "       2  unsorted-modified-date  (fixable)", "       1  date-format"), lines.subList(0, 4));
+        assertEquals(15, lines.size(), "one line per rule that raised findings, then the summary");
+        assertEquals("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked).", lines.get(14));
+        assertEquals(lines.subList(0, 14), run("validate", "--statistics", "--max-findings", "1", BROKEN).out()
+                .lines().toList().subList(0, 14), "counts do not depend on the findings kept");
+    }
 }

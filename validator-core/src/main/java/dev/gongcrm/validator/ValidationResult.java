@@ -12,13 +12,22 @@ import java.util.Map;
  * @param counts how many findings of each severity the run raised, including those past the limit
  * @param files the files checked, in the order the user named them
  * @param objects how many lines parsed as objects
+ * @param ruleCounts how many findings each rule raised, including those past the limit
  */
-public record ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects) {
+public record ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
+                               Map<String, Long> ruleCounts) {
 
     public ValidationResult {
         findings = List.copyOf(findings);
         counts = Map.copyOf(new EnumMap<>(counts));
         files = List.copyOf(files);
+        ruleCounts = Map.copyOf(ruleCounts);
+    }
+
+    /** A result whose findings are all there is: the count of each rule is that of its findings. */
+    public ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects) {
+        this(findings, counts, files, objects, findings.stream()
+                .collect(java.util.stream.Collectors.groupingBy(Finding::rule, java.util.stream.Collectors.counting())));
     }
 
     public long count(Severity severity) {

@@ -38,9 +38,13 @@ public record CsvConversion(String csv, Path output, long objects, List<Finding>
         if (findingCount > 0) {
             counts.merge(Severity.ERROR, findingCount, Long::sum);
         }
+        Map<String, Long> ruleCounts = new java.util.HashMap<>(validation.ruleCounts());
+        if (findingCount > 0) {
+            ruleCounts.merge(CsvConverter.RULE, findingCount, Long::sum);
+        }
         List<String> files = new ArrayList<>();
         files.add(csv);
         files.addAll(validation.files());
-        return new ValidationResult(findings, counts, files, validation.objects());
+        return new ValidationResult(findings, counts, files, validation.objects(), ruleCounts);
     }
 }

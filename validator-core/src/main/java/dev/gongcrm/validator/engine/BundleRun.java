@@ -136,7 +136,7 @@ public final class BundleRun {
         List<String> order = files.stream().map(BundleFile::name).distinct().toList();
         findings.sort(Comparator.comparingInt((Finding f) -> order.indexOf(f.file()))
                 .thenComparingInt(Finding::line).thenComparingInt(Finding::column));
-        return new ValidationResult(findings, sink.counts(), order, objects);
+        return new ValidationResult(findings, sink.counts(), order, objects, sink.ruleCounts());
     }
 
     /** Objects uploaded earlier count as read: references to their types are checked against them too. */

@@ -29,6 +29,7 @@ final class FindingSink implements FindingTarget {
     private int keptCount;
     private long raised;
     private final Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+    private final Map<String, Long> ruleCounts = new java.util.HashMap<>();
 
     FindingSink(RuleConfig config, int maxFindings) {
         this.config = config;
@@ -48,6 +49,7 @@ final class FindingSink implements FindingTarget {
         }
         Severity severity = config.severityOf(meta);
         counts.merge(severity, 1L, Long::sum);
+        ruleCounts.merge(meta.name(), 1L, Long::sum);
         long order = raised++;
         if (keptCount >= maxFindings && !displaceLessSevereThan(severity)) {
             return;
@@ -81,6 +83,10 @@ final class FindingSink implements FindingTarget {
 
     Map<Severity, Long> counts() {
         return counts;
+    }
+
+    Map<String, Long> ruleCounts() {
+        return ruleCounts;
     }
 
     /** A field name as a JSON pointer; a name that already is a pointer is kept. */
