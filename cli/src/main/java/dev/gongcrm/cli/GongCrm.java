@@ -5,6 +5,7 @@ import dev.gongcrm.validator.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,10 +59,17 @@ public final class GongCrm implements Runnable {
     final Map<String, String> environment;
     /** Whether a person watches: progress bars instead of one line per step. */
     final boolean terminal;
+    /** What '-' reads. */
+    final InputStream stdin;
 
     GongCrm(Map<String, String> environment, boolean terminal) {
+        this(environment, terminal, System.in);
+    }
+
+    GongCrm(Map<String, String> environment, boolean terminal, InputStream stdin) {
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
+        this.stdin = stdin;
     }
 
     /** GONG_INTEGRATION_ID, or null when it is not set. */
@@ -91,6 +99,11 @@ public final class GongCrm implements Runnable {
     /** Runs the command line with the given streams and environment and returns the exit code (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         return run(new GongCrm(environment, false), args, out, err);
+    }
+
+    /** Runs the command line with this standard input (for tests of '-'). */
+    static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        return run(new GongCrm(System.getenv(), false, stdin), args, out, err);
     }
 
     /** The command line with the command {@code first} names, or with every command when it names none. */

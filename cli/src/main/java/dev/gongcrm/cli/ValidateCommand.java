@@ -1,8 +1,13 @@
 package dev.gongcrm.cli;
 
 import dev.gongcrm.client.push.Ledger;
+import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleException;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,10 +29,15 @@ import java.util.concurrent.Callable;
         sortOptions = false)
 final class ValidateCommand implements Callable<Integer> {
 
+    private static final String STDIN = "-";
+    /** How findings name standard input. */
+    private static final String STDIN_NAME = "<stdin>";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Bundle folders or files.")
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Bundle folders or files; - reads one entity file from standard input (give its --type).")
     List<Path> paths;
 
     @CommandLine.Mixin
@@ -48,18 +59,36 @@ final class ValidateCommand implements Callable<Integer> {
         options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
         Validator.Builder validator = options.validator();
+        List<BundleFile> files = files();
         ValidationResult result;
         if (ledger == null) {
-            result = validator.build().validate(paths);
+            result = validator.build().validateFiles(files);
         } else {
             Path file = ledger.isEmpty() ? Ledger.defaultLocation(paths.get(0)) : Path.of(ledger);
             try (Ledger opened = Ledger.openReadOnly(file)) {
                 long id = LedgerIntegrations.pick(opened, integration != null ? integration
                         : ((GongCrm) spec.root().userObject()).integrationFromEnvironment());
-                result = validator.priorUploads(opened.priorUploads(id)).build().validate(paths);
+                result = validator.priorUploads(opened.priorUploads(id)).build().validateFiles(files);
             }
         }
         options.write(reports, result, spec.commandLine().getOut());
         return options.exitCode(result);
+    }
+
+    /** The bundle's files: those the paths name, and standard input where a path is '-'. */
+    private List<BundleFile> files() throws BundleException {
+        Map<String, ObjectType> types = options.typeOverrides();
+        List<Path> named = paths.stream().filter(path -> !path.toString().equals(STDIN)).toList();
+        List<BundleFile> files = new ArrayList<>(named.isEmpty() ? List.of() : new BundleScanner(types).scan(named));
+        if (named.size() < paths.size()) {
+            ObjectType type = types.getOrDefault(STDIN, types.get(BundleScanner.ALL_FILES));
+            if (type == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "- reads an entity file from standard input: give its object type, e.g. --type DEAL");
+            }
+            files.add(BundleFile.ofStream(STDIN_NAME, FileKind.ENTITIES, type,
+                    ((GongCrm) spec.root().userObject()).stdin));
+        }
+        return files;
     }
 }

@@ -168,4 +168,22 @@ class GongCrmTest {
         assertTrue(run("frobnicate").err().startsWith("gongcrm: error: unknown command 'frobnicate'\n"),
                 "no suggestion when nothing is close");
     }
+
+    @Test
+    void aDashReadsAnEntityFileFromStandardInputOfTheTypeGiven() {
+        String stage = "{\"objectId\": \"s1\", \"modifiedDate\": \"2024-01-02T03:04:05Z\", \"name\": \"Won\"}\n";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = GongCrm.run(new String[] {"validate", "--type", "STAGE", "-"},
+                new java.io.ByteArrayInputStream(stage.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err));
+        assertEquals(1, exit, err.toString());
+        assertTrue(out.toString().startsWith("<stdin>:1: error[missing-mandatory-field] Mandatory field [internalName]"),
+                out.toString());
+
+        Run untyped = run("validate", "-");
+        assertEquals(2, untyped.exit());
+        assertTrue(untyped.err().startsWith("gongcrm: error: - reads an entity file from standard input: give its "
+                + "object type, e.g. --type DEAL"), untyped.err());
+    }
 }
