@@ -90,10 +90,12 @@ final class ConvertCommand implements Runnable {
                     .maxFindings(options.maxFindings)
                     .build()
                     .convert(csv, csv.toString(), output);
-            spec.commandLine().getErr().println("gongcrm: wrote " + conversion.objects() + " objects of " + csv
-                    + " to " + output + ", sorted by modifiedDate"
-                    + (conversion.unmappedColumns().isEmpty() ? ""
-                    : "; columns the mapping leaves out: " + String.join(", ", conversion.unmappedColumns())));
+            if (!options.quiet) {
+                spec.commandLine().getErr().println("gongcrm: wrote " + conversion.objects() + " objects of " + csv
+                        + " to " + output + ", sorted by modifiedDate"
+                        + (conversion.unmappedColumns().isEmpty() ? ""
+                        : "; columns the mapping leaves out: " + String.join(", ", conversion.unmappedColumns())));
+            }
             List<Path> validated = schemaFile == null ? List.of(output) : List.of(output, schemaFile);
             ValidationResult validation = options.validator().build().validate(validated);
             ValidationResult result = conversion.withValidation(validation);

@@ -77,8 +77,10 @@ final class FixCommand implements Callable<Integer> {
         FixSummary summary = inPlace ? fixer.fixInPlace(paths) : fixer.fixInto(paths, out);
         ValidationResult result = options.validator().build().validate(summary.written());
         options.write(reports, result, stdout);
-        stdout.println(summary.describe() + (result.total() == 0 ? "; nothing left"
-                : String.format("; %,d left (run gongcrm validate)", result.total())));
+        if (!options.quiet) {
+            stdout.println(summary.describe() + (result.total() == 0 ? "; nothing left"
+                    : String.format("; %,d left (run gongcrm validate)", result.total())));
+        }
         return options.exitCode(result);
     }
 

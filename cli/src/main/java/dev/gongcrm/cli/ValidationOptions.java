@@ -72,6 +72,10 @@ final class ValidationOptions {
     @Option(names = "--dialer", description = "Gong imports dialer calls: contacts and leads need a phoneNumber.")
     boolean dialer;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Print the findings and nothing else: no summary line (the exit code tells the outcome).")
+    boolean quiet;
+
     @Option(names = "--statistics",
             description = "Instead of the findings, print how many each rule raised (most first), then the summary.")
     boolean statistics;
@@ -176,6 +180,12 @@ final class ValidationOptions {
                 complete.add("the statistics on standard output");
                 continue;
             }
+            if (report.getValue() == null && quiet && report.getKey() == ReportFormat.TEXT) {
+                ReportFormat.writeTextFindings(result, out);
+                out.flush();
+                complete.add(name + " on standard output");
+                continue;
+            }
             if (report.getValue() == null) {
                 report.getKey().writer().write(result, out);
                 out.flush();
@@ -189,7 +199,7 @@ final class ValidationOptions {
                 failed.add("cannot write " + name + " to '" + report.getValue() + "': " + ReportFiles.reason(e));
             }
         }
-        if (reports.values().stream().allMatch(Objects::nonNull)) {
+        if (!quiet && reports.values().stream().allMatch(Objects::nonNull)) {
             out.println(ReportFormat.summary(result));
             out.flush();
         }

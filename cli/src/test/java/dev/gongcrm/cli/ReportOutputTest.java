@@ -289,4 +289,16 @@ class ReportOutputTest {
         assertEquals(lines.subList(0, 14), run("validate", "--statistics", "--max-findings", "1", BROKEN).out()
                 .lines().toList().subList(0, 14), "counts do not depend on the findings kept");
     }
+
+    @Test
+    void quietPrintsTheFindingsAndNothingElse() {
+        Run loud = run("validate", BROKEN);
+        Run quiet = run("validate", "--quiet", BROKEN);
+        assertEquals(1, quiet.exit(), "the exit code still tells the outcome");
+        String findingsOnly = loud.out().substring(0, loud.out().lastIndexOf("\n\nFound ") + 1);
+        assertEquals(findingsOnly, quiet.out());
+        Run valid = run("validate", "-q", Path.of("..", "examples", "valid-bundle").toString());
+        assertEquals(0, valid.exit());
+        assertEquals("", valid.out(), "nothing found, nothing printed");
+    }
 }

@@ -49,6 +49,12 @@ public enum ReportFormat {
         return TextReport.logLine(finding);
     }
 
+    /** The text report without its summary: the finding lines alone (for a quiet run). */
+    public static void writeTextFindings(dev.gongcrm.validator.ValidationResult result, java.io.Writer out)
+            throws java.io.IOException {
+        TextReport.writeFindings(result, out);
+    }
+
     public static ReportFormat parse(String name) {
         for (ReportFormat format : values()) {
             if (format.id().equalsIgnoreCase(name.trim())) {

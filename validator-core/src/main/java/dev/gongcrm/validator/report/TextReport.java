@@ -14,6 +14,14 @@ final class TextReport implements ReportWriter {
 
     @Override
     public void write(ValidationResult result, Writer out) throws IOException {
+        if (writeFindings(result, out)) {
+            out.write("\n");
+        }
+        out.write(summary(result) + "\n");
+    }
+
+    /** The finding lines alone, a blank line between files; whether there was any. */
+    static boolean writeFindings(ValidationResult result, Writer out) throws IOException {
         String file = null;
         for (Finding finding : result.findings()) {
             if (file != null && !file.equals(finding.file())) {
@@ -22,10 +30,7 @@ final class TextReport implements ReportWriter {
             file = finding.file();
             out.write(line(finding) + "\n");
         }
-        if (file != null) {
-            out.write("\n");
-        }
-        out.write(summary(result) + "\n");
+        return file != null;
     }
 
     /** {@code file:line:col: severity[rule] message}, with what came from the data made {@link Printable}. */
