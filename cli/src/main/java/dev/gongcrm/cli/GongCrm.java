@@ -127,7 +127,7 @@ public final class GongCrm implements Runnable {
         return exception.getMessage();
     }
 
-    private static int run(GongCrm root, String[] args, PrintWriter out, PrintWriter err) {
+    static int run(GongCrm root, String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = commandLine(root, args.length == 0 ? null : args[0]);
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -9,6 +9,7 @@ import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -29,6 +30,9 @@ final class ValidationOptions {
 
     /** Splits at commas, but not at a comma escaped as {@code \,}, which a file name may hold. */
     private static final String UNESCAPED_COMMA = "(?<!\\\\),";
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
 
     @Option(names = "--format", paramLabel = "FORMAT[=FILE]", split = UNESCAPED_COMMA, splitSynopsisLabel = ",",
             description = {"Report format: text (default), json, sarif, junit, github, csv.",
@@ -88,6 +92,12 @@ final class ValidationOptions {
     /** The least severity that fails the run, or null for {@code never}. */
     Severity failLevel() {
         return failOn.equalsIgnoreCase("never") ? null : Severity.parse(failOn);
+    }
+
+    /** Colour on a terminal, unless NO_COLOR is set (no-color.org); never into a pipe or a file. */
+    private boolean colour() {
+        GongCrm root = (GongCrm) mixee.root().userObject();
+        return root.terminal && !root.environment.containsKey("NO_COLOR");
     }
 
     /** The exit code a result gives: {@link GongCrm#FINDINGS} when a finding reaches --fail-on, else 0. */
@@ -181,13 +191,14 @@ final class ValidationOptions {
                 continue;
             }
             if (report.getValue() == null && quiet && report.getKey() == ReportFormat.TEXT) {
-                ReportFormat.writeTextFindings(result, out);
+                ReportFormat.writeTextFindings(result, out, colour());
                 out.flush();
                 complete.add(name + " on standard output");
                 continue;
             }
             if (report.getValue() == null) {
-                report.getKey().writer().write(result, out);
+                (report.getKey() == ReportFormat.TEXT && colour() ? ReportFormat.colouredText()
+                        : report.getKey().writer()).write(result, out);
                 out.flush();
                 complete.add(name + " on standard output");
                 continue;

@@ -301,4 +301,18 @@ class ReportOutputTest {
         assertEquals(0, valid.exit());
         assertEquals("", valid.out(), "nothing found, nothing printed");
     }
+
+    @Test
+    void colourOnATerminalUnlessNoColorIsSet() {
+        StringWriter coloured = new StringWriter();
+        GongCrm.run(new GongCrm(java.util.Map.of(), true), new String[] {"validate", BROKEN}, new PrintWriter(coloured),
+                new PrintWriter(new StringWriter()));
+        assertTrue(coloured.toString().contains(": \u001B[1;31merror\u001B[0m[\u001B[36minvalid-json\u001B[0m] "),
+                coloured.toString());
+        StringWriter plain = new StringWriter();
+        GongCrm.run(new GongCrm(java.util.Map.of("NO_COLOR", "1"), true), new String[] {"validate", BROKEN},
+                new PrintWriter(plain), new PrintWriter(new StringWriter()));
+        assertEquals(run("validate", BROKEN).out(), plain.toString(), "NO_COLOR: the plain report");
+        assertFalse(run("validate", BROKEN).out().contains("\u001B"), "no terminal: no escapes");
+    }
 }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** The report formats, by the name users give on the command line or in the Maven configuration. */
 public enum ReportFormat {
-    TEXT("txt", new TextReport()),
+    TEXT("txt", new TextReport(false)),
     JSON("json", new JsonReport()),
     SARIF("sarif", new SarifReport()),
     JUNIT("xml", new JunitReport()),
@@ -50,9 +50,14 @@ public enum ReportFormat {
     }
 
     /** The text report without its summary: the finding lines alone (for a quiet run). */
-    public static void writeTextFindings(dev.gongcrm.validator.ValidationResult result, java.io.Writer out)
-            throws java.io.IOException {
-        TextReport.writeFindings(result, out);
+    public static void writeTextFindings(dev.gongcrm.validator.ValidationResult result, java.io.Writer out,
+                                         boolean colour) throws java.io.IOException {
+        TextReport.writeFindings(result, out, colour);
+    }
+
+    /** The text report with severities and rule names coloured by ANSI escapes, for a terminal. */
+    public static ReportWriter colouredText() {
+        return new TextReport(true);
     }
 
     public static ReportFormat parse(String name) {

@@ -12,23 +12,33 @@ import java.util.List;
 /** {@code file:line:col: severity[rule] message}, grouped by file, then one summary line. */
 final class TextReport implements ReportWriter {
 
+    private static final String RESET = "\u001B[0m";
+    private static final String RULE_COLOUR = "\u001B[36m";
+
+    /** Whether severities and rule names are coloured with ANSI escapes, for a terminal. */
+    private final boolean colour;
+
+    TextReport(boolean colour) {
+        this.colour = colour;
+    }
+
     @Override
     public void write(ValidationResult result, Writer out) throws IOException {
-        if (writeFindings(result, out)) {
+        if (writeFindings(result, out, colour)) {
             out.write("\n");
         }
         out.write(summary(result) + "\n");
     }
 
     /** The finding lines alone, a blank line between files; whether there was any. */
-    static boolean writeFindings(ValidationResult result, Writer out) throws IOException {
+    static boolean writeFindings(ValidationResult result, Writer out, boolean colour) throws IOException {
         String file = null;
         for (Finding finding : result.findings()) {
             if (file != null && !file.equals(finding.file())) {
                 out.write("\n");
             }
             file = finding.file();
-            out.write(line(finding) + "\n");
+            out.write((colour ? colouredLine(finding) : line(finding)) + "\n");
         }
         return file != null;
     }
@@ -37,6 +47,16 @@ final class TextReport implements ReportWriter {
     static String line(Finding finding) {
         return location(finding) + ": " + finding.severity().id() + "[" + finding.rule() + "] "
                 + Printable.escape(finding.message());
+    }
+
+    private static String colouredLine(Finding finding) {
+        String severity = switch (finding.severity()) {
+            case ERROR -> "\u001B[1;31m";
+            case WARNING -> "\u001B[33m";
+            case INFO -> "\u001B[34m";
+        };
+        return location(finding) + ": " + severity + finding.severity().id() + RESET + "[" + RULE_COLOUR
+                + finding.rule() + RESET + "] " + Printable.escape(finding.message());
     }
 
     /** {@code file:line:col: [rule] message} for a log that tells the severity by its level, made {@link Printable}. */
