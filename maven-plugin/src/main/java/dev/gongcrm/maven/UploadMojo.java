@@ -193,7 +193,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
             writeReports(outcome.validation(), reportFormats);
             throw new MojoFailureException("gongcrm found " + violations(outcome.validation(), failLevel)
                     + " violation(s) at or above '" + failLevel.id() + "'; nothing was sent. Each is listed above "
-                    + "with its file and line. Fix the data, or run 'gongcrm rules NAME' to learn about a rule.");
+                    + "with its file, line and rule. Fix the data (the rule catalog, also in the SARIF report's rule "
+                    + "descriptions, explains each rule with an example).");
         }
         if (dryRun) {
             writeReports(outcome.validation(), reportFormats);

@@ -61,8 +61,8 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         if (failOnViolation && violations > maxAllowedViolations) {
             throw new MojoFailureException("gongcrm found " + violations + " violation(s) at or above '"
                     + threshold.id() + "'" + (maxAllowedViolations > 0 ? " (" + maxAllowedViolations + " allowed)" : "")
-                    + "; each is listed above with its file and line. Fix the data, or run "
-                    + "'gongcrm rules NAME' to learn about a rule.");
+                    + "; each is listed above with its file, line and rule. Fix the data (the rule catalog, "
+                    + "also in the SARIF report's rule descriptions, explains each rule with an example).");
         }
     }
 }
