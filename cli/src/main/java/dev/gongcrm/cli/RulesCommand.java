@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleMeta;
 import picocli.CommandLine;
@@ -7,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -46,10 +46,9 @@ final class RulesCommand implements Callable<Integer> {
         }
         Optional<RuleMeta> rule = RuleCatalog.find(name);
         if (rule.isEmpty()) {
-            List<String> close = RuleCatalog.all().stream().map(RuleMeta::name)
-                    .filter(n -> n.contains(name) || name.contains(n.split("-")[0])).toList();
+            String hint = DidYouMean.hint(name, RuleCatalog.all().stream().map(RuleMeta::name).toList());
             spec.commandLine().getErr().println("gongcrm: error: no rule named '" + name + "'"
-                    + (close.isEmpty() ? "; 'gongcrm rules' lists them" : "; did you mean " + String.join(", ", close) + "?"));
+                    + (hint.isEmpty() ? "; 'gongcrm rules' lists them" : hint));
             return GongCrm.USAGE;
         }
         out.print(explain(rule.get()));

@@ -153,6 +153,10 @@ class GongCrmTest {
         assertEquals(2, rule.exit());
         assertEquals("gongcrm: error: unknown rule 'url-fromat'; did you mean 'url-format'? (the rule catalog lists "
                 + "them all)", rule.err().strip());
+        Run explain = run("rules", "datetime-fromat");
+        assertEquals(2, explain.exit());
+        assertEquals("gongcrm: error: no rule named 'datetime-fromat'; did you mean 'datetime-format'?",
+                explain.err().strip());
         Run format = run("validate", "--format", "sarf", VALID);
         assertEquals(2, format.exit());
         assertEquals("gongcrm: error: unknown report format 'sarf'; did you mean 'sarif'?; use one of text, json, "
