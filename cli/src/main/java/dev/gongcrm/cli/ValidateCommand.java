@@ -79,7 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
     private List<BundleFile> files() throws BundleException {
         Map<String, ObjectType> types = options.typeOverrides();
         List<Path> named = paths.stream().filter(path -> !path.toString().equals(STDIN)).toList();
-        List<BundleFile> files = new ArrayList<>(named.isEmpty() ? List.of() : new BundleScanner(types).scan(named));
+        List<BundleFile> files = new ArrayList<>(named.isEmpty() ? List.of() : new BundleScanner(types, options.folderFilter()).scan(named));
         if (named.size() < paths.size()) {
             ObjectType type = types.getOrDefault(STDIN, types.get(BundleScanner.ALL_FILES));
             if (type == null) {

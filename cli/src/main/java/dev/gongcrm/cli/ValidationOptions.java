@@ -66,6 +66,19 @@ final class ValidationOptions {
                     + "FILE=TYPE for one.", "Types: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE."})
     List<String> types = new ArrayList<>();
 
+    @Option(names = {"-r", "--recursive"}, description = "Take the entity and schema files of bundle folders' "
+            + "subfolders too.")
+    boolean recursive;
+
+    @Option(names = "--include", paramLabel = "GLOB", split = ",",
+            description = "Take only the files of bundle folders matching these globs (relative to the folder, "
+                    + "e.g. 'deals*.ldjson' or '**/2024-*/*.ldjson'); files named explicitly are always taken.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", split = ",",
+            description = "Leave out the files of bundle folders matching these globs.")
+    List<String> excludes = new ArrayList<>();
+
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "legacy",
             description = "API profile whose rules apply (default: ${DEFAULT-VALUE}).")
     String profile;
@@ -100,6 +113,10 @@ final class ValidationOptions {
         return root.terminal && !root.environment.containsKey("NO_COLOR");
     }
 
+    BundleScanner.FolderFilter folderFilter() {
+        return new BundleScanner.FolderFilter(includes, excludes, recursive);
+    }
+
     /** The exit code a result gives: {@link GongCrm#FINDINGS} when a finding reaches --fail-on, else 0. */
     int exitCode(ValidationResult result) {
         Severity failLevel = failLevel();
@@ -126,7 +143,8 @@ final class ValidationOptions {
                 .rules(new RuleConfig(select, ignore, levels))
                 .initialUpload(initial)
                 .dialer(dialer)
-                .maxFindings(maxFindings);
+                .maxFindings(maxFindings)
+                .folderFilter(folderFilter());
         typeOverrides().forEach(builder::type);
         return builder;
     }

@@ -190,4 +190,14 @@ class GongCrmTest {
         assertTrue(untyped.err().startsWith("gongcrm: error: - reads an entity file from standard input: give its "
                 + "object type, e.g. --type DEAL"), untyped.err());
     }
+
+    @Test
+    void recursiveIncludeAndExcludeChooseTheFilesOfBundleFolders() {
+        String examples = Path.of("..", "examples").toString();
+        Run flat = run("validate", examples);
+        assertEquals(2, flat.exit(), "examples/ itself holds no bundle file");
+        Run valid = run("validate", "--recursive", "--exclude", "broken-bundle/**,csv-export/**", examples);
+        assertEquals(0, valid.exit(), valid.out() + valid.err());
+        assertEquals(run("validate", VALID).out(), valid.out(), "the valid bundle, found one level down");
+    }
 }

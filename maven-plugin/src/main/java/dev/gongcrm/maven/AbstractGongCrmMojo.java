@@ -5,7 +5,7 @@ import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
-import dev.gongcrm.validator.bundle.FileKind;
+import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.rules.RuleConfig;
@@ -17,17 +17,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What {@code gongcrm:validate} and {@code gongcrm:upload} share: which files make the bundle, how it
@@ -225,22 +222,11 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     }
 
     private List<Path> filesIn(Path folder) throws MojoExecutionException {
-        List<PathMatcher> include = matchers(includes);
-        List<PathMatcher> exclude = matchers(excludes);
-        try (Stream<Path> walk = Files.walk(folder, 1)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> FileKind.fromFileName(p.getFileName().toString()) != null)
-                    .filter(p -> include.isEmpty() || include.stream().anyMatch(m -> m.matches(folder.relativize(p))))
-                    .filter(p -> exclude.stream().noneMatch(m -> m.matches(folder.relativize(p))))
-                    .sorted()
-                    .toList();
+        try {
+            return BundleScanner.filesIn(folder, new BundleScanner.FolderFilter(orEmpty(includes), orEmpty(excludes), false));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot list '" + folder + "': " + e.getMessage(), e);
         }
-    }
-
-    private static List<PathMatcher> matchers(List<String> patterns) {
-        return orEmpty(patterns).stream().map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
     }
 
     /** Every finding as {@code file:line:col: [rule] message} at its severity's log level, then the summary. */

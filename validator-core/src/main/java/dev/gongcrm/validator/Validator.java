@@ -35,6 +35,7 @@ public final class Validator {
     private final Map<String, ObjectType> typeOverrides;
     private final int maxFindings;
     private final PriorUploads priorUploads;
+    private final BundleScanner.FolderFilter folderFilter;
 
     private Validator(Builder builder) {
         this.schemas = ProfileSchemas.of(builder.profile);
@@ -43,6 +44,7 @@ public final class Validator {
         this.typeOverrides = Map.copyOf(builder.typeOverrides);
         this.maxFindings = builder.maxFindings;
         this.priorUploads = builder.priorUploads;
+        this.folderFilter = builder.folderFilter;
     }
 
     public static Builder builder() {
@@ -51,7 +53,7 @@ public final class Validator {
 
     /** Validates the files and folders as one bundle. */
     public ValidationResult validate(List<Path> paths) throws BundleException, IOException {
-        return validateFiles(new BundleScanner(typeOverrides).scan(paths));
+        return validateFiles(new BundleScanner(typeOverrides, folderFilter).scan(paths));
     }
 
     /** Validates files the caller assembled (in memory, streams...) as one bundle. */
@@ -71,6 +73,7 @@ public final class Validator {
         private final Map<String, ObjectType> typeOverrides = new HashMap<>();
         private int maxFindings = DEFAULT_MAX_FINDINGS;
         private PriorUploads priorUploads = PriorUploads.NONE;
+        private BundleScanner.FolderFilter folderFilter = BundleScanner.FolderFilter.DEFAULT;
 
         private Builder() {
         }
@@ -111,6 +114,12 @@ public final class Validator {
         }
 
         /** How many findings a result keeps at most; 0 keeps none (the counts only). */
+        /** Which files of a bundle folder {@link #validate} takes (default: the entity and schema files in it). */
+        public Builder folderFilter(BundleScanner.FolderFilter folderFilter) {
+            this.folderFilter = java.util.Objects.requireNonNull(folderFilter);
+            return this;
+        }
+
         public Builder maxFindings(int maxFindings) {
             if (maxFindings < 0) {
                 throw new IllegalArgumentException("max findings must not be negative");

@@ -3,38 +3,83 @@ package dev.gongcrm.validator.bundle;
 import dev.gongcrm.validator.ObjectType;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Turns the paths a user names into the files of one bundle. A folder contributes its entity and
- * schema files (not its subfolders, sorted by name); a file named explicitly is taken whatever its
- * extension. Each file's type comes from an override, else from its name.
+ * schema files (sorted; its subfolders' too only when recursive; narrowed by include and exclude
+ * globs); a file named explicitly is taken whatever its extension. Each file's type comes from an
+ * override, else from its name.
  */
 public final class BundleScanner {
 
     /** Override key that applies to every file. */
     public static final String ALL_FILES = "*";
 
+    /** Which files of a folder belong to the bundle: globs relative to the folder, and whether subfolders count. */
+    public record FolderFilter(List<String> includes, List<String> excludes, boolean recursive) {
+        /** Every entity and schema file directly in the folder. */
+        public static final FolderFilter DEFAULT = new FolderFilter(List.of(), List.of(), false);
+
+        public FolderFilter {
+            includes = List.copyOf(includes);
+            excludes = List.copyOf(excludes);
+        }
+    }
+
     private final Map<String, ObjectType> typeOverrides;
+    private final FolderFilter filter;
 
     /**
      * @param typeOverrides object type per file name (or path as given); {@link #ALL_FILES} for all files
      */
     public BundleScanner(Map<String, ObjectType> typeOverrides) {
+        this(typeOverrides, FolderFilter.DEFAULT);
+    }
+
+    public BundleScanner(Map<String, ObjectType> typeOverrides, FolderFilter filter) {
         this.typeOverrides = Map.copyOf(typeOverrides);
+        this.filter = filter;
+    }
+
+    /**
+     * The entity and schema files of a folder that the filter takes, sorted: what the command line's
+     * --recursive, --include and --exclude and the Maven plugin's includes and excludes select.
+     */
+    public static List<Path> filesIn(Path folder, FolderFilter filter) throws IOException {
+        List<PathMatcher> include = matchers(filter.includes());
+        List<PathMatcher> exclude = matchers(filter.excludes());
+        try (Stream<Path> walk = Files.walk(folder, filter.recursive() ? Integer.MAX_VALUE : 1)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> FileKind.fromFileName(p.getFileName().toString()) != null)
+                    .filter(p -> include.isEmpty() || include.stream().anyMatch(m -> m.matches(folder.relativize(p))))
+                    .filter(p -> exclude.stream().noneMatch(m -> m.matches(folder.relativize(p))))
+                    .sorted()
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static List<PathMatcher> matchers(List<String> patterns) {
+        return patterns.stream().map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
     }
 
     public List<BundleFile> scan(List<Path> paths) throws BundleException {
@@ -65,6 +110,19 @@ public final class BundleScanner {
      * skipped: the user meant it to be checked.
      */
     private List<BundleFile> scanFolder(Path folder) throws BundleException {
+        if (!filter.equals(FolderFilter.DEFAULT)) {
+            List<Path> chosen;
+            try {
+                chosen = filesIn(folder, filter);
+            } catch (IOException e) {
+                throw new BundleException("cannot list '" + folder + "': " + why(e));
+            }
+            List<BundleFile> files = new ArrayList<>();
+            for (Path child : chosen) {
+                files.add(file(child, FileKind.fromFileName(child.getFileName().toString())));
+            }
+            return files;
+        }
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             for (Path child : stream) {
