@@ -3,13 +3,12 @@ package dev.gongcrm.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.gongcrm.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,16 +25,7 @@ class FixCommandTest {
     @TempDir
     Path folder;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] strings = Stream.of(args).map(Object::toString).toArray(String[]::new);
-        int exit = GongCrm.run(strings, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path accounts() throws Exception {
         Path bundle = Files.createDirectories(folder.resolve("bundle"));
