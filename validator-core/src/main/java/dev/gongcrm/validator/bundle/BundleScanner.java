@@ -208,21 +208,29 @@ public final class BundleScanner {
         }
     }
 
+    /**
+     * The kind of file-system failure in words, for the exceptions whose message is only a path
+     * (NoSuchFileException and its kin); null for others. Shared by every message about a path.
+     */
+    public static String kindOf(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        } else if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        } else if (e instanceof FileSystemLoopException) {
+            return "a loop of symbolic links";
+        }
+        return null;
+    }
+
     /** Why an I/O operation on a path failed, in words: the kind of failure, not only the path it names. */
     static String why(IOException e) {
-        String kind;
-        if (e instanceof AccessDeniedException) {
-            kind = "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            kind = "no such file or folder";
-        } else if (e instanceof NotDirectoryException) {
-            kind = "not a folder";
-        } else if (e instanceof FileSystemLoopException) {
-            kind = "a loop of symbolic links";
-        } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            kind = fs.getReason();
-        } else {
-            kind = e.getClass().getSimpleName();
+        String kind = kindOf(e);
+        if (kind == null) {
+            kind = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getClass().getSimpleName();
         }
         if (e instanceof FileSystemException fs) {
             return fs.getReason() != null && !fs.getReason().equals(kind) ? kind + " (" + fs.getReason() + ")" : kind;

@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.report;
 
 import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.bundle.BundleScanner;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,14 +12,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -117,19 +115,10 @@ public final class ReportFiles {
      * path as their message.
      */
     public static String reason(IOException e) {
-        String why;
-        if (e instanceof NoSuchFileException) {
-            why = "no such file or folder";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else if (e instanceof NotDirectoryException) {
-            why = "not a folder";
-        } else if (e instanceof FileAlreadyExistsException) {
-            why = "exists and is not a folder";
-        } else if (e instanceof FileSystemException fs) {
-            why = fs.getReason();
-        } else {
-            why = e.getMessage();
+        String why = BundleScanner.kindOf(e);
+        if (why == null) {
+            why = e instanceof FileAlreadyExistsException ? "exists and is not a folder"
+                    : e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
         }
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
             String where = fs.getOtherFile() != null ? fs.getFile() + " -> " + fs.getOtherFile() : fs.getFile();
