@@ -1,0 +1,71 @@
+package dev.gongcrm.validator.rules;
+
+import java.util.List;
+
+/**
+ * The rule catalog as people read it, written once from the rules' metadata for every tool that shows it
+ * (the command line's {@code rules}, the Maven plugin's {@code gongcrm:rules}, the generated docs).
+ */
+public final class CatalogText {
+
+    private CatalogText() {
+    }
+
+    /** One row a rule: name, default severity, whether {@code gongcrm fix} repairs it, summary. */
+    public static List<String> table() {
+        int width = RuleCatalog.all().stream().mapToInt(rule -> rule.name().length()).max().orElse(10);
+        String row = "%-" + width + "s  %-8s  %-7s  %s";
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.format(row, "RULE", "SEVERITY", "FIXABLE", "SUMMARY"));
+        for (RuleMeta rule : RuleCatalog.all()) {
+            lines.add(String.format(row, rule.name(), rule.defaultSeverity().id(),
+                    RuleCatalog.fix(rule).isPresent() ? "yes" : "no", rule.summary()));
+        }
+        return lines;
+    }
+
+    /** A rule explained: summary, the sentence of Gong's documentation, its fix, a bad and a good example. */
+    public static String explain(RuleMeta rule) {
+        StringBuilder text = new StringBuilder();
+        text.append(rule.name()).append(" (").append(rule.defaultSeverity().id()).append(")\n\n");
+        text.append("  ").append(rule.summary()).append("\n\n");
+        text.append("  Gong's documentation: \"").append(rule.seed()).append("\"\n\n");
+        text.append("  Fixable: ").append(RuleCatalog.fix(rule).map(fix -> "yes, by 'gongcrm fix': " + fix)
+                .orElse("no")).append("\n\n");
+        if (!rule.badExample().isEmpty()) {
+            text.append("Bad:\n").append(indent(rule.badExample())).append('\n');
+        }
+        text.append("Good:\n").append(indent(rule.goodExample()));
+        if (rule.goodExample().contains("--- uploaded/")) {
+            text.append("\n(files under uploaded/ stand for earlier pushes, as 'validate --ledger' reads them "
+                    + "from the ledger)\n");
+        }
+        if (!rule.exampleOptions().isEmpty()) {
+            text.append("\n(examples checked with --").append(String.join(" --", rule.exampleOptions())).append(")\n");
+        }
+        return text.toString();
+    }
+
+    /** Every rule as a Markdown section, in catalog order. */
+    public static String markdown() {
+        StringBuilder text = new StringBuilder();
+        for (RuleMeta rule : RuleCatalog.all()) {
+            text.append("## `").append(rule.name()).append("` (").append(rule.defaultSeverity().id()).append(")\n\n")
+                    .append(rule.summary()).append("\n\n> ").append(rule.seed()).append("\n\nFixable: ")
+                    .append(RuleCatalog.fix(rule).map(fix -> "yes. " + fix).orElse("no")).append("\n\n");
+            if (!rule.badExample().isEmpty()) {
+                text.append("Bad:\n\n```\n").append(rule.badExample()).append("```\n\n");
+            }
+            text.append("Good:\n\n```\n").append(rule.goodExample()).append("```\n\n");
+        }
+        return text.toString();
+    }
+
+    private static String indent(String example) {
+        StringBuilder text = new StringBuilder();
+        for (String line : example.split("\n")) {
+            text.append("  ").append(line).append('\n');
+        }
+        return text.toString();
+    }
+}
