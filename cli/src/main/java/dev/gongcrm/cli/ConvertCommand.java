@@ -74,6 +74,7 @@ final class ConvertCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            options.load(List.of(csv));
             ObjectType type = type();
             options.failLevel(); // an unknown level is a usage error before any work
             Map<ReportFormat, Path> reports = options.reports();
@@ -83,11 +84,11 @@ final class ConvertCommand implements Runnable {
                 schemaFile = null;
             }
             CsvConversion conversion = CsvConverter.builder(type)
-                    .profile(options.profile)
+                    .profile(options.settings().profile())
                     .mapping(mapping == null ? null : CsvMapping.read(mapping))
                     .schemaFile(schemaFile)
                     .delimiter(delimiter == null ? 0 : CsvDelimiter.parse(delimiter))
-                    .maxFindings(options.maxFindings)
+                    .maxFindings(options.settings().maxFindings())
                     .build()
                     .convert(csv, csv.toString(), output);
             if (!options.quiet) {

@@ -63,6 +63,7 @@ final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.load(paths);
         FixOptions fixOptions = fixOptions();
         options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
@@ -110,8 +111,8 @@ final class FixCommand implements Callable<Integer> {
                         + "offset like +01:00 or a region like Europe/Oslo");
             }
         }
-        return FixOptions.defaults().withAssumeZone(zone).withKeepLatest(keep != null).withInitial(options.initial)
-                .withProfile(options.profile).withTypeOverrides(options.typeOverrides());
+        return FixOptions.defaults().withAssumeZone(zone).withKeepLatest(keep != null).withInitial(options.settings().initial())
+                .withProfile(options.settings().profile()).withTypeOverrides(options.typeOverrides());
     }
 
     private static boolean isSameFile(Path a, Path b) {

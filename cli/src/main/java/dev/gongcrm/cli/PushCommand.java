@@ -84,9 +84,10 @@ final class PushCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        options.load(paths);
         Severity failLevel = options.failLevel();
         Map<ReportFormat, Path> reports = options.reports();
-        List<BundleFile> files = new BundleScanner(options.typeOverrides()).scan(paths);
+        List<BundleFile> files = options.scanner().scan(paths);
         Path ledgerFile = ledger != null ? ledger : Ledger.defaultLocation(paths.get(0));
         GongCrmClient client = api.hasCredentials() ? api.client() : null;
         try (Ledger opened = openLedger(ledgerFile, client != null)) {

@@ -29,7 +29,6 @@ import java.util.concurrent.Callable;
         sortOptions = false)
 final class ValidateCommand implements Callable<Integer> {
 
-    private static final String STDIN = "-";
     /** How findings name standard input. */
     private static final String STDIN_NAME = "<stdin>";
 
@@ -56,6 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.load(paths);
         options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
         Validator.Builder validator = options.validator();
@@ -78,10 +78,10 @@ final class ValidateCommand implements Callable<Integer> {
     /** The bundle's files: those the paths name, and standard input where a path is '-'. */
     private List<BundleFile> files() throws BundleException {
         Map<String, ObjectType> types = options.typeOverrides();
-        List<Path> named = paths.stream().filter(path -> !path.toString().equals(STDIN)).toList();
-        List<BundleFile> files = new ArrayList<>(named.isEmpty() ? List.of() : new BundleScanner(types, options.folderFilter()).scan(named));
+        List<Path> named = paths.stream().filter(path -> !path.toString().equals(ValidationOptions.STDIN)).toList();
+        List<BundleFile> files = new ArrayList<>(named.isEmpty() ? List.of() : options.scanner().scan(named));
         if (named.size() < paths.size()) {
-            ObjectType type = types.getOrDefault(STDIN, types.get(BundleScanner.ALL_FILES));
+            ObjectType type = types.getOrDefault(ValidationOptions.STDIN, types.get(BundleScanner.ALL_FILES));
             if (type == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "- reads an entity file from standard input: give its object type, e.g. --type DEAL");

@@ -5,10 +5,12 @@ import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.config.BundleConfig;
+import dev.gongcrm.validator.config.ConfigException;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.rules.RuleCatalog;
-import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -28,6 +30,9 @@ import java.util.Set;
 /** The options of {@code validate}, shared by {@code push}, which validates the same way before sending. */
 final class ValidationOptions {
 
+    /** The path that names standard input. */
+    static final String STDIN = "-";
+
     /** Splits at commas, but not at a comma escaped as {@code \,}, which a file name may hold. */
     private static final String UNESCAPED_COMMA = "(?<!\\\\),";
 
@@ -45,17 +50,24 @@ final class ValidationOptions {
             description = "Write the report to FILE instead of standard output (the name is taken as it is).")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"The bundle's settings (select, ignore, severities, types, profile, initial, dialer, "
+                    + "include, exclude, recursive, failOn, maxFindings) as JSON, shared with the Maven plugin.",
+                    "Default: " + BundleConfig.FILE_NAME + " in the bundle folder, when there is one. "
+                            + "Flags given here take precedence over it."})
+    Path config;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit with 1 when a finding is at least this severe: error (default), warning, info, "
                     + "or never.")
     String failOn;
 
     @Option(names = "--select", paramLabel = "RULE", split = ",",
             description = "Run only these rules (comma-separated names; see 'gongcrm rules').")
-    Set<String> select = new LinkedHashSet<>();
+    List<String> select;
 
     @Option(names = "--ignore", paramLabel = "RULE", split = ",", description = "Do not run these rules.")
-    Set<String> ignore = new LinkedHashSet<>();
+    List<String> ignore;
 
     @Option(names = "--severity", paramLabel = "RULE=LEVEL", split = ",",
             description = "Change a rule's severity, e.g. --severity unknown-field=error.")
@@ -68,26 +80,26 @@ final class ValidationOptions {
 
     @Option(names = {"-r", "--recursive"}, description = "Take the entity and schema files of bundle folders' "
             + "subfolders too.")
-    boolean recursive;
+    Boolean recursive;
 
     @Option(names = "--include", paramLabel = "GLOB", split = ",",
             description = "Take only the files of bundle folders matching these globs (relative to the folder, "
                     + "e.g. 'deals*.ldjson' or '**/2024-*/*.ldjson'); files named explicitly are always taken.")
-    List<String> includes = new ArrayList<>();
+    List<String> includes;
 
     @Option(names = "--exclude", paramLabel = "GLOB", split = ",",
             description = "Leave out the files of bundle folders matching these globs.")
-    List<String> excludes = new ArrayList<>();
+    List<String> excludes;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "legacy",
-            description = "API profile whose rules apply (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "API profile whose rules apply (default: " + ProfileSchemas.DEFAULT_PROFILE + ").")
     String profile;
 
     @Option(names = "--initial", description = "An initial upload: deleted objects must not be sent.")
-    boolean initial;
+    Boolean initial;
 
     @Option(names = "--dialer", description = "Gong imports dialer calls: contacts and leads need a phoneNumber.")
-    boolean dialer;
+    Boolean dialer;
 
     @Option(names = {"-q", "--quiet"},
             description = "Print the findings and nothing else: no summary line (the exit code tells the outcome).")
@@ -97,24 +109,62 @@ final class ValidationOptions {
             description = "Instead of the findings, print how many each rule raised (most first), then the summary.")
     boolean statistics;
 
-    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "" + Validator.DEFAULT_MAX_FINDINGS,
-            description = "Keep at most N findings in the report (counts include all; default ${DEFAULT-VALUE}); "
-                    + "0 for the counts only.")
-    int maxFindings;
+    @Option(names = "--max-findings", paramLabel = "N",
+            description = "Keep at most N findings in the report (counts include all; default "
+                    + Validator.DEFAULT_MAX_FINDINGS + "); 0 for the counts only.")
+    Integer maxFindings;
+
+    /** The configuration file under the flags, once {@link #load} has read it. */
+    private BundleConfig settings;
+    /** The scanner of the run's bundle, whose skipped files the reports name; null when none was needed. */
+    private BundleScanner scanner;
+
+    /**
+     * Reads the bundle's configuration (--config, else the file next to the bundle) and lays the flags over
+     * it; every command calls it first, before the settings below are asked for.
+     */
+    void load(List<Path> paths) throws ConfigException {
+        List<Path> named = paths.stream().filter(path -> !path.toString().equals(STDIN)).toList();
+        settings = BundleConfig.load(config, named).overriddenBy(flags());
+    }
+
+    /** What the flags say; a flag not given leaves its setting to the configuration file. */
+    private BundleConfig flags() {
+        BundleConfig.Builder flags = BundleConfig.builder()
+                .profile(profile)
+                .select(select)
+                .ignore(ignore)
+                .initial(initial)
+                .dialer(dialer)
+                .include(includes)
+                .exclude(excludes)
+                .recursive(recursive)
+                .failOn(failOn)
+                .maxFindings(maxFindings);
+        severities.forEach(flags::severity);
+        for (String type : types) {
+            int equals = type.lastIndexOf('=');
+            flags.type(equals < 0 ? BundleScanner.ALL_FILES : type.substring(0, equals), type.substring(equals + 1));
+        }
+        return flags.build();
+    }
+
+    BundleConfig settings() {
+        if (settings == null) {
+            throw new IllegalStateException("the command did not load the bundle's configuration");
+        }
+        return settings;
+    }
 
     /** The least severity that fails the run, or null for {@code never}. */
     Severity failLevel() {
-        return failOn.equalsIgnoreCase("never") ? null : Severity.parse(failOn);
+        return settings().failLevel().orElse(null);
     }
 
     /** Colour on a terminal, unless NO_COLOR is set (no-color.org); never into a pipe or a file. */
     private boolean colour() {
         GongCrm root = (GongCrm) mixee.root().userObject();
         return root.terminal && !root.environment.containsKey("NO_COLOR");
-    }
-
-    BundleScanner.FolderFilter folderFilter() {
-        return new BundleScanner.FolderFilter(includes, excludes, recursive);
     }
 
     /** The exit code a result gives: {@link GongCrm#FINDINGS} when a finding reaches --fail-on, else 0. */
@@ -124,29 +174,17 @@ final class ValidationOptions {
     }
 
     Map<String, ObjectType> typeOverrides() {
-        Map<String, ObjectType> overrides = new HashMap<>();
-        for (String type : types) {
-            int equals = type.lastIndexOf('=');
-            String file = equals < 0 ? BundleScanner.ALL_FILES : type.substring(0, equals);
-            String name = type.substring(equals + 1);
-            overrides.put(file, ObjectType.parseLenient(name).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown object type '" + name + "'; use ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER or STAGE")));
-        }
-        return overrides;
+        return settings().typeOverrides();
+    }
+
+    /** A scanner of the bundle's files as the settings choose them; it remembers the files it skipped. */
+    BundleScanner scanner() {
+        scanner = new BundleScanner(typeOverrides(), settings().folderFilter());
+        return scanner;
     }
 
     Validator.Builder validator() {
-        Map<String, Severity> levels = new HashMap<>();
-        severities.forEach((rule, level) -> levels.put(rule, Severity.parse(level)));
-        Validator.Builder builder = Validator.builder()
-                .profile(profile)
-                .rules(new RuleConfig(select, ignore, levels))
-                .initialUpload(initial)
-                .dialer(dialer)
-                .maxFindings(maxFindings)
-                .folderFilter(folderFilter());
-        typeOverrides().forEach(builder::type);
-        return builder;
+        return settings().validator();
     }
 
     /**
@@ -198,7 +236,9 @@ final class ValidationOptions {
      * A report that cannot be written does not stop the others; the IOException that follows names it and
      * the outputs that are complete.
      */
-    void write(Map<ReportFormat, Path> reports, ValidationResult result, PrintWriter out) throws IOException {
+    void write(Map<ReportFormat, Path> reports, ValidationResult checked, PrintWriter out) throws IOException {
+        ValidationResult result = (scanner == null ? checked : checked.withSkipped(scanner.skippedNames()))
+                .relativeTo(Path.of(""));
         List<String> complete = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Map.Entry<ReportFormat, Path> report : reports.entrySet()) {

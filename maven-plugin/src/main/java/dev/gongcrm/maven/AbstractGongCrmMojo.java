@@ -6,9 +6,10 @@ import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.config.BundleConfig;
+import dev.gongcrm.validator.config.ConfigException;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
-import dev.gongcrm.validator.rules.RuleConfig;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,8 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +47,14 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     @Parameter(property = "gongcrm.bundles")
     List<File> bundles;
 
+    /**
+     * The bundle's settings file (select, ignore, severities, types, profile, initial, dialer, include,
+     * exclude, recursive, failOn, maxFindings), the same file the command line reads. Default: the
+     * {@code gongcrm.json} of the bundle folder, when there is one. Parameters set here take precedence.
+     */
+    @Parameter(property = "gongcrm.config")
+    File config;
+
     /** Glob patterns, relative to each bundle folder, of the files to take (default: every entity and schema file). */
     @Parameter(property = "gongcrm.includes")
     List<String> includes;
@@ -61,13 +68,13 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     boolean failIfNoFiles;
 
     /**
-     * The least severity that counts as a violation: {@code error}, {@code warning} or {@code info}.
-     * For {@code upload}, a finding at this severity means nothing is sent.
+     * The least severity that counts as a violation: {@code error} (default), {@code warning}, {@code info}
+     * or {@code never}. For {@code upload}, a finding at this severity means nothing is sent.
      */
-    @Parameter(property = "gongcrm.violationSeverity", defaultValue = "error")
+    @Parameter(property = "gongcrm.violationSeverity")
     String violationSeverity;
 
-    /** Run only these rules (names as listed by {@code gongcrm rules}); empty runs all. */
+    /** Run only these rules (names as listed by {@code gongcrm:rules}); empty runs all. */
     @Parameter(property = "gongcrm.select")
     List<String> select;
 
@@ -86,13 +93,17 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     @Parameter
     Map<String, String> types;
 
-    /** An initial upload of the integration: deleted objects must not be sent. */
-    @Parameter(property = "gongcrm.initialUpload", defaultValue = "false")
-    boolean initialUpload;
+    /** The API profile whose rules apply (default: legacy). */
+    @Parameter(property = "gongcrm.profile")
+    String profile;
 
-    /** Gong imports dialer calls: contacts and leads need a phoneNumber. */
-    @Parameter(property = "gongcrm.dialer", defaultValue = "false")
-    boolean dialer;
+    /** An initial upload of the integration: deleted objects must not be sent (default: false). */
+    @Parameter(property = "gongcrm.initialUpload")
+    Boolean initialUpload;
+
+    /** Gong imports dialer calls: contacts and leads need a phoneNumber (default: false). */
+    @Parameter(property = "gongcrm.dialer")
+    Boolean dialer;
 
     /**
      * The encoding of the data files. Gong's API reads UTF-8 only, so files are always checked as
@@ -109,26 +120,46 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     @Parameter(property = "gongcrm.outputDirectory", defaultValue = "${project.build.directory}/gongcrm")
     File outputDirectory;
 
-    /** The most findings printed and kept in reports; counts include all. */
-    @Parameter(property = "gongcrm.maxFindings", defaultValue = "10000")
-    int maxFindings;
+    /** The most findings printed and kept in reports; counts include all (default: 10000). */
+    @Parameter(property = "gongcrm.maxFindings")
+    Integer maxFindings;
 
-    /** The validation the parameters ask for, checked now so that mistakes stop the goal before any work. */
+    /** The files of the bundle folders that are no entity or schema file, for the summary. */
+    private final List<Path> skipped = new ArrayList<>();
+
+    /**
+     * The settings: the configuration file with the parameters laid over it; a mistake in either stops the
+     * goal. Read anew each time, as a build (or a test) may change the parameters between executions.
+     */
+    BundleConfig settings() throws MojoExecutionException {
+        BundleConfig.Builder parameters = BundleConfig.builder()
+                .profile(profile)
+                .select(emptyAsUnsaid(select))
+                .ignore(emptyAsUnsaid(ignore))
+                .include(emptyAsUnsaid(includes))
+                .exclude(emptyAsUnsaid(excludes))
+                .initial(initialUpload)
+                .dialer(dialer)
+                .failOn(violationSeverity)
+                .maxFindings(maxFindings);
+        if (severities != null) {
+            severities.forEach(parameters::severity);
+        }
+        if (types != null) {
+            types.forEach(parameters::type);
+        }
+        try {
+            return BundleConfig.load(config == null ? null : resolve(config), bundleRoots())
+                    .overriddenBy(parameters.build());
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** The validation the settings ask for, checked now so that mistakes stop the goal before any work. */
     Validator.Builder validation() throws MojoExecutionException {
         try {
-            Map<String, Severity> levels = new HashMap<>();
-            if (severities != null) {
-                for (Map.Entry<String, String> entry : severities.entrySet()) {
-                    levels.put(entry.getKey(), parseSeverity(entry.getValue(), "severities/" + entry.getKey()));
-                }
-            }
-            Validator.Builder builder = Validator.builder()
-                    .rules(new RuleConfig(new LinkedHashSet<>(orEmpty(select)), new LinkedHashSet<>(orEmpty(ignore)),
-                            levels))
-                    .initialUpload(initialUpload)
-                    .dialer(dialer)
-                    .maxFindings(maxFindings);
-            typeOverrides().forEach(builder::type);
+            Validator.Builder builder = settings().validator();
             builder.build();
             return builder;
         } catch (IllegalArgumentException e) {
@@ -136,17 +167,22 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
     }
 
-    /** {@code types} as object types per file name; an unknown type is an IllegalArgumentException that names it. */
-    Map<String, ObjectType> typeOverrides() {
-        Map<String, ObjectType> overrides = new LinkedHashMap<>();
-        if (types != null) {
-            for (Map.Entry<String, String> type : types.entrySet()) {
-                overrides.put(type.getKey(), ObjectType.parseLenient(type.getValue()).orElseThrow(() ->
-                        new IllegalArgumentException("types/" + type.getKey() + ": unknown object type '"
-                                + type.getValue() + "'; use ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER or STAGE")));
-            }
+    /** The least severity that counts as a violation, or null when none does ({@code never}). */
+    Severity threshold() throws MojoExecutionException {
+        try {
+            return settings().failLevel().orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: violationSeverity: " + e.getMessage(), e);
         }
-        return overrides;
+    }
+
+    /** The object types per file name; an unknown type stops the goal with a message that names it. */
+    Map<String, ObjectType> typeOverrides() throws MojoExecutionException {
+        try {
+            return settings().typeOverrides();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: types: " + e.getMessage(), e);
+        }
     }
 
     List<ReportFormat> reportFormats() throws MojoExecutionException {
@@ -200,20 +236,26 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
             roots.add(basedir.toPath().resolve(DEFAULT_BUNDLE));
         } else {
             for (File bundle : bundles) {
-                roots.add(bundle.isAbsolute() ? bundle.toPath() : basedir.toPath().resolve(bundle.toPath()));
+                roots.add(resolve(bundle));
             }
         }
         return roots;
     }
 
+    private Path resolve(File file) {
+        return file.isAbsolute() ? file.toPath() : basedir.toPath().resolve(file.toPath());
+    }
+
     private List<Path> files() throws MojoExecutionException {
+        skipped.clear();
+        BundleScanner.FolderFilter filter = settings().folderFilter();
         List<Path> files = new ArrayList<>();
         boolean explicit = bundles != null && !bundles.isEmpty();
         for (Path root : bundleRoots()) {
             if (Files.isRegularFile(root)) {
                 files.add(root);
             } else if (Files.isDirectory(root)) {
-                files.addAll(filesIn(root));
+                files.addAll(filesIn(root, filter));
             } else if (explicit) {
                 throw new MojoExecutionException("bundles: '" + root + "' does not exist");
             }
@@ -221,16 +263,26 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         return files;
     }
 
-    private List<Path> filesIn(Path folder) throws MojoExecutionException {
+    private List<Path> filesIn(Path folder, BundleScanner.FolderFilter filter) throws MojoExecutionException {
         try {
-            return BundleScanner.filesIn(folder, new BundleScanner.FolderFilter(orEmpty(includes), orEmpty(excludes), false));
+            return BundleScanner.filesIn(folder, filter, skipped);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot list '" + folder + "': " + e.getMessage(), e);
         }
     }
 
+    /**
+     * The result as reports show it: files relative to the project's base directory (as code-scanning tools
+     * resolve them), with the bundle folders' files that were skipped.
+     */
+    ValidationResult forReports(ValidationResult result) {
+        return result.withSkipped(skipped.stream().sorted().map(Path::toString).toList())
+                .relativeTo(basedir.toPath());
+    }
+
     /** Every finding as {@code file:line:col: [rule] message} at its severity's log level, then the summary. */
-    void print(ValidationResult result) {
+    void print(ValidationResult checked) {
+        ValidationResult result = forReports(checked);
         printFindings(result);
         String summary = "gongcrm: " + ReportFormat.summary(result);
         if (result.hasAtLeast(Severity.ERROR)) {
@@ -252,7 +304,8 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
     }
 
-    void writeReports(ValidationResult result, List<ReportFormat> reportFormats) throws MojoExecutionException {
+    void writeReports(ValidationResult checked, List<ReportFormat> reportFormats) throws MojoExecutionException {
+        ValidationResult result = forReports(checked);
         for (ReportFormat format : reportFormats) {
             Path target = outputDirectory.toPath().resolve(format.defaultFileName());
             try {
@@ -268,6 +321,9 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     /** How many findings reach the threshold (the counts include findings past {@code maxFindings}). */
     static long violations(ValidationResult result, Severity threshold) {
         long violations = 0;
+        if (threshold == null) {
+            return 0;
+        }
         for (Severity severity : Severity.values()) {
             if (severity.atLeast(threshold)) {
                 violations += result.count(severity);
@@ -276,12 +332,9 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         return violations;
     }
 
-    static Severity parseSeverity(String text, String parameter) throws MojoExecutionException {
-        try {
-            return Severity.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid gongcrm configuration: " + parameter + ": " + e.getMessage(), e);
-        }
+    /** A list parameter that is absent or empty leaves the setting to the configuration file. */
+    private static <T> List<T> emptyAsUnsaid(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
     }
 
     static <T> List<T> orEmpty(List<T> list) {

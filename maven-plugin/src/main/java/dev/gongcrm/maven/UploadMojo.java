@@ -140,7 +140,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
             getLog().info("Skipping gongcrm:upload (gongcrm.upload.skip=true)");
             return;
         }
-        Severity failLevel = parseSeverity(violationSeverity, "violationSeverity");
+        Severity failLevel = threshold();
         Validator.Builder validation = validation();
         List<ReportFormat> reportFormats = reportFormats();
         PushRunner.Settings run = PushRunner.Settings.defaults().withForce(force)

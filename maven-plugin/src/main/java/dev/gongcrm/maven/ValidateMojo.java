@@ -41,7 +41,7 @@ public class ValidateMojo extends AbstractGongCrmMojo {
             getLog().info("Skipping gongcrm:validate (gongcrm.skip=true)");
             return;
         }
-        Severity threshold = parseSeverity(violationSeverity, "violationSeverity");
+        Severity threshold = threshold();
         Validator validator = validation().build();
         List<ReportFormat> reportFormats = reportFormats();
         checkEncoding();

@@ -81,4 +81,40 @@ class ValidateMojoTest {
         MojoExecutionException badRule = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(badRule.getMessage().contains("unknown rule 'no-such-rule'"), badRule.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void theBundlesConfigurationFileAppliesUnderThePomsParameters(ValidateMojo mojo) throws Exception {
+        Path bundle = folder.resolve("src/main/gongcrm");
+        Files.createDirectories(bundle);
+        Files.copy(Path.of("../examples/broken-bundle/accounts.ldjson"), bundle.resolve("accounts.ldjson"));
+        Files.writeString(bundle.resolve("gongcrm.json"), "{\"select\": [\"unsorted-modified-date\", \"url-format\", \"domain-format\"], "
+                + "\"failOn\": \"warning\"}");
+        Files.writeString(bundle.resolve("notes.txt"), "not data");
+        mojo.basedir = folder.toFile();
+        mojo.bundles = null;
+        mojo.select = null;
+        mojo.severities = null;
+        mojo.types = null;
+        mojo.violationSeverity = null;
+        mojo.maxAllowedViolations = 0;
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        mojo.formats = List.of("json");
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().contains("3 violation(s) at or above 'warning'"), failure.getMessage());
+
+        String report = Files.readString(folder.resolve("target/gongcrm/gongcrm.json"));
+        assertTrue(report.contains("\"file\":\"src/main/gongcrm/accounts.ldjson\""),
+                "files relative to the project's base directory: " + report);
+        assertTrue(report.contains("\"skipped\":[\"src/main/gongcrm/notes.txt\"]"), report);
+
+        mojo.violationSeverity = "error";
+        MojoFailureException errorsOnly = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(errorsOnly.getMessage().contains("1 violation(s) at or above 'error'"), "the POM wins: "
+                + errorsOnly.getMessage());
+        Files.writeString(bundle.resolve("gongcrm.json"), "{\"slect\": []}");
+        MojoExecutionException mistake = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(mistake.getMessage().contains("gongcrm.json:1:11: unknown setting 'slect'; did you mean 'select'?"),
+                mistake.getMessage());
+    }
 }

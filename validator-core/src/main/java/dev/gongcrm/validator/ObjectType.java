@@ -33,6 +33,12 @@ public enum ObjectType {
         return Optional.empty();
     }
 
+    /** Parses a user-supplied type name like {@link #parseLenient}; an unknown one is an IllegalArgumentException naming the types. */
+    public static ObjectType parse(String name) {
+        return parseLenient(name).orElseThrow(() -> new IllegalArgumentException("unknown object type '" + name
+                + "'; use ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER or STAGE"));
+    }
+
     /** Parses a user-supplied type name, forgiving case and {@code -} for {@code _}. */
     public static Optional<ObjectType> parseLenient(String name) {
         String normalized = name.trim().replace('-', '_');

@@ -1,6 +1,7 @@
 package dev.gongcrm.validator;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** How serious a finding is; ordered so that {@code compareTo} tells which is worse. */
 public enum Severity {
@@ -25,5 +26,19 @@ public enum Severity {
             }
         }
         throw new IllegalArgumentException("unknown severity '" + text + "': use error, warning or info");
+    }
+
+    /**
+     * Parses the least severity that fails a run: a severity, or {@code never} (empty: nothing fails it).
+     */
+    public static Optional<Severity> parseFailLevel(String text) {
+        if (text.trim().equalsIgnoreCase("never")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown level '" + text + "': use error, warning, info or never");
+        }
     }
 }

@@ -1,8 +1,13 @@
 package dev.gongcrm.validator;
 
+import dev.gongcrm.validator.report.ReportPaths;
+
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a validation run found.
@@ -13,21 +18,46 @@ import java.util.Map;
  * @param files the files checked, in the order the user named them
  * @param objects how many lines parsed as objects
  * @param ruleCounts how many findings each rule raised, including those past the limit
+ * @param skipped the files of bundle folders that were left out because they are no entity or schema file
  */
 public record ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
-                               Map<String, Long> ruleCounts) {
+                               Map<String, Long> ruleCounts, List<String> skipped) {
 
     public ValidationResult {
         findings = List.copyOf(findings);
-        counts = Map.copyOf(new EnumMap<>(counts));
+        counts = counts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(counts));
         files = List.copyOf(files);
         ruleCounts = Map.copyOf(ruleCounts);
+        skipped = List.copyOf(skipped);
+    }
+
+    public ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
+                            Map<String, Long> ruleCounts) {
+        this(findings, counts, files, objects, ruleCounts, List.of());
     }
 
     /** A result whose findings are all there is: the count of each rule is that of its findings. */
     public ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects) {
         this(findings, counts, files, objects, findings.stream()
                 .collect(java.util.stream.Collectors.groupingBy(Finding::rule, java.util.stream.Collectors.counting())));
+    }
+
+    /** This result with the files of bundle folders that were skipped. */
+    public ValidationResult withSkipped(List<String> skippedFiles) {
+        return new ValidationResult(findings, counts, files, objects, ruleCounts, skippedFiles);
+    }
+
+    /**
+     * This result with every file named as code-scanning tools expect: relative to {@code base} (the
+     * working directory, or a Maven project's base directory) when it lies inside it, absolute when not.
+     */
+    public ValidationResult relativeTo(Path base) {
+        Map<String, String> renamed = new HashMap<>();
+        Function<String, String> rename = file -> renamed.computeIfAbsent(file, f -> ReportPaths.relative(f, base));
+        List<Finding> relativeFindings = findings.stream().map(f -> new Finding(f.rule(), f.severity(),
+                rename.apply(f.file()), f.line(), f.column(), f.objectId(), f.field(), f.message())).toList();
+        return new ValidationResult(relativeFindings, counts, files.stream().map(rename).toList(), objects, ruleCounts,
+                skipped.stream().map(rename).toList());
     }
 
     public long count(Severity severity) {

@@ -53,7 +53,9 @@ public final class Validator {
 
     /** Validates the files and folders as one bundle. */
     public ValidationResult validate(List<Path> paths) throws BundleException, IOException {
-        return validateFiles(new BundleScanner(typeOverrides, folderFilter).scan(paths));
+        BundleScanner scanner = new BundleScanner(typeOverrides, folderFilter);
+        List<BundleFile> files = scanner.scan(paths);
+        return validateFiles(files).withSkipped(scanner.skippedNames());
     }
 
     /** Validates files the caller assembled (in memory, streams...) as one bundle. */
@@ -113,13 +115,13 @@ public final class Validator {
             return this;
         }
 
-        /** How many findings a result keeps at most; 0 keeps none (the counts only). */
         /** Which files of a bundle folder {@link #validate} takes (default: the entity and schema files in it). */
         public Builder folderFilter(BundleScanner.FolderFilter folderFilter) {
             this.folderFilter = java.util.Objects.requireNonNull(folderFilter);
             return this;
         }
 
+        /** How many findings a result keeps at most; 0 keeps none (the counts only). */
         public Builder maxFindings(int maxFindings) {
             if (maxFindings < 0) {
                 throw new IllegalArgumentException("max findings must not be negative");

@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.bundle;
 
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.config.BundleConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,7 @@ public final class BundleScanner {
 
     private final Map<String, ObjectType> typeOverrides;
     private final FolderFilter filter;
+    private final List<Path> skipped = new ArrayList<>();
 
     /**
      * @param typeOverrides object type per file name (or path as given); {@link #ALL_FILES} for all files
@@ -64,18 +66,53 @@ public final class BundleScanner {
      * --recursive, --include and --exclude and the Maven plugin's includes and excludes select.
      */
     public static List<Path> filesIn(Path folder, FolderFilter filter) throws IOException {
+        return filesIn(folder, filter, new ArrayList<>());
+    }
+
+    /** {@link #filesIn(Path, FolderFilter)}, adding to {@code skipped} the files that are no entity or schema file. */
+    public static List<Path> filesIn(Path folder, FolderFilter filter, List<Path> skipped) throws IOException {
         List<PathMatcher> include = matchers(filter.includes());
         List<PathMatcher> exclude = matchers(filter.excludes());
         try (Stream<Path> walk = Files.walk(folder, filter.recursive() ? Integer.MAX_VALUE : 1)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> FileKind.fromFileName(p.getFileName().toString()) != null)
                     .filter(p -> include.isEmpty() || include.stream().anyMatch(m -> m.matches(folder.relativize(p))))
                     .filter(p -> exclude.stream().noneMatch(m -> m.matches(folder.relativize(p))))
+                    .filter(p -> isBundleFile(folder, p, skipped))
                     .sorted()
                     .toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Whether a file of a folder is an entity or schema file; if not, it is added to {@code skipped} unless
+     * nobody would expect it checked: hidden files and folders (the ledger's {@code .gongcrm}) and the
+     * bundle's configuration file.
+     */
+    private static boolean isBundleFile(Path folder, Path file, List<Path> skipped) {
+        String name = file.getFileName().toString();
+        if (FileKind.fromFileName(name) != null) {
+            return true;
+        }
+        boolean hidden = false;
+        for (Path part : folder.relativize(file)) {
+            hidden |= part.toString().startsWith(".");
+        }
+        if (!hidden && !name.equals(BundleConfig.FILE_NAME)) {
+            skipped.add(file);
+        }
+        return false;
+    }
+
+    /** The regular files of the folders scanned so far that were left out because they are no entity or schema file. */
+    public List<Path> skipped() {
+        return skipped.stream().sorted().toList();
+    }
+
+    /** {@link #skipped()} as reports name files. */
+    public List<String> skippedNames() {
+        return skipped().stream().map(Path::toString).toList();
     }
 
     private static List<PathMatcher> matchers(List<String> patterns) {
@@ -113,7 +150,7 @@ public final class BundleScanner {
         if (!filter.equals(FolderFilter.DEFAULT)) {
             List<Path> chosen;
             try {
-                chosen = filesIn(folder, filter);
+                chosen = filesIn(folder, filter, skipped);
             } catch (IOException e) {
                 throw new BundleException("cannot list '" + folder + "': " + why(e));
             }
@@ -127,6 +164,9 @@ public final class BundleScanner {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             for (Path child : stream) {
                 if (FileKind.fromFileName(child.getFileName().toString()) == null) {
+                    if (Files.isRegularFile(child)) {
+                        isBundleFile(folder, child, skipped);
+                    }
                     continue;
                 }
                 if (!Files.isRegularFile(child)) {

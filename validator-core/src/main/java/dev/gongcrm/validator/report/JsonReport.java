@@ -34,6 +34,14 @@ final class JsonReport implements ReportWriter {
             if (result.truncated()) {
                 json.writeStringProperty("notice", TextReport.truncation(result));
             }
+            if (!result.skipped().isEmpty()) {
+                json.writeName("skipped");
+                json.writeStartArray();
+                for (String file : result.skipped()) {
+                    json.writeString(file);
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
             json.writeName("findings");
             json.writeStartArray();

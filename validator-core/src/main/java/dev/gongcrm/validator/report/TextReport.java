@@ -12,6 +12,7 @@ import java.util.List;
 /** {@code file:line:col: severity[rule] message}, grouped by file, then one summary line. */
 final class TextReport implements ReportWriter {
 
+    private static final int MAX_SKIPPED_NAMED = 5;
     private static final String RESET = "\u001B[0m";
     private static final String RULE_COLOUR = "\u001B[36m";
 
@@ -77,12 +78,23 @@ final class TextReport implements ReportWriter {
     public static String summary(ValidationResult result) {
         String checked = result.files().size() + (result.files().size() == 1 ? " file" : " files") + ", "
                 + String.format("%,d", result.objects()) + (result.objects() == 1 ? " object" : " objects");
+        String skipped = result.skipped().isEmpty() ? "" : " " + skipped(result.skipped());
         if (result.total() == 0) {
-            return "No problems found (" + checked + " checked).";
+            return "No problems found (" + checked + " checked)." + skipped;
         }
         String counts = count(result, Severity.ERROR) + ", " + count(result, Severity.WARNING) + ", "
                 + count(result, Severity.INFO);
-        return "Found " + counts + " (" + checked + " checked)." + (result.truncated() ? " " + truncation(result) : "");
+        return "Found " + counts + " (" + checked + " checked)." + (result.truncated() ? " " + truncation(result) : "")
+                + skipped;
+    }
+
+    /** The files of bundle folders left out, named (the first few) so a misnamed export is noticed. */
+    private static String skipped(List<String> files) {
+        int shown = Math.min(files.size(), MAX_SKIPPED_NAMED);
+        String names = String.join(", ", files.subList(0, shown).stream().map(Printable::escape).toList())
+                + (files.size() > shown ? " and " + (files.size() - shown) + " more" : "");
+        return files.size() + (files.size() == 1 ? " file" : " files") + " skipped, not LDJSON (.ldjson, .jsonl, "
+                + ".ndjson) or .schema.json: " + names + ".";
     }
 
     /**

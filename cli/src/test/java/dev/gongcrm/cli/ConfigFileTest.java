@@ -1,0 +1,80 @@
+package dev.gongcrm.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.gongcrm.cli.Run.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bundle's gongcrm.json: found next to the bundle or named with --config, under the flags. */
+class ConfigFileTest {
+
+    private static final String ACCOUNT = "{\"objectId\": \"a1\", \"modifiedDate\": \"2024-01-01T00:00:00Z\", "
+            + "\"name\": \"Acme\", \"domains\": [\"acme.com\"], \"url\": \"crm.example/a1\"}\n";
+
+    @TempDir
+    Path folder;
+
+    private Path bundle(String config) throws Exception {
+        Path bundle = folder.resolve("bundle");
+        Files.createDirectories(bundle);
+        Files.writeString(bundle.resolve("accounts.ldjson"), ACCOUNT);
+        if (config != null) {
+            Files.writeString(bundle.resolve("gongcrm.json"), config);
+        }
+        return bundle;
+    }
+
+    @Test
+    void theFileNextToTheBundleDecidesWhatTheFlagsLeaveUnsaid() throws Exception {
+        Path plain = bundle(null);
+        assertEquals(0, run("validate", plain).exit(), "url-format is a warning");
+        Files.writeString(plain.resolve("gongcrm.json"), "{\"severities\": {\"url-format\": \"error\"}}");
+        Run configured = run("validate", plain);
+        assertEquals(1, configured.exit(), configured.out());
+        assertTrue(configured.out().contains("error[url-format]"), configured.out());
+        assertFalse(configured.out().contains("skipped"), "the configuration file is not a skipped file");
+
+        assertEquals(0, run("validate", "--severity", "url-format=warning", plain).exit(), "a flag wins");
+        assertEquals(0, run("validate", "--fail-on", "never", plain).exit());
+    }
+
+    @Test
+    void configNamesAFileAnywhere() throws Exception {
+        Path bundle = bundle(null);
+        Path config = folder.resolve("team.json");
+        Files.writeString(config, "{\"failOn\": \"warning\"}");
+        assertEquals(0, run("validate", bundle).exit());
+        assertEquals(1, run("validate", "--config", config, bundle).exit());
+    }
+
+    @Test
+    void aMistakeInTheFileIsOneLineNamingItsPlaceAndExitsTwo() throws Exception {
+        Path bundle = bundle("{\"ignore\": [\"url-fromat\"]}");
+        Run run = run("validate", bundle);
+        assertEquals(2, run.exit());
+        assertEquals("gongcrm: error: " + bundle.resolve("gongcrm.json") + ":1:13: 'ignore': unknown rule 'url-fromat'; "
+                + "did you mean 'url-format'? (the rule catalog lists them all)", run.err().strip());
+    }
+
+    @Test
+    void reportsNameFilesRelativeToTheWorkingDirectoryWhenTheyAreInsideIt() throws Exception {
+        Path inside = Path.of("target", "config-file-test").toAbsolutePath();
+        Files.createDirectories(inside);
+        Files.writeString(inside.resolve("accounts.ldjson"), ACCOUNT);
+        Files.writeString(inside.resolve("notes.txt"), "not data");
+        Run run = run("validate", "--format", "json", inside);
+        assertTrue(run.out().contains("\"file\":\"" + Path.of("target", "config-file-test", "accounts.ldjson") + "\""),
+                run.out());
+        Run outside = run("validate", bundle(null));
+        assertTrue(outside.out().startsWith(folder.resolve("bundle/accounts.ldjson") + ":1:"), outside.out());
+        Run text = run("validate", inside);
+        assertTrue(text.out().strip().endsWith("1 file skipped, not LDJSON (.ldjson, .jsonl, .ndjson) or .schema.json: "
+                + Path.of("target", "config-file-test", "notes.txt") + "."), text.out());
+    }
+}

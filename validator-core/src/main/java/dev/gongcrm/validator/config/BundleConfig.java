@@ -1,0 +1,443 @@
+package dev.gongcrm.validator.config;
+
+import dev.gongcrm.validator.DidYouMean;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.schema.ProfileSchemas;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a bundle is validated, as one place holds it for the command line and the Maven plugin alike: the
+ * bundle's configuration file ({@value #FILE_NAME}), with what the user says on the command line or in the
+ * POM laid over it. A setting left unsaid is null here and takes the engine's default.
+ *
+ * <pre>{@code
+ * {
+ *   "profile": "legacy",
+ *   "select": [], "ignore": ["unknown-field"],
+ *   "severities": {"deprecated-field": "error"},
+ *   "types": {"export.ldjson": "DEAL"},
+ *   "initial": false, "dialer": false,
+ *   "include": ["*.ldjson"], "exclude": ["archive/**"], "recursive": false,
+ *   "failOn": "error", "maxFindings": 10000
+ * }
+ * }</pre>
+ */
+public final class BundleConfig {
+
+    /** The name of a bundle's configuration file, looked for in each bundle folder. */
+    public static final String FILE_NAME = "gongcrm.json";
+
+    /** Nothing said: every setting takes its default. */
+    public static final BundleConfig NONE = new Builder().build();
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final List<String> KEYS = List.of("profile", "select", "ignore", "severities", "types", "initial",
+            "dialer", "include", "exclude", "recursive", "failOn", "maxFindings");
+    /** Keys an editor adds for itself, which mean nothing to the engine. */
+    private static final Set<String> EDITOR_KEYS = Set.of("$schema", "$comment");
+
+    private final String profile;
+    private final List<String> select;
+    private final List<String> ignore;
+    private final Map<String, String> severities;
+    private final Map<String, String> types;
+    private final Boolean initial;
+    private final Boolean dialer;
+    private final List<String> include;
+    private final List<String> exclude;
+    private final Boolean recursive;
+    private final String failOn;
+    private final Integer maxFindings;
+
+    private BundleConfig(Builder builder) {
+        this.profile = builder.profile;
+        this.select = builder.select;
+        this.ignore = builder.ignore;
+        this.severities = Map.copyOf(builder.severities);
+        this.types = Map.copyOf(builder.types);
+        this.initial = builder.initial;
+        this.dialer = builder.dialer;
+        this.include = builder.include;
+        this.exclude = builder.exclude;
+        this.recursive = builder.recursive;
+        this.failOn = builder.failOn;
+        this.maxFindings = builder.maxFindings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The configuration for a run over {@code paths}: the file named explicitly, else the {@value #FILE_NAME}
+     * of the bundle folders (a file's folder for a file), else {@link #NONE}. Two bundles with different
+     * configuration files are an error, as one run has one configuration.
+     */
+    public static BundleConfig load(Path explicit, List<Path> paths) throws ConfigException {
+        if (explicit != null) {
+            return read(explicit);
+        }
+        Optional<Path> found = find(paths);
+        return found.isPresent() ? read(found.get()) : NONE;
+    }
+
+    /** The configuration file next to the bundle, if there is one (see {@link #load}). */
+    public static Optional<Path> find(List<Path> paths) throws ConfigException {
+        Set<Path> found = new LinkedHashSet<>();
+        for (Path path : paths) {
+            Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+            if (folder != null && Files.isRegularFile(folder.resolve(FILE_NAME))) {
+                found.add(folder.resolve(FILE_NAME).toAbsolutePath().normalize());
+            }
+        }
+        if (found.size() > 1) {
+            throw new ConfigException("the bundles have different configuration files (" + String.join(", ",
+                    found.stream().map(Path::toString).toList()) + "); name the one to use explicitly");
+        }
+        return found.stream().findFirst();
+    }
+
+    /** Reads a configuration file; a mistake in it is a ConfigException naming the file, line, column and key. */
+    public static BundleConfig read(Path file) throws ConfigException {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the configuration file '" + file + "': "
+                    + BundleScanner.kindOf(e));
+        }
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
+            return new FileReader(file, parser).read();
+        } catch (JacksonException e) {
+            String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr();
+            throw new ConfigException(file + at + ": not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** This configuration with every setting {@code over} says replacing this one's (per key for maps). */
+    public BundleConfig overriddenBy(BundleConfig over) {
+        Builder merged = new Builder();
+        merged.profile = or(over.profile, profile);
+        merged.select = or(over.select, select);
+        merged.ignore = or(over.ignore, ignore);
+        merged.severities.putAll(severities);
+        merged.severities.putAll(over.severities);
+        merged.types.putAll(types);
+        merged.types.putAll(over.types);
+        merged.initial = or(over.initial, initial);
+        merged.dialer = or(over.dialer, dialer);
+        merged.include = or(over.include, include);
+        merged.exclude = or(over.exclude, exclude);
+        merged.recursive = or(over.recursive, recursive);
+        merged.failOn = or(over.failOn, failOn);
+        merged.maxFindings = or(over.maxFindings, maxFindings);
+        return merged.build();
+    }
+
+    private static <T> T or(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+
+    /** The validation these settings ask for; a wrong value is an IllegalArgumentException that names it. */
+    public Validator.Builder validator() {
+        Map<String, Severity> levels = new HashMap<>();
+        severities.forEach((rule, level) -> levels.put(rule, Severity.parse(level)));
+        Validator.Builder builder = Validator.builder()
+                .rules(new RuleConfig(new LinkedHashSet<>(orEmpty(select)), new LinkedHashSet<>(orEmpty(ignore)), levels))
+                .initialUpload(initial())
+                .dialer(Boolean.TRUE.equals(dialer))
+                .folderFilter(folderFilter())
+                .profile(profile())
+                .maxFindings(maxFindings());
+        typeOverrides().forEach(builder::type);
+        return builder;
+    }
+
+    /** The object type per file name ({@link BundleScanner#ALL_FILES} for every file). */
+    public Map<String, ObjectType> typeOverrides() {
+        Map<String, ObjectType> overrides = new LinkedHashMap<>();
+        types.forEach((file, type) -> overrides.put(file, ObjectType.parse(type)));
+        return overrides;
+    }
+
+    public BundleScanner.FolderFilter folderFilter() {
+        return new BundleScanner.FolderFilter(orEmpty(include), orEmpty(exclude), Boolean.TRUE.equals(recursive));
+    }
+
+    /** The least severity that fails the run (default error); empty for {@code never}. */
+    public Optional<Severity> failLevel() {
+        return failOn == null ? Optional.of(Severity.ERROR) : Severity.parseFailLevel(failOn);
+    }
+
+    /** The API profile ({@link ProfileSchemas#DEFAULT_PROFILE} unless said). */
+    public String profile() {
+        return profile != null ? profile : ProfileSchemas.DEFAULT_PROFILE;
+    }
+
+    /** How many findings a result keeps at most. */
+    public int maxFindings() {
+        return maxFindings != null ? maxFindings : Validator.DEFAULT_MAX_FINDINGS;
+    }
+
+    public boolean initial() {
+        return Boolean.TRUE.equals(initial);
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** Settings one at a time; what is not set stays unsaid. */
+    public static final class Builder {
+        private String profile;
+        private List<String> select;
+        private List<String> ignore;
+        private final Map<String, String> severities = new LinkedHashMap<>();
+        private final Map<String, String> types = new LinkedHashMap<>();
+        private Boolean initial;
+        private Boolean dialer;
+        private List<String> include;
+        private List<String> exclude;
+        private Boolean recursive;
+        private String failOn;
+        private Integer maxFindings;
+
+        private Builder() {
+        }
+
+        public Builder profile(String profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        /** The rules to run; null (or an empty list from a flag never given) leaves it unsaid. */
+        public Builder select(List<String> select) {
+            this.select = select == null ? null : List.copyOf(select);
+            return this;
+        }
+
+        public Builder ignore(List<String> ignore) {
+            this.ignore = ignore == null ? null : List.copyOf(ignore);
+            return this;
+        }
+
+        public Builder severity(String rule, String level) {
+            severities.put(rule, level);
+            return this;
+        }
+
+        /** The object type of the files named {@code file} ({@link BundleScanner#ALL_FILES} for all). */
+        public Builder type(String file, String type) {
+            types.put(file, type);
+            return this;
+        }
+
+        public Builder initial(Boolean initial) {
+            this.initial = initial;
+            return this;
+        }
+
+        public Builder dialer(Boolean dialer) {
+            this.dialer = dialer;
+            return this;
+        }
+
+        public Builder include(List<String> include) {
+            this.include = include == null ? null : List.copyOf(include);
+            return this;
+        }
+
+        public Builder exclude(List<String> exclude) {
+            this.exclude = exclude == null ? null : List.copyOf(exclude);
+            return this;
+        }
+
+        public Builder recursive(Boolean recursive) {
+            this.recursive = recursive;
+            return this;
+        }
+
+        public Builder failOn(String failOn) {
+            this.failOn = failOn;
+            return this;
+        }
+
+        public Builder maxFindings(Integer maxFindings) {
+            this.maxFindings = maxFindings;
+            return this;
+        }
+
+        public BundleConfig build() {
+            return new BundleConfig(this);
+        }
+    }
+
+    /** One configuration file, read with its positions so that each mistake is reported where it is. */
+    private static final class FileReader {
+        private final Path file;
+        private final JsonParser parser;
+        private final Builder config = new Builder();
+
+        FileReader(Path file, JsonParser parser) {
+            this.file = file;
+            this.parser = parser;
+        }
+
+        BundleConfig read() throws ConfigException {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw problem("the configuration must be a JSON object, e.g. {\"ignore\": [\"unknown-field\"]}");
+            }
+            for (String key = parser.nextName(); key != null; key = parser.nextName()) {
+                JsonToken value = parser.nextToken();
+                if (EDITOR_KEYS.contains(key)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                readSetting(key, value);
+            }
+            if (parser.nextToken() != null) {
+                throw problem("content after the configuration object");
+            }
+            return config.build();
+        }
+
+        private void readSetting(String key, JsonToken value) throws ConfigException {
+            switch (key) {
+                case "profile" -> config.profile(string(key, value));
+                case "select" -> config.select(ruleNames(key, value));
+                case "ignore" -> config.ignore(ruleNames(key, value));
+                case "severities" -> {
+                    for (Map.Entry<String, String> entry : stringMap(key, value).entrySet()) {
+                        check(key + "." + entry.getKey(), () -> {
+                            requireRule(entry.getKey());
+                            Severity.parse(entry.getValue());
+                        });
+                        config.severity(entry.getKey(), entry.getValue());
+                    }
+                }
+                case "types" -> {
+                    for (Map.Entry<String, String> entry : stringMap(key, value).entrySet()) {
+                        check(key + "." + entry.getKey(), () -> ObjectType.parse(entry.getValue()));
+                        config.type(entry.getKey(), entry.getValue());
+                    }
+                }
+                case "initial" -> config.initial(bool(key, value));
+                case "dialer" -> config.dialer(bool(key, value));
+                case "include" -> config.include(strings(key, value));
+                case "exclude" -> config.exclude(strings(key, value));
+                case "recursive" -> config.recursive(bool(key, value));
+                case "failOn" -> {
+                    String level = string(key, value);
+                    check(key, () -> Severity.parseFailLevel(level));
+                    config.failOn(level);
+                }
+                case "maxFindings" -> {
+                    if (value != JsonToken.VALUE_NUMBER_INT || parser.getLongValue() < 0
+                            || parser.getLongValue() > Integer.MAX_VALUE) {
+                        throw problem("'maxFindings' must be a whole number of at least 0");
+                    }
+                    config.maxFindings(parser.getIntValue());
+                }
+                default -> {
+                    String hint = DidYouMean.hint(key, KEYS);
+                    throw problem("unknown setting '" + key + "'"
+                            + (hint.isEmpty() ? "; the settings are " + String.join(", ", KEYS) : hint));
+                }
+            }
+        }
+
+        private List<String> ruleNames(String key, JsonToken value) throws ConfigException {
+            List<String> names = new ArrayList<>();
+            if (value != JsonToken.START_ARRAY) {
+                throw problem("'" + key + "' must be an array of rule names, e.g. [\"unknown-field\"]");
+            }
+            for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                String name = string(key, element);
+                check(key, () -> requireRule(name));
+                names.add(name);
+            }
+            return names;
+        }
+
+        private List<String> strings(String key, JsonToken value) throws ConfigException {
+            List<String> strings = new ArrayList<>();
+            if (value != JsonToken.START_ARRAY) {
+                throw problem("'" + key + "' must be an array of strings");
+            }
+            for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                strings.add(string(key, element));
+            }
+            return strings;
+        }
+
+        private Map<String, String> stringMap(String key, JsonToken value) throws ConfigException {
+            if (value != JsonToken.START_OBJECT) {
+                throw problem("'" + key + "' must be an object of names to strings");
+            }
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                map.put(name, string(key + "." + name, parser.nextToken()));
+            }
+            return map;
+        }
+
+        private String string(String key, JsonToken value) throws ConfigException {
+            if (value != JsonToken.VALUE_STRING) {
+                throw problem("'" + key + "' must be a string");
+            }
+            return parser.getString();
+        }
+
+        private Boolean bool(String key, JsonToken value) throws ConfigException {
+            if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                throw problem("'" + key + "' must be true or false");
+            }
+            return value == JsonToken.VALUE_TRUE;
+        }
+
+        private static void requireRule(String name) {
+            new RuleConfig(Set.of(name), Set.of(), Map.of());
+        }
+
+        /** Runs a check of a value; its IllegalArgumentException becomes a problem at the value's position. */
+        private void check(String key, Runnable validation) throws ConfigException {
+            try {
+                validation.run();
+            } catch (IllegalArgumentException e) {
+                throw problem("'" + key + "': " + e.getMessage());
+            }
+        }
+
+        private ConfigException problem(String message) {
+            return new ConfigException(file + ":" + parser.currentTokenLocation().getLineNr() + ":"
+                    + parser.currentTokenLocation().getColumnNr() + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.gongcrm.validator.config;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.ValidationResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BundleConfigTest {
+
+    private static final Path BROKEN = Path.of("..", "examples", "broken-bundle");
+
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String json) throws Exception {
+        Path file = folder.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+        return file;
+    }
+
+    @Test
+    void everySettingOfTheFileReachesTheValidation() throws Exception {
+        BundleConfig config = BundleConfig.read(write("gongcrm.json", """
+                {
+                  "$schema": "https://example.invalid/gongcrm.schema.json",
+                  "profile": "legacy",
+                  "select": ["url-format", "domain-format"],
+                  "severities": {"domain-format": "error"},
+                  "types": {"export.ldjson": "deal", "*": "ACCOUNT"},
+                  "initial": true, "dialer": true,
+                  "include": ["*.ldjson"], "exclude": ["old-*"], "recursive": true,
+                  "failOn": "never", "maxFindings": 5
+                }
+                """));
+        assertEquals(Map.of("export.ldjson", ObjectType.DEAL, "*", ObjectType.ACCOUNT), config.typeOverrides());
+        assertEquals(Optional.empty(), config.failLevel());
+        assertTrue(config.initial());
+        assertEquals(5, config.maxFindings());
+        assertEquals(List.of("*.ldjson"), config.folderFilter().includes());
+        assertTrue(config.folderFilter().recursive());
+
+        ValidationResult result = config.validator().build().validate(List.of(BROKEN.resolve("accounts.ldjson")));
+        assertEquals(Map.of("url-format", 1L, "domain-format", 1L), result.ruleCounts());
+        assertEquals(1, result.count(Severity.ERROR), "domain-format raised to error");
+    }
+
+    @Test
+    void whatTheUserSaysOverTheFileWinsAndWhatTheyLeaveUnsaidComesFromIt() throws Exception {
+        BundleConfig file = BundleConfig.read(write("gongcrm.json", """
+                {"ignore": ["url-format"], "severities": {"domain-format": "info", "blank-line": "error"},
+                 "failOn": "warning", "dialer": true}
+                """));
+        BundleConfig flags = BundleConfig.builder().failOn("error").severity("domain-format", "error").build();
+        BundleConfig merged = file.overriddenBy(flags);
+        assertEquals(Optional.of(Severity.ERROR), merged.failLevel());
+        ValidationResult result = merged.validator().build().validate(List.of(BROKEN.resolve("accounts.ldjson")));
+        assertEquals(null, result.ruleCounts().get("url-format"), "ignored by the file");
+        assertEquals(3, result.count(Severity.ERROR), "domain-format error from the flag, and two errors of the data");
+        assertEquals(Optional.of(Severity.ERROR), BundleConfig.NONE.failLevel(), "error unless said");
+    }
+
+    @Test
+    void theFileNextToTheBundleIsFoundAndTwoDifferentOnesAreRefused() throws Exception {
+        write("a/gongcrm.json", "{}");
+        write("a/deals.ldjson", "");
+        write("b/gongcrm.json", "{}");
+        write("c/deals.ldjson", "");
+        assertEquals(Optional.of(folder.resolve("a/gongcrm.json").toAbsolutePath()),
+                BundleConfig.find(List.of(folder.resolve("a"))));
+        assertEquals(Optional.of(folder.resolve("a/gongcrm.json").toAbsolutePath()),
+                BundleConfig.find(List.of(folder.resolve("a/deals.ldjson"), folder.resolve("c"))),
+                "a file's folder counts, a folder without one adds nothing");
+        ConfigException two = assertThrows(ConfigException.class,
+                () -> BundleConfig.find(List.of(folder.resolve("a"), folder.resolve("b"))));
+        assertTrue(two.getMessage().contains("different configuration files"), two.getMessage());
+        assertEquals(BundleConfig.NONE.failLevel(), BundleConfig.load(null, List.of(folder.resolve("c"))).failLevel());
+    }
+
+    @Test
+    void eachMistakeIsReportedAtItsLineAndColumnWithWhatToWrite() throws Exception {
+        assertProblem("{\n  \"ignroe\": []\n}", "gongcrm.json:2:13: unknown setting 'ignroe'; did you mean 'ignore'?");
+        assertProblem("{\"color\": true}", "unknown setting 'color'; the settings are profile, select, ignore");
+        assertProblem("{\"select\": \"url-format\"}", ":1:12: 'select' must be an array of rule names");
+        assertProblem("{\"select\": [\"url-fromat\"]}", ":1:13: 'select': unknown rule 'url-fromat'; did you mean 'url-format'?");
+        assertProblem("{\"severities\": {\"blank-line\": \"fatal\"}}", "'severities.blank-line': unknown severity 'fatal'");
+        assertProblem("{\"types\": {\"x.ldjson\": \"OPPORTUNITY\"}}", "'types.x.ldjson': unknown object type 'OPPORTUNITY'");
+        assertProblem("{\"failOn\": \"sometimes\"}", "'failOn': unknown level 'sometimes': use error, warning, info or never");
+        assertProblem("{\"maxFindings\": -1}", "'maxFindings' must be a whole number of at least 0");
+        assertProblem("{\"initial\": \"yes\"}", "'initial' must be true or false");
+        assertProblem("[]", "the configuration must be a JSON object");
+        assertProblem("{\"ignore\": [],}", "gongcrm.json:1:15: not valid JSON");
+        assertProblem("{\"ignore\": [], \"ignore\": []}", "not valid JSON: Duplicate Object property \"ignore\"");
+        ConfigException missing = assertThrows(ConfigException.class, () -> BundleConfig.read(folder.resolve("none.json")));
+        assertTrue(missing.getMessage().startsWith("cannot read the configuration file '"), missing.getMessage());
+    }
+
+    private void assertProblem(String json, String expected) throws Exception {
+        Path file = write("gongcrm.json", json);
+        ConfigException problem = assertThrows(ConfigException.class, () -> BundleConfig.read(file));
+        assertTrue(problem.getMessage().startsWith(file.toString()), problem.getMessage());
+        assertTrue(problem.getMessage().contains(expected), problem.getMessage());
+    }
+}

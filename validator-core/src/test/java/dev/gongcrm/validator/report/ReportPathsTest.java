@@ -1,0 +1,29 @@
+package dev.gongcrm.validator.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ReportPathsTest {
+
+    private static final Path BASE = Path.of("/work/project");
+
+    @Test
+    void aFileInsideTheBaseIsNamedRelativeToIt() {
+        assertEquals(Path.of("data", "deals.ldjson").toString(), ReportPaths.relative("/work/project/data/deals.ldjson", BASE));
+        assertEquals(Path.of("data", "deals.ldjson").toString(), ReportPaths.relative("./data/../data/deals.ldjson", BASE));
+    }
+
+    @Test
+    void aFileOutsideTheBaseIsNamedAbsolutelyEvenWhenGivenRelatively() {
+        assertEquals(Path.of("/work/other/deals.ldjson").toString(), ReportPaths.relative("../other/deals.ldjson", BASE));
+        assertEquals(Path.of("/tmp/deals.ldjson").toString(), ReportPaths.relative("/tmp/deals.ldjson", BASE));
+    }
+
+    @Test
+    void standardInputKeepsItsName() {
+        assertEquals("<stdin>", ReportPaths.relative("<stdin>", BASE));
+    }
+}
