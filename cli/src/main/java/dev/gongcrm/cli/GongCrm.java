@@ -2,8 +2,10 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.Version;
+import dev.gongcrm.validator.read.SyntaxMessages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import tools.jackson.core.JacksonException;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -160,7 +162,7 @@ public final class GongCrm implements Runnable {
     }
 
     private static String oneLine(Exception exception) {
-        String message = exception.getMessage();
+        String message = exception instanceof JacksonException json ? SyntaxMessages.reason(json) : exception.getMessage();
         if (message == null || message.isBlank()) {
             message = exception.getClass().getSimpleName();
         }

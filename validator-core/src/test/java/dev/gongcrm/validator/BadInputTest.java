@@ -45,6 +45,22 @@ class BadInputTest {
     }
 
     @Test
+    void truncatedJsonIsReportedInOurWordsWithoutTheParsersInternals() throws Exception {
+        Files.writeString(folder.resolve("deal.schema.json"), "[{\"uniqueName\": \"x\", \"type\": \"STRING\"");
+        Files.writeString(folder.resolve("deals.ldjson"), "{\"objectId\": \"d\", \"stage\": [1, 2\n");
+        ValidationResult result = validate(folder);
+        assertEquals(List.of("invalid-json:1:38", "invalid-json:1:33"),
+                result.findings().stream().map(f -> f.rule() + ":" + f.line() + ":" + f.column()).toList());
+        for (Finding finding : result.findings()) {
+            assertTrue(finding.message().startsWith("Unexpected end-of-input")
+                    || finding.message().startsWith("the line ends before"), finding.message());
+            for (String internal : List.of("Source", "REDACTED", "StreamReadFeature", "start marker", "\n")) {
+                assertTrue(!finding.message().contains(internal), finding.message());
+            }
+        }
+    }
+
+    @Test
     void theTypeCanBeGivenForAFile() throws Exception {
         Path file = Files.writeString(folder.resolve("export.ldjson"),
                 "{\"objectId\": \"u\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", \"emailAddress\": \"u@example.com\"}\n");

@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.config;
 
+import dev.gongcrm.validator.read.SyntaxMessages;
 import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
@@ -134,7 +135,7 @@ public final class BundleConfig {
         } catch (JacksonException e) {
             String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
                     + e.getLocation().getColumnNr();
-            throw new ConfigException(file + at + ": not valid JSON: " + e.getOriginalMessage());
+            throw new ConfigException(file + at + ": not valid JSON: " + SyntaxMessages.reason(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.convert;
 
+import dev.gongcrm.validator.read.SyntaxMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,8 +74,7 @@ public final class CsvMapping {
         try (InputStream in = Files.newInputStream(file)) {
             root = MAPPER.readTree(in);
         } catch (JacksonException e) {
-            // the first sentence only: what follows names Jackson's internals (source, start marker)
-            String reason = e.getOriginalMessage().split("\n", 2)[0].replaceAll("\\s*\\(start marker at .*", "");
+            String reason = SyntaxMessages.reason(e);
             throw new ConversionException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
                     + ": not valid JSON: " + reason);
         } catch (java.nio.file.NoSuchFileException e) {

@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.engine;
 
+import dev.gongcrm.validator.read.SyntaxMessages;
 import com.networknt.schema.Error;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
@@ -90,13 +91,13 @@ final class SchemaFileChecker {
             }
             root = MAPPER.readTree(bytes);
         } catch (JacksonException e) {
-            String message = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
+            String message = SyntaxMessages.reason(e);
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
             boolean encoding = message.startsWith("Invalid UTF-8");
             bundle.sink().add(encoding ? InvalidEncoding.class : InvalidJson.class, file.name(), line, column, null,
                     null, (message.contains("comment") ? "comments are not allowed in JSON; remove them ("
-                            + firstLine(message) + ")" : firstLine(message)));
+                            + message + ")" : message));
             return List.of();
         }
         if (!acceptedTypes().contains(type.type().name())) {
@@ -135,11 +136,6 @@ final class SchemaFileChecker {
         } catch (IllegalStateException trailing) {
             return false;
         }
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** The definitions of one file, serving as the scope of the schema-field rules. */

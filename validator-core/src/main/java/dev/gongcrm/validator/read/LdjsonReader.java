@@ -283,12 +283,12 @@ public final class LdjsonReader {
             }
         } catch (StreamConstraintsException e) {
             listener.problem(LineProblem.INVALID_JSON, line, columnOf(e, buf, start),
-                    "line exceeds a parser limit: " + e.getOriginalMessage());
+                    "line exceeds a parser limit: " + SyntaxMessages.reason(e));
             return;
         } catch (JacksonException e) {
             int column = columnOf(e, buf, start);
-            String message = e.getOriginalMessage();
-            if (message != null && message.startsWith("Invalid UTF-8")) {
+            String message = SyntaxMessages.reason(e);
+            if (message.startsWith("Invalid UTF-8")) {
                 listener.problem(LineProblem.INVALID_ENCODING, line, column,
                         "bytes that are not UTF-8 (" + message + "); the file must be encoded as UTF-8");
             } else {

@@ -2,8 +2,8 @@ package dev.gongcrm.validator.read;
 
 import tools.jackson.core.JacksonException;
 
-/** Turns the parser's complaint about a line into a message that says how to fix the line. */
-final class SyntaxMessages {
+/** Turns the parser's complaints into messages that say how to fix the JSON, in Jackson's words only where they help. */
+public final class SyntaxMessages {
 
     private SyntaxMessages() {
     }
@@ -11,7 +11,7 @@ final class SyntaxMessages {
     static String explain(JacksonException e, byte[] buf, int start, int length) {
         long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
         int at = offset < 0 ? -1 : start + (int) offset;
-        String original = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
+        String original = reason(e);
         if (at >= start && at + 1 < start + length + 1 && at < buf.length) {
             if (buf[at] == '/' && at + 1 < start + length && (buf[at + 1] == '/' || buf[at + 1] == '*')) {
                 return "comments are not allowed in JSON (the API docs' examples carry '// ...' notes); remove the comment";
@@ -31,18 +31,27 @@ final class SyntaxMessages {
             return "NaN and Infinity are not JSON numbers; send null or a finite number";
         }
         if (original.startsWith("Unexpected end-of-input")) {
-            return "the line ends before the JSON object is closed (" + firstSentence(original)
+            return "the line ends before the JSON object is closed (" + original
                     + "); an object must be complete on one line";
         }
         if (original.contains("was expecting double-quote to start property name")) {
-            return "property names must be in double quotes: " + firstSentence(original);
+            return "property names must be in double quotes: " + original;
         }
-        return firstSentence(original);
+        return original;
     }
 
-    private static String firstSentence(String message) {
+    /**
+     * What the parser says is wrong, in one sentence and without what names its internals: the location
+     * it appends ("start marker at [Source: REDACTED ...]", which the caller reports as line and column)
+     * and its feature class names.
+     */
+    public static String reason(JacksonException e) {
+        String message = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
         int newline = message.indexOf('\n');
         String first = newline < 0 ? message : message.substring(0, newline);
-        return first.replace("`JsonReadFeature.", "`").trim();
+        return first.replaceAll("\\s*\\(start marker at \\[Source: .*", "")
+                .replaceAll("\\s*\\[Source: .*", "")
+                .replace("`JsonReadFeature.", "`")
+                .trim();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.schema;
 
+import dev.gongcrm.validator.read.SyntaxMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -53,7 +54,7 @@ final class JsonTree {
         } catch (JacksonException e) {
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            throw new SchemaLoadException(source + ": invalid JSON" + at + ": " + e.getOriginalMessage());
+            throw new SchemaLoadException(source + ": invalid JSON" + at + ": " + SyntaxMessages.reason(e));
         }
     }
 
