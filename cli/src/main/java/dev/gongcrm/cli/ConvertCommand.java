@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,7 +49,7 @@ final class ConvertCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The CSV export.")
+        @Parameters(paramLabel = "FILE", description = "The CSV export; - reads it from standard input (give --out).")
         Path csv;
 
         @Option(names = "--mapping", paramLabel = "MAPPING.json",
@@ -78,22 +81,29 @@ final class ConvertCommand implements Runnable {
             ObjectType type = type();
             options.failLevel(); // an unknown level is a usage error before any work
             Map<ReportFormat, Path> reports = options.reports();
+            boolean stdin = csv.toString().equals(ValidationOptions.STDIN);
+            if (stdin && out == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "- reads the CSV from standard input: name the file to write with --out, e.g. --out "
+                                + CsvConverter.defaultOutputName(type));
+            }
             Path output = out != null ? out : sibling(csv, CsvConverter.defaultOutputName(type));
             Path schemaFile = schema != null ? schema : sibling(output, type.resourceName() + ".schema.json");
             if (schema == null && !Files.isRegularFile(schemaFile)) {
                 schemaFile = null;
             }
-            CsvConversion conversion = CsvConverter.builder(type)
-                    .profile(options.settings().profile())
-                    .mapping(mapping == null ? null : CsvMapping.read(mapping))
-                    .schemaFile(schemaFile)
-                    .delimiter(delimiter == null ? 0 : CsvDelimiter.parse(delimiter))
-                    .maxFindings(options.settings().maxFindings())
-                    .build()
-                    .convert(csv, csv.toString(), output);
+            Path input = stdin ? spool(((GongCrm) spec.root().userObject()).stdin) : csv;
+            CsvConversion conversion;
+            try {
+                conversion = convert(type, input, stdin ? ValidationOptions.STDIN_NAME : csv.toString(), output, schemaFile);
+            } finally {
+                if (stdin) {
+                    Files.deleteIfExists(input);
+                }
+            }
             if (!options.quiet) {
-                spec.commandLine().getErr().println("gongcrm: wrote " + conversion.objects() + " objects of " + csv
-                        + " to " + output + ", sorted by modifiedDate"
+                spec.commandLine().getErr().println("gongcrm: wrote " + conversion.objects() + " objects of "
+                        + (stdin ? ValidationOptions.STDIN_NAME : csv) + " to " + output + ", sorted by modifiedDate"
                         + (conversion.unmappedColumns().isEmpty() ? ""
                         : "; columns the mapping leaves out: " + String.join(", ", conversion.unmappedColumns())));
             }
@@ -102,6 +112,33 @@ final class ConvertCommand implements Runnable {
             ValidationResult result = conversion.withValidation(validation);
             options.write(reports, result, spec.commandLine().getOut());
             return options.exitCode(result);
+        }
+
+        private CsvConversion convert(ObjectType type, Path input, String name, Path output, Path schemaFile)
+                throws IOException {
+            return CsvConverter.builder(type)
+                    .profile(options.settings().profile())
+                    .mapping(mapping == null ? null : CsvMapping.read(mapping))
+                    .schemaFile(schemaFile)
+                    .delimiter(delimiter == null ? 0 : CsvDelimiter.parse(delimiter))
+                    .maxFindings(options.settings().maxFindings())
+                    .build()
+                    .convert(input, name, output);
+        }
+
+        /**
+         * Standard input copied to a temporary file: the converter reads a CSV twice (the header row to tell
+         * the delimiter, then the rows), and a pipe can be read once. Bounded by the disk, not the heap.
+         */
+        private static Path spool(InputStream stdin) throws IOException {
+            Path copy = Files.createTempFile("gongcrm-stdin-", ".csv");
+            try {
+                Files.copy(stdin, copy, StandardCopyOption.REPLACE_EXISTING);
+                return copy;
+            } catch (IOException e) {
+                Files.deleteIfExists(copy);
+                throw new IOException("cannot read the CSV from standard input: " + e.getMessage(), e);
+            }
         }
 
         /** The one --type of the validation options, which here is the type of every object of the CSV. */

@@ -30,7 +30,6 @@ import java.util.concurrent.Callable;
 final class ValidateCommand implements Callable<Integer> {
 
     /** How findings name standard input. */
-    private static final String STDIN_NAME = "<stdin>";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -86,7 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "- reads an entity file from standard input: give its object type, e.g. --type DEAL");
             }
-            files.add(BundleFile.ofStream(STDIN_NAME, FileKind.ENTITIES, type,
+            files.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, FileKind.ENTITIES, type,
                     ((GongCrm) spec.root().userObject()).stdin));
         }
         return files;

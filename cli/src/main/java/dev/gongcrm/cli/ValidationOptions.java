@@ -32,6 +32,8 @@ final class ValidationOptions {
 
     /** The path that names standard input. */
     static final String STDIN = "-";
+    /** How findings and messages name standard input. */
+    static final String STDIN_NAME = "<stdin>";
 
     /** Splits at commas, but not at a comma escaped as {@code \,}, which a file name may hold. */
     private static final String UNESCAPED_COMMA = "(?<!\\\\),";

@@ -44,6 +44,23 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aDashReadsTheCsvFromStandardInputAndNeedsOut() throws Exception {
+        String csv = "objectId,modifiedDate,emailAddress,firstName,lastName\n"
+                + "l-2,2024-01-02T00:00:00Z,b@acme.com,Bo,Ray\nl-1,yesterday,a@acme.com,Ann,Lee\n";
+        Path out = folder.resolve("leads.ldjson");
+        Run run = Run.runWithInput(csv, "convert", "csv", "-", "--type", "LEAD", "--out", out);
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.out().startsWith("<stdin>:3:5: error[csv-conversion] record 2, column 'modifiedDate'"), run.out());
+        assertEquals("gongcrm: wrote 2 objects of <stdin> to " + out + ", sorted by modifiedDate\n", run.err());
+        assertEquals(2, Files.readAllLines(out).size());
+
+        Run noOut = Run.runWithInput(csv, "convert", "csv", "-", "--type", "LEAD");
+        assertEquals(2, noOut.exit());
+        assertTrue(noOut.err().startsWith("gongcrm: error: - reads the CSV from standard input: name the file to "
+                + "write with --out, e.g. --out leads.ldjson"), noOut.err());
+    }
+
+    @Test
     void badCellsAreFindingsAtTheCsvsLinesInTheValidateFormat() throws Exception {
         Path csv = Files.writeString(folder.resolve("export.csv"), """
                 objectId;modifiedDate;emailAddress;firstName;lastName
