@@ -1,6 +1,10 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.fix.BundleFixer;
 import dev.gongcrm.validator.fix.FixOptions;
 import dev.gongcrm.validator.fix.FixSummary;
@@ -10,14 +14,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 @Command(name = "fix",
         description = {"Repairs what needs no decision (see the FIXABLE column of 'gongcrm rules'): sorts lines by "
@@ -35,7 +46,9 @@ final class FixCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Bundle folders or files.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Bundle folders or files; - alone reads one "
+            + "entity file from standard input (give its --type) and writes the fixed file to standard output, "
+            + "what is left to standard error.")
     List<Path> paths;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write the fixed bundle into DIR (created if needed).")
@@ -64,6 +77,9 @@ final class FixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.load(paths);
+        if (paths.stream().anyMatch(path -> path.toString().equals(ValidationOptions.STDIN))) {
+            return fixStandardInput();
+        }
         FixOptions fixOptions = fixOptions();
         options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
@@ -85,9 +101,67 @@ final class FixCommand implements Callable<Integer> {
         return options.exitCode(result);
     }
 
+    /**
+     * {@code fix -}: standard input is fixed as one entity file of the --type, in a temporary folder, the
+     * fixed lines go to standard output and the report of what is left to standard error, so that the
+     * command sits in a pipe. A file split for its size comes out as its parts one after the other.
+     */
+    private int fixStandardInput() throws Exception {
+        if (paths.size() > 1 || out != null || inPlace || diff) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "- fixes standard input alone, to standard "
+                    + "output: give no other path, --out, --in-place or --diff");
+        }
+        ObjectType type = Optional.ofNullable(options.typeOverrides().get(ValidationOptions.STDIN))
+                .or(() -> Optional.ofNullable(options.typeOverrides().get(BundleScanner.ALL_FILES)))
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                        "- reads an entity file from standard input: give its object type, e.g. --type DEAL"));
+        options.failLevel(); // an unknown level is a usage error before any work
+        Map<ReportFormat, Path> reports = options.reports();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Path work = Files.createTempDirectory("gongcrm-fix-");
+        try {
+            Path input = work.resolve("in").resolve(type.resourceName() + ".ldjson");
+            Files.createDirectories(input.getParent());
+            Files.copy(((GongCrm) spec.root().userObject()).stdin, input);
+            FixSummary summary = new BundleFixer(fixOptions().withTypeOverrides(Map.of(BundleScanner.ALL_FILES, type)))
+                    .fixInto(List.of(input), work.resolve("out"));
+            List<BundleFile> fixed = new ArrayList<>();
+            for (Path written : summary.written()) {
+                copyTo(written, spec.commandLine().getOut());
+                fixed.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, FileKind.ENTITIES, type,
+                        Files.newInputStream(written)));
+            }
+            ValidationResult result = options.validator().build().validateFiles(fixed);
+            options.write(reports, result, stderr);
+            if (!options.quiet) {
+                stderr.println(summary.describe() + (result.total() == 0 ? "; nothing left"
+                        : String.format("; %,d left", result.total())));
+            }
+            return options.exitCode(result);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void copyTo(Path file, PrintWriter out) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.transferTo(out);
+        }
+        out.flush();
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     /** The options as the fixer takes them; a combination that cannot work is a usage error, before any work. */
     private FixOptions fixOptions() {
-        if (!diff && (out == null) == !inPlace) {
+        boolean stdin = paths.contains(Path.of(ValidationOptions.STDIN));
+        if (!diff && !stdin && (out == null) == !inPlace) {
             throw new IllegalArgumentException(inPlace ? "give either --out DIR or --in-place, not both"
                     : "say where the fixed files go: --out DIR, or --in-place to replace the input files");
         }

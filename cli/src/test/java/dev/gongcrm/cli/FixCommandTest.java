@@ -51,6 +51,30 @@ class FixCommandTest {
     }
 
     @Test
+    void aDashFixesStandardInputToStandardOutputAndReportsTheRestOnStandardError() {
+        String deals = """
+                {"objectId": "d2", "modifiedDate": "2024-01-02T00:00:00.000Z", "accountId": "a1", "ownerId": "u1", "name": "B", "createdDate": "2024-01-01T00:00:00Z", "closeDate": "2024-02-01", "isOpen": true, "isWon": false, "stage": "s", "amount": "7000"}
+                {"objectId": "d1", "modifiedDate": "2024-01-01T00:00:00Z", "accountId": "a1", "ownerId": "u1", "name": "A", "createdDate": "2024-01-01T00:00:00Z", "closeDate": "2024-02-01", "isOpen": true, "isWon": false, "stage": "s"}
+                """;
+        Run run = Run.runWithInput(deals, "fix", "-", "--type", "DEAL");
+        assertEquals(1, run.exit(), run.err());
+        List<String> fixed = run.out().lines().toList();
+        assertEquals(2, fixed.size(), run.out());
+        assertTrue(fixed.get(0).startsWith("{\"objectId\": \"d1\""), "sorted: " + fixed.get(0));
+        assertTrue(fixed.get(1).contains("\"modifiedDate\": \"2024-01-02T00:00:00Z\"")
+                && fixed.get(1).contains("\"amount\": 7000"), fixed.get(1));
+        assertTrue(run.err().startsWith("<stdin>:1: error[missing-mandatory-field] Mandatory field [amount]"), run.err());
+        assertTrue(run.err().strip().endsWith("; 1 left"), run.err());
+
+        Run untyped = Run.runWithInput(deals, "fix", "-");
+        assertEquals(2, untyped.exit());
+        assertTrue(untyped.err().contains("give its object type, e.g. --type DEAL"), untyped.err());
+        Run withOut = Run.runWithInput(deals, "fix", "-", "--type", "DEAL", "--out", folder);
+        assertEquals(2, withOut.exit());
+        assertTrue(withOut.err().contains("- fixes standard input alone, to standard output"), withOut.err());
+    }
+
+    @Test
     void aValidBundleExitsZeroWithNothingFixed() {
         Run run = run("fix", VALID, "--out", folder.resolve("fixed"));
         assertEquals(0, run.exit(), run.err());
