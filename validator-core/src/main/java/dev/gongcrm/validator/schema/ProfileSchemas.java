@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code type}, {@code format}, {@code required}, {@code minimum}/{@code maximum},
  * {@code minLength}/{@code minItems}, {@code enum}, {@code items}, {@code deprecated}, an
  * {@code allOf} of a {@code $ref} to the common fields and {@code anyOf}s of single-field
- * {@code required}s, and an {@code if isDeleted / else required}) plus a few {@code x-gong-*}
- * keywords, and refuses anything else rather than silently ignoring it.
+ * {@code required}s, {@code additionalProperties: false}, and an {@code if isDeleted / else required})
+ * plus a few {@code x-gong-*} keywords, and refuses anything else rather than silently ignoring it.
  */
 public final class ProfileSchemas {
 
@@ -152,7 +152,8 @@ public final class ProfileSchemas {
         return new TypeSpec(type, Collections.unmodifiableMap(fields), List.copyOf(mandatory), unlessDeleted,
                 strings(schema.path("x-gong-required-for-dialer")),
                 schema.path("x-gong-reference-key").asString(idField),
-                schema.path("x-gong-active-field").asString(null), idField, List.copyOf(unique), List.copyOf(oneOf));
+                schema.path("x-gong-active-field").asString(null), idField, List.copyOf(unique), List.copyOf(oneOf),
+                !schema.path("additionalProperties").asBoolean(true));
     }
 
     /** {@code anyOf: [{required: [a]}, {required: [b]}]}: at least one of a and b. */

@@ -20,11 +20,13 @@ import java.util.Map;
  * @param uniqueFields fields whose value no two objects of the type may share ({@code x-gong-unique})
  * @param mandatoryOneOf groups of fields of which at least one must be present and not empty (an
  *     {@code anyOf} of {@code required}), the first field of a group being the one to use
+ * @param closed no field but its own is meant for it ({@code additionalProperties: false}): no schema
+ *     file adds custom fields to it (a {@code /map/users} line)
  */
 public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<String> mandatory,
                        List<String> mandatoryUnlessDeleted, List<String> mandatoryForDialer,
                        String referenceKey, String activeField, String idField, List<String> uniqueFields,
-                       List<List<String>> mandatoryOneOf) {
+                       List<List<String>> mandatoryOneOf, boolean closed) {
 
     public FieldSpec field(String name) {
         return fields.get(name);
@@ -47,6 +49,6 @@ public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<Stri
             merged.putIfAbsent(custom.name(), custom);
         }
         return new TypeSpec(type, Collections.unmodifiableMap(merged), mandatory, mandatoryUnlessDeleted,
-                mandatoryForDialer, referenceKey, activeField, idField, uniqueFields, mandatoryOneOf);
+                mandatoryForDialer, referenceKey, activeField, idField, uniqueFields, mandatoryOneOf, closed);
     }
 }

@@ -109,6 +109,18 @@ class SeedConstraintsTest {
     }
 
     @Test
+    void aFieldAUserMappingLineDoesNotListIsUnknownWithoutSchemaFileAdvice() {
+        String bundle = """
+                --- user-mapping.ldjson
+                {"crmUserId": "u1", "emailAddress": "jane@example.com", "objectId": "u1"}
+                """;
+        List<Finding> unknown = Bundles.findings(bundle, "unknown-field");
+        assertEquals(1, unknown.size());
+        assertEquals("field 'objectId' is not one of the fields of this file (crmUserId, emailAddress, isDeleted); "
+                + "Gong documents no other field here: drop it", unknown.get(0).message());
+    }
+
+    @Test
     void mappedUsersAreTheUsersDealsReferToAndShareEmailAddressesWithBusinessUsers() {
         String bundle = "--- users_mapping.jsonl\n{\"crmUserId\": \"u1\", \"emailAddress\": \"jane@example.com\"}\n"
                 + "--- users.ldjson\n{\"objectId\": \"u2\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", \"emailAddress\": \"jane@example.com\"}\n"
