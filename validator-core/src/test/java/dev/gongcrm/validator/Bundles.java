@@ -1,6 +1,7 @@
 package dev.gongcrm.validator;
 
 import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.bundle.FileKind;
 
 import tools.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Builds in-memory bundles from the "--- name" text form the rule examples use, and validates them. */
 public final class Bundles {
@@ -94,12 +96,9 @@ public final class Bundles {
         if (text.equals("\n")) {
             text = "";
         }
-        FileKind kind = FileKind.fromFileName(name);
-        String baseName = name.substring(name.lastIndexOf('/') + 1);
-        String typeName = kind == FileKind.SCHEMA
-                ? baseName.substring(0, baseName.length() - ".schema.json".length()) : baseName;
-        return BundleFile.of(name, kind == null ? FileKind.ENTITIES : kind,
-                ObjectType.fromFileName(typeName).orElse(null), text.getBytes(StandardCharsets.UTF_8));
+        FileKind kind = Objects.requireNonNullElse(FileKind.fromFileName(name), FileKind.ENTITIES);
+        return BundleFile.of(name, kind, BundleScanner.typeFromName(name.substring(name.lastIndexOf('/') + 1), kind)
+                .orElse(null), text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static ValidationResult validate(Validator validator, String bundle) {

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * Turns the paths a user names into the files of one bundle. A folder contributes its entity and
  * schema files (sorted; its subfolders' too only when recursive; narrowed by include and exclude
  * globs); a file named explicitly is taken whatever its extension. Each file's type comes from an
- * override, else from its name.
+ * override, else from its name; a user mapping file's ({@link FileKind#USER_MAPPING}) is always BUSINESS_USER.
  */
 public final class BundleScanner {
 
@@ -193,17 +193,29 @@ public final class BundleScanner {
         }
         String name = path.toString();
         String fileName = path.getFileName().toString();
-        ObjectType type = Optional.ofNullable(typeOverrides.get(name))
+        ObjectType type = kind == FileKind.USER_MAPPING ? typeFromName(fileName, kind).orElseThrow()
+                : Optional.ofNullable(typeOverrides.get(name))
                 .or(() -> Optional.ofNullable(typeOverrides.get(fileName)))
                 .or(() -> Optional.ofNullable(typeOverrides.get(ALL_FILES)))
-                .or(() -> ObjectType.fromFileName(kind == FileKind.SCHEMA
-                        ? fileName.substring(0, fileName.length() - ".schema.json".length()) : fileName))
+                .or(() -> typeFromName(fileName, kind))
                 .orElse(null);
         try {
             return BundleFile.of(path, name, kind, type);
         } catch (IOException e) {
             throw new BundleException("cannot read '" + path + "': " + why(e));
         }
+    }
+
+    /**
+     * The object type a file's name says: a user mapping file maps BUSINESS_USERs; a schema file's
+     * type comes from the name before {@code .schema.json}; see {@link ObjectType#fromFileName}.
+     */
+    public static Optional<ObjectType> typeFromName(String fileName, FileKind kind) {
+        return switch (kind) {
+            case USER_MAPPING -> Optional.of(ObjectType.BUSINESS_USER);
+            case SCHEMA -> ObjectType.fromFileName(fileName.substring(0, fileName.length() - ".schema.json".length()));
+            case ENTITIES -> ObjectType.fromFileName(fileName);
+        };
     }
 
     /** What a path that is neither a folder nor a regular file is, as the end of a sentence. */

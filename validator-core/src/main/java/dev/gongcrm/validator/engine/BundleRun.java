@@ -43,6 +43,7 @@ public final class BundleRun {
     private final ActiveRules rules;
     private final FindingSink sink;
     private final IdIndex index = new IdIndex();
+    private final UniqueValues uniqueValues = new UniqueValues();
     private final Map<ObjectType, Integer> unreadFiles = new EnumMap<>(ObjectType.class);
     private final List<ReferenceCheck> waiting = new ArrayList<>();
     private final RuleConfig config;
@@ -101,7 +102,7 @@ public final class BundleRun {
             }
         }
 
-        List<BundleFile> entityFiles = files.stream().filter(f -> f.kind() == FileKind.ENTITIES)
+        List<BundleFile> entityFiles = files.stream().filter(f -> f.kind() != FileKind.SCHEMA)
                 .sorted(Comparator.comparingInt(f -> f.type() == null ? UPLOAD_ORDER.size()
                         : UPLOAD_ORDER.indexOf(f.type())))
                 .toList();
@@ -123,6 +124,12 @@ public final class BundleRun {
             TypeSpec spec = null;
             if (file.type() == null) {
                 sink.add(UnknownObjectType.class, file.name(), 0, 0, null, null, unknownTypeMessage(file));
+            } else if (file.kind() == FileKind.USER_MAPPING) {
+                spec = schemas.userMapping();
+                if (spec == null) {
+                    sink.add(UnknownObjectType.class, file.name(), 0, 0, null, null, "the " + schemas.profile()
+                            + " profile has no /map/users endpoint: upload users as BUSINESS_USER objects");
+                }
             } else {
                 spec = schemas.type(file.type()).withCustomFields(customFields.getOrDefault(file.type(), List.of()));
             }
@@ -205,7 +212,7 @@ public final class BundleRun {
 
     private static String unknownTypeMessage(BundleFile file) {
         return "cannot tell the object type from the name '" + file.name() + "'; name the file after its type "
-                + "(accounts, contacts, deals, leads, users, stages) or give its type explicitly";
+                + "(accounts, contacts, deals, leads, users, stages, user-mapping) or give its type explicitly";
     }
 
     PriorUploads priorUploads() {
@@ -222,6 +229,10 @@ public final class BundleRun {
 
     IdIndex index() {
         return index;
+    }
+
+    UniqueValues uniqueValues() {
+        return uniqueValues;
     }
 
     ValidationOptions options() {

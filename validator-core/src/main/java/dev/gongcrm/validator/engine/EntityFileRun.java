@@ -4,6 +4,7 @@ import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.read.CrmRecord;
 import dev.gongcrm.validator.read.LdjsonReader;
+import dev.gongcrm.validator.rules.FirstHolder;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.rules.syntax.InvalidJson;
@@ -13,13 +14,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Future;
 
 /**
  * Checks one entity file. This thread cuts the file into batches of whole lines and hands them to
  * the workers, which split, parse and check them in parallel; it then takes the checked batches back
- * in order and does what needs the order of lines: line numbers, the id index, duplicate objects,
- * modifiedDate order.
+ * in order and does what needs the order of lines: line numbers, the id index, duplicate objects and
+ * unique values, modifiedDate order.
  * Serves as the {@link SequenceScope} of the rules.
  */
 final class EntityFileRun implements SequenceScope {
@@ -36,6 +38,7 @@ final class EntityFileRun implements SequenceScope {
     private LineBatch current;
     private LineBatch.ObjectFacts facts;
     private int earlierLine;
+    private FirstHolder[] firstHolders = new FirstHolder[0];
     private long objects;
     /** How many lines of the file the ordered part has taken in: batches count their lines from 1. */
     private int linesDone;
@@ -148,6 +151,7 @@ final class EntityFileRun implements SequenceScope {
                 facts.line += linesBefore;
                 earlierLine = bundle.index().add(type, facts.objectId, facts.referenceKey, ordinal, facts.line,
                         facts.flags);
+                claimUniqueValues();
                 for (Rule rule : bundle.rules().sequenceRules) {
                     rule.checkSequence(this);
                 }
@@ -164,6 +168,25 @@ final class EntityFileRun implements SequenceScope {
         linesDone += batch.lines;
         batch.clear();
         free.addLast(batch);
+    }
+
+    /** Makes this object the holder of its unique values, noting the earlier holders of those already held. */
+    private void claimUniqueValues() {
+        List<String> fields = job.spec().uniqueFields();
+        if (firstHolders.length != fields.size()) {
+            firstHolders = new FirstHolder[fields.size()];
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            String value = facts.uniqueValues[i];
+            firstHolders[i] = value == null ? null : bundle.uniqueValues().claim(job.spec(), fields.get(i), value,
+                    file.name(), facts.line, facts.objectId);
+        }
+    }
+
+    @Override
+    public FirstHolder firstHolderOf(String field) {
+        int i = job.spec().uniqueFields().indexOf(field);
+        return i < 0 ? null : firstHolders[i];
     }
 
     @Override

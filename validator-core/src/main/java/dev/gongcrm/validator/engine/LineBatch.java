@@ -45,6 +45,8 @@ final class LineBatch implements FindingTarget {
         int flags;
         String modifiedDate;
         long modifiedInstant;
+        /** The values of the type's unique fields, in {@code TypeSpec.uniqueFields} order; null where absent or deleted. */
+        String[] uniqueValues;
     }
 
     boolean isEmpty() {

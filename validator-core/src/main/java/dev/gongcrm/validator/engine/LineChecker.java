@@ -18,6 +18,7 @@ import dev.gongcrm.validator.schema.JsonKind;
 import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,7 +73,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     @Override
     public void record(CrmRecord line) {
         record = line;
-        objectId = line.string(OBJECT_ID);
+        objectId = line.string(job.spec() == null ? OBJECT_ID : job.spec().idField());
         deleted = line.isTrue(IS_DELETED);
         LineBatch.ObjectFacts facts = batch.nextObject();
         facts.line = line.line();
@@ -98,8 +99,15 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         facts.modifiedDate = modified != null && modified.kind() == JsonKind.STRING ? modified.text() : null;
         facts.modifiedInstant = modified != null ? modified.epochSeconds() : Long.MIN_VALUE;
         String referenceKey = job.spec().referenceKey();
-        facts.referenceKey = OBJECT_ID.equals(referenceKey) ? null : line.string(referenceKey);
+        facts.referenceKey = referenceKey.equals(job.spec().idField()) ? null : line.string(referenceKey);
         facts.flags = flagsOf(line);
+        List<String> unique = job.spec().uniqueFields();
+        if (facts.uniqueValues == null || facts.uniqueValues.length != unique.size()) {
+            facts.uniqueValues = new String[unique.size()];
+        }
+        for (int i = 0; i < unique.size(); i++) {
+            facts.uniqueValues[i] = deleted ? null : line.string(unique.get(i));
+        }
     }
 
     private void checkField(FieldValue value) {
@@ -200,7 +208,19 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         TypeSpec spec = job.spec();
         return spec.mandatory().contains(field)
                 || (!deleted && spec.mandatoryUnlessDeleted().contains(field))
-                || (job.options().dialer() && spec.mandatoryForDialer().contains(field));
+                || (job.options().dialer() && spec.mandatoryForDialer().contains(field))
+                || isUnmetOneOf(spec.oneOfGroup(field));
+    }
+
+    /** Whether a group of which one field is mandatory has none of its fields given. */
+    private boolean isUnmetOneOf(List<String> group) {
+        return !group.isEmpty() && group.stream().noneMatch(this::isGiven);
+    }
+
+    /** Whether the object has the field with a value that is not empty. */
+    private boolean isGiven(String field) {
+        FieldValue value = record.get(field);
+        return value != null && !value.isEmpty();
     }
 
     @Override

@@ -111,6 +111,8 @@ public final class BundleFixer {
         Path fixed;
         if (file.kind() == FileKind.SCHEMA) {
             fixed = schemaFiles.fix(source, file.name(), folder);
+        } else if (file.kind() == FileKind.USER_MAPPING) {
+            fixed = schemas.userMapping() == null ? null : entities.fix(source, file.name(), schemas.userMapping(), folder);
         } else if (file.type() != null) {
             fixed = entities.fix(source, file.name(), schemas.type(file.type())
                     .withCustomFields(customFields.getOrDefault(file.type(), List.of())), folder);
@@ -120,7 +122,7 @@ public final class BundleFixer {
         }
         try {
             Path content = fixed != null ? fixed : source;
-            if (file.kind() == FileKind.ENTITIES && splitter.needsSplit(content)) {
+            if (file.kind() != FileKind.SCHEMA && splitter.needsSplit(content)) {
                 List<Path> parts = splitter.split(content, folder);
                 for (int i = 0; i < parts.size(); i++) {
                     Path part = folder.resolve(PayloadTooLargeFix.partName(fileName, i + 1));

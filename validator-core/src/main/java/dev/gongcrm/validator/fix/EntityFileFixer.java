@@ -50,7 +50,7 @@ final class EntityFileFixer {
             if (duplicates.hasSeveralVersions()) {
                 Path latest = LineFiles.temporary(scratch);
                 temporaries.add(latest);
-                changed |= keepLatest(current, latest, name, duplicates, kept);
+                changed |= keepLatest(current, latest, name, type.idField(), duplicates, kept);
                 current = latest;
             }
             UnsortedModifiedDateFix sorter = new UnsortedModifiedDateFix(options.sortMemoryBytes());
@@ -109,9 +109,9 @@ final class EntityFileFixer {
                     changed = true;
                     continue;
                 }
-                JsonLine.Member objectId = json.member("objectId");
-                if (objectId != null && objectId.isString()
-                        && duplicates.isExactRepeat(objectId.text(), json.text(), instant(json))) {
+                JsonLine.Member id = json.member(type.idField());
+                if (id != null && id.isString()
+                        && duplicates.isExactRepeat(id.text(), json.text(), instant(json))) {
                     drop(name, number, DuplicateObjectFix.RULE, line);
                     changed = true;
                     continue;
@@ -124,7 +124,8 @@ final class EntityFileFixer {
     }
 
     /** Pass 2, with {@code --keep latest}: of an object's versions only the latest stays. */
-    private boolean keepLatest(Path input, Path output, String name, DuplicateObjectFix duplicates, LineNumbers kept)
+    private boolean keepLatest(Path input, Path output, String name, String idField, DuplicateObjectFix duplicates,
+                               LineNumbers kept)
             throws IOException {
         boolean changed = false;
         StringBuilder buffer = new StringBuilder();
@@ -133,8 +134,8 @@ final class EntityFileFixer {
             for (String line = LineFiles.next(reader, buffer); line != null; line = LineFiles.next(reader, buffer)) {
                 long number = kept.get(index++);
                 JsonLine json = JsonLine.parse(line);
-                JsonLine.Member objectId = json == null ? null : json.member("objectId");
-                if (objectId != null && objectId.isString() && duplicates.isSuperseded(objectId.text(), line)) {
+                JsonLine.Member id = json == null ? null : json.member(idField);
+                if (id != null && id.isString() && duplicates.isSuperseded(id.text(), line)) {
                     drop(name, number, DuplicateObjectFix.RULE, line);
                     changed = true;
                     continue;

@@ -13,6 +13,8 @@ import dev.gongcrm.validator.rules.fields.UrlFormat;
 import dev.gongcrm.validator.rules.fields.WrongType;
 import dev.gongcrm.validator.rules.objects.DeletedOnInitialUpload;
 import dev.gongcrm.validator.rules.objects.DuplicateObject;
+import dev.gongcrm.validator.rules.objects.DuplicateStageName;
+import dev.gongcrm.validator.rules.objects.DuplicateUserEmail;
 import dev.gongcrm.validator.rules.objects.InconsistentDealStatus;
 import dev.gongcrm.validator.rules.objects.UnsortedModifiedDate;
 import dev.gongcrm.validator.rules.references.InactiveStage;
@@ -62,6 +64,8 @@ public final class RuleCatalog {
             DeletedOnInitialUpload.class,
             InconsistentDealStatus.class,
             DuplicateObject.class,
+            DuplicateStageName.class,
+            DuplicateUserEmail.class,
             UnsortedModifiedDate.class,
             UnresolvedReference.class,
             InactiveStage.class,

@@ -19,28 +19,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link TypeSpec}s the engine checks lines against. The schemas are the single source of truth for
  * fields, types and mandatory fields: this class interprets the subset of JSON Schema they use
  * ({@code type}, {@code format}, {@code required}, {@code minimum}/{@code maximum},
- * {@code minLength}/{@code minItems}, {@code enum}, {@code items}, {@code deprecated}, one
- * {@code allOf}/{@code $ref} to the common fields, and an {@code if isDeleted / else required}) plus
- * a few {@code x-gong-*} keywords, and refuses anything else rather than silently ignoring it.
+ * {@code minLength}/{@code minItems}, {@code enum}, {@code items}, {@code deprecated}, an
+ * {@code allOf} of a {@code $ref} to the common fields and {@code anyOf}s of single-field
+ * {@code required}s, {@code additionalProperties: false}, and an {@code if isDeleted / else required})
+ * plus a few {@code x-gong-*} keywords, and refuses anything else rather than silently ignoring it.
  */
 public final class ProfileSchemas {
 
     public static final String DEFAULT_PROFILE = "legacy";
     private static final String RESOURCE_ROOT = "dev/gongcrm/schemas/";
+    private static final String COMMON = "common.schema.json";
+    private static final String USER_MAPPING = "user-mapping.schema.json";
     private static final Map<String, ProfileSchemas> LOADED = new ConcurrentHashMap<>();
 
     private final String profile;
     private final Map<ObjectType, TypeSpec> types;
+    private final TypeSpec userMapping;
     private final Map<String, FieldSpec> customFieldTypes;
 
     private ProfileSchemas(String profile) {
         this.profile = profile;
-        JsonTree common = read("common.schema.json");
+        JsonTree common = read(COMMON);
         Map<ObjectType, TypeSpec> compiled = new EnumMap<>(ObjectType.class);
         for (ObjectType type : ObjectType.values()) {
             compiled.put(type, compileType(type, common, read(type.resourceName() + ".schema.json")));
         }
         this.types = Collections.unmodifiableMap(compiled);
+        this.userMapping = hasResource(USER_MAPPING)
+                ? compileType(ObjectType.BUSINESS_USER, common, read(USER_MAPPING)) : null;
         Map<String, FieldSpec> fieldTypes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonTree> def : read("custom-field-types.schema.json").path("$defs").properties()
                 .entrySet()) {
@@ -60,6 +66,15 @@ public final class ProfileSchemas {
 
     public TypeSpec type(ObjectType type) {
         return types.get(type);
+    }
+
+    /**
+     * The lines of a file for the deprecated {@code /v2/crm/map/users} ({@code user-mapping.schema.json}):
+     * CRM users identified by crmUserId, the BUSINESS_USERs other objects refer to; null when the
+     * profile has no such endpoint.
+     */
+    public TypeSpec userMapping() {
+        return userMapping;
     }
 
     /** The field types a schema field definition may name, e.g. {@code PERCENT}, in schema order. */
@@ -91,25 +106,40 @@ public final class ProfileSchemas {
         }
     }
 
+    private boolean hasResource(String fileName) {
+        return ProfileSchemas.class.getClassLoader().getResource(resourcePath(fileName)) != null;
+    }
+
     private JsonTree read(String fileName) {
         return JsonTree.read(resourceBytes(fileName), resourcePath(fileName));
     }
 
     private static TypeSpec compileType(ObjectType type, JsonTree common, JsonTree schema) {
+        boolean withCommon = false;
+        List<List<String>> oneOf = new ArrayList<>();
         for (JsonTree part : schema.path("allOf").elements()) {
-            if (!"common.schema.json".equals(part.path("$ref").asString(null))) {
-                throw new SchemaLoadException(type + ": only allOf [{$ref: common.schema.json}] is supported");
+            if (COMMON.equals(part.path("$ref").asString(null))) {
+                withCommon = true;
+            } else if (part.has("anyOf")) {
+                oneOf.add(oneOfGroup(type, part.path("anyOf")));
+            } else {
+                throw new SchemaLoadException(type + ": allOf may hold only {$ref: common.schema.json} "
+                        + "and {anyOf: [{required: [field]}...]}");
             }
         }
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
-        for (JsonTree source : List.of(common, schema)) {
+        List<String> mandatory = new ArrayList<>();
+        List<String> unique = new ArrayList<>();
+        for (JsonTree source : withCommon ? List.of(common, schema) : List.of(schema)) {
             for (Map.Entry<String, JsonTree> property : source.path("properties").properties().entrySet()) {
                 String name = property.getKey().intern();
                 fields.put(name, compileField(name, property.getValue()));
+                if (property.getValue().path("x-gong-unique").asBoolean(false)) {
+                    unique.add(name);
+                }
             }
+            mandatory.addAll(strings(source.path("required")));
         }
-        List<String> mandatory = new ArrayList<>(strings(common.path("required")));
-        mandatory.addAll(strings(schema.path("required")));
         List<String> unlessDeleted = List.of();
         if (schema.has("if") || schema.has("else")) {
             JsonTree condition = schema.path("if");
@@ -118,10 +148,25 @@ public final class ProfileSchemas {
             }
             unlessDeleted = strings(schema.path("else").path("required"));
         }
+        String idField = schema.path("x-gong-id-field").asString("objectId");
         return new TypeSpec(type, Collections.unmodifiableMap(fields), List.copyOf(mandatory), unlessDeleted,
                 strings(schema.path("x-gong-required-for-dialer")),
-                schema.path("x-gong-reference-key").asString("objectId"),
-                schema.path("x-gong-active-field").asString(null));
+                schema.path("x-gong-reference-key").asString(idField),
+                schema.path("x-gong-active-field").asString(null), idField, List.copyOf(unique), List.copyOf(oneOf),
+                !schema.path("additionalProperties").asBoolean(true));
+    }
+
+    /** {@code anyOf: [{required: [a]}, {required: [b]}]}: at least one of a and b. */
+    private static List<String> oneOfGroup(ObjectType type, JsonTree anyOf) {
+        List<String> group = new ArrayList<>();
+        for (JsonTree alternative : anyOf.elements()) {
+            List<String> required = strings(alternative.path("required"));
+            if (required.size() != 1 || alternative.properties().size() != 1) {
+                throw new SchemaLoadException(type + ": each alternative of an anyOf must be {required: [one field]}");
+            }
+            group.add(required.get(0));
+        }
+        return List.copyOf(group);
     }
 
     private static FieldSpec compileField(String name, JsonTree property) {

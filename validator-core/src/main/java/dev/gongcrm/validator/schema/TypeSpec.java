@@ -16,13 +16,30 @@ import java.util.Map;
  * @param mandatoryForDialer fields mandatory when Gong imports dialer calls ({@code --dialer})
  * @param referenceKey the field other objects name when they refer to this type
  * @param activeField a boolean field that, when false, makes the object inactive (stages), or null
+ * @param idField the field that identifies an object: objectId, or crmUserId in a {@code /map/users} file
+ * @param uniqueFields fields whose value no two objects of the type may share ({@code x-gong-unique})
+ * @param mandatoryOneOf groups of fields of which at least one must be present and not empty (an
+ *     {@code anyOf} of {@code required}), the first field of a group being the one to use
+ * @param closed no field but its own is meant for it ({@code additionalProperties: false}): no schema
+ *     file adds custom fields to it (a {@code /map/users} line)
  */
 public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<String> mandatory,
                        List<String> mandatoryUnlessDeleted, List<String> mandatoryForDialer,
-                       String referenceKey, String activeField) {
+                       String referenceKey, String activeField, String idField, List<String> uniqueFields,
+                       List<List<String>> mandatoryOneOf, boolean closed) {
 
     public FieldSpec field(String name) {
         return fields.get(name);
+    }
+
+    /** The group of {@link #mandatoryOneOf} a field belongs to, or an empty list. */
+    public List<String> oneOfGroup(String field) {
+        for (List<String> group : mandatoryOneOf) {
+            if (group.contains(field)) {
+                return group;
+            }
+        }
+        return List.of();
     }
 
     /** This type with the custom fields of an uploaded schema added; built-in fields keep their spec. */
@@ -32,6 +49,6 @@ public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<Stri
             merged.putIfAbsent(custom.name(), custom);
         }
         return new TypeSpec(type, Collections.unmodifiableMap(merged), mandatory, mandatoryUnlessDeleted,
-                mandatoryForDialer, referenceKey, activeField);
+                mandatoryForDialer, referenceKey, activeField, idField, uniqueFields, mandatoryOneOf, closed);
     }
 }

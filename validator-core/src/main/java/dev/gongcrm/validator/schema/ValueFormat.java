@@ -15,6 +15,11 @@ public enum ValueFormat {
         this.schemaName = schemaName;
     }
 
+    /** Whether two values that differ only in case are the same (email addresses, host names). */
+    public boolean ignoresCase() {
+        return this == EMAIL || this == DOMAIN;
+    }
+
     static ValueFormat fromSchema(String name) {
         if (name == null) {
             return NONE;

@@ -173,6 +173,16 @@ class BundleFixerTest {
     }
 
     @Test
+    void aUserMappingFileLosesItsExactRepeatsByCrmUserIdAndKeepsItsOrder() throws Exception {
+        String jane = "{\"crmUserId\": \"u2\", \"emailAddress\": \"jane@example.com\"}";
+        String john = "{\"crmUserId\": \"u1\", \"emailAddress\": \"john@example.com\"}";
+        in("user-mapping.ldjson", jane, john, jane);
+        assertEquals(Map.of("duplicate-object", 1), fix(folder.resolve("in")).fixed());
+        assertEquals(List.of(jane, john), lines("user-mapping.ldjson"));
+        assertEquals(Set.of(), remaining(FixOptions.defaults()));
+    }
+
+    @Test
     void deletedObjectsAreDroppedOnlyFromAnInitialUpload() throws Exception {
         String kept = "{\"objectId\": \"u1\", \"emailAddress\": \"u1@example.com\", \"modifiedDate\": \"2019-01-03T23:45:57+01:00\"}";
         String deleted = "{\"objectId\": \"u2\", \"isDeleted\": true, \"emailAddress\": \"u2@example.com\", \"modifiedDate\": \"2019-01-03T23:45:57+01:00\"}";

@@ -87,6 +87,7 @@ class RuleExamplesTest {
                 "wrong-type", "datetime-format", "date-format", "out-of-range", "picklist-value",
                 "invalid-enum-value", "email-format", "url-format", "domain-format", "deprecated-field",
                 "unknown-field", "deleted-on-initial-upload", "inconsistent-deal-status", "duplicate-object",
+                "duplicate-stage-name", "duplicate-user-email",
                 "unsorted-modified-date", "unresolved-reference", "inactive-stage", "reference-to-deleted",
                 "duplicate-field-definition", "stringarray-custom-field", "dropped-schema-field");
         assertEquals(expected, rules().stream().map(RuleMeta::name).collect(Collectors.toSet()));

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The engine compiles the type schemas into its own fast checks; this test holds it to them. Each
- * field of a valid object of each type is removed or given values of every JSON type and of the
+ * field of a valid object of each type (and of a {@code /map/users} line) is removed or given values of every JSON type and of the
  * date shapes, and the engine's verdict (an error from a schema-derived rule, or none) must equal a
  * reference JSON Schema validator's (networknt) on the same line and the same schema files.
  */
@@ -63,18 +63,28 @@ class SchemaAgreementTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<ObjectType, String> valid : VALID.entrySet()) {
             ObjectType type = valid.getKey();
-            Schema schema = JsonSchemas.get("legacy", type.resourceName() + ".schema.json");
-            for (String field : schemas.type(type).fields().keySet()) {
-                for (Object value : VALUES) {
-                    ObjectNode line = (ObjectNode) MAPPER.readTree(valid.getValue());
-                    if (value == null) {
-                        line.remove(field);
-                    } else {
-                        line.set(field, (JsonNode) value);
-                    }
-                    tests.add(DynamicTest.dynamicTest(type + " " + field + "=" + (value == null ? "(absent)" : value),
-                            () -> assertAgreement(type, schema, line)));
+            tests.addAll(variants(type.toString(), type.resourceName() + ".schema.json", type.resourceName() + "s.ldjson",
+                    schemas.type(type), valid.getValue()));
+        }
+        tests.addAll(variants("/map/users", "user-mapping.schema.json", "user-mapping.ldjson", schemas.userMapping(),
+                "{\"crmUserId\": \"u\", \"emailAddress\": \"u@example.com\", \"isDeleted\": false}"));
+        return tests;
+    }
+
+    private static List<DynamicTest> variants(String name, String schemaFile, String fileName, TypeSpec spec,
+                                              String valid) {
+        Schema schema = JsonSchemas.get("legacy", schemaFile);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String field : spec.fields().keySet()) {
+            for (Object value : VALUES) {
+                ObjectNode line = (ObjectNode) MAPPER.readTree(valid);
+                if (value == null) {
+                    line.remove(field);
+                } else {
+                    line.set(field, (JsonNode) value);
                 }
+                tests.add(DynamicTest.dynamicTest(name + " " + field + "=" + (value == null ? "(absent)" : value),
+                        () -> assertAgreement(fileName, schema, line)));
             }
         }
         return tests;
@@ -115,9 +125,9 @@ class SchemaAgreementTest {
         return tests;
     }
 
-    private static void assertAgreement(ObjectType type, Schema schema, ObjectNode line) {
+    private static void assertAgreement(String fileName, Schema schema, ObjectNode line) {
         boolean schemaValid = schema.validate(line).isEmpty();
-        List<Finding> errors = Bundles.validate("--- " + type.resourceName() + "s.ldjson\n" + line + "\n").findings()
+        List<Finding> errors = Bundles.validate("--- " + fileName + "\n" + line + "\n").findings()
                 .stream().filter(f -> f.severity() == Severity.ERROR && SCHEMA_RULES.contains(f.rule())).toList();
         assertEquals(schemaValid, errors.isEmpty(), () -> line + "\nJSON Schema: " + schema.validate(line)
                 + "\nengine: " + errors);

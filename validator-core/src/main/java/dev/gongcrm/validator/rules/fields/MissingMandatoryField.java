@@ -12,8 +12,16 @@ import java.util.List;
 
 /**
  * The mandatory fields come from the type's JSON Schema ({@code required}, the {@code isDeleted}
- * condition and {@code x-gong-required-for-dialer}); in schema files, from the request body schema
- * (PICKLIST needs orderedValueList, REFERENCE needs referenceTo).
+ * condition, {@code x-gong-required-for-dialer} and the {@code anyOf}s of {@code required}); in schema
+ * files, from the request body schema (PICKLIST needs orderedValueList, REFERENCE needs referenceTo).
+ *
+ * <p>A deal's closeDate and amount: the seed's table marks them mandatory (Y) and their deprecated
+ * predecessors optional (N), yet its footnotes say "Either estimatedCloseDate or actualCloseDate (or
+ * both) must exist in the JSON" and "Either estimatedAmount or actualAmount (or both) must exist in
+ * the JSON". The footnotes describe the older shape, which the deprecation keeps working; the table
+ * the shape to send. Both documented shapes are accepted: closeDate or one of its deprecated pair,
+ * amount or one of its (deprecated-field still warns, and {@code gongcrm fix} renames them). When none
+ * is given, the finding names the current field.
  */
 @RuleDoc(
         name = "missing-mandatory-field",
@@ -21,7 +29,9 @@ import java.util.List;
         summary = "Mandatory fields must be present and not empty (null, \"\" and [] count as missing).",
         seed = "Mandatory field [objectId] is missing or empty (each object type lists its mandatory fields; "
                 + "emailAddress: Not mandatory when isDeleted = true; orderedValueList: Required for fields of "
-                + "type PICKLIST; referenceTo: Required for field of type REFERENCE)",
+                + "type PICKLIST; referenceTo: Required for field of type REFERENCE; closeDate and amount: "
+                + "Either estimatedCloseDate or actualCloseDate (or both) must exist in the JSON, "
+                + "Either estimatedAmount or actualAmount (or both) must exist in the JSON)",
         bad = """
                 --- deals.ldjson
                 {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "", "createdDate": "2022-02-04T17:57:23Z", "closeDate": "2022-09-04", "isOpen": true, "isWon": false, "stage": "discovery"}
@@ -41,6 +51,14 @@ public final class MissingMandatoryField implements Rule {
         }
         if (scope.options().dialer()) {
             check(scope, spec.mandatoryForDialer(), " (mandatory because Gong imports dialer calls)");
+        }
+        for (List<String> group : spec.mandatoryOneOf()) {
+            if (scope.isMandatory(group.get(0))) {
+                String given = group.stream().filter(name -> scope.record().get(name) != null).findFirst()
+                        .orElse(group.get(0));
+                List<String> others = group.stream().filter(name -> !name.equals(given)).toList();
+                check(scope, List.of(given), " (" + String.join(" or ", others) + " would also do)");
+            }
         }
     }
 

@@ -7,7 +7,11 @@ import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 import dev.gongcrm.validator.schema.FieldSpec;
 
-/** Fields in neither the Gong-defined set of the type nor the schema file of the bundle. */
+/**
+ * Fields in neither the Gong-defined set of the type nor the schema file of the bundle; in a file whose
+ * schema admits no other field ({@code additionalProperties: false}: a {@code /map/users} file), any
+ * field it does not list.
+ */
 @RuleDoc(
         name = "unknown-field",
         severity = Severity.WARNING,
@@ -33,6 +37,11 @@ public final class UnknownField implements Rule {
 
     @Override
     public void checkField(RecordScope scope, FieldValue value, FieldSpec spec) {
+        if (scope.spec().closed()) {
+            scope.report(this, value.name(), "field '" + value.name() + "' is not one of the fields of this file ("
+                    + String.join(", ", scope.spec().fields().keySet()) + "); Gong documents no other field here: drop it");
+            return;
+        }
         scope.report(this, value.name(), "field '" + value.name() + "' is not a Gong field of " + scope.type()
                 + " and no schema file of this bundle defines it; Gong stores it raw without parsing it: "
                 + "define it in " + scope.type().resourceName() + ".schema.json or drop it");

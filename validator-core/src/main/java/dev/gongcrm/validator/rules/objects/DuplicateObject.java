@@ -5,7 +5,10 @@ import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 
-/** Within one file (one upload request); the same objectId in two files of a bundle is two requests and fine. */
+/**
+ * Within one file (one upload request); the same objectId in two files of a bundle is two requests and
+ * fine. The id is the type's id field: objectId, or crmUserId in a {@code /map/users} file.
+ */
 @RuleDoc(
         name = "duplicate-object",
         severity = Severity.ERROR,
@@ -27,7 +30,8 @@ public final class DuplicateObject implements Rule {
     public void checkSequence(SequenceScope scope) {
         int earlier = scope.earlierLine();
         if (earlier > 0) {
-            scope.report(this, "objectId", "objectId '" + scope.objectId() + "' already appears on line " + earlier
+            String id = scope.spec().idField();
+            scope.report(this, id, id + " '" + scope.objectId() + "' already appears on line " + earlier
                     + "; an object cannot be contained more than once in a list: keep only its latest version");
         }
     }
