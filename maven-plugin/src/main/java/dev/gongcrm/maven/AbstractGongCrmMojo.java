@@ -9,6 +9,7 @@ import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -86,6 +87,13 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     @Parameter
     Map<String, String> types;
 
+    /**
+     * The API profile whose rules apply: {@code legacy} (the seed's {@code /v2/crm/object/entities}
+     * family, the default) or {@code current} (the {@code /v2/crm/entities} family).
+     */
+    @Parameter(property = "gongcrm.profile", defaultValue = ProfileSchemas.DEFAULT_PROFILE)
+    String profile;
+
     /** An initial upload of the integration: deleted objects must not be sent. */
     @Parameter(property = "gongcrm.initialUpload", defaultValue = "false")
     boolean initialUpload;
@@ -123,6 +131,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
                 }
             }
             Validator.Builder builder = Validator.builder()
+                    .profile(ProfileSchemas.requireKnown(profile))
                     .rules(new RuleConfig(new LinkedHashSet<>(orEmpty(select)), new LinkedHashSet<>(orEmpty(ignore)),
                             levels))
                     .initialUpload(initialUpload)
