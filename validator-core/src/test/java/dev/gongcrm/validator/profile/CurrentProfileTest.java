@@ -92,6 +92,18 @@ class CurrentProfileTest {
     }
 
     @Test
+    void isOpenAndIsWonSentBesideStatusMustAgreeWithIt() {
+        String deal = "--- deals.ldjson\n{\"objectId\": \"d1\", " + MODIFIED + ", \"status\": \"WON\", ";
+        List<Finding> raised = findings(CURRENT, deal + "\"isOpen\": true}\n", "inconsistent-deal-status");
+        assertEquals(List.of("/isOpen"), raised.stream().map(Finding::field).toList());
+        assertTrue(raised.get(0).message().startsWith("deal has status WON but isOpen: true"), raised.get(0).message());
+        assertEquals(List.of("/isWon"), findings(CURRENT, deal + "\"isWon\": false}\n", "inconsistent-deal-status")
+                .stream().map(Finding::field).toList());
+        assertEquals(List.of(), findings(CURRENT, deal + "\"isOpen\": false, \"isWon\": true}\n",
+                "inconsistent-deal-status"));
+    }
+
+    @Test
     void aDealNamesItsStageByTheStagesObjectId() {
         String stages = "--- stages.ldjson\n{\"objectId\": \"stage-7\", \"name\": \"Discovery\"}\n";
         assertEquals(List.of(), rulesRaised(stages + "--- deals.ldjson\n{\"objectId\": \"d1\", " + MODIFIED
