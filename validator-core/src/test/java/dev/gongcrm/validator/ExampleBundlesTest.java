@@ -53,6 +53,7 @@ class ExampleBundlesTest {
             "missing-mandatory-field " + CURRENT_BROKEN + "accounts.ldjson:2 /modifiedDate",
             "deprecated-field " + CURRENT_BROKEN + "deals.ldjson:2 /isOpen",
             "deprecated-field " + CURRENT_BROKEN + "deals.ldjson:2 /isWon",
+            "missing-recommended-field " + CURRENT_BROKEN + "deals.ldjson:3 /closeDate",
             "picklist-value " + CURRENT_BROKEN + "deals.ldjson:3 /status",
             "unresolved-reference " + CURRENT_BROKEN + "deals.ldjson:3 /stage",
             "duplicate-object " + CURRENT_BROKEN + "deals.ldjson:4 /objectId",

@@ -6,6 +6,7 @@ import dev.gongcrm.validator.rules.fields.DeprecatedField;
 import dev.gongcrm.validator.rules.fields.DomainFormat;
 import dev.gongcrm.validator.rules.fields.EmailFormat;
 import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
+import dev.gongcrm.validator.rules.fields.MissingRecommendedField;
 import dev.gongcrm.validator.rules.fields.OutOfRange;
 import dev.gongcrm.validator.rules.fields.PicklistValue;
 import dev.gongcrm.validator.rules.fields.StringFormat;
@@ -50,6 +51,7 @@ public final class RuleCatalog {
             PayloadTooLarge.class,
             UnknownObjectType.class,
             MissingMandatoryField.class,
+            MissingRecommendedField.class,
             WrongType.class,
             DatetimeFormat.class,
             DateFormat.class,

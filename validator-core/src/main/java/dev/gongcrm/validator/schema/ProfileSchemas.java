@@ -153,8 +153,21 @@ public final class ProfileSchemas {
         }
         return new TypeSpec(type, Collections.unmodifiableMap(fields), List.copyOf(mandatory), unlessDeleted,
                 strings(schema.path("x-gong-required-for-dialer")),
+                ifMissing(schema),
                 schema.path("x-gong-reference-key").asString("objectId"),
                 schema.path("x-gong-active-field").asString(null), table);
+    }
+
+    /** The fields whose {@code x-gong-if-missing} says what leaving them out costs, with that sentence. */
+    private static Map<String, String> ifMissing(JsonTree schema) {
+        Map<String, String> recommended = new LinkedHashMap<>();
+        schema.path("properties").properties().forEach((name, property) -> {
+            String consequence = property.path("x-gong-if-missing").asString(null);
+            if (consequence != null) {
+                recommended.put(name.intern(), consequence);
+            }
+        });
+        return Collections.unmodifiableMap(recommended);
     }
 
     private static FieldSpec compileField(String name, JsonTree property) {

@@ -14,13 +14,15 @@ import java.util.Map;
  * @param mandatory fields that must be present and not empty
  * @param mandatoryUnlessDeleted fields mandatory except on objects sent with {@code isDeleted: true}
  * @param mandatoryForDialer fields mandatory when Gong imports dialer calls ({@code --dialer})
+ * @param recommended optional fields whose absence costs something, with what it costs in Gong's words
+ *     ({@code x-gong-if-missing}, e.g. "Deals without an accountId will not appear in Gong")
  * @param referenceKey the field other objects name when they refer to this type
  * @param activeField a boolean field that, when false, makes the object inactive (stages), or null
  * @param profile what the type's profile changes in the rules beyond the schemas
  */
 public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<String> mandatory,
                        List<String> mandatoryUnlessDeleted, List<String> mandatoryForDialer,
-                       String referenceKey, String activeField, ProfileTable profile) {
+                       Map<String, String> recommended, String referenceKey, String activeField, ProfileTable profile) {
 
     public FieldSpec field(String name) {
         return fields.get(name);
@@ -33,6 +35,6 @@ public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<Stri
             merged.putIfAbsent(custom.name(), custom);
         }
         return new TypeSpec(type, Collections.unmodifiableMap(merged), mandatory, mandatoryUnlessDeleted,
-                mandatoryForDialer, referenceKey, activeField, profile);
+                mandatoryForDialer, recommended, referenceKey, activeField, profile);
     }
 }

@@ -73,8 +73,16 @@ class CurrentProfileTest {
     @Test
     void contactsLeadsAndDealsNeedOnlyObjectIdAndModifiedDate() {
         assertEquals(List.of(), rulesRaised("--- contacts.ldjson\n{\"objectId\": \"c1\", " + MODIFIED + "}\n"
-                + "--- leads.ldjson\n{\"objectId\": \"l1\", " + MODIFIED + "}\n"
-                + "--- deals.ldjson\n{\"objectId\": \"d1\", " + MODIFIED + "}\n"));
+                + "--- leads.ldjson\n{\"objectId\": \"l1\", " + MODIFIED + "}\n"));
+        List<Finding> deal = Bundles.validate(CURRENT, "--- deals.ldjson\n{\"objectId\": \"d1\", " + MODIFIED + "}\n")
+                .findings();
+        assertEquals(List.of("/accountId", "/ownerId", "/closeDate", "/stage"), deal.stream()
+                .filter(f -> f.rule().equals("missing-recommended-field") && f.severity() == Severity.WARNING)
+                .map(Finding::field).toList(), "what Gong says a deal without them misses, as warnings");
+        assertEquals(4, deal.size());
+        assertTrue(deal.get(0).message().contains("Deals without an accountId will not appear in Gong"));
+        assertEquals(List.of(), rulesRaised("--- deals.ldjson\n{\"objectId\": \"d1\", " + MODIFIED
+                + ", \"isDeleted\": true}\n"));
     }
 
     @Test
@@ -106,8 +114,8 @@ class CurrentProfileTest {
     @Test
     void aDealNamesItsStageByTheStagesObjectId() {
         String stages = "--- stages.ldjson\n{\"objectId\": \"stage-7\", \"name\": \"Discovery\"}\n";
-        assertEquals(List.of(), rulesRaised(stages + "--- deals.ldjson\n{\"objectId\": \"d1\", " + MODIFIED
-                + ", \"stage\": \"stage-7\"}\n"));
+        assertEquals(List.of(), findings(CURRENT, stages + "--- deals.ldjson\n{\"objectId\": \"d1\", " + MODIFIED
+                + ", \"stage\": \"stage-7\"}\n", "unresolved-reference"));
         List<Finding> unresolved = findings(CURRENT, stages + "--- deals.ldjson\n{\"objectId\": \"d1\", " + MODIFIED
                 + ", \"stage\": \"Discovery\"}\n", "unresolved-reference");
         assertEquals(1, unresolved.size());

@@ -90,7 +90,7 @@ class RuleExamplesTest {
                 "unknown-field", "deleted-on-initial-upload", "inconsistent-deal-status", "duplicate-object",
                 "unsorted-modified-date", "unresolved-reference", "inactive-stage", "reference-to-deleted",
                 "duplicate-field-definition", "stringarray-custom-field", "dropped-schema-field", "string-format",
-                "changed-field-type");
+                "changed-field-type", "missing-recommended-field");
         assertEquals(expected, rules().stream().map(RuleMeta::name).collect(Collectors.toSet()));
         assertTrue(rules().stream().anyMatch(r -> r.defaultSeverity() == Severity.WARNING));
     }
