@@ -166,6 +166,19 @@ class CurrentProfileTest {
     }
 
     @Test
+    void changingAFieldsTypeWarnsThatItsDataIsDeleted() {
+        String changed = "--- uploaded/deal.schema.json\n[{\"uniqueName\": \"probability\", \"label\": \"P\", "
+                + "\"type\": \"NUMBER\"}]\n--- deal.schema.json\n[{\"uniqueName\": \"probability\", \"label\": \"P\", "
+                + "\"type\": \"PERCENT\"}]\n";
+        Validator current = Validator.builder().profile("current").priorUploads(Bundles.priorUploads(changed)).build();
+        List<Finding> raised = findings(current, changed, "changed-field-type");
+        assertEquals(List.of("/0/type"), raised.stream().map(Finding::field).toList());
+        assertEquals(Severity.WARNING, raised.get(0).severity());
+        assertTrue(raised.get(0).message().contains("was uploaded as NUMBER and is now PERCENT"), raised.get(0).message());
+        assertEquals(List.of(), findings(CURRENT, changed, "changed-field-type"), "without the ledger nothing to compare");
+    }
+
+    @Test
     void aSeverityTheUserSetsWinsOverTheProfiles() {
         Validator current = Validator.builder().profile("current").priorUploads(Bundles.priorUploads(DROPPED))
                 .rules(new RuleConfig(Set.of(), Set.of(), Map.of("dropped-schema-field", Severity.INFO))).build();
