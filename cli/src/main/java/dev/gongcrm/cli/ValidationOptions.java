@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,9 +94,19 @@ final class ValidationOptions {
             description = "Leave out the files of bundle folders matching these globs.")
     List<String> excludes;
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "API profile whose rules apply (default: " + ProfileSchemas.DEFAULT_PROFILE + ").")
+    @Option(names = "--profile", paramLabel = "PROFILE", completionCandidates = Profiles.class,
+            description = "API profile whose rules apply: ${COMPLETION-CANDIDATES} (default: "
+                    + ProfileSchemas.DEFAULT_PROFILE + "). legacy is the seed's /v2/crm/object/entities family, "
+                    + "current the /v2/crm/entities one.")
     String profile;
+
+    /** The profiles the schemas module has, for --help and shell completion. */
+    static final class Profiles implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ProfileSchemas.PROFILES.iterator();
+        }
+    }
 
     @Option(names = "--initial", description = "An initial upload: deleted objects must not be sent.")
     Boolean initial;

@@ -93,7 +93,10 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     @Parameter
     Map<String, String> types;
 
-    /** The API profile whose rules apply (default: legacy). */
+    /**
+     * The API profile whose rules apply: {@code legacy} (the seed's {@code /v2/crm/object/entities}
+     * family, the default) or {@code current} (the {@code /v2/crm/entities} family).
+     */
     @Parameter(property = "gongcrm.profile")
     String profile;
 

@@ -331,7 +331,11 @@ public final class BundleConfig {
 
         private void readSetting(String key, JsonToken value) throws ConfigException {
             switch (key) {
-                case "profile" -> config.profile(string(key, value));
+                case "profile" -> {
+                    String profile = string(key, value);
+                    check(key, () -> ProfileSchemas.requireKnown(profile));
+                    config.profile(profile);
+                }
                 case "select" -> config.select(ruleNames(key, value));
                 case "ignore" -> config.ignore(ruleNames(key, value));
                 case "severities" -> {

@@ -6,8 +6,10 @@ import dev.gongcrm.validator.rules.fields.DeprecatedField;
 import dev.gongcrm.validator.rules.fields.DomainFormat;
 import dev.gongcrm.validator.rules.fields.EmailFormat;
 import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
+import dev.gongcrm.validator.rules.fields.MissingRecommendedField;
 import dev.gongcrm.validator.rules.fields.OutOfRange;
 import dev.gongcrm.validator.rules.fields.PicklistValue;
+import dev.gongcrm.validator.rules.fields.StringFormat;
 import dev.gongcrm.validator.rules.fields.UnknownField;
 import dev.gongcrm.validator.rules.fields.UrlFormat;
 import dev.gongcrm.validator.rules.fields.WrongType;
@@ -20,6 +22,7 @@ import dev.gongcrm.validator.rules.objects.UnsortedModifiedDate;
 import dev.gongcrm.validator.rules.references.InactiveStage;
 import dev.gongcrm.validator.rules.references.ReferenceToDeleted;
 import dev.gongcrm.validator.rules.references.UnresolvedReference;
+import dev.gongcrm.validator.rules.schema.ChangedFieldType;
 import dev.gongcrm.validator.rules.schema.DroppedSchemaField;
 import dev.gongcrm.validator.rules.schema.DuplicateFieldDefinition;
 import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
@@ -50,9 +53,11 @@ public final class RuleCatalog {
             PayloadTooLarge.class,
             UnknownObjectType.class,
             MissingMandatoryField.class,
+            MissingRecommendedField.class,
             WrongType.class,
             DatetimeFormat.class,
             DateFormat.class,
+            StringFormat.class,
             OutOfRange.class,
             PicklistValue.class,
             InvalidEnumValue.class,
@@ -72,7 +77,8 @@ public final class RuleCatalog {
             ReferenceToDeleted.class,
             DuplicateFieldDefinition.class,
             StringarrayCustomField.class,
-            DroppedSchemaField.class);
+            DroppedSchemaField.class,
+            ChangedFieldType.class);
 
     private RuleCatalog() {
     }

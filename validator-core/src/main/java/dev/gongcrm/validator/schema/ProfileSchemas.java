@@ -1,6 +1,8 @@
 package dev.gongcrm.validator.schema;
 
+import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,40 +15,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The JSON Schemas of one API profile (a folder of the {@code schemas} module), compiled into the
  * {@link TypeSpec}s the engine checks lines against. The schemas are the single source of truth for
  * fields, types and mandatory fields: this class interprets the subset of JSON Schema they use
- * ({@code type}, {@code format}, {@code required}, {@code minimum}/{@code maximum},
- * {@code minLength}/{@code minItems}, {@code enum}, {@code items}, {@code deprecated}, an
- * {@code allOf} of a {@code $ref} to the common fields and {@code anyOf}s of single-field
+ * ({@code type}, {@code format}, {@code pattern}, {@code required}, {@code minimum}/{@code maximum},
+ * {@code minLength}/{@code maxLength}/{@code minItems}, {@code enum}, {@code items}, {@code deprecated},
+ * an {@code allOf} of a {@code $ref} to the common fields and {@code anyOf}s of single-field
  * {@code required}s, {@code additionalProperties: false}, and an {@code if isDeleted / else required})
- * plus a few {@code x-gong-*} keywords, and refuses anything else rather than silently ignoring it.
+ * plus a few {@code x-gong-*} keywords, and refuses any other keyword of a field rather than silently
+ * ignoring it. Beside the schemas, {@code profile.json} holds the profile's {@link ProfileTable}.
  */
 public final class ProfileSchemas {
 
     public static final String DEFAULT_PROFILE = "legacy";
+    /** Every profile the schemas module has a folder for, the default first. */
+    public static final List<String> PROFILES = List.of(DEFAULT_PROFILE, "current");
+    private static final Set<String> FIELD_KEYWORDS = Set.of("type", "format", "pattern", "description",
+            "minLength", "maxLength", "minItems", "minimum", "maximum", "enum", "items", "deprecated");
     private static final String RESOURCE_ROOT = "dev/gongcrm/schemas/";
     private static final String COMMON = "common.schema.json";
     private static final String USER_MAPPING = "user-mapping.schema.json";
     private static final Map<String, ProfileSchemas> LOADED = new ConcurrentHashMap<>();
 
     private final String profile;
+    private final ProfileTable table;
     private final Map<ObjectType, TypeSpec> types;
     private final TypeSpec userMapping;
     private final Map<String, FieldSpec> customFieldTypes;
 
     private ProfileSchemas(String profile) {
         this.profile = profile;
+        this.table = readTable(profile, read("profile.json"));
         JsonTree common = read(COMMON);
         Map<ObjectType, TypeSpec> compiled = new EnumMap<>(ObjectType.class);
         for (ObjectType type : ObjectType.values()) {
-            compiled.put(type, compileType(type, common, read(type.resourceName() + ".schema.json")));
+            compiled.put(type, compileType(type, common, read(type.resourceName() + ".schema.json"), table));
         }
         this.types = Collections.unmodifiableMap(compiled);
         this.userMapping = hasResource(USER_MAPPING)
-                ? compileType(ObjectType.BUSINESS_USER, common, read(USER_MAPPING)) : null;
+                ? compileType(ObjectType.BUSINESS_USER, common, read(USER_MAPPING), table) : null;
         Map<String, FieldSpec> fieldTypes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonTree> def : read("custom-field-types.schema.json").path("$defs").properties()
                 .entrySet()) {
@@ -57,11 +68,24 @@ public final class ProfileSchemas {
 
     /** The compiled schemas of a profile, loaded once per JVM. */
     public static ProfileSchemas of(String profile) {
-        return LOADED.computeIfAbsent(profile, ProfileSchemas::new);
+        return LOADED.computeIfAbsent(requireKnown(profile), ProfileSchemas::new);
+    }
+
+    /** The profile name as given, or an IllegalArgumentException naming the profiles there are. */
+    public static String requireKnown(String profile) {
+        if (!PROFILES.contains(profile)) {
+            throw new IllegalArgumentException("unknown profile '" + profile + "'" + DidYouMean.hint(profile, PROFILES)
+                    + "; available: " + String.join(", ", PROFILES));
+        }
+        return profile;
     }
 
     public String profile() {
         return profile;
+    }
+
+    public ProfileTable table() {
+        return table;
     }
 
     public TypeSpec type(ObjectType type) {
@@ -114,7 +138,16 @@ public final class ProfileSchemas {
         return JsonTree.read(resourceBytes(fileName), resourcePath(fileName));
     }
 
-    private static TypeSpec compileType(ObjectType type, JsonTree common, JsonTree schema) {
+    private static ProfileTable readTable(String profile, JsonTree json) {
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        json.path("ruleSeverities").properties().forEach((rule, severity) ->
+                severities.put(rule, Severity.parse(severity.asString(""))));
+        Map<String, String> advice = new LinkedHashMap<>();
+        json.path("ruleAdvice").properties().forEach((rule, text) -> advice.put(rule, text.asString("")));
+        return new ProfileTable(profile, json.path("description").asString(""), severities, advice);
+    }
+
+    private static TypeSpec compileType(ObjectType type, JsonTree common, JsonTree schema, ProfileTable table) {
         boolean withCommon = false;
         List<List<String>> oneOf = new ArrayList<>();
         for (JsonTree part : schema.path("allOf").elements()) {
@@ -151,9 +184,10 @@ public final class ProfileSchemas {
         String idField = schema.path("x-gong-id-field").asString("objectId");
         return new TypeSpec(type, Collections.unmodifiableMap(fields), List.copyOf(mandatory), unlessDeleted,
                 strings(schema.path("x-gong-required-for-dialer")),
+                ifMissing(schema),
                 schema.path("x-gong-reference-key").asString(idField),
                 schema.path("x-gong-active-field").asString(null), idField, List.copyOf(unique), List.copyOf(oneOf),
-                !schema.path("additionalProperties").asBoolean(true));
+                !schema.path("additionalProperties").asBoolean(true), table);
     }
 
     /** {@code anyOf: [{required: [a]}, {required: [b]}]}: at least one of a and b. */
@@ -169,7 +203,24 @@ public final class ProfileSchemas {
         return List.copyOf(group);
     }
 
+    /** The fields whose {@code x-gong-if-missing} says what leaving them out costs, with that sentence. */
+    private static Map<String, String> ifMissing(JsonTree schema) {
+        Map<String, String> recommended = new LinkedHashMap<>();
+        schema.path("properties").properties().forEach((name, property) -> {
+            String consequence = property.path("x-gong-if-missing").asString(null);
+            if (consequence != null) {
+                recommended.put(name.intern(), consequence);
+            }
+        });
+        return Collections.unmodifiableMap(recommended);
+    }
+
     private static FieldSpec compileField(String name, JsonTree property) {
+        for (String keyword : property.properties().keySet()) {
+            if (!FIELD_KEYWORDS.contains(keyword) && !keyword.startsWith("x-gong-")) {
+                throw new SchemaLoadException("field " + name + ": unsupported keyword '" + keyword + "'");
+            }
+        }
         Set<JsonKind> kinds = EnumSet.noneOf(JsonKind.class);
         boolean nullable = false;
         JsonTree typeNode = property.path("type");
@@ -186,8 +237,13 @@ public final class ProfileSchemas {
         }
         List<String> allowed = property.has("enum") ? strings(property.path("enum")) : null;
         String reference = property.path("x-gong-reference").asString(null);
+        String pattern = property.path("pattern").asString(null);
+        Double maxLength = property.path("maxLength").asNumber();
         return new FieldSpec(name, Collections.unmodifiableSet(kinds), nullable,
                 ValueFormat.fromSchema(property.path("format").asString(null)),
+                new TextLimits(maxLength == null ? TextLimits.UNLIMITED : maxLength.intValue(),
+                        pattern == null ? null : compilePattern(name, pattern),
+                        property.path("x-gong-pattern-description").asString(pattern)),
                 property.path("minimum").asNumber(),
                 property.path("maximum").asNumber(),
                 isPositive(property.path("minLength")) || isPositive(property.path("minItems")),
@@ -199,6 +255,14 @@ public final class ProfileSchemas {
                 property.path("x-gong-replacement").asString(null),
                 null,
                 property.path("description").asString(""));
+    }
+
+    private static Pattern compilePattern(String name, String pattern) {
+        try {
+            return Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new SchemaLoadException("field " + name + ": invalid pattern: " + e.getDescription());
+        }
     }
 
     private static boolean isPositive(JsonTree number) {

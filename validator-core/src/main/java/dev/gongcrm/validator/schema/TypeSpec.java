@@ -14,6 +14,8 @@ import java.util.Map;
  * @param mandatory fields that must be present and not empty
  * @param mandatoryUnlessDeleted fields mandatory except on objects sent with {@code isDeleted: true}
  * @param mandatoryForDialer fields mandatory when Gong imports dialer calls ({@code --dialer})
+ * @param recommended optional fields whose absence costs something, with what it costs in Gong's words
+ *     ({@code x-gong-if-missing}, e.g. "Deals without an accountId will not appear in Gong")
  * @param referenceKey the field other objects name when they refer to this type
  * @param activeField a boolean field that, when false, makes the object inactive (stages), or null
  * @param idField the field that identifies an object: objectId, or crmUserId in a {@code /map/users} file
@@ -22,11 +24,13 @@ import java.util.Map;
  *     {@code anyOf} of {@code required}), the first field of a group being the one to use
  * @param closed no field but its own is meant for it ({@code additionalProperties: false}): no schema
  *     file adds custom fields to it (a {@code /map/users} line)
+ * @param profile what the type's profile changes in the rules beyond the schemas
  */
 public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<String> mandatory,
                        List<String> mandatoryUnlessDeleted, List<String> mandatoryForDialer,
-                       String referenceKey, String activeField, String idField, List<String> uniqueFields,
-                       List<List<String>> mandatoryOneOf, boolean closed) {
+                       Map<String, String> recommended, String referenceKey, String activeField, String idField,
+                       List<String> uniqueFields, List<List<String>> mandatoryOneOf, boolean closed,
+                       ProfileTable profile) {
 
     public FieldSpec field(String name) {
         return fields.get(name);
@@ -49,6 +53,7 @@ public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<Stri
             merged.putIfAbsent(custom.name(), custom);
         }
         return new TypeSpec(type, Collections.unmodifiableMap(merged), mandatory, mandatoryUnlessDeleted,
-                mandatoryForDialer, referenceKey, activeField, idField, uniqueFields, mandatoryOneOf, closed);
+                mandatoryForDialer, recommended, referenceKey, activeField, idField, uniqueFields, mandatoryOneOf,
+                closed, profile);
     }
 }

@@ -97,6 +97,7 @@ class BundleConfigTest {
         assertProblem("{\"severities\": {\"blank-line\": \"fatal\"}}", "'severities.blank-line': unknown severity 'fatal'");
         assertProblem("{\"types\": {\"x.ldjson\": \"OPPORTUNITY\"}}", "'types.x.ldjson': unknown object type 'OPPORTUNITY'");
         assertProblem("{\"failOn\": \"sometimes\"}", "'failOn': unknown level 'sometimes': use error, warning, info or never");
+        assertProblem("{\"profile\": \"curent\"}", ":1:13: 'profile': unknown profile 'curent'");
         assertProblem("{\"maxFindings\": -1}", "'maxFindings' must be a whole number of at least 0");
         assertProblem("{\"initial\": \"yes\"}", "'initial' must be true or false");
         assertProblem("[]", "the configuration must be a JSON object");
