@@ -84,7 +84,7 @@ public final class Validator {
             return this;
         }
 
-        /** The API profile whose schemas apply; {@code legacy} (the default) is the only one so far. */
+        /** The API profile whose schemas apply: {@code legacy} (the default) or {@code current}. */
         public Builder profile(String profile) {
             this.profile = profile;
             return this;
@@ -129,9 +129,7 @@ public final class Validator {
         }
 
         public Validator build() {
-            if (!ProfileSchemas.DEFAULT_PROFILE.equals(profile)) {
-                throw new IllegalArgumentException("unknown profile '" + profile + "'; available: legacy");
-            }
+            ProfileSchemas.requireKnown(profile);
             return new Validator(this);
         }
     }

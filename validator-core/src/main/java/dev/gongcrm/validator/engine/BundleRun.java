@@ -55,9 +55,9 @@ public final class BundleRun {
         this.schemas = schemas;
         this.priorUploads = priorUploads;
         this.options = options;
-        this.config = config;
-        this.rules = new ActiveRules(config);
-        this.sink = new FindingSink(config, maxFindings);
+        this.config = config.withDefaultSeverities(schemas.table().severities());
+        this.rules = new ActiveRules(this.config);
+        this.sink = new FindingSink(this.config, maxFindings);
     }
 
     public ValidationResult run(List<BundleFile> files) throws IOException {

@@ -11,6 +11,7 @@ import dev.gongcrm.validator.rules.SchemaFieldScope;
 import dev.gongcrm.validator.rules.SchemaFileScope;
 import dev.gongcrm.validator.rules.fields.DatetimeFormat;
 import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
+import dev.gongcrm.validator.rules.fields.UnknownField;
 import dev.gongcrm.validator.rules.fields.WrongType;
 import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
 import dev.gongcrm.validator.rules.syntax.EmptyFile;
@@ -20,6 +21,7 @@ import dev.gongcrm.validator.schema.CustomFieldDefinition;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonSchemas;
 import dev.gongcrm.validator.schema.ProfileSchemas;
+import dev.gongcrm.validator.schema.ProfileTable;
 import dev.gongcrm.validator.schema.TypeSpec;
 import dev.gongcrm.validator.time.IsoDates;
 import tools.jackson.core.JacksonException;
@@ -32,8 +34,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -137,6 +141,16 @@ final class SchemaFileChecker {
         }
     }
 
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> {
+            if (!node.isNull()) {
+                values.add(node.asString());
+            }
+        });
+        return values;
+    }
+
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
@@ -151,6 +165,8 @@ final class SchemaFileChecker {
         private final List<int[]> starts;
         private final Set<String> reported = new HashSet<>();
         private final Set<Integer> broken = new HashSet<>();
+        /** The definitions of the last uploaded schema by uniqueName, read when a rule first asks. */
+        private Map<String, JsonNode> lastUploaded;
         private int index;
 
         Definitions(BundleFile file, ObjectType type, JsonNode root, List<int[]> starts) {
@@ -214,6 +230,7 @@ final class SchemaFileChecker {
         private Class<? extends Rule> ruleFor(String keyword, String property) {
             return switch (keyword) {
                 case "required", "anyOf", "minItems", "minLength" -> MissingMandatoryField.class;
+                case "additionalProperties" -> UnknownField.class;
                 case "enum", "const" -> InvalidEnumValue.class;
                 case "pattern", "format" -> "lastModified".equals(property) ? DatetimeFormat.class : WrongType.class;
                 default -> WrongType.class;
@@ -226,6 +243,8 @@ final class SchemaFileChecker {
             return switch (error.getKeyword()) {
                 case "required" -> what + " lacks '" + property + "'" + requirementReason(property);
                 case "anyOf" -> what + " lacks 'uniqueName'; every definition needs the unique name of the field";
+                case "additionalProperties" -> what + ": '" + property + "' is not a property of a field definition in "
+                        + "this profile's schema request body" + replacementHint(property);
                 case "minItems", "minLength" -> what + ": '" + property + "' is empty; give it a value";
                 case "enum", "const" -> what + ": " + property + " " + (value.isMissingNode() ? "" : value + " ")
                         + "is not one of " + allowedValues(property) + caseHint(value, property);
@@ -243,18 +262,20 @@ final class SchemaFileChecker {
                 int end = description.indexOf('.');
                 return " (" + (end > 0 ? description.substring(0, end) : description) + ")";
             }
+            if (strings(bodySchema.path("items").path("required")).contains(property)) {
+                return " (every definition needs it, deleted ones too)";
+            }
             return "label".equals(property) || "type".equals(property)
                     ? " (required unless the field is deleted with isDeleted: true)" : "";
         }
 
+        private String replacementHint(String property) {
+            return "name".equals(property) && definition().has("uniqueName") ? ": drop it (uniqueName names the field)"
+                    : "name".equals(property) ? ": rename it to 'uniqueName'" : ": drop it";
+        }
+
         private List<String> allowedValues(String property) {
-            List<String> values = new ArrayList<>();
-            bodySchema.path("items").path("properties").path(property).path("enum").forEach(node -> {
-                if (!node.isNull()) {
-                    values.add(node.asString());
-                }
-            });
-            return values;
+            return strings(bodySchema.path("items").path("properties").path(property).path("enum"));
         }
 
         private String caseHint(JsonNode value, String property) {
@@ -313,9 +334,43 @@ final class SchemaFileChecker {
 
         @Override
         public String uniqueName() {
-            JsonNode definition = definition();
+            return uniqueNameOf(definition());
+        }
+
+        @Override
+        public Optional<String> replacementOf(String property) {
+            JsonNode declared = bodySchema.path("items").path("properties").path(property);
+            return declared.path("deprecated").asBoolean(false)
+                    ? Optional.of(declared.path("x-gong-replacement").asString("")) : Optional.empty();
+        }
+
+        @Override
+        public Optional<JsonNode> lastUploadedDefinition() {
+            if (lastUploaded == null) {
+                lastUploaded = new HashMap<>();
+                bundle.priorUploads().lastSchema(type).ifPresent(schema -> {
+                    for (JsonNode definition : MAPPER.readTree(schema.json())) {
+                        String name = uniqueNameOf(definition);
+                        if (name != null) {
+                            lastUploaded.put(name, definition);
+                        }
+                    }
+                });
+            }
+            String name = uniqueName();
+            return name == null ? Optional.empty() : Optional.ofNullable(lastUploaded.get(name));
+        }
+
+        /** The uniqueName, or the deprecated {@code name} where this profile's request body still takes it. */
+        private String uniqueNameOf(JsonNode definition) {
             String name = definition.path("uniqueName").asString(null);
-            return name != null ? name : definition.path("name").asString(null);
+            return name != null || !replacementOf("name").equals(Optional.of("uniqueName")) ? name
+                    : definition.path("name").asString(null);
+        }
+
+        @Override
+        public ProfileTable profile() {
+            return schemas.table();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.rules;
 
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.schema.ProfileTable;
 import dev.gongcrm.validator.schema.TypeSpec;
 
 /** The entity file being checked. */
@@ -13,5 +14,10 @@ public interface FileScope {
 
     default ObjectType type() {
         return spec().type();
+    }
+
+    /** What the run's API profile changes in the rules (severities, advice). */
+    default ProfileTable profile() {
+        return spec().profile();
     }
 }

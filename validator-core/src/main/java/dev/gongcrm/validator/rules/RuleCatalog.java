@@ -8,6 +8,7 @@ import dev.gongcrm.validator.rules.fields.EmailFormat;
 import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
 import dev.gongcrm.validator.rules.fields.OutOfRange;
 import dev.gongcrm.validator.rules.fields.PicklistValue;
+import dev.gongcrm.validator.rules.fields.StringFormat;
 import dev.gongcrm.validator.rules.fields.UnknownField;
 import dev.gongcrm.validator.rules.fields.UrlFormat;
 import dev.gongcrm.validator.rules.fields.WrongType;
@@ -18,6 +19,7 @@ import dev.gongcrm.validator.rules.objects.UnsortedModifiedDate;
 import dev.gongcrm.validator.rules.references.InactiveStage;
 import dev.gongcrm.validator.rules.references.ReferenceToDeleted;
 import dev.gongcrm.validator.rules.references.UnresolvedReference;
+import dev.gongcrm.validator.rules.schema.ChangedFieldType;
 import dev.gongcrm.validator.rules.schema.DroppedSchemaField;
 import dev.gongcrm.validator.rules.schema.DuplicateFieldDefinition;
 import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
@@ -51,6 +53,7 @@ public final class RuleCatalog {
             WrongType.class,
             DatetimeFormat.class,
             DateFormat.class,
+            StringFormat.class,
             OutOfRange.class,
             PicklistValue.class,
             InvalidEnumValue.class,
@@ -68,7 +71,8 @@ public final class RuleCatalog {
             ReferenceToDeleted.class,
             DuplicateFieldDefinition.class,
             StringarrayCustomField.class,
-            DroppedSchemaField.class);
+            DroppedSchemaField.class,
+            ChangedFieldType.class);
 
     private RuleCatalog() {
     }

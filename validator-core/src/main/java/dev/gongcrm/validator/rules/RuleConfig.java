@@ -32,6 +32,13 @@ public record RuleConfig(Set<String> select, Set<String> ignore, Map<String, Sev
         }
     }
 
+    /** This configuration over a profile's default severities: a severity set here still wins. */
+    public RuleConfig withDefaultSeverities(Map<String, Severity> defaults) {
+        Map<String, Severity> merged = new java.util.HashMap<>(defaults);
+        merged.putAll(severities);
+        return new RuleConfig(select, ignore, merged);
+    }
+
     public boolean isEnabled(RuleMeta rule) {
         return (select.isEmpty() || select.contains(rule.name())) && !ignore.contains(rule.name());
     }

@@ -35,7 +35,7 @@ public @interface RuleDoc {
     /** The same data fixed. */
     String good();
 
-    /** Options the examples need, e.g. {@code initial}, {@code dialer}. */
+    /** Options the examples need, e.g. {@code initial}, {@code dialer}, {@code profile=current}. */
     String[] exampleOptions() default {};
 
     /** One sentence: what {@code gongcrm fix} repairs of this rule's findings; empty when it repairs nothing. */

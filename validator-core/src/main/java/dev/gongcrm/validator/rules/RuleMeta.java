@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.rules;
 
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
 public record RuleMeta(String name, Severity defaultSeverity, String summary, String seed, String badExample,
                        String goodExample, List<String> exampleOptions, Class<? extends Rule> ruleClass) {
 
+    private static final String PROFILE_OPTION = "profile=";
     private static final ClassValue<RuleMeta> CACHE = new ClassValue<>() {
         @Override
         @SuppressWarnings("unchecked")
@@ -23,5 +25,12 @@ public record RuleMeta(String name, Severity defaultSeverity, String summary, St
 
     public static RuleMeta of(Class<? extends Rule> ruleClass) {
         return CACHE.get(ruleClass);
+    }
+
+    /** The API profile the examples are checked in: {@code profile=NAME} among the example options, else the default. */
+    public String exampleProfile() {
+        return exampleOptions.stream().filter(option -> option.startsWith(PROFILE_OPTION))
+                .map(option -> option.substring(PROFILE_OPTION.length())).findFirst()
+                .orElse(ProfileSchemas.DEFAULT_PROFILE);
     }
 }

@@ -3,6 +3,8 @@ package dev.gongcrm.validator.rules;
 import dev.gongcrm.validator.ObjectType;
 import tools.jackson.databind.JsonNode;
 
+import java.util.Optional;
+
 /** One field definition (one element of the array) of an uploaded schema file. */
 public interface SchemaFieldScope {
 
@@ -19,8 +21,17 @@ public interface SchemaFieldScope {
     /** The definition as written. */
     JsonNode definition();
 
-    /** The field's uniqueName (or its deprecated {@code name}), or null when it has neither. */
+    /** The field's uniqueName (or, where the profile still takes it, its deprecated {@code name}), or null. */
     String uniqueName();
+
+    /**
+     * For a property of a definition that the profile's request body marks deprecated, the property to
+     * send instead (empty string when it names none); empty when the property is not deprecated.
+     */
+    Optional<String> replacementOf(String property);
+
+    /** The definition of the same uniqueName in the type's last uploaded schema, when the run knows it. */
+    Optional<JsonNode> lastUploadedDefinition();
 
     /** Reports a finding at the line where the definition starts; {@code property} becomes the JSON pointer. */
     void report(Rule rule, String property, String message);

@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param kinds the JSON types accepted besides null; {@code NUMBER} accepts integers too
  * @param nullable whether {@code null} is accepted
+ * @param text the {@code maxLength} and {@code pattern} of a string field ({@link TextLimits#NONE} when
+ *     it has none; for date and datetime fields the format's own parser judges the shape)
  * @param nonEmpty an empty string or array counts as missing ({@code minLength}/{@code minItems})
  * @param allowedValues the PICKLIST values, or null when any value of the right type goes
  * @param items what the elements of an array accept, or null
@@ -20,14 +22,14 @@ import java.util.Set;
  * @param customType the schema field type (e.g. {@code PERCENT}) of a custom field, null for built-ins
  */
 public record FieldSpec(String name, Set<JsonKind> kinds, boolean nullable, ValueFormat format,
-                        Double minimum, Double maximum, boolean nonEmpty, List<String> allowedValues,
+                        TextLimits text, Double minimum, Double maximum, boolean nonEmpty, List<String> allowedValues,
                         FieldSpec items, ObjectType referenceTo, boolean deprecated, String replacement,
                         String customType, String description) {
 
     /** A field known by name whose definition is broken: any value goes, so its lines are not flagged twice. */
     public static FieldSpec anything(String name) {
         return new FieldSpec(name.intern(), EnumSet.of(JsonKind.STRING, JsonKind.NUMBER, JsonKind.BOOLEAN, JsonKind.ARRAY,
-                JsonKind.OBJECT), true, ValueFormat.NONE, null, null, false, null, null, null, false, null,
+                JsonKind.OBJECT), true, ValueFormat.NONE, TextLimits.NONE, null, null, false, null, null, null, false, null,
                 "UNKNOWN", "");
     }
 
@@ -62,12 +64,12 @@ public record FieldSpec(String name, Set<JsonKind> kinds, boolean nullable, Valu
     }
 
     FieldSpec withCustom(String type, List<String> values, ObjectType target) {
-        return new FieldSpec(name, kinds, nullable, format, minimum, maximum, nonEmpty, values, items,
+        return new FieldSpec(name, kinds, nullable, format, text, minimum, maximum, nonEmpty, values, items,
                 target, deprecated, replacement, type, description);
     }
 
     FieldSpec named(String newName) {
-        return new FieldSpec(newName, kinds, nullable, format, minimum, maximum, nonEmpty, allowedValues,
+        return new FieldSpec(newName, kinds, nullable, format, text, minimum, maximum, nonEmpty, allowedValues,
                 items, referenceTo, deprecated, replacement, customType, description);
     }
 }

@@ -1,6 +1,8 @@
 package dev.gongcrm.validator.schema;
 
+import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.Severity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,32 +15,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The JSON Schemas of one API profile (a folder of the {@code schemas} module), compiled into the
  * {@link TypeSpec}s the engine checks lines against. The schemas are the single source of truth for
  * fields, types and mandatory fields: this class interprets the subset of JSON Schema they use
- * ({@code type}, {@code format}, {@code required}, {@code minimum}/{@code maximum},
- * {@code minLength}/{@code minItems}, {@code enum}, {@code items}, {@code deprecated}, one
- * {@code allOf}/{@code $ref} to the common fields, and an {@code if isDeleted / else required}) plus
- * a few {@code x-gong-*} keywords, and refuses anything else rather than silently ignoring it.
+ * ({@code type}, {@code format}, {@code pattern}, {@code required}, {@code minimum}/{@code maximum},
+ * {@code minLength}/{@code maxLength}/{@code minItems}, {@code enum}, {@code items}, {@code deprecated},
+ * one {@code allOf}/{@code $ref} to the common fields, and an {@code if isDeleted / else required}) plus
+ * a few {@code x-gong-*} keywords, and refuses any other keyword of a field rather than silently
+ * ignoring it. Beside the schemas, {@code profile.json} holds the profile's {@link ProfileTable}.
  */
 public final class ProfileSchemas {
 
     public static final String DEFAULT_PROFILE = "legacy";
+    /** Every profile the schemas module has a folder for, the default first. */
+    public static final List<String> PROFILES = List.of(DEFAULT_PROFILE, "current");
+    private static final Set<String> FIELD_KEYWORDS = Set.of("type", "format", "pattern", "description",
+            "minLength", "maxLength", "minItems", "minimum", "maximum", "enum", "items", "deprecated");
     private static final String RESOURCE_ROOT = "dev/gongcrm/schemas/";
     private static final Map<String, ProfileSchemas> LOADED = new ConcurrentHashMap<>();
 
     private final String profile;
+    private final ProfileTable table;
     private final Map<ObjectType, TypeSpec> types;
     private final Map<String, FieldSpec> customFieldTypes;
 
     private ProfileSchemas(String profile) {
         this.profile = profile;
+        this.table = readTable(profile, read("profile.json"));
         JsonTree common = read("common.schema.json");
         Map<ObjectType, TypeSpec> compiled = new EnumMap<>(ObjectType.class);
         for (ObjectType type : ObjectType.values()) {
-            compiled.put(type, compileType(type, common, read(type.resourceName() + ".schema.json")));
+            compiled.put(type, compileType(type, common, read(type.resourceName() + ".schema.json"), table));
         }
         this.types = Collections.unmodifiableMap(compiled);
         Map<String, FieldSpec> fieldTypes = new LinkedHashMap<>();
@@ -51,11 +62,24 @@ public final class ProfileSchemas {
 
     /** The compiled schemas of a profile, loaded once per JVM. */
     public static ProfileSchemas of(String profile) {
-        return LOADED.computeIfAbsent(profile, ProfileSchemas::new);
+        return LOADED.computeIfAbsent(requireKnown(profile), ProfileSchemas::new);
+    }
+
+    /** The profile name as given, or an IllegalArgumentException naming the profiles there are. */
+    public static String requireKnown(String profile) {
+        if (!PROFILES.contains(profile)) {
+            throw new IllegalArgumentException("unknown profile '" + profile + "'" + DidYouMean.hint(profile, PROFILES)
+                    + "; available: " + String.join(", ", PROFILES));
+        }
+        return profile;
     }
 
     public String profile() {
         return profile;
+    }
+
+    public ProfileTable table() {
+        return table;
     }
 
     public TypeSpec type(ObjectType type) {
@@ -95,7 +119,16 @@ public final class ProfileSchemas {
         return JsonTree.read(resourceBytes(fileName), resourcePath(fileName));
     }
 
-    private static TypeSpec compileType(ObjectType type, JsonTree common, JsonTree schema) {
+    private static ProfileTable readTable(String profile, JsonTree json) {
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        json.path("ruleSeverities").properties().forEach((rule, severity) ->
+                severities.put(rule, Severity.parse(severity.asString(""))));
+        Map<String, String> advice = new LinkedHashMap<>();
+        json.path("ruleAdvice").properties().forEach((rule, text) -> advice.put(rule, text.asString("")));
+        return new ProfileTable(profile, json.path("description").asString(""), severities, advice);
+    }
+
+    private static TypeSpec compileType(ObjectType type, JsonTree common, JsonTree schema, ProfileTable table) {
         for (JsonTree part : schema.path("allOf").elements()) {
             if (!"common.schema.json".equals(part.path("$ref").asString(null))) {
                 throw new SchemaLoadException(type + ": only allOf [{$ref: common.schema.json}] is supported");
@@ -121,10 +154,15 @@ public final class ProfileSchemas {
         return new TypeSpec(type, Collections.unmodifiableMap(fields), List.copyOf(mandatory), unlessDeleted,
                 strings(schema.path("x-gong-required-for-dialer")),
                 schema.path("x-gong-reference-key").asString("objectId"),
-                schema.path("x-gong-active-field").asString(null));
+                schema.path("x-gong-active-field").asString(null), table);
     }
 
     private static FieldSpec compileField(String name, JsonTree property) {
+        for (String keyword : property.properties().keySet()) {
+            if (!FIELD_KEYWORDS.contains(keyword) && !keyword.startsWith("x-gong-")) {
+                throw new SchemaLoadException("field " + name + ": unsupported keyword '" + keyword + "'");
+            }
+        }
         Set<JsonKind> kinds = EnumSet.noneOf(JsonKind.class);
         boolean nullable = false;
         JsonTree typeNode = property.path("type");
@@ -141,8 +179,13 @@ public final class ProfileSchemas {
         }
         List<String> allowed = property.has("enum") ? strings(property.path("enum")) : null;
         String reference = property.path("x-gong-reference").asString(null);
+        String pattern = property.path("pattern").asString(null);
+        Double maxLength = property.path("maxLength").asNumber();
         return new FieldSpec(name, Collections.unmodifiableSet(kinds), nullable,
                 ValueFormat.fromSchema(property.path("format").asString(null)),
+                new TextLimits(maxLength == null ? TextLimits.UNLIMITED : maxLength.intValue(),
+                        pattern == null ? null : compilePattern(name, pattern),
+                        property.path("x-gong-pattern-description").asString(pattern)),
                 property.path("minimum").asNumber(),
                 property.path("maximum").asNumber(),
                 isPositive(property.path("minLength")) || isPositive(property.path("minItems")),
@@ -154,6 +197,14 @@ public final class ProfileSchemas {
                 property.path("x-gong-replacement").asString(null),
                 null,
                 property.path("description").asString(""));
+    }
+
+    private static Pattern compilePattern(String name, String pattern) {
+        try {
+            return Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new SchemaLoadException("field " + name + ": invalid pattern: " + e.getDescription());
+        }
     }
 
     private static boolean isPositive(JsonTree number) {

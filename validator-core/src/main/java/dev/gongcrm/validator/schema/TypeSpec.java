@@ -16,10 +16,11 @@ import java.util.Map;
  * @param mandatoryForDialer fields mandatory when Gong imports dialer calls ({@code --dialer})
  * @param referenceKey the field other objects name when they refer to this type
  * @param activeField a boolean field that, when false, makes the object inactive (stages), or null
+ * @param profile what the type's profile changes in the rules beyond the schemas
  */
 public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<String> mandatory,
                        List<String> mandatoryUnlessDeleted, List<String> mandatoryForDialer,
-                       String referenceKey, String activeField) {
+                       String referenceKey, String activeField, ProfileTable profile) {
 
     public FieldSpec field(String name) {
         return fields.get(name);
@@ -32,6 +33,6 @@ public record TypeSpec(ObjectType type, Map<String, FieldSpec> fields, List<Stri
             merged.putIfAbsent(custom.name(), custom);
         }
         return new TypeSpec(type, Collections.unmodifiableMap(merged), mandatory, mandatoryUnlessDeleted,
-                mandatoryForDialer, referenceKey, activeField);
+                mandatoryForDialer, referenceKey, activeField, profile);
     }
 }

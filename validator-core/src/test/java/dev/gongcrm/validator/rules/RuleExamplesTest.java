@@ -31,6 +31,7 @@ class RuleExamplesTest {
 
     private static Validator validatorFor(RuleMeta rule, String example) {
         return Validator.builder()
+                .profile(rule.exampleProfile())
                 .initialUpload(rule.exampleOptions().contains("initial"))
                 .dialer(rule.exampleOptions().contains("dialer"))
                 .priorUploads(Bundles.priorUploads(example))
@@ -88,7 +89,8 @@ class RuleExamplesTest {
                 "invalid-enum-value", "email-format", "url-format", "domain-format", "deprecated-field",
                 "unknown-field", "deleted-on-initial-upload", "inconsistent-deal-status", "duplicate-object",
                 "unsorted-modified-date", "unresolved-reference", "inactive-stage", "reference-to-deleted",
-                "duplicate-field-definition", "stringarray-custom-field", "dropped-schema-field");
+                "duplicate-field-definition", "stringarray-custom-field", "dropped-schema-field", "string-format",
+                "changed-field-type");
         assertEquals(expected, rules().stream().map(RuleMeta::name).collect(Collectors.toSet()));
         assertTrue(rules().stream().anyMatch(r -> r.defaultSeverity() == Severity.WARNING));
     }

@@ -35,17 +35,25 @@ public final class DeprecatedField implements Rule {
         String replacement = spec.replacement();
         boolean hasReplacement = replacement != null && scope.record().get(replacement) != null;
         scope.report(this, value.name(), "field '" + value.name() + "' is deprecated"
-                + (replacement == null ? "" : hasReplacement
+                + (replacement == null ? withoutReplacement(spec) : hasReplacement
                         ? "; '" + replacement + "' is already set, so drop '" + value.name() + "'"
                         : "; send '" + replacement + "' instead"));
     }
 
+    /** A field replaced by something other than a rename (the current profile's isOpen/isWon): its description says how. */
+    private static String withoutReplacement(FieldSpec spec) {
+        String how = spec.description().replace("(Deprecated)", "").strip();
+        return how.isEmpty() ? "" : ": " + how;
+    }
+
     @Override
     public void checkSchemaField(SchemaFieldScope field) {
-        if (field.definition().has("name")) {
-            field.report(this, "name", field.definition().has("uniqueName")
-                    ? "'name' is deprecated and uniqueName is set; drop 'name'"
-                    : "'name' is deprecated; rename it to 'uniqueName'");
+        for (String property : field.definition().propertyNames()) {
+            field.replacementOf(property).ifPresent(replacement -> field.report(this, property,
+                    replacement.isEmpty() ? "'" + property + "' is deprecated; drop it"
+                    : field.definition().has(replacement)
+                    ? "'" + property + "' is deprecated and " + replacement + " is set; drop '" + property + "'"
+                    : "'" + property + "' is deprecated; rename it to '" + replacement + "'"));
         }
     }
 }

@@ -8,11 +8,14 @@ import dev.gongcrm.validator.rules.RuleDoc;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonKind;
 
-/** The allowed values are the orderedValueList of the field's definition in the uploaded schema. */
+/**
+ * The allowed values are the orderedValueList of the field's definition in the uploaded schema, or the
+ * {@code enum} of a Gong-defined field (the current profile's deal {@code status}).
+ */
 @RuleDoc(
         name = "picklist-value",
         severity = Severity.ERROR,
-        summary = "A PICKLIST field's value must be one of its orderedValueList (case-sensitive).",
+        summary = "A PICKLIST field's value must be one of its orderedValueList (case-sensitive), and so must the value of a Gong-defined field with fixed values (current profile: deal status WON, LOST or OPEN).",
         seed = "PICKLIST string - one of the values in an orderedValueList",
         bad = """
                 --- account.schema.json
@@ -41,6 +44,7 @@ public final class PicklistValue implements Rule {
         String caseHint = spec.allowedValues().stream().filter(v -> v.equalsIgnoreCase(value.text())).findFirst()
                 .map(v -> " (values are case-sensitive: did you mean '" + v + "'?)").orElse("");
         scope.report(this, value.name(), "field '" + value.name() + "' is " + value.display()
-                + ", which is not in its orderedValueList " + spec.allowedValues() + caseHint);
+                + ", which is not " + (spec.isCustom() ? "in its orderedValueList " : "one of ")
+                + spec.allowedValues() + caseHint);
     }
 }

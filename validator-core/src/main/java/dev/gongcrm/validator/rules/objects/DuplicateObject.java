@@ -5,13 +5,17 @@ import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 
-/** Within one file (one upload request); the same objectId in two files of a bundle is two requests and fine. */
+/**
+ * Within one file (one upload request); the same objectId in two files of a bundle is two requests and fine.
+ * The current profile words the advice as its description does (profile.json).
+ */
 @RuleDoc(
         name = "duplicate-object",
         severity = Severity.ERROR,
         fix = "Drops lines that repeat an earlier line exactly; with --keep latest, keeps only the version with the latest modifiedDate.",
         summary = "An objectId must appear at most once in a file.",
-        seed = "An object cannot be contained more than once in a given list.",
+        seed = "An object cannot be contained more than once in a given list. (current: Records that have multiple "
+                + "updates should be sent in separate files.)",
         bad = """
                 --- contacts.ldjson
                 {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "accountId": "5ybyh6n6n65", "emailAddress": "john.smith@example.com", "firstName": "john", "lastName": "smith"}
@@ -28,7 +32,8 @@ public final class DuplicateObject implements Rule {
         int earlier = scope.earlierLine();
         if (earlier > 0) {
             scope.report(this, "objectId", "objectId '" + scope.objectId() + "' already appears on line " + earlier
-                    + "; an object cannot be contained more than once in a list: keep only its latest version");
+                    + "; " + scope.profile().advice(meta().name()).orElse(
+                            "an object cannot be contained more than once in a list: keep only its latest version"));
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Gong replaces a type's schema with each upload, so a field left out is silently dropped; the
  * documented way to drop one is to send it once more with isDeleted. Needs the ledger's record of the
- * last uploaded schema ({@code validate --ledger}, and every {@code push}).
+ * last uploaded schema ({@code validate --ledger}, and every {@code push}). The current API rejects
+ * such an upload instead, so its profile makes this an error (profile.json).
  */
 @RuleDoc(
         name = "dropped-schema-field",
@@ -21,7 +22,8 @@ import java.util.Set;
                 + "(checked against the ledger of earlier pushes).",
         seed = "Each schema update request must contain the full schema from your CRM. Fields that were sent in "
                 + "previous requests and no longer exist in your CRM, should be sent in the schema request with "
-                + "\"isDeleted=true\" (only once).",
+                + "\"isDeleted=true\" (only once). (current: Send account schema with fieldC but without fieldA and "
+                + "fieldB: Receive an error that you must include all fields in the schema.)",
         bad = """
                 --- uploaded/account.schema.json
                 [{"uniqueName": "orderId", "label": "ID", "type": "ID"},
@@ -49,8 +51,9 @@ public final class DroppedSchemaField implements Rule {
         List<String> dropped = last.fields().stream().filter(name -> !named.contains(name)).toList();
         for (String name : dropped) {
             file.report(this, "field '" + name + "' of the " + file.type() + " schema uploaded " + last.uploadedAt()
-                    + " is missing; each upload replaces the whole schema, so Gong would drop it: keep its "
-                    + "definition, or send {\"uniqueName\": \"" + name + "\", \"isDeleted\": true} once to delete it");
+                    + " is missing; each upload replaces the whole schema, so "
+                    + file.profile().advice(meta().name()).orElse("Gong would drop it") + ": keep its "
+                    + "definition, or send it once with \"isDeleted\": true to delete it");
         }
     }
 }
