@@ -98,6 +98,43 @@ class PushCommandTest {
         assertTrue(get.out().contains("\"objectId\":\"8608553\""), get.out());
     }
 
+    /**
+     * A bundle only the current profile accepts: a stage without internalName, an account without name.
+     * The emulated Gong checks each upload with the rules of the generation it came through, so a push
+     * sent through the legacy paths would come back FAILED.
+     */
+    private Path currentBundle() throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("current"));
+        Files.writeString(bundle.resolve("stages.ldjson"),
+                "{\"objectId\": \"discovery\", \"name\": \"Discovery\"}\n");
+        Files.writeString(bundle.resolve("accounts.ldjson"),
+                "{\"objectId\": \"acc-1\", \"modifiedDate\": \"2024-01-02T10:00:00Z\"}\n");
+        Files.writeString(bundle.resolve("deals.ldjson"), "{\"objectId\": \"deal-1\", \"modifiedDate\": "
+                + "\"2024-01-03T10:00:00Z\", \"accountId\": \"acc-1\", \"status\": \"WON\", \"stage\": \"discovery\"}\n");
+        return bundle;
+    }
+
+    @Test
+    void theCurrentProfilePushesAndReadsThroughTheCurrentGeneration() throws Exception {
+        Run registered = run("integration", "register", "--profile", "current", "--name", "Home CRM", "--owner-email",
+                "ops@example.com");
+        assertEquals(0, registered.exit(), registered.err());
+        Path bundle = currentBundle();
+
+        Run legacy = run("push", bundle.toString(), "--dry-run");
+        assertEquals(1, legacy.exit(), "the legacy rules refuse it: " + legacy.out());
+        Run push = run("push", bundle.toString(), "--profile", "current", "--settle", "0s", "--poll-interval", "10ms");
+        assertEquals(0, push.exit(), push.out() + push.err());
+        assertTrue(push.out().contains("Pushed 3 upload(s)"), push.out());
+
+        Run get = run("objects", "get", "deal", "deal-1", "--profile", "current");
+        assertEquals(0, get.exit(), get.err());
+        assertTrue(get.out().contains("\"status\":\"WON\""), get.out());
+        Run unknown = run("objects", "get", "deal", "deal-1", "--profile", "newest");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown profile 'newest'; available: legacy, current"), unknown.err());
+    }
+
     @Test
     void aBrokenBundleExitsOneAndSendsNothing() throws Exception {
         register();

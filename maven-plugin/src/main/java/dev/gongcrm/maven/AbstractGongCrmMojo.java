@@ -86,6 +86,14 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     @Parameter
     Map<String, String> types;
 
+    /**
+     * The API profile: {@code legacy} (the seed's endpoints and rules; the default) or {@code current}
+     * (the {@code /v2/crm/entities} generation). Its rules validate the bundle, and {@code upload} sends
+     * it through that generation's endpoints.
+     */
+    @Parameter(property = "gongcrm.profile", defaultValue = "legacy")
+    String profile;
+
     /** An initial upload of the integration: deleted objects must not be sent. */
     @Parameter(property = "gongcrm.initialUpload", defaultValue = "false")
     boolean initialUpload;
@@ -123,6 +131,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
                 }
             }
             Validator.Builder builder = Validator.builder()
+                    .profile(profile)
                     .rules(new RuleConfig(new LinkedHashSet<>(orEmpty(select)), new LinkedHashSet<>(orEmpty(ignore)),
                             levels))
                     .initialUpload(initialUpload)
