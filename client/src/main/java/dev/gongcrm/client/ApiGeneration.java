@@ -1,7 +1,6 @@
 package dev.gongcrm.client;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The two generations of Gong's CRM API. {@link #LEGACY} is the seed's ({@code /v2/crm/object/entities},
@@ -63,10 +62,5 @@ public enum ApiGeneration {
         }
         throw new IllegalArgumentException("unknown profile '" + profile + "'; available: " + String.join(", ",
                 Arrays.stream(values()).map(ApiGeneration::profile).toList()));
-    }
-
-    @Override
-    public String toString() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
