@@ -9,6 +9,7 @@ import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,9 +81,19 @@ final class ValidationOptions {
             description = "Leave out the files of bundle folders matching these globs.")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "legacy",
-            description = "API profile whose rules apply (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = ProfileSchemas.DEFAULT_PROFILE,
+            completionCandidates = Profiles.class,
+            description = "API profile whose rules apply: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
+                    + "legacy is the seed's /v2/crm/object/entities family, current the /v2/crm/entities one.")
     String profile;
+
+    /** The profiles the schemas module has, for --help and shell completion. */
+    static final class Profiles implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ProfileSchemas.PROFILES.iterator();
+        }
+    }
 
     @Option(names = "--initial", description = "An initial upload: deleted objects must not be sent.")
     boolean initial;

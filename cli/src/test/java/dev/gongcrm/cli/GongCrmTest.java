@@ -18,6 +18,8 @@ class GongCrmTest {
 
     private static final String VALID = Path.of("..", "examples", "valid-bundle").toString();
     private static final String BROKEN = Path.of("..", "examples", "broken-bundle").toString();
+    private static final String CURRENT = Path.of("..", "examples", "current-bundle").toString();
+    private static final String CURRENT_BROKEN = Path.of("..", "examples", "current-broken-bundle").toString();
 
     @TempDir
     Path folder;
@@ -36,6 +38,33 @@ class GongCrmTest {
         Run run = run("validate", BROKEN);
         assertEquals(1, run.exit());
         assertEquals(17, run.out().lines().filter(l -> l.contains("error[") || l.contains("warning[")).count());
+    }
+
+    @Test
+    void aCurrentStyleBundleExitsZeroInTheCurrentProfileOnly() {
+        Run current = run("validate", "--profile", "current", CURRENT);
+        assertEquals(0, current.exit(), current.out() + current.err());
+        assertTrue(current.out().startsWith("No problems found (8 files, 14 objects checked)."), current.out());
+        assertEquals(1, run("validate", CURRENT).exit(), "legacy wants internalName, isOpen, isWon...");
+    }
+
+    @Test
+    void theCurrentBrokenBundleReportsEachCurrentOnlyMistake() {
+        Run run = run("validate", "--profile", "current", CURRENT_BROKEN);
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains(Path.of(CURRENT_BROKEN, "users.ldjson") + ":2:2: error[string-format] field "
+                + "'objectId' is 'John Doe (sales)'"), run.out());
+        assertTrue(run.out().strip().endsWith("Found 8 errors, 4 warnings, 0 info (5 files, 10 objects checked)."),
+                run.out());
+    }
+
+    @Test
+    void anUnknownProfileIsAUsageErrorNamingTheProfiles() {
+        Run run = run("validate", "--profile", "curent", CURRENT);
+        assertEquals(2, run.exit());
+        assertEquals("gongcrm: error: unknown profile 'curent'; did you mean 'current'?; available: legacy, current",
+                run.err().strip());
+        assertTrue(run("validate", "--help").out().contains("API profile whose rules apply: legacy, current"));
     }
 
     @Test
@@ -189,7 +218,7 @@ class GongCrmTest {
         String examples = Path.of("..", "examples").toString();
         Run flat = run("validate", examples);
         assertEquals(2, flat.exit(), "examples/ itself holds no bundle file");
-        Run valid = run("validate", "--recursive", "--exclude", "broken-bundle/**,csv-export/**", examples);
+        Run valid = run("validate", "--recursive", "--exclude", "broken-bundle/**,csv-export/**,current-*/**", examples);
         assertEquals(0, valid.exit(), valid.out() + valid.err());
         assertEquals(run("validate", VALID).out(), valid.out(), "the valid bundle, found one level down");
     }

@@ -9,6 +9,7 @@ import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -87,11 +88,11 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     Map<String, String> types;
 
     /**
-     * The API profile: {@code legacy} (the seed's endpoints and rules; the default) or {@code current}
-     * (the {@code /v2/crm/entities} generation). Its rules validate the bundle, and {@code upload} sends
-     * it through that generation's endpoints.
+     * The API profile: {@code legacy} (the seed's {@code /v2/crm/object/entities} family; the default) or
+     * {@code current} (the {@code /v2/crm/entities} family). Its rules validate the bundle, and
+     * {@code upload} sends it through that family's endpoints.
      */
-    @Parameter(property = "gongcrm.profile", defaultValue = "legacy")
+    @Parameter(property = "gongcrm.profile", defaultValue = ProfileSchemas.DEFAULT_PROFILE)
     String profile;
 
     /** An initial upload of the integration: deleted objects must not be sent. */
@@ -131,7 +132,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
                 }
             }
             Validator.Builder builder = Validator.builder()
-                    .profile(profile)
+                    .profile(ProfileSchemas.requireKnown(profile))
                     .rules(new RuleConfig(new LinkedHashSet<>(orEmpty(select)), new LinkedHashSet<>(orEmpty(ignore)),
                             levels))
                     .initialUpload(initialUpload)

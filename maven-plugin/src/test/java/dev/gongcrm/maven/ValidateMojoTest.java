@@ -38,6 +38,7 @@ class ValidateMojoTest {
         assertEquals(List.of("url-format", "domain-format"), mojo.select);
         assertEquals(Map.of("domain-format", "info"), mojo.severities);
         assertEquals(Map.of("export.ldjson", "deal"), mojo.types);
+        assertEquals("current", mojo.profile);
         assertTrue(mojo.initialUpload);
         assertTrue(mojo.dialer);
         assertEquals(List.of("sarif"), mojo.formats);
@@ -47,6 +48,7 @@ class ValidateMojoTest {
     @InjectMojo(goal = "validate", pom = CONFIGURED)
     void countsOnlyViolationsAtTheConfiguredSeverity(ValidateMojo mojo) throws Exception {
         mojo.basedir = new File(".").getAbsoluteFile();
+        mojo.profile = "legacy";
         mojo.bundles = List.of(new File("../examples/broken-bundle"));
         mojo.outputDirectory = folder.toFile();
         // url-format is a warning (one finding), domain-format was lowered to info: 1 <= 3 allowed
@@ -80,5 +82,24 @@ class ValidateMojoTest {
         mojo.select = List.of("no-such-rule");
         MojoExecutionException badRule = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(badRule.getMessage().contains("unknown rule 'no-such-rule'"), badRule.getMessage());
+        mojo.select = List.of();
+        mojo.profile = "curent";
+        MojoExecutionException badProfile = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(badProfile.getMessage().contains("unknown profile 'curent'; did you mean 'current'?"),
+                badProfile.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void theProfileDecidesWhichRulesApply(ValidateMojo mojo) throws Exception {
+        mojo.basedir = new File(".").getAbsoluteFile();
+        mojo.bundles = List.of(new File("../examples/current-broken-bundle"));
+        mojo.outputDirectory = folder.toFile();
+        mojo.select = List.of("string-format");
+        mojo.maxAllowedViolations = 0;
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().contains("1 violation(s)"), failure.getMessage());
+        mojo.profile = "legacy"; // the seed sets no limit on objectIds
+        mojo.execute();
     }
 }

@@ -42,8 +42,46 @@ class ExampleBundlesTest {
             "duplicate-object " + BROKEN + "deals.ldjson:4",
             "deprecated-field " + BROKEN + "deals.ldjson:4");
 
+    private static final String CURRENT_BROKEN = EXAMPLES.resolve("current-broken-bundle") + "/";
+
+    /** Every planted mistake the current profile sees and the legacy one would word or judge otherwise. */
+    private static final List<String> CURRENT_EXPECTED = List.of(
+            "missing-mandatory-field " + CURRENT_BROKEN + "account.schema.json:2 /1/uniqueName",
+            "unknown-field " + CURRENT_BROKEN + "account.schema.json:2 /1/name",
+            "missing-mandatory-field " + CURRENT_BROKEN + "account.schema.json:3 /2/label",
+            "missing-mandatory-field " + CURRENT_BROKEN + "account.schema.json:3 /2/type",
+            "missing-mandatory-field " + CURRENT_BROKEN + "accounts.ldjson:2 /modifiedDate",
+            "deprecated-field " + CURRENT_BROKEN + "deals.ldjson:2 /isOpen",
+            "deprecated-field " + CURRENT_BROKEN + "deals.ldjson:2 /isWon",
+            "picklist-value " + CURRENT_BROKEN + "deals.ldjson:3 /status",
+            "unresolved-reference " + CURRENT_BROKEN + "deals.ldjson:3 /stage",
+            "duplicate-object " + CURRENT_BROKEN + "deals.ldjson:4 /objectId",
+            "unknown-field " + CURRENT_BROKEN + "stages.ldjson:1 /internalName",
+            "string-format " + CURRENT_BROKEN + "users.ldjson:2 /objectId");
+
     private static ValidationResult validate(String bundle) throws BundleException, IOException {
-        return Validator.builder().build().validate(List.of(EXAMPLES.resolve(bundle)));
+        return validate(bundle, "legacy");
+    }
+
+    private static ValidationResult validate(String bundle, String profile) throws BundleException, IOException {
+        return Validator.builder().profile(profile).build().validate(List.of(EXAMPLES.resolve(bundle)));
+    }
+
+    @Test
+    void theCurrentBundleHasNoFindingInTheCurrentProfile() throws Exception {
+        ValidationResult result = validate("current-bundle", "current");
+        assertEquals(List.of(), result.findings());
+        assertEquals(8, result.files().size());
+        assertEquals(14, result.objects());
+    }
+
+    @Test
+    void theCurrentBrokenBundleReportsEachCurrentOnlyMistakeAtItsLine() throws Exception {
+        ValidationResult result = validate("current-broken-bundle", "current");
+        assertEquals(CURRENT_EXPECTED, result.findings().stream()
+                .map(f -> f.rule() + " " + f.file() + ":" + f.line() + " " + f.field()).toList());
+        assertTrue(result.findings().stream().filter(f -> f.rule().equals("duplicate-object")).findFirst().orElseThrow()
+                .message().contains("Records that have multiple updates should be sent in separate files"));
     }
 
     private static String report(ValidationResult result, ReportFormat format) throws IOException {
