@@ -61,7 +61,7 @@ final class EmulatedGong implements AutoCloseable {
 
     /** The validator of a generation's profile, built on first use: a profile's rules load only when called. */
     synchronized Validator validator(ApiFamily family) {
-        return validators.computeIfAbsent(family, f -> UploadProcessor.gongValidator(f.profile));
+        return validators.computeIfAbsent(family, f -> UploadProcessor.gongValidation(f.profile).build());
     }
 
     CrmState.Integration integration(Context ctx) {

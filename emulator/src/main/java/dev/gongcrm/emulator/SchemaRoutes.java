@@ -2,8 +2,10 @@ package dev.gongcrm.emulator;
 
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.FileKind;
 import io.javalin.http.Context;
@@ -11,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +47,11 @@ final class SchemaRoutes {
         if (fields == null || !fields.isArray()) {
             throw new ApiError(400, "Malformed request: the body must be a JSON array of schema fields");
         }
-        ValidationResult result = gong.validator(family).validateFiles(List.of(BundleFile.of(
+        CrmState.Schema last;
+        synchronized (gong.state) {
+            last = gong.state.schemas.get(type);
+        }
+        ValidationResult result = validator(type, last).validateFiles(List.of(BundleFile.of(
                 type.name().toLowerCase(Locale.ROOT) + ".schema.json", FileKind.SCHEMA, ObjectType.valueOf(type.name()),
                 body)));
         List<String> errors = new ArrayList<>();
@@ -58,10 +65,34 @@ final class SchemaRoutes {
             throw new ApiError(400, errors.toArray(String[]::new));
         }
         synchronized (gong.state) {
-            gong.state.schemas.put(type, (ArrayNode) fields);
+            gong.state.schemas.put(type, new CrmState.Schema((ArrayNode) fields, Instant.now()));
             gong.state.arrivals.add("schema " + type.name());
         }
         Http.json(ctx, family.schemaAccepted, Map.of("requestId", Http.requestId()));
+    }
+
+    /**
+     * The generation's validator, told the type's last schema when there is one: an upload is the whole
+     * schema, and what it leaves out of the last one is judged by the generation's rules (the current
+     * description: "Receive an error that you must include all fields in the schema").
+     */
+    private Validator validator(CrmState.Type type, CrmState.Schema last) {
+        if (last == null) {
+            return gong.validator(family);
+        }
+        List<String> defined = new ArrayList<>();
+        for (JsonNode field : last.fields()) {
+            String name = field.hasNonNull("uniqueName") ? field.path("uniqueName").asString()
+                    : field.path("name").asString(null);
+            if (name != null && !field.path("isDeleted").asBoolean(false)) {
+                defined.add(name);
+            }
+        }
+        PriorUploads.UploadedSchema uploaded = new PriorUploads.UploadedSchema(defined, last.uploadedAt().toString(),
+                last.fields().toString());
+        return UploadProcessor.gongValidation(family.profile)
+                .priorUploads(PriorUploads.of(Map.of(), Map.of(ObjectType.valueOf(type.name()), uploaded)))
+                .build();
     }
 
     /** The default schema first, then the custom fields of the last schema upload, per type asked. */
@@ -75,7 +106,10 @@ final class SchemaRoutes {
         for (CrmState.Type type : types) {
             List<Object> fields = new ArrayList<>(DefaultSchema.fields(type));
             synchronized (gong.state) {
-                gong.state.schemas.getOrDefault(type, Http.JSON.createArrayNode()).forEach(fields::add);
+                CrmState.Schema uploaded = gong.state.schemas.get(type);
+                if (uploaded != null) {
+                    uploaded.fields().forEach(fields::add);
+                }
             }
             byType.put(type.name(), fields);
         }

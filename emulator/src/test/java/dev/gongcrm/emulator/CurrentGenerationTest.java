@@ -112,6 +112,23 @@ class CurrentGenerationTest {
     }
 
     @Test
+    void aSchemaThatDropsAFieldOfTheLastUploadIsRefusedOnlyByTheCurrentGeneration() throws Exception {
+        registerThroughCurrent();
+        String both = "[{\"uniqueName\": \"tier\", \"label\": \"Tier\", \"type\": \"STRING\"}, "
+                + "{\"uniqueName\": \"region\", \"label\": \"Region\", \"type\": \"STRING\"}]";
+        String withoutRegion = "[{\"uniqueName\": \"tier\", \"label\": \"Tier\", \"type\": \"STRING\"}]";
+        String current = "/v2/crm/entity-schema?" + IDS + "&objectType=ACCOUNT";
+        assertEquals(201, gong.sendJson("POST", current, both).statusCode());
+
+        HttpResponse<String> dropped = gong.sendJson("POST", current, withoutRegion);
+        assertEquals(400, dropped.statusCode(), dropped.body());
+        assertTrue(dropped.body().contains("region"), dropped.body());
+        assertEquals(200, gong.sendJson("POST", "/v2/crm/object/schema?" + IDS + "&objectType=ACCOUNT", withoutRegion)
+                .statusCode(), "the legacy rules only warn");
+        assertEquals(201, gong.sendJson("POST", current, withoutRegion).statusCode(), "the upload before it has no region");
+    }
+
+    @Test
     void theCurrentSchemaListWithoutObjectTypeListsEveryType() throws Exception {
         registerThroughCurrent();
         gong.sendJson("POST", "/v2/crm/object/schema?" + IDS + "&objectType=DEAL",
