@@ -3,6 +3,7 @@ package dev.gongcrm.cli;
 import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -18,9 +19,11 @@ abstract class ApiCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print Gong's answer as JSON.")
     boolean json;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "legacy",
-            description = "The API generation to call: legacy (the documented /v2/crm/object/... endpoints; "
-                    + "default) or current (/v2/crm/entities, /v2/crm/entity-schema, /v2/crm/integrations).")
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = ProfileSchemas.DEFAULT_PROFILE,
+            completionCandidates = ValidationOptions.Profiles.class,
+            description = "The API generation to call: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). legacy "
+                    + "is the seed's /v2/crm/object/... endpoints, current /v2/crm/entities, /v2/crm/entity-schema "
+                    + "and /v2/crm/integrations.")
     String profile;
 
     @CommandLine.Mixin

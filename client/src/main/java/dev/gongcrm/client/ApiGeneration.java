@@ -1,5 +1,7 @@
 package dev.gongcrm.client;
 
+import dev.gongcrm.validator.schema.ProfileSchemas;
+
 import java.util.Arrays;
 
 /**
@@ -53,14 +55,18 @@ public enum ApiGeneration {
         return profile;
     }
 
-    /** The generation whose rules a validation profile enforces; an unknown profile is an IllegalArgumentException. */
+    /**
+     * The generation whose rules a validation profile enforces; an unknown profile is an
+     * IllegalArgumentException that names the known ones (and the likely one, for a typo).
+     */
     public static ApiGeneration ofProfile(String profile) {
+        ProfileSchemas.requireKnown(profile);
         for (ApiGeneration generation : values()) {
             if (generation.profile.equals(profile)) {
                 return generation;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + profile + "'; available: " + String.join(", ",
-                Arrays.stream(values()).map(ApiGeneration::profile).toList()));
+        throw new IllegalArgumentException("profile '" + profile + "' has no API generation in this client; use "
+                + String.join(" or ", Arrays.stream(values()).map(ApiGeneration::profile).toList()));
     }
 }

@@ -9,6 +9,7 @@ import dev.gongcrm.client.model.SchemaField;
 import dev.gongcrm.client.model.SchemaUpdateResponse;
 import dev.gongcrm.emulator.Emulator;
 import dev.gongcrm.emulator.Fault;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,9 @@ class CurrentGenerationClientTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> ApiGeneration.ofProfile("newest"));
         assertEquals("unknown profile 'newest'; available: legacy, current", unknown.getMessage());
+        for (String profile : ProfileSchemas.PROFILES) {
+            assertEquals(profile, ApiGeneration.ofProfile(profile).profile(), "every validation profile has a generation");
+        }
     }
 
     @Test
