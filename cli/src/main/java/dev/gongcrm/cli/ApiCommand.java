@@ -1,6 +1,9 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.ApiGeneration;
+import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -16,20 +19,29 @@ abstract class ApiCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print Gong's answer as JSON.")
     boolean json;
 
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = ProfileSchemas.DEFAULT_PROFILE,
+            completionCandidates = ValidationOptions.Profiles.class,
+            description = "The API generation to call: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). legacy "
+                    + "is the seed's /v2/crm/object/... endpoints, current /v2/crm/entities, /v2/crm/entity-schema "
+                    + "and /v2/crm/integrations.")
+    String profile;
+
     @CommandLine.Mixin
     ApiOptions api;
 
     @Override
     public final Integer call() throws Exception {
+        ApiGeneration generation = ApiGeneration.ofProfile(profile);
         try (GongCrmClient client = api.client()) {
-            return call(client, spec.commandLine().getOut());
+            return call(client.api(generation), spec.commandLine().getOut());
         }
     }
 
-    abstract int call(GongCrmClient client, PrintWriter out) throws Exception;
+    /** @param client the operations of the generation {@code --profile} names */
+    abstract int call(CrmApi client, PrintWriter out) throws Exception;
 
     /** The integration to call: the one named, else the only one (said on standard error). */
-    long integration(GongCrmClient client) {
+    long integration(CrmApi client) {
         return api.integration(client, spec.commandLine().getErr());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.push.Push;
@@ -78,7 +79,7 @@ final class ApiOptions {
     }
 
     /** The integration to use, asking Gong for the only one when none is named (and saying so on {@code err}). */
-    long integration(GongCrmClient client, PrintWriter err) {
+    long integration(CrmApi client, PrintWriter err) {
         return Push.integration(client, namedIntegration(), note -> err.println("gongcrm: " + note));
     }
 }

@@ -1,6 +1,6 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.AsyncProcessingResponse;
 import dev.gongcrm.client.model.GenericCrmIntegration;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
@@ -43,7 +43,7 @@ final class IntegrationCommand implements Runnable {
         String ownerEmail;
 
         @Override
-        int call(GongCrmClient client, PrintWriter out) {
+        int call(CrmApi client, PrintWriter out) {
             RegisterGenericCrmResponse registered = client.registerIntegration(
                     new GenericCrmRegistrationRequest(name, ownerEmail));
             if (json) {
@@ -62,7 +62,7 @@ final class IntegrationCommand implements Runnable {
     static final class ListIntegrations extends ApiCommand {
 
         @Override
-        int call(GongCrmClient client, PrintWriter out) {
+        int call(CrmApi client, PrintWriter out) {
             ListGenericCrmIntegrationsResponse list = client.listIntegrations();
             if (json) {
                 JsonOutput.print(out, list);
@@ -92,7 +92,7 @@ final class IntegrationCommand implements Runnable {
         Duration timeout;
 
         @Override
-        int call(GongCrmClient client, PrintWriter out) {
+        int call(CrmApi client, PrintWriter out) {
             long integrationId = integration(client);
             if (!yes) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "deleting integration "

@@ -1,6 +1,6 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.GetGenericCrmObjectsResponse;
 import dev.gongcrm.client.model.ObjectType;
 import picocli.CommandLine;
@@ -39,7 +39,7 @@ final class ObjectsCommand implements Runnable {
         List<String> ids;
 
         @Override
-        int call(GongCrmClient client, PrintWriter out) {
+        int call(CrmApi client, PrintWriter out) {
             ObjectType objectType = SchemaCommand.schemaType(type, spec.commandLine());
             GetGenericCrmObjectsResponse objects = client.getObjects(ids, integration(client), objectType);
             if (json) {

@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.push.Ledger;
@@ -91,7 +92,8 @@ final class PushCommand implements Callable<Integer> {
         Path ledgerFile = ledger != null ? ledger : Ledger.defaultLocation(paths.get(0));
         GongCrmClient client = api.hasCredentials() ? api.client() : null;
         try (Ledger opened = openLedger(ledgerFile, client != null)) {
-            Long integrationId = client != null ? Long.valueOf(api.integration(client, err))
+            Long integrationId = client != null
+                    ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(options.profile)), err))
                     : api.namedIntegration() != null ? api.namedIntegration() : onlyIntegration(opened);
             if (client == null && (!dryRun || integrationId == null)) {
                 // nothing can be sent: still say what validation finds, then what is missing
@@ -137,7 +139,8 @@ final class PushCommand implements Callable<Integer> {
     }
 
     private Push.Request request(List<BundleFile> files, Severity failLevel, long integrationId) {
-        return new Push.Request(files, options.validator(), failLevel, integrationId, maxUploadSize, settle, dryRun);
+        return new Push.Request(files, options.validator(), options.profile, failLevel, integrationId, maxUploadSize,
+                settle, dryRun);
     }
 
     /** A push holds the ledger; a dry run, or a run that cannot send, only reads it (one never written reads empty). */

@@ -1,6 +1,6 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.ListSelectedFieldsResponse;
 import dev.gongcrm.client.model.ObjectType;
 import dev.gongcrm.client.model.SchemaField;
@@ -58,7 +58,7 @@ final class SchemaCommand implements Runnable {
         String type;
 
         @Override
-        int call(GongCrmClient client, PrintWriter out) throws Exception {
+        int call(CrmApi client, PrintWriter out) throws Exception {
             String fileName = file.getFileName().toString();
             String typeName = type != null ? type : fileName.replaceFirst("(?i)\\.schema\\.json$", "");
             ObjectType objectType = schemaType(typeName, spec.commandLine());
@@ -87,7 +87,7 @@ final class SchemaCommand implements Runnable {
         String type;
 
         @Override
-        int call(GongCrmClient client, PrintWriter out) {
+        int call(CrmApi client, PrintWriter out) {
             ObjectType objectType = schemaType(type, spec.commandLine());
             ListSelectedFieldsResponse fields = client.listSchemaFields(integration(client), objectType);
             if (json) {

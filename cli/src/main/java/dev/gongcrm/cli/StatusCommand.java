@@ -1,6 +1,6 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.LineError;
 import dev.gongcrm.client.model.RequestStatusResponse;
 import picocli.CommandLine;
@@ -20,7 +20,7 @@ final class StatusCommand extends ApiCommand {
     String clientRequestId;
 
     @Override
-    int call(GongCrmClient client, PrintWriter out) {
+    int call(CrmApi client, PrintWriter out) {
         RequestStatusResponse status = client.requestStatus(clientRequestId, integration(client));
         if (json) {
             JsonOutput.print(out, status);

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PushCommandTest {
 
     private static final Path VALID = Path.of("..", "examples", "valid-bundle");
+    private static final Path CURRENT = Path.of("..", "examples", "current-bundle");
     private static final Path BROKEN = Path.of("..", "examples", "broken-bundle");
     private static final String SECRET = "s3cr3t-never-shown";
 
@@ -96,6 +97,32 @@ class PushCommandTest {
         Run get = run("objects", "get", "deal", "8608553");
         assertEquals(0, get.exit(), get.err());
         assertTrue(get.out().contains("\"objectId\":\"8608553\""), get.out());
+    }
+
+    @Test
+    /**
+     * The current example bundle, which only the current rules accept (stages without internalName, deals
+     * with a status): the emulated Gong checks each upload with the rules of the generation it came
+     * through, so a push sent through the legacy endpoints would come back FAILED.
+     */
+    void theCurrentProfilePushesAndReadsThroughTheCurrentGeneration() throws Exception {
+        Run registered = run("integration", "register", "--profile", "current", "--name", "Home CRM", "--owner-email",
+                "ops@example.com");
+        assertEquals(0, registered.exit(), registered.err());
+        Path bundle = bundle(CURRENT);
+
+        Run legacy = run("push", bundle.toString(), "--dry-run");
+        assertEquals(1, legacy.exit(), "the legacy rules refuse it: " + legacy.out());
+        Run push = run("push", bundle.toString(), "--profile", "current", "--settle", "0s", "--poll-interval", "10ms");
+        assertEquals(0, push.exit(), push.out() + push.err());
+        assertTrue(push.out().contains("Pushed 8 upload(s)"), push.out());
+
+        Run get = run("objects", "get", "deal", "8608554", "--profile", "current");
+        assertEquals(0, get.exit(), get.err());
+        assertTrue(get.out().contains("\"status\":\"WON\""), get.out());
+        Run unknown = run("objects", "get", "deal", "8608554", "--profile", "newest");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown profile 'newest'; available: legacy, current"), unknown.err());
     }
 
     @Test

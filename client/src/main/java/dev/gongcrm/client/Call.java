@@ -3,7 +3,8 @@ package dev.gongcrm.client;
 import org.apache.hc.core5.http.HttpEntity;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -22,7 +23,8 @@ final class Call {
 
     final String method;
     final String path;
-    final Map<String, String> query = new LinkedHashMap<>();
+    /** In order; a name may repeat (an array parameter in the form style, {@code ids=a&ids=b}). */
+    final List<Map.Entry<String, String>> query = new ArrayList<>();
     final Supplier<HttpEntity> entity;
     final Retry retry;
     final Duration timeout;
@@ -36,8 +38,14 @@ final class Call {
     }
 
     Call query(String name, Object value) {
-        query.put(name, String.valueOf(value));
+        query.add(Map.entry(name, String.valueOf(value)));
         return this;
+    }
+
+    /** The first value of a query parameter, or null. */
+    String queryValue(String name) {
+        return query.stream().filter(entry -> entry.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
+                .orElse(null);
     }
 
     String describe() {

@@ -187,7 +187,7 @@ final class Transport implements AutoCloseable {
         URI uri;
         try {
             URIBuilder builder = new URIBuilder(baseUrl.resolve(call.path));
-            call.query.forEach(builder::addParameter);
+            call.query.forEach(entry -> builder.addParameter(entry.getKey(), entry.getValue()));
             uri = builder.build();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot build a URI for " + call.describe() + ": " + e.getMessage(), e);
@@ -294,9 +294,7 @@ final class Transport implements AutoCloseable {
         try {
             JsonNode body = JSON.readTree(response.body());
             requestId = body.path("requestId").asString(null);
-            for (JsonNode error : body.path("errors")) {
-                errors.add(redact(error.isString() ? error.asString() : error.toString()));
-            }
+            messages(body.path("errors")).forEach(message -> errors.add(redact(message)));
         } catch (RuntimeException notJson) {
             String text = excerpt(response.body());
             if (!text.isEmpty()) {
@@ -304,6 +302,29 @@ final class Transport implements AutoCloseable {
             }
         }
         return new ErrorBody(requestId, errors);
+    }
+
+    /**
+     * The messages of an error body's {@code errors}, in either documented shape: the current description's
+     * array of strings, or the legacy swagger's object (each entry read as {@code "key: value"}); a lone
+     * string is one message, and anything else inside is shown as its JSON.
+     */
+    static List<String> messages(JsonNode errors) {
+        List<String> messages = new ArrayList<>();
+        if (errors.isString()) {
+            messages.add(errors.asString());
+        } else if (errors.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : errors.properties()) {
+                messages.add(entry.getKey() + ": " + text(entry.getValue()));
+            }
+        } else {
+            errors.forEach(error -> messages.add(text(error)));
+        }
+        return messages;
+    }
+
+    private static String text(JsonNode value) {
+        return value.isString() ? value.asString() : value.toString();
     }
 
     /** The start of a body as text, redacted, without control characters: for messages about what came. */
@@ -330,7 +351,7 @@ final class Transport implements AutoCloseable {
      */
     private ClientRequestIdConflictException conflict(Call call, Response response, String lostAttempt) {
         ErrorBody body = errorBody(response);
-        String id = call.query.get("clientRequestId");
+        String id = call.queryValue("clientRequestId");
         String said = "HTTP 409 Conflict from " + call.describe()
                 + (body.errors().isEmpty() ? "" : ": " + String.join("; ", body.errors()))
                 + (body.requestId() == null ? "" : " (Gong requestId " + body.requestId() + ")");

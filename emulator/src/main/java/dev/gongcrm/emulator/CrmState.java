@@ -2,6 +2,7 @@ package dev.gongcrm.emulator;
 
 import tools.jackson.databind.node.ArrayNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +18,10 @@ final class CrmState {
     enum Type { ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE }
 
     record Integration(long integrationId, String name, String ownerEmail) {
+    }
+
+    /** The custom fields of a type's last schema upload, and when it came. */
+    record Schema(ArrayNode fields, Instant uploadedAt) {
     }
 
     /** An asynchronous request and how it ended. */
@@ -39,7 +44,7 @@ final class CrmState {
      * The custom fields of the last schema upload per type, replaced whole by the next one. The default
      * schema ({@link DefaultSchema}) is never stored here: uploads are validated against these alone.
      */
-    final Map<Type, ArrayNode> schemas = new EnumMap<>(Type.class);
+    final Map<Type, Schema> schemas = new EnumMap<>(Type.class);
     final ObjectStore objects;
     final Map<String, Request> requests = new HashMap<>();
     final List<String> arrivals = new ArrayList<>();

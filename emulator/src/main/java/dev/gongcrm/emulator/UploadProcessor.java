@@ -10,9 +10,9 @@ import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.rules.RuleMeta;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,32 +44,35 @@ final class UploadProcessor {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CrmState state;
-    private final Validator validator;
 
-    UploadProcessor(CrmState state, Validator validator) {
+    UploadProcessor(CrmState state) {
         this.state = state;
-        this.validator = validator;
     }
 
     /**
-     * The validator Gong's checks need: only the rules whose findings are errors (warnings change
-     * nothing Gong does and would only take memory), and no cap on findings, so that every bad line is
-     * known: a line past any cap would otherwise be stored as if it were valid.
+     * The validation Gong's checks need: only the rules whose findings are errors in the profile (warnings
+     * change nothing Gong does and would only take memory), and no cap on findings, so that every bad
+     * line is known: a line past any cap would otherwise be stored as if it were valid. {@code profile}
+     * names the rules of the API generation the upload came through.
      */
-    static Validator gongValidator() {
+    static Validator.Builder gongValidation(String profile) {
+        Map<String, Severity> profileSeverities = ProfileSchemas.of(profile).table().severities();
         Set<String> errorRules = new java.util.TreeSet<>();
         for (RuleMeta rule : RuleCatalog.all()) {
-            if (rule.defaultSeverity() == Severity.ERROR) {
+            if (profileSeverities.getOrDefault(rule.name(), rule.defaultSeverity()) == Severity.ERROR) {
                 errorRules.add(rule.name());
             }
         }
-        return Validator.builder().rules(new RuleConfig(errorRules, Set.of(), Map.of()))
-                .maxFindings(Integer.MAX_VALUE).build();
+        return Validator.builder().profile(profile).rules(new RuleConfig(errorRules, Set.of(), Map.of()))
+                .maxFindings(Integer.MAX_VALUE);
     }
 
-    /** Validates an object file as Gong would (one file, against the uploaded custom schema), then stores it. */
-    void process(CrmState.Request request, CrmState.Type type, Path data) {
-        run(request, type, "objectId", data, () -> validatorErrors(type, data));
+    /**
+     * Validates an object file as Gong would (one file, against the uploaded custom schema, with the rules
+     * of the generation it came through), then stores it.
+     */
+    void process(CrmState.Request request, CrmState.Type type, Path data, Validator validator) {
+        run(request, type, "objectId", data, () -> validatorErrors(type, data, validator));
     }
 
     /** Checks a {@code /map/users} file line by line, then stores its mappings as BUSINESS_USER objects. */
@@ -152,15 +155,15 @@ final class UploadProcessor {
         }
     }
 
-    private LineErrors validatorErrors(CrmState.Type type, Path data) throws IOException {
+    private LineErrors validatorErrors(CrmState.Type type, Path data, Validator validator) throws IOException {
         List<BundleFile> files = new ArrayList<>();
-        ArrayNode schema;
+        CrmState.Schema schema;
         synchronized (state) {
             schema = state.schemas.get(type);
         }
         if (schema != null) {
             files.add(BundleFile.of(type.name().toLowerCase() + ".schema.json", FileKind.SCHEMA,
-                    ObjectType.valueOf(type.name()), JSON.writeValueAsBytes(schema)));
+                    ObjectType.valueOf(type.name()), JSON.writeValueAsBytes(schema.fields())));
         }
         files.add(BundleFile.of(data, "dataFile", FileKind.ENTITIES, ObjectType.valueOf(type.name())));
         ValidationResult result = validator.validateFiles(files);

@@ -94,8 +94,9 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     Map<String, String> types;
 
     /**
-     * The API profile whose rules apply: {@code legacy} (the seed's {@code /v2/crm/object/entities}
-     * family, the default) or {@code current} (the {@code /v2/crm/entities} family).
+     * The API profile: {@code legacy} (the seed's {@code /v2/crm/object/entities} family; the default) or
+     * {@code current} (the {@code /v2/crm/entities} family). Its rules validate the bundle, and
+     * {@code upload} sends it through that family's endpoints.
      */
     @Parameter(property = "gongcrm.profile")
     String profile;

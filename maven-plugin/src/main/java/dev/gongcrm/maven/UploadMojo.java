@@ -1,5 +1,6 @@
 package dev.gongcrm.maven;
 
+import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
@@ -172,7 +173,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
                 }
                 integration = integration(client, named);
             }
-            Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, failLevel,
+            Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, profile, failLevel,
                     integration, maxUploadBytes, settleWait, dryRun), run, new StepLog(integration));
             report(outcome, failLevel, integration, reportFormats);
         } catch (GongApiException | LedgerException | PushException | UncheckedIOException e) {
@@ -294,7 +295,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
 
     private long integration(GongCrmClient client, Long named) throws MojoExecutionException {
         try {
-            return Push.integration(client, named, note -> getLog().info("gongcrm: " + note));
+            return Push.integration(client.api(ApiGeneration.ofProfile(profile)), named,
+                    note -> getLog().info("gongcrm: " + note));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("gongcrm:upload: " + e.getMessage()
                     + " (for Maven: <integrationId> or -Dgongcrm.integrationId=ID)", e);

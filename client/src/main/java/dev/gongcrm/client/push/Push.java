@@ -1,5 +1,7 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.ApiGeneration;
+import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmIntegration;
 import dev.gongcrm.validator.Finding;
@@ -27,12 +29,22 @@ public final class Push {
     }
 
     /**
+     * @param profile the API profile: its rules validate the bundle ({@code validation}'s own profile is
+     *     replaced by it) and its generation's operations upload it ({@link ApiGeneration#ofProfile})
      * @param failLevel findings at or above it stop the push before anything is sent (null: never)
      * @param maxPartBytes the largest upload; larger files are split (Gong's limit: {@link Planner#MAX_UPLOAD_BYTES})
      * @param settle the wait between accounts and the types that refer to them
      */
-    public record Request(List<BundleFile> files, Validator.Builder validation, Severity failLevel,
+    public record Request(List<BundleFile> files, Validator.Builder validation, String profile, Severity failLevel,
                           long integrationId, long maxPartBytes, Duration settle, boolean dryRun) {
+
+        public Request {
+            ApiGeneration.ofProfile(profile);
+        }
+
+        public ApiGeneration generation() {
+            return ApiGeneration.ofProfile(profile);
+        }
     }
 
     /**
@@ -59,6 +71,7 @@ public final class Push {
     /** Validates the bundle as a push would: with what the ledger knows of earlier pushes, when there is one. */
     public static ValidationResult validate(Ledger ledger, Request request) throws IOException {
         Validator validator = request.validation()
+                .profile(request.profile())
                 .priorUploads(ledger == null ? PriorUploads.NONE : ledger.priorUploads(request.integrationId()))
                 .build();
         return validator.validateFiles(request.files());
@@ -82,16 +95,17 @@ public final class Push {
             return new Outcome(validation, false, plan, actions, null);
         }
         listener.planned(plan);
-        PushResult upload = new PushRunner(client, ledger, request.integrationId(), settings).run(plan, listener);
+        PushResult upload = new PushRunner(client.api(request.generation()), ledger, request.integrationId(), settings)
+                .run(plan, listener);
         return new Outcome(validation, false, plan, actions, upload);
     }
 
     /**
      * The integration to push to: the one named (which must exist: a push to an id Gong does not know
      * would fail on its first step), else the only one the company has (said through {@code note});
-     * none or several is an error that says what to do.
+     * none or several is an error that says what to do. {@code client}: the generation the push uses.
      */
-    public static long integration(GongCrmClient client, Long named, Consumer<String> note) {
+    public static long integration(CrmApi client, Long named, Consumer<String> note) {
         List<GenericCrmIntegration> integrations = client.listIntegrations().integrations();
         if (named != null) {
             if (integrations.stream().noneMatch(i -> i.integrationId() == named)) {

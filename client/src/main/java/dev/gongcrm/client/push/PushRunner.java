@@ -1,7 +1,7 @@
 package dev.gongcrm.client.push;
 
 import dev.gongcrm.client.GongApiException;
-import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.AsyncProcessingResponse;
 import dev.gongcrm.client.model.LineError;
 import dev.gongcrm.client.model.RequestStatus;
@@ -39,12 +39,13 @@ public final class PushRunner {
     private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final GongCrmClient client;
+    private final CrmApi client;
     private final Ledger ledger;
     private final long integrationId;
     private final Settings settings;
 
-    public PushRunner(GongCrmClient client, Ledger ledger, long integrationId, Settings settings) {
+    /** @param client the operations of the API generation the push's profile names */
+    public PushRunner(CrmApi client, Ledger ledger, long integrationId, Settings settings) {
         this.client = client;
         this.ledger = ledger;
         this.integrationId = integrationId;

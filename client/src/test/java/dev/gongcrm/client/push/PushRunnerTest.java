@@ -77,8 +77,8 @@ class PushRunnerTest {
     private Push.Outcome push(List<Path> paths, PushRunner.Settings settings, Validator.Builder validation,
                               long maxPartBytes) throws Exception {
         List<BundleFile> files = new BundleScanner(Map.of()).scan(paths);
-        return Push.run(gong, ledger, new Push.Request(files, validation, Severity.ERROR, INTEGRATION, maxPartBytes,
-                Duration.ofSeconds(60), false), settings, PushListener.NONE);
+        return Push.run(gong, ledger, new Push.Request(files, validation, "legacy", Severity.ERROR, INTEGRATION,
+                maxPartBytes, Duration.ofSeconds(60), false), settings, PushListener.NONE);
     }
 
     private Push.Outcome push(Path bundle) throws Exception {
@@ -382,10 +382,10 @@ class PushRunnerTest {
     @Test
     void aNamedIntegrationGongDoesNotHaveIsAnErrorBeforeAnythingIsSent() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> Push.integration(gong, 42L, note -> { }));
+                () -> Push.integration(gong.legacy(), 42L, note -> { }));
         assertTrue(error.getMessage().startsWith("integration 42 is not registered in Gong (registered: "
                 + INTEGRATION), error.getMessage());
-        assertEquals(INTEGRATION, Push.integration(gong, INTEGRATION, note -> { }));
+        assertEquals(INTEGRATION, Push.integration(gong.legacy(), INTEGRATION, note -> { }));
     }
 
     @Test
