@@ -93,7 +93,7 @@ final class PushCommand implements Callable<Integer> {
         GongCrmClient client = api.hasCredentials() ? api.client() : null;
         try (Ledger opened = openLedger(ledgerFile, client != null)) {
             Long integrationId = client != null
-                    ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(options.profile)), err))
+                    ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(options.settings().profile())), err))
                     : api.namedIntegration() != null ? api.namedIntegration() : onlyIntegration(opened);
             if (client == null && (!dryRun || integrationId == null)) {
                 // nothing can be sent: still say what validation finds, then what is missing
@@ -139,7 +139,7 @@ final class PushCommand implements Callable<Integer> {
     }
 
     private Push.Request request(List<BundleFile> files, Severity failLevel, long integrationId) {
-        return new Push.Request(files, options.validator(), options.profile, failLevel, integrationId, maxUploadSize,
+        return new Push.Request(files, options.validator(), options.settings().profile(), failLevel, integrationId, maxUploadSize,
                 settle, dryRun);
     }
 

@@ -99,21 +99,23 @@ class PushCommandTest {
         assertTrue(get.out().contains("\"objectId\":\"8608553\""), get.out());
     }
 
-    @Test
     /**
      * The current example bundle, which only the current rules accept (stages without internalName, deals
      * with a status): the emulated Gong checks each upload with the rules of the generation it came
-     * through, so a push sent through the legacy endpoints would come back FAILED.
+     * through, so a push sent through the legacy endpoints would come back FAILED. The profile comes from
+     * the bundle's gongcrm.json, as a pipeline would keep it; a flag still overrides it.
      */
+    @Test
     void theCurrentProfilePushesAndReadsThroughTheCurrentGeneration() throws Exception {
         Run registered = run("integration", "register", "--profile", "current", "--name", "Home CRM", "--owner-email",
                 "ops@example.com");
         assertEquals(0, registered.exit(), registered.err());
         Path bundle = bundle(CURRENT);
 
-        Run legacy = run("push", bundle.toString(), "--dry-run");
+        Files.writeString(bundle.resolve("gongcrm.json"), "{\"profile\": \"current\"}");
+        Run legacy = run("push", bundle.toString(), "--dry-run", "--profile", "legacy");
         assertEquals(1, legacy.exit(), "the legacy rules refuse it: " + legacy.out());
-        Run push = run("push", bundle.toString(), "--profile", "current", "--settle", "0s", "--poll-interval", "10ms");
+        Run push = run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms");
         assertEquals(0, push.exit(), push.out() + push.err());
         assertTrue(push.out().contains("Pushed 8 upload(s)"), push.out());
 

@@ -173,7 +173,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
                 }
                 integration = integration(client, named);
             }
-            Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, profile, failLevel,
+            Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, settings().profile(), failLevel,
                     integration, maxUploadBytes, settleWait, dryRun), run, new StepLog(integration));
             report(outcome, failLevel, integration, reportFormats);
         } catch (GongApiException | LedgerException | PushException | UncheckedIOException e) {
@@ -295,7 +295,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
 
     private long integration(GongCrmClient client, Long named) throws MojoExecutionException {
         try {
-            return Push.integration(client.api(ApiGeneration.ofProfile(profile)), named,
+            return Push.integration(client.api(ApiGeneration.ofProfile(settings().profile())), named,
                     note -> getLog().info("gongcrm: " + note));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("gongcrm:upload: " + e.getMessage()
