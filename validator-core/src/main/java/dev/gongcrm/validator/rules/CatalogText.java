@@ -33,7 +33,8 @@ public final class CatalogText {
         text.append("  Fixable: ").append(RuleCatalog.fix(rule).map(fix -> "yes, by 'gongcrm fix': " + fix)
                 .orElse("no")).append("\n\n");
         if (!rule.badExample().isEmpty()) {
-            text.append("Bad:\n").append(indent(rule.badExample())).append('\n');
+            text.append("Bad:\n").append(indent(rule.badExample()));
+            text.append("  -> reported at ").append(String.join(", ", rule.reported())).append("\n\n");
         }
         text.append("Good:\n").append(indent(rule.goodExample()));
         if (rule.goodExample().contains("--- uploaded/")) {
@@ -46,19 +47,34 @@ public final class CatalogText {
         return text.toString();
     }
 
-    /** Every rule as a Markdown section, in catalog order. */
+    /** The catalog as a Markdown document ({@code docs/rules.md}): every rule as a section, in catalog order. */
     public static String markdown() {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder("# Rule catalog\n\n")
+                .append("Generated from the rules' metadata (`@RuleDoc`) by `./gongcrm rules --markdown > docs/rules.md`;\n")
+                .append("a test fails when this file is stale. Each bad example is checked to raise its rule exactly\n")
+                .append("where it says (file:line:column field), each good example to raise nothing.\n\n")
+                .append("| rule | default | fixable | summary |\n|---|---|---|---|\n");
         for (RuleMeta rule : RuleCatalog.all()) {
-            text.append("## `").append(rule.name()).append("` (").append(rule.defaultSeverity().id()).append(")\n\n")
+            text.append("| [`").append(rule.name()).append("`](#").append(rule.name()).append(") | ")
+                    .append(rule.defaultSeverity().id()).append(" | ")
+                    .append(RuleCatalog.fix(rule).isPresent() ? "yes" : "no").append(" | ")
+                    .append(rule.summary().replace("|", "\\|")).append(" |\n");
+        }
+        text.append('\n');
+        for (RuleMeta rule : RuleCatalog.all()) {
+            text.append("## ").append(rule.name()).append("\n\nDefault severity: ").append(rule.defaultSeverity().id())
+                    .append(rule.exampleOptions().isEmpty() ? "" : "; examples checked with `--"
+                            + String.join("` `--", rule.exampleOptions()) + "`").append(".\n\n")
                     .append(rule.summary()).append("\n\n> ").append(rule.seed()).append("\n\nFixable: ")
                     .append(RuleCatalog.fix(rule).map(fix -> "yes. " + fix).orElse("no")).append("\n\n");
             if (!rule.badExample().isEmpty()) {
-                text.append("Bad:\n\n```\n").append(rule.badExample()).append("```\n\n");
+                text.append("Bad:\n\n```\n").append(rule.badExample()).append("```\n\nReported at: ")
+                        .append(String.join(", ", rule.reported().stream().map(place -> "`" + place + "`").toList()))
+                        .append("\n\n");
             }
             text.append("Good:\n\n```\n").append(rule.goodExample()).append("```\n\n");
         }
-        return text.toString();
+        return text.toString().stripTrailing() + "\n";
     }
 
     private static String indent(String example) {

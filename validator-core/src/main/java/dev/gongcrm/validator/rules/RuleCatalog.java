@@ -1,84 +1,19 @@
 package dev.gongcrm.validator.rules;
 
-import dev.gongcrm.validator.rules.fields.DatetimeFormat;
-import dev.gongcrm.validator.rules.fields.DateFormat;
-import dev.gongcrm.validator.rules.fields.DeprecatedField;
-import dev.gongcrm.validator.rules.fields.DomainFormat;
-import dev.gongcrm.validator.rules.fields.EmailFormat;
-import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
-import dev.gongcrm.validator.rules.fields.MissingRecommendedField;
-import dev.gongcrm.validator.rules.fields.OutOfRange;
-import dev.gongcrm.validator.rules.fields.PicklistValue;
-import dev.gongcrm.validator.rules.fields.StringFormat;
-import dev.gongcrm.validator.rules.fields.UnknownField;
-import dev.gongcrm.validator.rules.fields.UrlFormat;
-import dev.gongcrm.validator.rules.fields.WrongType;
-import dev.gongcrm.validator.rules.objects.DeletedOnInitialUpload;
-import dev.gongcrm.validator.rules.objects.DuplicateObject;
-import dev.gongcrm.validator.rules.objects.DuplicateStageName;
-import dev.gongcrm.validator.rules.objects.DuplicateUserEmail;
-import dev.gongcrm.validator.rules.objects.InconsistentDealStatus;
-import dev.gongcrm.validator.rules.objects.UnsortedModifiedDate;
-import dev.gongcrm.validator.rules.references.InactiveStage;
-import dev.gongcrm.validator.rules.references.ReferenceToDeleted;
-import dev.gongcrm.validator.rules.references.UnresolvedReference;
-import dev.gongcrm.validator.rules.schema.ChangedFieldType;
-import dev.gongcrm.validator.rules.schema.DroppedSchemaField;
-import dev.gongcrm.validator.rules.schema.DuplicateFieldDefinition;
-import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
-import dev.gongcrm.validator.rules.schema.StringarrayCustomField;
-import dev.gongcrm.validator.rules.syntax.BlankLine;
-import dev.gongcrm.validator.rules.syntax.DuplicateKey;
-import dev.gongcrm.validator.rules.syntax.EmptyFile;
-import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
-import dev.gongcrm.validator.rules.syntax.InvalidJson;
-import dev.gongcrm.validator.rules.syntax.NotAnObject;
-import dev.gongcrm.validator.rules.syntax.PayloadTooLarge;
-import dev.gongcrm.validator.rules.syntax.UnknownObjectType;
-
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** Every rule, in catalog order. Adding a rule means writing its class and listing it here. */
+/**
+ * Every rule, in catalog order: the rules registered as services of {@link Rule}
+ * ({@code META-INF/services/dev.gongcrm.validator.rules.Rule}), so that adding a rule is writing its class
+ * and naming it there; a test fails for a {@link RuleDoc} class that is not.
+ */
 public final class RuleCatalog {
 
-    private static final List<Class<? extends Rule>> RULES = List.of(
-            InvalidJson.class,
-            NotAnObject.class,
-            DuplicateKey.class,
-            InvalidEncoding.class,
-            BlankLine.class,
-            EmptyFile.class,
-            PayloadTooLarge.class,
-            UnknownObjectType.class,
-            MissingMandatoryField.class,
-            MissingRecommendedField.class,
-            WrongType.class,
-            DatetimeFormat.class,
-            DateFormat.class,
-            StringFormat.class,
-            OutOfRange.class,
-            PicklistValue.class,
-            InvalidEnumValue.class,
-            EmailFormat.class,
-            UrlFormat.class,
-            DomainFormat.class,
-            DeprecatedField.class,
-            UnknownField.class,
-            DeletedOnInitialUpload.class,
-            InconsistentDealStatus.class,
-            DuplicateObject.class,
-            DuplicateStageName.class,
-            DuplicateUserEmail.class,
-            UnsortedModifiedDate.class,
-            UnresolvedReference.class,
-            InactiveStage.class,
-            ReferenceToDeleted.class,
-            DuplicateFieldDefinition.class,
-            StringarrayCustomField.class,
-            DroppedSchemaField.class,
-            ChangedFieldType.class);
+    private static final List<Class<? extends Rule>> RULES = ServiceLoader.load(Rule.class,
+            RuleCatalog.class.getClassLoader()).stream().<Class<? extends Rule>>map(ServiceLoader.Provider::type).toList();
 
     private RuleCatalog() {
     }

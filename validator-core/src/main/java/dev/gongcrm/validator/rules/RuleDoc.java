@@ -32,6 +32,13 @@ public @interface RuleDoc {
     /** A bundle that breaks the rule. */
     String bad();
 
+    /**
+     * Where the bad example raises the rule, in order: {@code file:line[:column][ field]}, e.g.
+     * {@code deals.ldjson:1:175 /closeDate} (line 0: the whole file). The examples test pins each finding
+     * to its place, so a rule that fires at the wrong line, column or field fails it.
+     */
+    String[] reported() default {};
+
     /** The same data fixed. */
     String good();
 

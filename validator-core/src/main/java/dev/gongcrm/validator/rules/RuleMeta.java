@@ -7,7 +7,8 @@ import java.util.List;
 
 /** A rule's {@link RuleDoc} read once from its class. */
 public record RuleMeta(String name, Severity defaultSeverity, String summary, String seed, String badExample,
-                       String goodExample, List<String> exampleOptions, Class<? extends Rule> ruleClass) {
+                       List<String> reported, String goodExample, List<String> exampleOptions,
+                       Class<? extends Rule> ruleClass) {
 
     private static final String PROFILE_OPTION = "profile=";
     private static final ClassValue<RuleMeta> CACHE = new ClassValue<>() {
@@ -18,8 +19,8 @@ public record RuleMeta(String name, Severity defaultSeverity, String summary, St
             if (doc == null) {
                 throw new IllegalStateException(type.getName() + " has no @RuleDoc");
             }
-            return new RuleMeta(doc.name(), doc.severity(), doc.summary(), doc.seed(), doc.bad(), doc.good(),
-                    List.of(doc.exampleOptions()), (Class<? extends Rule>) type);
+            return new RuleMeta(doc.name(), doc.severity(), doc.summary(), doc.seed(), doc.bad(),
+                    List.of(doc.reported()), doc.good(), List.of(doc.exampleOptions()), (Class<? extends Rule>) type);
         }
     };
 

@@ -20,6 +20,7 @@ import dev.gongcrm.validator.time.IsoDates;
                 --- deals.ldjson
                 {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "Deal name", "createdDate": "2022-02-04T17:57:23Z", "closeDate": "2022-09-04T00:00:00Z", "isOpen": true, "isWon": false, "stage": "discovery", "amount": 7000}
                 """,
+        reported = {"deals.ldjson:1:175 /closeDate"},
         good = """
                 --- deals.ldjson
                 {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "Deal name", "createdDate": "2022-02-04T17:57:23Z", "closeDate": "2022-09-04", "isOpen": true, "isWon": false, "stage": "discovery", "amount": 7000}

@@ -22,6 +22,7 @@ import dev.gongcrm.validator.time.IsoDates;
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T22:45:57.000Z", "name": "PBR", "domains": ["pbr.com"]}
                 """,
+        reported = {"accounts.ldjson:1:29 /modifiedDate"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T22:45:57Z", "name": "PBR", "domains": ["pbr.com"]}

@@ -19,6 +19,7 @@ import dev.gongcrm.validator.schema.FieldSpec;
                 --- deals.ldjson
                 {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "Deal name", "createdDate": "2022-02-04T17:57:23Z", "closeDate": "2022-09-04", "isOpen": true, "isWon": false, "stage": "discovery", "amount": 7000, "estimatedAmount": 7000}
                 """,
+        reported = {"deals.ldjson:1:272 /estimatedAmount"},
         good = """
                 --- deals.ldjson
                 {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "Deal name", "createdDate": "2022-02-04T17:57:23Z", "closeDate": "2022-09-04", "isOpen": true, "isWon": false, "stage": "discovery", "amount": 7000}

@@ -21,6 +21,7 @@ import java.util.Locale;
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["https://www.pbr.com/"]}
                 """,
+        reported = {"accounts.ldjson:1:89 /domains"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com", "pbr.gov"]}

@@ -19,6 +19,7 @@ import dev.gongcrm.validator.schema.ValueFormat;
                 --- users.ldjson
                 {"objectId": "user1_Id_In_The_CRM", "emailAddress": "user1 at example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}
                 """,
+        reported = {"users.ldjson:1:37 /emailAddress"},
         good = """
                 --- users.ldjson
                 {"objectId": "user1_Id_In_The_CRM", "emailAddress": "user1@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}

@@ -25,6 +25,7 @@ import java.util.Map;
                 --- deals.ldjson
                 {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "name": "Deal name", "closeDate": "2022-09-04", "status": "OPEN", "stage": "discovery"}
                 """,
+        reported = {"deals.ldjson:1 /accountId", "deals.ldjson:1 /ownerId"},
         good = """
                 --- deals.ldjson
                 {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "Deal name", "closeDate": "2022-09-04", "status": "OPEN", "stage": "discovery"}

@@ -18,6 +18,7 @@ import dev.gongcrm.validator.schema.JsonKind;
                 --- stages.ldjson
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 0}
                 """,
+        reported = {"stages.ldjson:1:140 /sortOrder"},
         good = """
                 --- stages.ldjson
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 1}

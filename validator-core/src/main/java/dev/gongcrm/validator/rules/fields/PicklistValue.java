@@ -23,6 +23,7 @@ import dev.gongcrm.validator.schema.JsonKind;
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com"], "category": "customer"}
                 """,
+        reported = {"accounts.ldjson:1:113 /category"},
         good = """
                 --- account.schema.json
                 [{"uniqueName": "category", "label": "Category", "type": "PICKLIST", "orderedValueList": ["Analyst", "Customer", "Partner"]}]

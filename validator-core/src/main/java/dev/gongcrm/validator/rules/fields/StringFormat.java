@@ -27,6 +27,7 @@ import dev.gongcrm.validator.schema.ValueFormat;
                 --- accounts.ldjson
                 {"objectId": "acme corp/EMEA", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "Acme"}
                 """,
+        reported = {"accounts.ldjson:1:2 /objectId"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "acme-corp-EMEA", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "Acme"}

@@ -22,6 +22,7 @@ import dev.gongcrm.validator.schema.FieldSpec;
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com"], "type": "Investor"}
                 """,
+        reported = {"accounts.ldjson:1:113 /type"},
         good = """
                 --- account.schema.json
                 [{"uniqueName": "type", "label": "Account Type", "type": "STRING"}]

@@ -20,6 +20,7 @@ import dev.gongcrm.validator.schema.ValueFormat;
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "url": "crm.com/accounts/5ybyh6n6n65", "name": "PBR", "domains": ["pbr.com"]}
                 """,
+        reported = {"accounts.ldjson:1:74 /url"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "url": "https://crm.com/accounts/5ybyh6n6n65", "name": "PBR", "domains": ["pbr.com"]}

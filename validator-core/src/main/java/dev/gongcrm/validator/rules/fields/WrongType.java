@@ -19,6 +19,7 @@ import dev.gongcrm.validator.schema.JsonKind;
                 --- stages.ldjson
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": "true", "sortOrder": "1"}
                 """,
+        reported = {"stages.ldjson:1:122 /isActive", "stages.ldjson:1:142 /sortOrder"},
         good = """
                 --- stages.ldjson
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 1}

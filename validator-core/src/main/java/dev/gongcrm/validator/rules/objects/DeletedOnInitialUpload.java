@@ -17,6 +17,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 --- accounts.ldjson
                 {"objectId": "gfjhty756th", "modifiedDate": "2019-01-03T22:45:57Z", "name": "PBR", "domains": ["pbr.com", "pbr.gov"], "isDeleted": true}
                 """,
+        reported = {"accounts.ldjson:1:119 /isDeleted"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com", "pbr.gov"]}

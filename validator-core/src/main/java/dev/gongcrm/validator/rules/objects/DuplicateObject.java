@@ -22,6 +22,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "accountId": "5ybyh6n6n65", "emailAddress": "john.smith@example.com", "firstName": "john", "lastName": "smith"}
                 {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-04T10:00:00Z", "accountId": "5ybyh6n6n65", "emailAddress": "john.smith@example.com", "firstName": "John", "lastName": "Smith"}
                 """,
+        reported = {"contacts.ldjson:2:2 /objectId"},
         good = """
                 --- contacts.ldjson
                 {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-04T10:00:00Z", "accountId": "5ybyh6n6n65", "emailAddress": "john.smith@example.com", "firstName": "John", "lastName": "Smith"}

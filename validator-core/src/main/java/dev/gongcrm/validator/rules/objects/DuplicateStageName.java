@@ -22,6 +22,7 @@ import dev.gongcrm.validator.rules.SequenceScope;
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 1}
                 {"objectId": "discovery-2", "modifiedDate": "2019-01-04T10:00:00Z", "internalName": "discovery", "name": "Discovery (new)", "isActive": true, "sortOrder": 2}
                 """,
+        reported = {"stages.ldjson:2:69 /internalName"},
         good = """
                 --- stages.ldjson
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 1}

@@ -26,6 +26,7 @@ import dev.gongcrm.validator.rules.SequenceScope;
                 {"objectId": "user1_Id_In_The_CRM", "emailAddress": "jane.doe@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}
                 {"objectId": "user2_Id_In_The_CRM", "emailAddress": "Jane.Doe@example.com", "modifiedDate": "2019-01-04T10:00:00Z"}
                 """,
+        reported = {"users.ldjson:2:37 /emailAddress"},
         good = """
                 --- users.ldjson
                 {"objectId": "user1_Id_In_The_CRM", "emailAddress": "jane.doe@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}

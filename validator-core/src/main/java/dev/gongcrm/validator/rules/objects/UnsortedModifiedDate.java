@@ -22,6 +22,7 @@ import dev.gongcrm.validator.time.IsoDates;
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-04T08:00:00Z", "name": "PBR", "domains": ["pbr.com"]}
                 {"objectId": "gfjhty756th", "modifiedDate": "2019-01-04T08:30:00+01:00", "name": "PBR Labs", "domains": ["pbrlabs.com"]}
                 """,
+        reported = {"accounts.ldjson:2:29 /modifiedDate"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com"]}

@@ -18,6 +18,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 --- deals.ldjson
                 {"objectId": "8608553", "modifiedDate": "2022-02-04T18:24:59Z", "accountId": "5ybyh6n6n65", "ownerId": "5486951", "name": "Deal name", "createdDate": "2022-02-04T17:57:23Z", "closeDate": "2022-09-04", "isOpen": true, "isWon": false, "stage": "discovery", "amount": 7000}
                 """,
+        reported = {"deals.ldjson:1:234 /stage"},
         good = """
                 --- stages.ldjson
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 1}

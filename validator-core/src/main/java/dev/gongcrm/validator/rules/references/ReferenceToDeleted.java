@@ -18,6 +18,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 --- contacts.ldjson
                 {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "accountId": "gfjhty756th", "emailAddress": "john.smith@example.com", "firstName": "john", "lastName": "smith"}
                 """,
+        reported = {"contacts.ldjson:1:74 /accountId"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "gfjhty756th", "modifiedDate": "2019-01-03T22:45:57Z", "name": "PBR", "domains": ["pbr.com", "pbr.gov"]}

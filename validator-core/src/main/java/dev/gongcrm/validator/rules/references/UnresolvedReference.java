@@ -22,6 +22,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 --- contacts.ldjson
                 {"objectId": "5zbwd7n5n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "accountId": "5ybyh6n6n66", "emailAddress": "john.smith@example.com", "firstName": "john", "lastName": "smith"}
                 """,
+        reported = {"contacts.ldjson:1:74 /accountId"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "domains": ["pbr.com"]}

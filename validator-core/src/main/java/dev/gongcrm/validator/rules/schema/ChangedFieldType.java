@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
                 --- deal.schema.json
                 [{"uniqueName": "probability", "label": "Probability", "type": "PERCENT"}]
                 """,
+        reported = {"deal.schema.json:1:2 /0/type"},
         good = """
                 --- uploaded/deal.schema.json
                 [{"uniqueName": "probability", "label": "Probability", "type": "NUMBER"}]

@@ -31,6 +31,7 @@ import java.util.Set;
                 --- account.schema.json
                 [{"uniqueName": "orderId", "label": "ID", "type": "ID"}]
                 """,
+        reported = {"account.schema.json:1:1"},
         good = """
                 --- uploaded/account.schema.json
                 [{"uniqueName": "orderId", "label": "ID", "type": "ID"},

@@ -20,6 +20,7 @@ import java.util.Map;
                 [{"uniqueName": "orderId", "label": "ID", "type": "ID"},
                  {"uniqueName": "orderId", "label": "Order", "type": "STRING"}]
                 """,
+        reported = {"account.schema.json:2:2 /1/uniqueName"},
         good = """
                 --- account.schema.json
                 [{"uniqueName": "orderId", "label": "ID", "type": "ID"},

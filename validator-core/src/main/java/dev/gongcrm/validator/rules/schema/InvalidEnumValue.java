@@ -17,6 +17,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 --- deal.schema.json
                 [{"uniqueName": "probability", "label": "Probability", "type": "Percent"}]
                 """,
+        reported = {"deal.schema.json:1:2 /0/type"},
         good = """
                 --- deal.schema.json
                 [{"uniqueName": "probability", "label": "Probability", "type": "PERCENT"}]

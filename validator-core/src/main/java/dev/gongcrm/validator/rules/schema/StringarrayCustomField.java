@@ -15,6 +15,7 @@ import dev.gongcrm.validator.rules.SchemaFieldScope;
                 --- contact.schema.json
                 [{"uniqueName": "languages", "label": "Languages", "type": "STRINGARRAY"}]
                 """,
+        reported = {"contact.schema.json:1:2 /0/type"},
         good = """
                 --- contact.schema.json
                 [{"uniqueName": "languages", "label": "Languages", "type": "STRING"}]

@@ -16,6 +16,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
 
                 {"objectId": "user2_Id_In_The_CRM", "emailAddress": "user2@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}
                 """,
+        reported = {"users.ldjson:2:1"},
         good = """
                 --- users.ldjson
                 {"objectId": "user1_Id_In_The_CRM", "emailAddress": "user1@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}

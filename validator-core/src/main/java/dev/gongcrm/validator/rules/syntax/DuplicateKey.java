@@ -15,6 +15,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR", "name": "PBR Inc.", "domains": ["pbr.com"]}
                 """,
+        reported = {"accounts.ldjson:1:74 /name"},
         good = """
                 --- accounts.ldjson
                 {"objectId": "5ybyh6n6n65", "modifiedDate": "2019-01-03T23:45:57+01:00", "name": "PBR Inc.", "domains": ["pbr.com"]}

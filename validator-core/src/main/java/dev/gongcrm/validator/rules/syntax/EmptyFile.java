@@ -13,6 +13,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
         bad = """
                 --- leads.ldjson
                 """,
+        reported = {"leads.ldjson:0"},
         good = """
                 --- leads.ldjson
                 {"objectId": "4v5bt54t553", "modifiedDate": "2019-01-03T23:45:57+01:00", "emailAddress": "jane.doe@example.com", "firstName": "Jane", "lastName": "Doe"}

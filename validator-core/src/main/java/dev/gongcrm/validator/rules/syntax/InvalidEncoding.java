@@ -12,6 +12,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
         seed = "The request body is a file in LDJSON format (JSON text, which is UTF-8 on the wire).",
         bad = "--- accounts.ldjson\n\uFEFF{\"objectId\": \"5ybyh6n6n65\", \"modifiedDate\": \"2019-01-03T23:45:57+01:00\", "
                 + "\"name\": \"PBR\", \"domains\": [\"pbr.com\"]}\n",
+        reported = {"accounts.ldjson:1:1"},
         good = "--- accounts.ldjson\n{\"objectId\": \"5ybyh6n6n65\", \"modifiedDate\": \"2019-01-03T23:45:57+01:00\", "
                 + "\"name\": \"PBR\", \"domains\": [\"pbr.com\"]}\n")
 public final class InvalidEncoding implements Rule {

@@ -14,6 +14,7 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 --- stages.ldjson
                 [{"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 1}]
                 """,
+        reported = {"stages.ldjson:1:1"},
         good = """
                 --- stages.ldjson
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 1}
