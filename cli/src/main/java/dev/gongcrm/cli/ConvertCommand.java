@@ -3,6 +3,7 @@ package dev.gongcrm.cli;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.convert.CsvConversion;
 import dev.gongcrm.validator.convert.CsvConverter;
 import dev.gongcrm.validator.convert.CsvDelimiter;
@@ -143,15 +144,19 @@ final class ConvertCommand implements Runnable {
 
         /** The one --type of the validation options, which here is the type of every object of the CSV. */
         private ObjectType type() {
-            if (options.types.size() != 1 || options.types.get(0).contains("=")) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "give the object type of the CSV's rows with one --type TYPE, e.g. --type DEAL");
-            }
+            ObjectType type;
             try {
-                return options.typeOverrides().get(BundleScanner.ALL_FILES);
+                type = options.typeOverrides().get(BundleScanner.ALL_FILES);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            boolean oneTypeFlag = options.types.size() == 1 && !options.types.get(0).contains("=");
+            if (type == null || !(options.types.isEmpty() || oneTypeFlag)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give the object type of the CSV's rows with one --type TYPE, e.g. --type DEAL (or \"types\": "
+                                + "{\"*\": \"DEAL\"} in " + BundleConfig.FILE_NAME + ")");
+            }
+            return type;
         }
 
         /** A file in the folder of {@code file}, named as the user named that folder. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -111,10 +111,7 @@ final class FixCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "- fixes standard input alone, to standard "
                     + "output: give no other path, --out, --in-place or --diff");
         }
-        ObjectType type = Optional.ofNullable(options.typeOverrides().get(ValidationOptions.STDIN))
-                .or(() -> Optional.ofNullable(options.typeOverrides().get(BundleScanner.ALL_FILES)))
-                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                        "- reads an entity file from standard input: give its object type, e.g. --type DEAL"));
+        ObjectType type = options.stdinType();
         options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -127,7 +124,7 @@ final class FixCommand implements Callable<Integer> {
                     .fixInto(List.of(input), work.resolve("out"));
             List<BundleFile> fixed = new ArrayList<>();
             for (Path written : summary.written()) {
-                copyTo(written, spec.commandLine().getOut());
+                copyTo(written, spec.commandLine().getOut(), ((GongCrm) spec.root().userObject()).stdoutBytes);
                 fixed.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, FileKind.ENTITIES, type,
                         Files.newInputStream(written)));
             }
@@ -143,7 +140,14 @@ final class FixCommand implements Callable<Integer> {
         }
     }
 
-    private static void copyTo(Path file, PrintWriter out) throws IOException {
+    /** The file's bytes as they are when there is a byte stream under the writer, else its text through it. */
+    private static void copyTo(Path file, PrintWriter out, OutputStream bytes) throws IOException {
+        out.flush();
+        if (bytes != null) {
+            Files.copy(file, bytes);
+            bytes.flush();
+            return;
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             in.transferTo(out);
         }

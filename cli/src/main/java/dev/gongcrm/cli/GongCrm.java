@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import tools.jackson.core.JacksonException;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,15 +66,21 @@ public final class GongCrm implements Runnable {
     final boolean terminal;
     /** What '-' reads. */
     final InputStream stdin;
+    /**
+     * The bytes under the standard output writer, for data passed through unchanged ({@code fix -}): a file's
+     * bytes are copied as they are, whatever they hold; null when the output is only a writer (embedding, tests).
+     */
+    final OutputStream stdoutBytes;
 
     GongCrm(Map<String, String> environment, boolean terminal) {
-        this(environment, terminal, System.in);
+        this(environment, terminal, System.in, null);
     }
 
-    GongCrm(Map<String, String> environment, boolean terminal, InputStream stdin) {
+    GongCrm(Map<String, String> environment, boolean terminal, InputStream stdin, OutputStream stdoutBytes) {
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
         this.stdin = stdin;
+        this.stdoutBytes = stdoutBytes;
     }
 
     /** GONG_INTEGRATION_ID, or null when it is not set. */
@@ -88,9 +97,10 @@ public final class GongCrm implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(new GongCrm(System.getenv(), System.console() != null), args, out, err));
+        // UTF-8 whatever the locale: a pipeline's LANG is often unset (ASCII), and reports quote UTF-8 data
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(new GongCrm(System.getenv(), System.console() != null, System.in, System.out), args, out, err));
     }
 
     /** Runs the command line with the process's environment (for embedding). */
@@ -105,7 +115,7 @@ public final class GongCrm implements Runnable {
 
     /** Runs the command line with this standard input (for tests of '-'). */
     static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-        return run(new GongCrm(System.getenv(), false, stdin), args, out, err);
+        return run(new GongCrm(System.getenv(), false, stdin, null), args, out, err);
     }
 
     /** The command line with the command {@code first} names, or with every command when it names none. */

@@ -11,7 +11,6 @@ import dev.gongcrm.client.push.PushRunner;
 import dev.gongcrm.client.push.StepAction;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.bundle.BundleFile;
-import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -57,12 +57,18 @@ final class SchemaCommand implements Runnable {
                 + "the file name).")
         String type;
 
+        /** The schema file's folder, whose configuration file may name the profile. */
+        @Override
+        List<Path> bundle() {
+            return List.of(file);
+        }
+
         @Override
         int call(CrmApi client, PrintWriter out) throws Exception {
             String fileName = file.getFileName().toString();
             String typeName = type != null ? type : fileName.replaceFirst("(?i)\\.schema\\.json$", "");
             ObjectType objectType = schemaType(typeName, spec.commandLine());
-            ValidationResult result = Validator.builder().build().validateFiles(List.of(BundleFile.of(file,
+            ValidationResult result = Validator.builder().profile(profile).build().validateFiles(List.of(BundleFile.of(file,
                     file.toString(), FileKind.SCHEMA, dev.gongcrm.validator.ObjectType.valueOf(objectType.name()))));
             if (result.hasAtLeast(Severity.ERROR)) {
                 ReportFormat.TEXT.writer().write(result, spec.commandLine().getOut());

@@ -19,14 +19,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** The options of {@code validate}, shared by {@code push}, which validates the same way before sending. */
 final class ValidationOptions {
@@ -188,6 +185,17 @@ final class ValidationOptions {
 
     Map<String, ObjectType> typeOverrides() {
         return settings().typeOverrides();
+    }
+
+    /** The object type of standard input ('-'): its own --type -=TYPE, else the type of every file. */
+    ObjectType stdinType() {
+        Map<String, ObjectType> types = typeOverrides();
+        ObjectType type = types.getOrDefault(STDIN, types.get(BundleScanner.ALL_FILES));
+        if (type == null) {
+            throw new CommandLine.ParameterException(mixee.commandLine(),
+                    "- reads an entity file from standard input: give its object type, e.g. --type DEAL");
+        }
+        return type;
     }
 
     /** A scanner of the bundle's files as the settings choose them; it remembers the files it skipped. */

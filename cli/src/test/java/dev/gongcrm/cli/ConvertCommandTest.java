@@ -90,7 +90,13 @@ class ConvertCommandTest {
         Run noType = run("convert", "csv", csv.toString());
         assertEquals(2, noType.exit());
         assertTrue(noType.err().startsWith("gongcrm: error: give the object type of the CSV's rows with one --type "
-                + "TYPE, e.g. --type DEAL\n"), noType.err());
+                + "TYPE, e.g. --type DEAL (or \"types\": {\"*\": \"DEAL\"} in gongcrm.json)\n"), noType.err());
+        Files.writeString(csv.resolveSibling("gongcrm.json"), "{\"types\": {\"*\": \"DEAL\"}}");
+        Run configured = run("convert", "csv", csv.toString(), "--mapping",
+                csv.resolveSibling("opportunities.mapping.json").toString());
+        assertEquals(0, configured.exit(), "the bundle's configuration names the type: " + configured.err());
+        Files.delete(csv.resolveSibling("gongcrm.json"));
+        Files.delete(csv.resolveSibling("deals.ldjson"));
 
         Path mapping = Files.writeString(folder.resolve("typo.json"),
                 "{\"fields\": [{\"column\": \"Close Date\", \"field\": \"closeDate\", \"dat\": \"dd/MM/yyyy\"}]}");

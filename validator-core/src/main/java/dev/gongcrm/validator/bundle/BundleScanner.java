@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +43,18 @@ public final class BundleScanner {
         public FolderFilter {
             includes = List.copyOf(includes);
             excludes = List.copyOf(excludes);
+            includes.forEach(FolderFilter::checkGlob);
+            excludes.forEach(FolderFilter::checkGlob);
+        }
+
+        /** A pattern that is no glob is an IllegalArgumentException that says why, before any folder is read. */
+        public static void checkGlob(String glob) {
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("'" + glob + "' is not a glob pattern (" + e.getDescription()
+                        + "); e.g. '*.ldjson', '**/2024-*/*'");
+            }
         }
     }
 
@@ -278,7 +291,8 @@ public final class BundleScanner {
     }
 
     /** Why an I/O operation on a path failed, in words: the kind of failure, not only the path it names. */
-    static String why(IOException e) {
+    /** Why an I/O operation failed, in a few words for a one-line message. */
+    public static String why(IOException e) {
         String kind = kindOf(e);
         if (kind == null) {
             kind = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()

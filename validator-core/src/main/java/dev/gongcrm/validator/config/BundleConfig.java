@@ -123,12 +123,15 @@ public final class BundleConfig {
 
     /** Reads a configuration file; a mistake in it is a ConfigException naming the file, line, column and key. */
     public static BundleConfig read(Path file) throws ConfigException {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("the configuration file '" + file + "' is a folder; name the file, e.g. "
+                    + file.resolve(FILE_NAME));
+        }
         byte[] json;
         try {
             json = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ConfigException("cannot read the configuration file '" + file + "': "
-                    + BundleScanner.kindOf(e));
+            throw new ConfigException("cannot read the configuration file '" + file + "': " + BundleScanner.why(e));
         }
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             return new FileReader(file, parser).read();
@@ -147,8 +150,8 @@ public final class BundleConfig {
         merged.ignore = or(over.ignore, ignore);
         merged.severities.putAll(severities);
         merged.severities.putAll(over.severities);
-        merged.types.putAll(types);
-        merged.types.putAll(over.types);
+        // a type the user gives now replaces the file's: --type DEAL must beat a file's per-name entry
+        merged.types.putAll(over.types.isEmpty() ? types : over.types);
         merged.initial = or(over.initial, initial);
         merged.dialer = or(over.dialer, dialer);
         merged.include = or(over.include, include);
@@ -355,8 +358,8 @@ public final class BundleConfig {
                 }
                 case "initial" -> config.initial(bool(key, value));
                 case "dialer" -> config.dialer(bool(key, value));
-                case "include" -> config.include(strings(key, value));
-                case "exclude" -> config.exclude(strings(key, value));
+                case "include" -> config.include(globs(key, value));
+                case "exclude" -> config.exclude(globs(key, value));
                 case "recursive" -> config.recursive(bool(key, value));
                 case "failOn" -> {
                     String level = string(key, value);
@@ -364,8 +367,8 @@ public final class BundleConfig {
                     config.failOn(level);
                 }
                 case "maxFindings" -> {
-                    if (value != JsonToken.VALUE_NUMBER_INT || parser.getLongValue() < 0
-                            || parser.getLongValue() > Integer.MAX_VALUE) {
+                    if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT
+                            || parser.getIntValue() < 0) {
                         throw problem("'maxFindings' must be a whole number of at least 0");
                     }
                     config.maxFindings(parser.getIntValue());
@@ -400,6 +403,15 @@ public final class BundleConfig {
                 strings.add(string(key, element));
             }
             return strings;
+        }
+
+        /** Glob patterns, each checked now so that a broken one is reported here, not when folders are read. */
+        private List<String> globs(String key, JsonToken value) throws ConfigException {
+            List<String> globs = strings(key, value);
+            for (String glob : globs) {
+                check(key, () -> BundleScanner.FolderFilter.checkGlob(glob));
+            }
+            return globs;
         }
 
         private Map<String, String> stringMap(String key, JsonToken value) throws ConfigException {

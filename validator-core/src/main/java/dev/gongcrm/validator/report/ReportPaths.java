@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.report;
 
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -18,9 +19,21 @@ public final class ReportPaths {
         try {
             Path absoluteBase = base.toAbsolutePath().normalize();
             Path absolute = absoluteBase.resolve(file).normalize();
-            return absolute.startsWith(absoluteBase)
-                    ? absoluteBase.relativize(absolute).toString()
-                    : absolute.toString();
+            if (absolute.startsWith(absoluteBase)) {
+                return absoluteBase.relativize(absolute).toString();
+            }
+            // named through a symbolic link (a shell's $PWD, macOS's /tmp): inside the base all the same?
+            Path realBase = absoluteBase.toRealPath();
+            Path real = absolute.toRealPath();
+            return real.startsWith(realBase) ? realBase.relativize(real).toString() : absolute.toString();
+        } catch (InvalidPathException | IOException e) {
+            return absoluteOrAsGiven(file, base);
+        }
+    }
+
+    private static String absoluteOrAsGiven(String file, Path base) {
+        try {
+            return base.toAbsolutePath().normalize().resolve(file).normalize().toString();
         } catch (InvalidPathException e) {
             return file;
         }

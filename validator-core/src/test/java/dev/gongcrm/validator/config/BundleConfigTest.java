@@ -69,6 +69,12 @@ class BundleConfigTest {
         assertEquals(null, result.ruleCounts().get("url-format"), "ignored by the file");
         assertEquals(3, result.count(Severity.ERROR), "domain-format error from the flag, and two errors of the data");
         assertEquals(Optional.of(Severity.ERROR), BundleConfig.NONE.failLevel(), "error unless said");
+
+        BundleConfig typed = BundleConfig.read(write("typed.json", "{\"types\": {\"export.ldjson\": \"ACCOUNT\"}}"));
+        assertEquals(Map.of("*", ObjectType.DEAL),
+                typed.overriddenBy(BundleConfig.builder().type("*", "DEAL").build()).typeOverrides(),
+                "a type given now replaces the file's, per-name entries too");
+        assertEquals(Map.of("export.ldjson", ObjectType.ACCOUNT), typed.overriddenBy(BundleConfig.NONE).typeOverrides());
     }
 
     @Test
@@ -100,6 +106,11 @@ class BundleConfigTest {
         assertProblem("{\"profile\": \"curent\"}", ":1:13: 'profile': unknown profile 'curent'");
         assertProblem("{\"maxFindings\": -1}", "'maxFindings' must be a whole number of at least 0");
         assertProblem("{\"initial\": \"yes\"}", "'initial' must be true or false");
+        assertProblem("{\"include\": [\"[a-\"]}", "'include': '[a-' is not a glob pattern");
+        assertProblem("{\"maxFindings\": 99999999999999999999999}", "'maxFindings' must be a whole number of at least 0");
+        ConfigException folderGiven = assertThrows(ConfigException.class, () -> BundleConfig.read(folder));
+        assertTrue(folderGiven.getMessage().endsWith("is a folder; name the file, e.g. " + folder.resolve("gongcrm.json")),
+                folderGiven.getMessage());
         assertProblem("[]", "the configuration must be a JSON object");
         assertProblem("{\"ignore\": [],}", "gongcrm.json:1:15: not valid JSON");
         assertProblem("{\"ignore\": [], \"ignore\": []}", "not valid JSON: Duplicate Object property \"ignore\"");

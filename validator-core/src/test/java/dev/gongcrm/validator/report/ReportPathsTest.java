@@ -1,7 +1,9 @@
 package dev.gongcrm.validator.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +22,17 @@ class ReportPathsTest {
     void aFileOutsideTheBaseIsNamedAbsolutelyEvenWhenGivenRelatively() {
         assertEquals(Path.of("/work/other/deals.ldjson").toString(), ReportPaths.relative("../other/deals.ldjson", BASE));
         assertEquals(Path.of("/tmp/deals.ldjson").toString(), ReportPaths.relative("/tmp/deals.ldjson", BASE));
+    }
+
+    @Test
+    void aFileNamedThroughASymbolicLinkToTheBaseIsStillRelative(@TempDir Path folder) throws Exception {
+        Path real = Files.createDirectories(folder.resolve("real/bundle"));
+        Files.writeString(real.resolve("deals.ldjson"), "");
+        Path link = Files.createSymbolicLink(folder.resolve("link"), folder.resolve("real"));
+        assertEquals(Path.of("bundle", "deals.ldjson").toString(),
+                ReportPaths.relative(link.resolve("bundle/deals.ldjson").toString(), folder.resolve("real")));
+        assertEquals(Path.of("bundle", "deals.ldjson").toString(),
+                ReportPaths.relative(real.resolve("deals.ldjson").toString(), link));
     }
 
     @Test
