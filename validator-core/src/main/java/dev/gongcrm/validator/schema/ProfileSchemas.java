@@ -34,7 +34,7 @@ public final class ProfileSchemas {
     public static final String DEFAULT_PROFILE = "legacy";
     /** Every profile the schemas module has a folder for, the default first. */
     public static final List<String> PROFILES = List.of(DEFAULT_PROFILE, "current");
-    private static final Set<String> FIELD_KEYWORDS = Set.of("type", "format", "pattern", "description",
+    private static final Set<String> FIELD_KEYWORDS = Set.of("type", "format", "pattern", "description", "$comment",
             "minLength", "maxLength", "minItems", "minimum", "maximum", "enum", "items", "deprecated");
     private static final String RESOURCE_ROOT = "dev/gongcrm/schemas/";
     private static final String COMMON = "common.schema.json";
