@@ -3,6 +3,7 @@ package dev.gongcrm.cli;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.convert.CsvConversion;
 import dev.gongcrm.validator.convert.CsvConverter;
 import dev.gongcrm.validator.convert.CsvDelimiter;
@@ -148,7 +149,12 @@ final class ConvertCommand implements Runnable {
                         "give the object type of the CSV's rows with one --type TYPE, e.g. --type DEAL");
             }
             try {
-                return options.typeOverrides().get(BundleScanner.ALL_FILES);
+                TypeOverride type = options.typeOverrides().get(BundleScanner.ALL_FILES);
+                if (type.userMapping()) {
+                    throw new IllegalArgumentException("a CSV converts to the objects of one object type, not to a "
+                            + "user mapping file; give e.g. --type BUSINESS_USER");
+                }
+                return type.objectType();
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -1,12 +1,12 @@
 package dev.gongcrm.cli;
 
 import dev.gongcrm.client.push.Ledger;
-import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
@@ -76,16 +76,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The bundle's files: those the paths name, and standard input where a path is '-'. */
     private List<BundleFile> files() throws BundleException {
-        Map<String, ObjectType> types = options.typeOverrides();
+        Map<String, TypeOverride> types = options.typeOverrides();
         List<Path> named = paths.stream().filter(path -> !path.toString().equals(ValidationOptions.STDIN)).toList();
         List<BundleFile> files = new ArrayList<>(named.isEmpty() ? List.of() : options.scanner().scan(named));
         if (named.size() < paths.size()) {
-            ObjectType type = types.getOrDefault(ValidationOptions.STDIN, types.get(BundleScanner.ALL_FILES));
+            TypeOverride type = types.getOrDefault(ValidationOptions.STDIN, types.get(BundleScanner.ALL_FILES));
             if (type == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "- reads an entity file from standard input: give its object type, e.g. --type DEAL");
             }
-            files.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, FileKind.ENTITIES, type,
+            files.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, type.kind(FileKind.ENTITIES), type.objectType(),
                     ((GongCrm) spec.root().userObject()).stdin));
         }
         return files;

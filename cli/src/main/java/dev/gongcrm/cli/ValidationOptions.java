@@ -1,10 +1,10 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.config.ConfigException;
 import dev.gongcrm.validator.report.ReportFiles;
@@ -78,7 +78,8 @@ final class ValidationOptions {
 
     @Option(names = "--type", paramLabel = "[FILE=]TYPE",
             description = {"Object type of files whose name does not tell it: TYPE for every file, "
-                    + "FILE=TYPE for one.", "Types: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE."})
+                    + "FILE=TYPE for one.", "Types: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE, or "
+                    + "USER_MAPPING for a /v2/crm/map/users file (crmUserId, emailAddress)."})
     List<String> types = new ArrayList<>();
 
     @Option(names = {"-r", "--recursive"}, description = "Take the entity and schema files of bundle folders' "
@@ -186,7 +187,7 @@ final class ValidationOptions {
         return failLevel != null && result.hasAtLeast(failLevel) ? GongCrm.FINDINGS : 0;
     }
 
-    Map<String, ObjectType> typeOverrides() {
+    Map<String, TypeOverride> typeOverrides() {
         return settings().typeOverrides();
     }
 
