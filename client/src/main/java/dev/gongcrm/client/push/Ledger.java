@@ -284,14 +284,15 @@ public final class Ledger implements AutoCloseable {
                 && Path.of(step.file()).getFileName().toString().equals(fileName)).findFirst();
     }
 
-    /** The newest object upload that ended DONE: one Gong must still know, unless the integration was reset. */
+    /** The newest object or user mapping upload that ended DONE: one Gong must still know, unless the integration was reset. */
     public Optional<StepRecord> latestDoneUpload(long integrationId) {
         List<StepRecord> steps = new ArrayList<>();
-        query("SELECT * FROM steps WHERE integration_id = ? AND kind = ? AND status = ? ORDER BY rowid DESC LIMIT 1",
-                statement -> {
+        query("SELECT * FROM steps WHERE integration_id = ? AND kind IN (?, ?) AND status = ? "
+                + "ORDER BY rowid DESC LIMIT 1", statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, PlanStep.Kind.OBJECTS.name());
-                    statement.setString(3, StepRecord.DONE);
+                    statement.setString(3, PlanStep.Kind.USER_MAPPING.name());
+                    statement.setString(4, StepRecord.DONE);
                 }, rows -> steps.add(step(rows)));
         return steps.stream().findFirst();
     }

@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /**
  * One step of an upload plan: a schema file, an entity file (or one part of a file over the size
- * limit), or the wait the seed asks for between accounts and the types that refer to them.
+ * limit), a user mapping file for {@code /map/users}, or the wait the seed asks for between accounts
+ * and the types that refer to them.
  *
  * @param file the file as the user named it (null for a wait)
  * @param part 1-based part of the file; {@code parts} is how many it was split into
@@ -25,7 +26,7 @@ import java.time.Duration;
 public record PlanStep(Kind kind, Path file, ObjectType type, int part, int parts, long offset, long bytes,
                        int firstLine, long objects, String contentHash, String clientRequestId, Duration settle) {
 
-    public enum Kind { SCHEMA, OBJECTS, SETTLE }
+    public enum Kind { SCHEMA, USER_MAPPING, OBJECTS, SETTLE }
 
     /** The bytes a step sends: a range of its file. */
     public record Content(Path file, long offset, long length) {
@@ -56,7 +57,8 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
         if (kind == Kind.SETTLE) {
             return "wait " + settle.toSeconds() + "s for accounts to be processed";
         }
-        return file + (parts > 1 ? " (part " + part + " of " + parts + ")" : "");
+        return file + (kind == Kind.USER_MAPPING ? " (/map/users)" : "")
+                + (parts > 1 ? " (part " + part + " of " + parts + ")" : "");
     }
 
     /** The id of the n-th attempt (1-based) at this content: a retry after FAILED or a forced re-send needs a new one. */
