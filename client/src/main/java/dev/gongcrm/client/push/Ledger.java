@@ -473,8 +473,11 @@ public final class Ledger implements AutoCloseable {
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = parser.currentName();
                     JsonToken value = parser.nextToken();
+                    if (name.equals(content.idField())) {
+                        objectId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                        continue;
+                    }
                     switch (name) {
-                        case "objectId" -> objectId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "internalName" -> internalName = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "modifiedDate" -> modifiedDate = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "isDeleted" -> deleted = value == JsonToken.VALUE_TRUE;

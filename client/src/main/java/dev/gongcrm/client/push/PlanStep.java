@@ -28,8 +28,11 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
 
     public enum Kind { SCHEMA, USER_MAPPING, OBJECTS, SETTLE }
 
-    /** The bytes a step sends: a range of its file. */
-    public record Content(Path file, long offset, long length) {
+    /**
+     * The bytes a step sends: a range of its file, whose lines name their object in {@code idField}
+     * ({@code objectId}; a user mapping's {@code crmUserId}, which Gong keys its BUSINESS_USER by).
+     */
+    public record Content(Path file, long offset, long length, String idField) {
 
         public InputStream open() throws IOException {
             InputStream in = Files.newInputStream(file);
@@ -44,7 +47,7 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
     }
 
     public Content content() {
-        return new Content(file, offset, bytes);
+        return new Content(file, offset, bytes, kind == Kind.USER_MAPPING ? "crmUserId" : "objectId");
     }
 
     /** The name of the file, without its folder: uploads of the same name replace each other's objects. */

@@ -272,9 +272,8 @@ public final class PushRunner {
         RequestStatusResponse status = await(id, step, listener);
         List<LineError> errors = status.errors();
         boolean done = status.status() == RequestStatus.DONE;
-        // a mapping's lines are no BUSINESS_USER objects that later files could refer to
-        ledger.finished(integrationId, id, status.status().name(), errors, step.type(),
-                done && step.kind() == PlanStep.Kind.OBJECTS ? step.content() : null, null, settings.clock().instant());
+        ledger.finished(integrationId, id, status.status().name(), errors, step.type(), done ? step.content() : null,
+                null, settings.clock().instant());
         if (!done) {
             errors.forEach(error -> findings.add(finding(step, id, error)));
             String stored = status.totalSuccessCount() == null ? ""

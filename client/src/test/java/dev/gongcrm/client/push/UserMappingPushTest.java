@@ -103,6 +103,17 @@ class UserMappingPushTest {
                 + mapping.clientRequestId())), "polled until Gong processed it");
     }
 
+    /** A later bundle without the mapping file may still refer to its users: the ledger knows them as BUSINESS_USERs. */
+    @Test
+    void theLedgerKnowsTheMappedUsersForLaterValidation() throws Exception {
+        push("legacy", Severity.ERROR, false);
+
+        List<String> users = new ArrayList<>();
+        ledger.priorUploads(INTEGRATION).forEachObject(dev.gongcrm.validator.ObjectType.BUSINESS_USER,
+                user -> users.add(user.objectId() + (user.deleted() ? " deleted" : "")));
+        assertTrue(users.containsAll(List.of("crm-7", "crm-8 deleted")), users.toString());
+    }
+
     @Test
     void aMappingIsNeverSentTwiceAndAChangedOneIsSentOnce() throws Exception {
         push("legacy", Severity.ERROR, false);
