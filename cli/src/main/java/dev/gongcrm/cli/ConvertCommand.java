@@ -3,6 +3,7 @@ package dev.gongcrm.cli;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.convert.CsvConversion;
 import dev.gongcrm.validator.convert.CsvConverter;
@@ -144,7 +145,7 @@ final class ConvertCommand implements Runnable {
 
         /** The one --type of the validation options, which here is the type of every object of the CSV. */
         private ObjectType type() {
-            ObjectType type;
+            TypeOverride type;
             try {
                 type = options.typeOverrides().get(BundleScanner.ALL_FILES);
             } catch (IllegalArgumentException e) {
@@ -156,7 +157,11 @@ final class ConvertCommand implements Runnable {
                         "give the object type of the CSV's rows with one --type TYPE, e.g. --type DEAL (or \"types\": "
                                 + "{\"*\": \"DEAL\"} in " + BundleConfig.FILE_NAME + ")");
             }
-            return type;
+            if (type.userMapping()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "a CSV converts to the objects of one "
+                        + "object type, not to a user mapping file; give e.g. --type BUSINESS_USER");
+            }
+            return type.objectType();
         }
 
         /** A file in the folder of {@code file}, named as the user named that folder. */

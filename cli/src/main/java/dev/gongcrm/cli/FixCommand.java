@@ -1,9 +1,9 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.fix.BundleFixer;
 import dev.gongcrm.validator.fix.FixOptions;
@@ -111,13 +111,13 @@ final class FixCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "- fixes standard input alone, to standard "
                     + "output: give no other path, --out, --in-place or --diff");
         }
-        ObjectType type = options.stdinType();
+        TypeOverride type = options.stdinType();
         options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
         PrintWriter stderr = spec.commandLine().getErr();
         Path work = Files.createTempDirectory("gongcrm-fix-");
         try {
-            Path input = work.resolve("in").resolve(type.resourceName() + ".ldjson");
+            Path input = work.resolve("in").resolve(type.fileName());
             Files.createDirectories(input.getParent());
             Files.copy(((GongCrm) spec.root().userObject()).stdin, input);
             FixSummary summary = new BundleFixer(fixOptions().withTypeOverrides(Map.of(BundleScanner.ALL_FILES, type)))
@@ -125,7 +125,7 @@ final class FixCommand implements Callable<Integer> {
             List<BundleFile> fixed = new ArrayList<>();
             for (Path written : summary.written()) {
                 copyTo(written, spec.commandLine().getOut(), ((GongCrm) spec.root().userObject()).stdoutBytes);
-                fixed.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, FileKind.ENTITIES, type,
+                fixed.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, type.kind(FileKind.ENTITIES), type.objectType(),
                         Files.newInputStream(written)));
             }
             ValidationResult result = options.validator().build().validateFiles(fixed);

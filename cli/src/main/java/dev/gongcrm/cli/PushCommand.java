@@ -173,6 +173,8 @@ final class PushCommand implements Callable<Integer> {
                         + action.describe();
                 case OBJECTS -> step.type() + " " + step.label() + " (" + Sizes.count(step.objects(), "object") + ", "
                         + Sizes.human(step.bytes()) + "): " + action.describe();
+                case USER_MAPPING -> "user mapping " + step.label() + " (" + Sizes.count(step.objects(), "user") + ", "
+                        + Sizes.human(step.bytes()) + "): " + action.describe();
             };
             out.printf("%3d. %s%n", i + 1, what);
         }

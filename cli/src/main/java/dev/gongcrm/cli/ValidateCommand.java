@@ -5,6 +5,7 @@ import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
@@ -77,7 +78,8 @@ final class ValidateCommand implements Callable<Integer> {
         List<Path> named = paths.stream().filter(path -> !path.toString().equals(ValidationOptions.STDIN)).toList();
         List<BundleFile> files = new ArrayList<>(named.isEmpty() ? List.of() : options.scanner().scan(named));
         if (named.size() < paths.size()) {
-            files.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, FileKind.ENTITIES, options.stdinType(),
+            TypeOverride type = options.stdinType();
+            files.add(BundleFile.ofStream(ValidationOptions.STDIN_NAME, type.kind(FileKind.ENTITIES), type.objectType(),
                     ((GongCrm) spec.root().userObject()).stdin));
         }
         return files;

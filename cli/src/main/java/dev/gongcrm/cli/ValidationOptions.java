@@ -1,10 +1,10 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.config.ConfigException;
 import dev.gongcrm.validator.report.ReportFiles;
@@ -75,7 +75,8 @@ final class ValidationOptions {
 
     @Option(names = "--type", paramLabel = "[FILE=]TYPE",
             description = {"Object type of files whose name does not tell it: TYPE for every file, "
-                    + "FILE=TYPE for one.", "Types: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE."})
+                    + "FILE=TYPE for one.", "Types: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE, or "
+                    + "USER_MAPPING for a /v2/crm/map/users file (crmUserId, emailAddress)."})
     List<String> types = new ArrayList<>();
 
     @Option(names = {"-r", "--recursive"}, description = "Take the entity and schema files of bundle folders' "
@@ -183,14 +184,14 @@ final class ValidationOptions {
         return failLevel != null && result.hasAtLeast(failLevel) ? GongCrm.FINDINGS : 0;
     }
 
-    Map<String, ObjectType> typeOverrides() {
+    Map<String, TypeOverride> typeOverrides() {
         return settings().typeOverrides();
     }
 
-    /** The object type of standard input ('-'): its own --type -=TYPE, else the type of every file. */
-    ObjectType stdinType() {
-        Map<String, ObjectType> types = typeOverrides();
-        ObjectType type = types.getOrDefault(STDIN, types.get(BundleScanner.ALL_FILES));
+    /** The type of standard input ('-'): its own --type -=TYPE, else the type of every file. */
+    TypeOverride stdinType() {
+        Map<String, TypeOverride> types = typeOverrides();
+        TypeOverride type = types.getOrDefault(STDIN, types.get(BundleScanner.ALL_FILES));
         if (type == null) {
             throw new CommandLine.ParameterException(mixee.commandLine(),
                     "- reads an entity file from standard input: give its object type, e.g. --type DEAL");

@@ -215,6 +215,22 @@ class GongCrmTest {
     }
 
     @Test
+    void typeUserMappingValidatesStandardInputAsAMapUsersFile() {
+        String mapping = "{\"crmUserId\": \"crm-7\"}\n{\"crmUserId\": \"crm-8\", \"isDeleted\": true}\n";
+        Run asMapping = Run.runWithInput(mapping, "validate", "--type", "user-mapping", "-");
+        assertEquals(1, asMapping.exit(), asMapping.err());
+        assertTrue(asMapping.out().startsWith("<stdin>:1: error[missing-mandatory-field]")
+                && asMapping.out().contains("emailAddress") && !asMapping.out().contains("<stdin>:2:"), asMapping.out());
+
+        Run help = run("validate", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("USER_MAPPING for a /v2/crm/map/users file"), help.out());
+        Run unknown = run("validate", "--type", "mapping", "-");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown type 'mapping'; use ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, "
+                + "STAGE, or USER_MAPPING"), unknown.err());
+    }
+
+    @Test
     void recursiveIncludeAndExcludeChooseTheFilesOfBundleFolders() {
         String examples = Path.of("..", "examples").toString();
         Run flat = run("validate", examples);

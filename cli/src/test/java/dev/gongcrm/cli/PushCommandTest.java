@@ -127,6 +127,56 @@ class PushCommandTest {
         assertTrue(unknown.err().contains("unknown profile 'newest'; available: legacy, current"), unknown.err());
     }
 
+    /**
+     * A users mapping file whose name does not tell it, typed with --type FILE=USER_MAPPING: the dry run
+     * shows it right after the schemas, the push sends it there and a second push skips it.
+     */
+    @Test
+    void aUserMappingFileIsPlannedAfterTheSchemasAndPushedOnce() throws Exception {
+        register();
+        Path bundle = bundle(VALID);
+        Path mapping = Files.writeString(bundle.resolve("crm-users.ldjson"),
+                "{\"crmUserId\": \"crm-7\", \"emailAddress\": \"seven@example.com\"}\n"
+                        + "{\"crmUserId\": \"crm-8\", \"isDeleted\": true}\n");
+
+        Run untyped = run("push", bundle.toString(), "--dry-run");
+        assertEquals(1, untyped.exit(), "as entities of no known type it cannot be sent: " + untyped.out());
+        Run plan = run("push", bundle.toString(), "--dry-run", "--type", "crm-users.ldjson=user-mapping");
+        assertEquals(0, plan.exit(), plan.out() + plan.err());
+        assertTrue(plan.out().contains("  3. user mapping " + mapping + " (/map/users) (2 users, "), plan.out());
+        assertTrue(plan.out().contains("send as gongcrm-business-user-mapping-"), plan.out());
+
+        Run push = run("push", bundle.toString(), "--type", "crm-users.ldjson=USER_MAPPING", "--settle", "0s",
+                "--poll-interval", "10ms");
+        assertEquals(0, push.exit(), push.out() + push.err());
+        assertTrue(push.out().contains("[3/10] " + mapping + " (/map/users): DONE, 2 user mappings"), push.out());
+        Run again = run("push", bundle.toString(), "--type", "crm-users.ldjson=USER_MAPPING", "--dry-run");
+        assertTrue(again.out().lines().anyMatch(line -> line.startsWith("  3. user mapping " + mapping)
+                && line.contains("already uploaded")), again.out());
+    }
+
+    /** The current API has no /map/users: the mapping file is a finding, and with --fail-on never a one-line stop. */
+    @Test
+    void theCurrentProfileNeverDropsAUserMappingFile() throws Exception {
+        Run registered = run("integration", "register", "--profile", "current", "--name", "Home CRM", "--owner-email",
+                "ops@example.com");
+        assertEquals(0, registered.exit(), registered.err());
+        Path bundle = bundle(CURRENT);
+        Path mapping = Files.writeString(bundle.resolve("user-mapping.ldjson"),
+                "{\"crmUserId\": \"crm-7\", \"emailAddress\": \"seven@example.com\"}\n");
+
+        Run validated = run("push", bundle.toString(), "--profile", "current", "--poll-interval", "10ms");
+        assertEquals(1, validated.exit(), validated.out() + validated.err());
+        assertTrue(validated.out().contains("no /map/users endpoint"), validated.out());
+        Run forced = run("push", bundle.toString(), "--profile", "current", "--fail-on", "never", "--poll-interval",
+                "10ms");
+        assertTrue(forced.exit() != 0, forced.out());
+        assertTrue(forced.err().contains(mapping + ": a user mapping file, but the current API has no "
+                + "/v2/crm/map/users; nothing was sent"), forced.err());
+        assertEquals(1, forced.err().lines().filter(line -> line.contains("map/users")).count(), forced.err());
+        assertTrue(emulator.arrivals().isEmpty(), emulator.arrivals().toString());
+    }
+
     @Test
     void aBrokenBundleExitsOneAndSendsNothing() throws Exception {
         register();

@@ -15,9 +15,9 @@ public enum ApiGeneration {
 
     LEGACY("legacy", "/v2/crm/integration/new", "/v2/crm/integration/list", "/v2/crm/integration/delete",
             "/v2/crm/object/schema", "/v2/crm/object/schema/list", "/v2/crm/object/entities", "/v2/crm/object/list",
-            false),
+            "/v2/crm/map/users", false),
     CURRENT("current", "/v2/crm/integrations", "/v2/crm/integrations", "/v2/crm/integrations",
-            "/v2/crm/entity-schema", "/v2/crm/entity-schema", "/v2/crm/entities", "/v2/crm/entities", true);
+            "/v2/crm/entity-schema", "/v2/crm/entity-schema", "/v2/crm/entities", "/v2/crm/entities", null, true);
 
     /** {@code /v2/crm/request-status}: one path for the requests of both generations. */
     static final String REQUEST_STATUS = "/v2/crm/request-status";
@@ -30,6 +30,8 @@ public enum ApiGeneration {
     final String listSchema;
     final String uploadObjects;
     final String getObjects;
+    /** The deprecated user mapping upload; null where the generation has none (the current description lists no such path). */
+    final String mapUsers;
     /**
      * Whether the ids of a get-objects call also go in the {@code objectsCrmIds} query array: the current
      * description declares that parameter in the query while its text and example send the ids in the
@@ -38,7 +40,8 @@ public enum ApiGeneration {
     final boolean idsInQuery;
 
     ApiGeneration(String profile, String registerIntegration, String listIntegrations, String deleteIntegration,
-                  String uploadSchema, String listSchema, String uploadObjects, String getObjects, boolean idsInQuery) {
+                  String uploadSchema, String listSchema, String uploadObjects, String getObjects, String mapUsers,
+                  boolean idsInQuery) {
         this.profile = profile;
         this.registerIntegration = registerIntegration;
         this.listIntegrations = listIntegrations;
@@ -47,12 +50,18 @@ public enum ApiGeneration {
         this.listSchema = listSchema;
         this.uploadObjects = uploadObjects;
         this.getObjects = getObjects;
+        this.mapUsers = mapUsers;
         this.idsInQuery = idsInQuery;
     }
 
     /** The validation profile of this generation ({@code legacy}, {@code current}). */
     public String profile() {
         return profile;
+    }
+
+    /** Whether this generation has {@code /map/users}, the upload of a user mapping file. */
+    public boolean mapsUsers() {
+        return mapUsers != null;
     }
 
     /**

@@ -189,6 +189,23 @@ public final class CrmApi {
                 bytesSent);
     }
 
+    /**
+     * {@code POST /v2/crm/map/users} (deprecated by Gong in favour of BUSINESS_USER objects): the whole
+     * file, which must hold the complete list of the CRM's users. Asynchronous like an object upload:
+     * watch it with {@link #requestStatus}. The current generation has no such path: an
+     * UnsupportedOperationException, before anything is sent.
+     */
+    public ApiResponse<AsyncProcessingResponse> mapUsers(Path dataFile, String clientRequestId, long integrationId,
+                                                         LongConsumer bytesSent) {
+        GongCrmClient.required(dataFile, "dataFile");
+        if (!generation.mapsUsers()) {
+            throw new UnsupportedOperationException("the " + generation.profile() + " API has no /v2/crm/map/users: "
+                    + "upload users as BUSINESS_USER objects");
+        }
+        return upload(generation.mapUsers, dataFile, 0, GongCrmClient.size(dataFile), clientRequestId, integrationId,
+                null, bytesSent);
+    }
+
     ApiResponse<AsyncProcessingResponse> upload(String path, Path dataFile, long offset, long length,
                                                 String clientRequestId, long integrationId,
                                                 ObjectType objectType, LongConsumer bytesSent) {

@@ -232,9 +232,7 @@ public final class GongCrmClient implements AutoCloseable {
     @Deprecated
     public ApiResponse<AsyncProcessingResponse> mapUsersWithHttpInfo(Path dataFile, String clientRequestId,
                                                                     long integrationId) {
-        required(dataFile, "dataFile");
-        return legacy.upload("/v2/crm/map/users", dataFile, 0, size(dataFile), clientRequestId, integrationId, null,
-                sent -> { });
+        return legacy.mapUsers(dataFile, clientRequestId, integrationId, sent -> { });
     }
 
     static long size(Path dataFile) {

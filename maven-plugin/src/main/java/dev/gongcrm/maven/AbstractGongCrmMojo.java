@@ -1,11 +1,11 @@
 package dev.gongcrm.maven;
 
 import dev.gongcrm.validator.Finding;
-import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.config.ConfigException;
 import dev.gongcrm.validator.report.ReportFiles;
@@ -87,7 +87,8 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
 
     /**
      * Object type per file name for files whose name does not tell it, e.g.
-     * {@code <export.ldjson>DEAL</export.ldjson>}; the key {@code *} applies to every file.
+     * {@code <export.ldjson>DEAL</export.ldjson>}, or {@code USER_MAPPING} for a {@code /v2/crm/map/users}
+     * file ({@code <crm-users.ldjson>USER_MAPPING</crm-users.ldjson>}); the key {@code *} applies to every file.
      */
     @Parameter
     Map<String, String> types;
@@ -179,8 +180,8 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
     }
 
-    /** The object types per file name; an unknown type stops the goal with a message that names it. */
-    Map<String, ObjectType> typeOverrides() throws MojoExecutionException {
+    /** What the files of each name are; an unknown type stops the goal with a message that names it. */
+    Map<String, TypeOverride> typeOverrides() throws MojoExecutionException {
         try {
             return settings().typeOverrides();
         } catch (IllegalArgumentException e) {

@@ -227,6 +227,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
                         + describe(action);
                 case OBJECTS -> step.type() + " " + label(step) + " (" + step.objects() + " object(s), "
                         + step.bytes() + " bytes): " + describe(action);
+                case USER_MAPPING -> "user mapping " + label(step) + " (" + step.objects() + " user(s), "
+                        + step.bytes() + " bytes): " + describe(action);
             };
             getLog().info(String.format("%3d. %s", i + 1, what));
         }
@@ -398,7 +400,11 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
 
         private String what(PlanStep step) {
-            return step.type() + (step.kind() == PlanStep.Kind.SCHEMA ? " schema " : " ") + label(step);
+            return switch (step.kind()) {
+                case SCHEMA -> step.type() + " schema ";
+                case USER_MAPPING -> "user mapping ";
+                case OBJECTS, SETTLE -> step.type() + " ";
+            } + label(step);
         }
 
         private String prefix() {

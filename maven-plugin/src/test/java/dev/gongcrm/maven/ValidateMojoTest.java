@@ -105,6 +105,27 @@ class ValidateMojoTest {
 
     @Test
     @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void aTypesEntryCanSayThatAFileIsAUserMappingFile(ValidateMojo mojo) throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("bundle"));
+        Files.writeString(bundle.resolve("crm-users.ldjson"),
+                "{\"crmUserId\": \"crm-7\", \"emailAddress\": \"seven@example.com\"}\n");
+        mojo.basedir = folder.toFile();
+        mojo.bundles = List.of(bundle.toFile());
+        mojo.profile = "legacy";
+        mojo.select = null;
+        mojo.severities = null;
+        mojo.violationSeverity = "error";
+        mojo.maxAllowedViolations = 0;
+        mojo.outputDirectory = folder.resolve("target").toFile();
+
+        mojo.types = null;
+        assertThrows(MojoFailureException.class, mojo::execute, "as entities of no known type it fails");
+        mojo.types = Map.of("crm-users.ldjson", "USER_MAPPING");
+        mojo.execute();
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
     void theBundlesConfigurationFileAppliesUnderThePomsParameters(ValidateMojo mojo) throws Exception {
         Path bundle = folder.resolve("src/main/gongcrm");
         Files.createDirectories(bundle);

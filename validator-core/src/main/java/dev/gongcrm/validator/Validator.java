@@ -3,6 +3,7 @@ package dev.gongcrm.validator;
 import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.engine.BundleRun;
 import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.schema.ProfileSchemas;
@@ -32,7 +33,7 @@ public final class Validator {
     private final ProfileSchemas schemas;
     private final RuleConfig rules;
     private final ValidationOptions options;
-    private final Map<String, ObjectType> typeOverrides;
+    private final Map<String, TypeOverride> typeOverrides;
     private final int maxFindings;
     private final PriorUploads priorUploads;
     private final BundleScanner.FolderFilter folderFilter;
@@ -72,7 +73,7 @@ public final class Validator {
         private RuleConfig rules = RuleConfig.ALL;
         private boolean initialUpload;
         private boolean dialer;
-        private final Map<String, ObjectType> typeOverrides = new HashMap<>();
+        private final Map<String, TypeOverride> typeOverrides = new HashMap<>();
         private int maxFindings = DEFAULT_MAX_FINDINGS;
         private PriorUploads priorUploads = PriorUploads.NONE;
         private BundleScanner.FolderFilter folderFilter = BundleScanner.FolderFilter.DEFAULT;
@@ -111,6 +112,11 @@ public final class Validator {
 
         /** The object type of files whose name (or path as given) is {@code file}; {@code "*"} for all files. */
         public Builder type(String file, ObjectType type) {
+            return type(file, TypeOverride.of(type));
+        }
+
+        /** What files whose name (or path as given) is {@code file} are (an object type or a user mapping file). */
+        public Builder type(String file, TypeOverride type) {
             typeOverrides.put(file, type);
             return this;
         }

@@ -284,14 +284,15 @@ public final class Ledger implements AutoCloseable {
                 && Path.of(step.file()).getFileName().toString().equals(fileName)).findFirst();
     }
 
-    /** The newest object upload that ended DONE: one Gong must still know, unless the integration was reset. */
+    /** The newest object or user mapping upload that ended DONE: one Gong must still know, unless the integration was reset. */
     public Optional<StepRecord> latestDoneUpload(long integrationId) {
         List<StepRecord> steps = new ArrayList<>();
-        query("SELECT * FROM steps WHERE integration_id = ? AND kind = ? AND status = ? ORDER BY rowid DESC LIMIT 1",
-                statement -> {
+        query("SELECT * FROM steps WHERE integration_id = ? AND kind IN (?, ?) AND status = ? "
+                + "ORDER BY rowid DESC LIMIT 1", statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, PlanStep.Kind.OBJECTS.name());
-                    statement.setString(3, StepRecord.DONE);
+                    statement.setString(3, PlanStep.Kind.USER_MAPPING.name());
+                    statement.setString(4, StepRecord.DONE);
                 }, rows -> steps.add(step(rows)));
         return steps.stream().findFirst();
     }
@@ -472,8 +473,11 @@ public final class Ledger implements AutoCloseable {
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = parser.currentName();
                     JsonToken value = parser.nextToken();
+                    if (name.equals(content.idField())) {
+                        objectId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                        continue;
+                    }
                     switch (name) {
-                        case "objectId" -> objectId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "internalName" -> internalName = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "modifiedDate" -> modifiedDate = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "isDeleted" -> deleted = value == JsonToken.VALUE_TRUE;

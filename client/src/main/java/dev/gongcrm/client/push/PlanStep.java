@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /**
  * One step of an upload plan: a schema file, an entity file (or one part of a file over the size
- * limit), or the wait the seed asks for between accounts and the types that refer to them.
+ * limit), a user mapping file for {@code /map/users}, or the wait the seed asks for between accounts
+ * and the types that refer to them.
  *
  * @param file the file as the user named it (null for a wait)
  * @param part 1-based part of the file; {@code parts} is how many it was split into
@@ -25,10 +26,13 @@ import java.time.Duration;
 public record PlanStep(Kind kind, Path file, ObjectType type, int part, int parts, long offset, long bytes,
                        int firstLine, long objects, String contentHash, String clientRequestId, Duration settle) {
 
-    public enum Kind { SCHEMA, OBJECTS, SETTLE }
+    public enum Kind { SCHEMA, USER_MAPPING, OBJECTS, SETTLE }
 
-    /** The bytes a step sends: a range of its file. */
-    public record Content(Path file, long offset, long length) {
+    /**
+     * The bytes a step sends: a range of its file, whose lines name their object in {@code idField}
+     * ({@code objectId}; a user mapping's {@code crmUserId}, which Gong keys its BUSINESS_USER by).
+     */
+    public record Content(Path file, long offset, long length, String idField) {
 
         public InputStream open() throws IOException {
             InputStream in = Files.newInputStream(file);
@@ -43,7 +47,7 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
     }
 
     public Content content() {
-        return new Content(file, offset, bytes);
+        return new Content(file, offset, bytes, kind == Kind.USER_MAPPING ? "crmUserId" : "objectId");
     }
 
     /** The name of the file, without its folder: uploads of the same name replace each other's objects. */
@@ -56,7 +60,8 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
         if (kind == Kind.SETTLE) {
             return "wait " + settle.toSeconds() + "s for accounts to be processed";
         }
-        return file + (parts > 1 ? " (part " + part + " of " + parts + ")" : "");
+        return file + (kind == Kind.USER_MAPPING ? " (/map/users)" : "")
+                + (parts > 1 ? " (part " + part + " of " + parts + ")" : "");
     }
 
     /** The id of the n-th attempt (1-based) at this content: a retry after FAILED or a forced re-send needs a new one. */

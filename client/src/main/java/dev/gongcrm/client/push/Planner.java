@@ -19,10 +19,15 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Orders a bundle's files the way Gong needs them: schema files (sent whole), then STAGE,
- * BUSINESS_USER and ACCOUNT, the settle wait, then CONTACT, DEAL and LEAD ("Upload Accounts. Wait 60
- * seconds. Upload Contacts and Deals."). A file over the size limit is split at line boundaries into
- * parts that keep its order. Each step's clientRequestId is derived from its content.
+ * Orders a bundle's files the way Gong needs them: schema files (sent whole), then user mapping files
+ * for {@code /map/users} (sent whole, in the bundle's order), then STAGE, BUSINESS_USER and ACCOUNT,
+ * the settle wait, then CONTACT, DEAL and LEAD ("Upload Accounts. Wait 60 seconds. Upload Contacts and
+ * Deals."). Users are mapped before any object is uploaded because "Gong only processes a deal if this
+ * user ID is mapped" and mapping "is essential for Gong to connect users with all their associated
+ * objects"; a mapping sent after the deals makes Gong reprocess them from raw storage. An entity file
+ * over the size limit is split at line boundaries into parts that keep its order; a mapping file is
+ * not, as "each request to this API must include the complete list of users". Each step's
+ * clientRequestId is derived from its content.
  */
 public final class Planner {
 
@@ -57,6 +62,8 @@ public final class Planner {
         files.stream().filter(f -> f.kind() == FileKind.SCHEMA)
                 .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type())))
                 .forEach(f -> steps.add(schemaStep(f)));
+        files.stream().filter(f -> f.kind() == FileKind.USER_MAPPING)
+                .forEach(f -> steps.addAll(objectSteps(f, PlanStep.Kind.USER_MAPPING)));
         List<BundleFile> entities = files.stream().filter(f -> f.kind() == FileKind.ENTITIES)
                 .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type()))).toList();
         boolean accounts = false;
@@ -68,7 +75,7 @@ public final class Planner {
                 steps.add(new PlanStep(PlanStep.Kind.SETTLE, null, null, 0, 0, 0, 0, 0, 0, null, null, settle));
                 settled = true;
             }
-            steps.addAll(objectSteps(file));
+            steps.addAll(objectSteps(file, PlanStep.Kind.OBJECTS));
         }
         return steps;
     }
@@ -84,8 +91,11 @@ public final class Planner {
         }
     }
 
-    /** Finds where each part starts and ends, with its lines and objects, then hashes each part. */
-    private List<PlanStep> objectSteps(BundleFile file) {
+    /**
+     * Finds where each part starts and ends, with its lines and objects, then hashes each part; a user
+     * mapping file ({@code kind} USER_MAPPING) must fit in one part.
+     */
+    private List<PlanStep> objectSteps(BundleFile file, PlanStep.Kind kind) {
         List<long[]> parts = new ArrayList<>(); // offset, bytes, first line, objects
         Path path = path(file);
         try (InputStream in = Files.newInputStream(path)) {
@@ -138,6 +148,12 @@ public final class Planner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
         }
+        if (kind == PlanStep.Kind.USER_MAPPING && parts.size() > 1) {
+            throw new PushException(file.name() + ": a user mapping file over the " + maxPartBytes + "-byte upload "
+                    + "limit; it cannot be split, as each /map/users request must hold the complete list of users");
+        }
+        String endpoint = kind == PlanStep.Kind.USER_MAPPING ? "user-mapping" : "objects";
+        String idKind = kind == PlanStep.Kind.USER_MAPPING ? "mapping-" : "";
         List<PlanStep> steps = new ArrayList<>();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] buffer = new byte[1 << 16];
@@ -156,9 +172,9 @@ public final class Planner {
                 if (part[3] == 0) {
                     continue; // blank lines only: nothing for Gong
                 }
-                String hash = finish(digest, file.type(), "objects");
-                steps.add(new PlanStep(PlanStep.Kind.OBJECTS, path, file.type(), i + 1, parts.size(), part[0],
-                        part[1], (int) part[2], part[3], hash, requestId(file.type(), "", hash), null));
+                String hash = finish(digest, file.type(), endpoint);
+                steps.add(new PlanStep(kind, path, file.type(), i + 1, parts.size(), part[0],
+                        part[1], (int) part[2], part[3], hash, requestId(file.type(), idKind, hash), null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);

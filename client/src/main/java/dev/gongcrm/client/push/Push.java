@@ -90,6 +90,7 @@ public final class Push {
         }
         List<PlanStep> plan = new Planner(request.integrationId(), request.maxPartBytes(), request.settle())
                 .plan(request.files());
+        PushRunner.requireSupported(request.generation(), plan);
         List<StepAction> actions = PushRunner.decideAll(ledger, request.integrationId(), plan, settings.force());
         if (request.dryRun()) {
             return new Outcome(validation, false, plan, actions, null);

@@ -1,5 +1,6 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.AsyncProcessingResponse;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * Runs an upload plan step by step, recording each in the ledger before and after it talks to Gong,
@@ -103,7 +105,21 @@ public final class PushRunner {
         return suffix.toString();
     }
 
+    /**
+     * Stops a plan its API generation cannot send, before anything is sent: the current generation has
+     * no {@code /map/users}, and a user mapping file must never be dropped silently.
+     */
+    public static void requireSupported(ApiGeneration generation, List<PlanStep> steps) {
+        steps.stream().filter(step -> step.kind() == PlanStep.Kind.USER_MAPPING && !generation.mapsUsers())
+                .findFirst().ifPresent(step -> {
+                    throw new PushException(step.file() + ": a user mapping file, but the " + generation.profile()
+                            + " API has no /v2/crm/map/users; nothing was sent: upload the users as BUSINESS_USER "
+                            + "objects (objectId, emailAddress...), or push with the legacy profile");
+                });
+    }
+
     public PushResult run(List<PlanStep> steps, PushListener listener) {
+        requireSupported(client.generation(), steps);
         checkGongStillHoldsTheLedgersUploads(listener);
         finishEarlierRequests(steps, listener);
         List<StepOutcome> outcomes = new ArrayList<>();
@@ -121,7 +137,7 @@ public final class PushRunner {
                 case SETTLE -> action.kind() == StepAction.Kind.SKIP
                         ? new StepOutcome(step, null, StepOutcome.SKIPPED, null) : settle(step, accountsDone, listener);
                 case SCHEMA -> schema(step, action, findings);
-                case OBJECTS -> objects(step, action, findings, listener);
+                case OBJECTS, USER_MAPPING -> sendAndAwait(step, action, findings, listener);
             };
             outcomes.add(outcome);
             listener.stepEnded(outcome);
@@ -236,7 +252,8 @@ public final class PushRunner {
         return new StepOutcome(step, id, StepRecord.DONE, null);
     }
 
-    private StepOutcome objects(PlanStep step, StepAction action, List<Finding> findings, PushListener listener) {
+    /** An object or user mapping upload: sent (unless Gong has it already), then polled until DONE or FAILED. */
+    private StepOutcome sendAndAwait(PlanStep step, StepAction action, List<Finding> findings, PushListener listener) {
         if (action.kind() == StepAction.Kind.SKIP) {
             return new StepOutcome(step, action.clientRequestId(), StepOutcome.SKIPPED, null);
         }
@@ -283,9 +300,11 @@ public final class PushRunner {
     /** Sends the step's bytes; Gong's 409 for this clientRequestId means an earlier attempt arrived, so it counts as accepted. */
     private String upload(PlanStep step, String id, PushListener listener) {
         try {
-            AsyncProcessingResponse response = client.uploadObjects(step.file(), step.offset(), step.bytes(), id,
-                    integrationId, dev.gongcrm.client.model.ObjectType.valueOf(step.type().name()),
-                    sent -> listener.bytesSent(step, sent)).data();
+            LongConsumer bytesSent = sent -> listener.bytesSent(step, sent);
+            AsyncProcessingResponse response = step.kind() == PlanStep.Kind.USER_MAPPING
+                    ? client.mapUsers(step.file(), id, integrationId, bytesSent).data()
+                    : client.uploadObjects(step.file(), step.offset(), step.bytes(), id, integrationId,
+                    dev.gongcrm.client.model.ObjectType.valueOf(step.type().name()), bytesSent).data();
             return response.requestId();
         } catch (GongApiException e) {
             if (e.statusCode() == 409) {

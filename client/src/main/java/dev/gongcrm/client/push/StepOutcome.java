@@ -23,13 +23,14 @@ public record StepOutcome(PlanStep step, String clientRequestId, String status, 
         return switch (status) {
             case SKIPPED -> "already uploaded as " + clientRequestId + ", skipped";
             case StepRecord.DONE -> "DONE" + (step.kind() == PlanStep.Kind.SCHEMA ? " (schema replaced)"
-                    : ", " + objects(totalSuccessCount == null ? step.objects() : totalSuccessCount))
+                    : ", " + count(totalSuccessCount == null ? step.objects() : totalSuccessCount))
                     + " as " + clientRequestId + " in " + seconds;
             default -> status + " as " + clientRequestId + " after " + seconds;
         };
     }
 
-    private static String objects(long count) {
-        return count + (count == 1 ? " object" : " objects");
+    private String count(long count) {
+        String what = step.kind() == PlanStep.Kind.USER_MAPPING ? " user mapping" : " object";
+        return count + what + (count == 1 ? "" : "s");
     }
 }

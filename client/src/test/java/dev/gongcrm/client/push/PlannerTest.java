@@ -64,4 +64,28 @@ class PlannerTest {
         assertNotEquals(id, new Planner(43, 100, Duration.ZERO).plan(new BundleScanner(Map.of())
                 .scan(List.of(file))).get(0).clientRequestId());
     }
+
+    @Test
+    void mappingFilesComeAfterTheSchemasAndBeforeTheObjectsWholeAndUnderTheirOwnIds() throws Exception {
+        Files.writeString(folder.resolve("deals.ldjson"), "d\n");
+        Files.writeString(folder.resolve("deal.schema.json"), "[]");
+        Files.writeString(folder.resolve("stages.ldjson"), "s\n");
+        Path mapping = Files.writeString(folder.resolve("user-mapping.ldjson"), "aaaa\n");
+        Files.writeString(folder.resolve("users.ldjson"), "aaaa\n");
+
+        List<PlanStep> steps = new Planner(42, 100, Duration.ZERO).plan(new BundleScanner(Map.of()).scan(List.of(folder)));
+
+        assertEquals(List.of("SCHEMA deal.schema.json", "USER_MAPPING user-mapping.ldjson", "OBJECTS stages.ldjson",
+                "OBJECTS users.ldjson", "OBJECTS deals.ldjson"), steps.stream()
+                .map(step -> step.kind() + " " + step.fileName()).toList());
+        assertTrue(steps.get(1).clientRequestId().matches("gongcrm-business-user-mapping-[0-9a-f]{24}"),
+                steps.get(1).clientRequestId());
+        assertNotEquals(steps.get(1).contentHash(), steps.get(3).contentHash(), "same bytes, another endpoint");
+
+        Files.writeString(mapping, "aaaa\nbbbb\n");
+        PushException tooBig = assertThrows(PushException.class, () -> new Planner(42, 6, Duration.ZERO)
+                .plan(new BundleScanner(Map.of()).scan(List.of(mapping))));
+        assertTrue(tooBig.getMessage().contains("it cannot be split, as each /map/users request must hold the "
+                + "complete list of users"), tooBig.getMessage());
+    }
 }

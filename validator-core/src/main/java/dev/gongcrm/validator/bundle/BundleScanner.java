@@ -27,8 +27,9 @@ import java.util.stream.Stream;
 /**
  * Turns the paths a user names into the files of one bundle. A folder contributes its entity and
  * schema files (sorted; its subfolders' too only when recursive; narrowed by include and exclude
- * globs); a file named explicitly is taken whatever its extension. Each file's type comes from an
- * override, else from its name; a user mapping file's ({@link FileKind#USER_MAPPING}) is always BUSINESS_USER.
+ * globs); a file named explicitly is taken whatever its extension. Each file's kind and type come
+ * from an override ({@link TypeOverride}), else from its name; a user mapping file
+ * ({@link FileKind#USER_MAPPING}) maps BUSINESS_USERs.
  */
 public final class BundleScanner {
 
@@ -58,18 +59,18 @@ public final class BundleScanner {
         }
     }
 
-    private final Map<String, ObjectType> typeOverrides;
+    private final Map<String, TypeOverride> typeOverrides;
     private final FolderFilter filter;
     private final List<Path> skipped = new ArrayList<>();
 
     /**
-     * @param typeOverrides object type per file name (or path as given); {@link #ALL_FILES} for all files
+     * @param typeOverrides what the files of a name (or path as given) are; {@link #ALL_FILES} for all files
      */
-    public BundleScanner(Map<String, ObjectType> typeOverrides) {
+    public BundleScanner(Map<String, TypeOverride> typeOverrides) {
         this(typeOverrides, FolderFilter.DEFAULT);
     }
 
-    public BundleScanner(Map<String, ObjectType> typeOverrides, FolderFilter filter) {
+    public BundleScanner(Map<String, TypeOverride> typeOverrides, FolderFilter filter) {
         this.typeOverrides = Map.copyOf(typeOverrides);
         this.filter = filter;
     }
@@ -200,18 +201,17 @@ public final class BundleScanner {
         return files;
     }
 
-    private BundleFile file(Path path, FileKind kind) throws BundleException {
+    private BundleFile file(Path path, FileKind kindByName) throws BundleException {
         if (!Files.isReadable(path)) {
             throw new BundleException("'" + path + "' is not readable");
         }
         String name = path.toString();
         String fileName = path.getFileName().toString();
-        ObjectType type = kind == FileKind.USER_MAPPING ? typeFromName(fileName, kind).orElseThrow()
-                : Optional.ofNullable(typeOverrides.get(name))
+        Optional<TypeOverride> override = Optional.ofNullable(typeOverrides.get(name))
                 .or(() -> Optional.ofNullable(typeOverrides.get(fileName)))
-                .or(() -> Optional.ofNullable(typeOverrides.get(ALL_FILES)))
-                .or(() -> typeFromName(fileName, kind))
-                .orElse(null);
+                .or(() -> Optional.ofNullable(typeOverrides.get(ALL_FILES)));
+        FileKind kind = override.map(o -> o.kind(kindByName)).orElse(kindByName);
+        ObjectType type = override.map(TypeOverride::objectType).or(() -> typeFromName(fileName, kind)).orElse(null);
         try {
             return BundleFile.of(path, name, kind, type);
         } catch (IOException e) {

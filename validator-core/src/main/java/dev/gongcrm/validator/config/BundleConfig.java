@@ -2,10 +2,10 @@ package dev.gongcrm.validator.config;
 
 import dev.gongcrm.validator.read.SyntaxMessages;
 import dev.gongcrm.validator.DidYouMean;
-import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import tools.jackson.core.JacksonException;
@@ -37,7 +37,7 @@ import java.util.Set;
  *   "profile": "legacy",
  *   "select": [], "ignore": ["unknown-field"],
  *   "severities": {"deprecated-field": "error"},
- *   "types": {"export.ldjson": "DEAL"},
+ *   "types": {"export.ldjson": "DEAL", "crm-users.ldjson": "USER_MAPPING"},
  *   "initial": false, "dialer": false,
  *   "include": ["*.ldjson"], "exclude": ["archive/**"], "recursive": false,
  *   "failOn": "error", "maxFindings": 10000
@@ -181,10 +181,10 @@ public final class BundleConfig {
         return builder;
     }
 
-    /** The object type per file name ({@link BundleScanner#ALL_FILES} for every file). */
-    public Map<String, ObjectType> typeOverrides() {
-        Map<String, ObjectType> overrides = new LinkedHashMap<>();
-        types.forEach((file, type) -> overrides.put(file, ObjectType.parse(type)));
+    /** What the files of each name are ({@link BundleScanner#ALL_FILES} for every file). */
+    public Map<String, TypeOverride> typeOverrides() {
+        Map<String, TypeOverride> overrides = new LinkedHashMap<>();
+        types.forEach((file, type) -> overrides.put(file, TypeOverride.parse(type)));
         return overrides;
     }
 
@@ -254,7 +254,7 @@ public final class BundleConfig {
             return this;
         }
 
-        /** The object type of the files named {@code file} ({@link BundleScanner#ALL_FILES} for all). */
+        /** The object type, or {@code USER_MAPPING}, of the files named {@code file} ({@link BundleScanner#ALL_FILES} for all). */
         public Builder type(String file, String type) {
             types.put(file, type);
             return this;
@@ -352,7 +352,7 @@ public final class BundleConfig {
                 }
                 case "types" -> {
                     for (Map.Entry<String, String> entry : stringMap(key, value).entrySet()) {
-                        check(key + "." + entry.getKey(), () -> ObjectType.parse(entry.getValue()));
+                        check(key + "." + entry.getKey(), () -> TypeOverride.parse(entry.getValue()));
                         config.type(entry.getKey(), entry.getValue());
                     }
                 }

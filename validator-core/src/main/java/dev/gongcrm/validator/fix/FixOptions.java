@@ -1,6 +1,6 @@
 package dev.gongcrm.validator.fix;
 
-import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.rules.syntax.PayloadTooLarge;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 
@@ -13,12 +13,12 @@ import java.util.Map;
  * @param assumeZone the zone of datetimes written without one, or null to leave them for the user
  * @param keepLatest of several versions of one objectId in a file, keep only the latest modifiedDate
  * @param initial an initial upload: deleted objects are dropped
- * @param typeOverrides object type per file name, as {@link dev.gongcrm.validator.bundle.BundleScanner} takes them
+ * @param typeOverrides what the files of each name are, as {@link dev.gongcrm.validator.bundle.BundleScanner} takes them
  * @param sortMemoryBytes files up to this size are sorted in memory, larger ones by an external merge sort
  * @param maxPartBytes files over this size are split into parts at line boundaries
  */
 public record FixOptions(String profile, ZoneId assumeZone, boolean keepLatest, boolean initial,
-                         Map<String, ObjectType> typeOverrides, long sortMemoryBytes, long maxPartBytes) {
+                         Map<String, TypeOverride> typeOverrides, long sortMemoryBytes, long maxPartBytes) {
 
     /** An eighth of the heap: the lines of a sorted chunk take about twice their UTF-8 size as Java strings. */
     public static final long DEFAULT_SORT_MEMORY_BYTES = Runtime.getRuntime().maxMemory() / 8;
@@ -50,7 +50,7 @@ public record FixOptions(String profile, ZoneId assumeZone, boolean keepLatest, 
         return new FixOptions(name, assumeZone, keepLatest, initial, typeOverrides, sortMemoryBytes, maxPartBytes);
     }
 
-    public FixOptions withTypeOverrides(Map<String, ObjectType> overrides) {
+    public FixOptions withTypeOverrides(Map<String, TypeOverride> overrides) {
         return new FixOptions(profile, assumeZone, keepLatest, initial, overrides, sortMemoryBytes, maxPartBytes);
     }
 

@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.config;
 
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class BundleConfigTest {
                   "failOn": "never", "maxFindings": 5
                 }
                 """));
-        assertEquals(Map.of("export.ldjson", ObjectType.DEAL, "*", ObjectType.ACCOUNT), config.typeOverrides());
+        assertEquals(Map.of("export.ldjson", TypeOverride.of(ObjectType.DEAL), "*", TypeOverride.of(ObjectType.ACCOUNT)),
+                config.typeOverrides());
         assertEquals(Optional.empty(), config.failLevel());
         assertTrue(config.initial());
         assertEquals(5, config.maxFindings());
@@ -71,10 +73,10 @@ class BundleConfigTest {
         assertEquals(Optional.of(Severity.ERROR), BundleConfig.NONE.failLevel(), "error unless said");
 
         BundleConfig typed = BundleConfig.read(write("typed.json", "{\"types\": {\"export.ldjson\": \"ACCOUNT\"}}"));
-        assertEquals(Map.of("*", ObjectType.DEAL),
+        assertEquals(Map.of("*", TypeOverride.of(ObjectType.DEAL)),
                 typed.overriddenBy(BundleConfig.builder().type("*", "DEAL").build()).typeOverrides(),
                 "a type given now replaces the file's, per-name entries too");
-        assertEquals(Map.of("export.ldjson", ObjectType.ACCOUNT), typed.overriddenBy(BundleConfig.NONE).typeOverrides());
+        assertEquals(Map.of("export.ldjson", TypeOverride.of(ObjectType.ACCOUNT)), typed.overriddenBy(BundleConfig.NONE).typeOverrides());
     }
 
     @Test
@@ -101,7 +103,7 @@ class BundleConfigTest {
         assertProblem("{\"select\": \"url-format\"}", ":1:12: 'select' must be an array of rule names");
         assertProblem("{\"select\": [\"url-fromat\"]}", ":1:13: 'select': unknown rule 'url-fromat'; did you mean 'url-format'?");
         assertProblem("{\"severities\": {\"blank-line\": \"fatal\"}}", "'severities.blank-line': unknown severity 'fatal'");
-        assertProblem("{\"types\": {\"x.ldjson\": \"OPPORTUNITY\"}}", "'types.x.ldjson': unknown object type 'OPPORTUNITY'");
+        assertProblem("{\"types\": {\"x.ldjson\": \"OPPORTUNITY\"}}", "'types.x.ldjson': unknown type 'OPPORTUNITY'; use ACCOUNT");
         assertProblem("{\"failOn\": \"sometimes\"}", "'failOn': unknown level 'sometimes': use error, warning, info or never");
         assertProblem("{\"profile\": \"curent\"}", ":1:13: 'profile': unknown profile 'curent'");
         assertProblem("{\"maxFindings\": -1}", "'maxFindings' must be a whole number of at least 0");
