@@ -1,9 +1,9 @@
 package dev.gongcrm.validator.config;
 
 import dev.gongcrm.validator.ObjectType;
-import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
+import dev.gongcrm.validator.bundle.TypeOverride;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
