@@ -4,10 +4,10 @@ import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.read.CrmRecord;
 import dev.gongcrm.validator.read.LdjsonReader;
+import dev.gongcrm.validator.read.LineProblem;
 import dev.gongcrm.validator.rules.FirstHolder;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.SequenceScope;
-import dev.gongcrm.validator.rules.syntax.InvalidJson;
 import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.io.IOException;
@@ -57,6 +57,7 @@ final class EntityFileRun implements SequenceScope {
             }
         }
         filling = new LineBatch();
+        SyntaxProblems syntax = new SyntaxProblems(bundle.rules().syntaxRules);
         try (InputStream in = file.opener().open()) {
             new LdjsonReader().splitBlocks(in, new LdjsonReader.BlockSink() {
                 @Override
@@ -68,10 +69,10 @@ final class EntityFileRun implements SequenceScope {
                 public void lineTooLong(String message) {
                     drain();
                     linesDone++;
-                    bundle.sink().add(InvalidJson.class, file.name(), linesDone, 1, null, null, message);
+                    syntax.report(bundle.sink(), file.name(), LineProblem.INVALID_JSON, linesDone, 1, message);
                 }
-            }, (problem, line, column, message) ->
-                    bundle.sink().add(LineChecker.ruleFor(problem), file.name(), line, column, null, null, message));
+            }, (problem, line, column, message) -> syntax.report(bundle.sink(), file.name(), problem, line, column,
+                    message));
         }
         drain();
         return objects;

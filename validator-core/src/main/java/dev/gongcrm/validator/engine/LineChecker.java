@@ -8,11 +8,6 @@ import dev.gongcrm.validator.read.LdjsonReader;
 import dev.gongcrm.validator.read.LineProblem;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
-import dev.gongcrm.validator.rules.syntax.BlankLine;
-import dev.gongcrm.validator.rules.syntax.EmptyFile;
-import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
-import dev.gongcrm.validator.rules.syntax.InvalidJson;
-import dev.gongcrm.validator.rules.syntax.NotAnObject;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonKind;
 import dev.gongcrm.validator.schema.TypeSpec;
@@ -36,6 +31,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     private final LdjsonReader.LineSink parseLine = (bytes, start, length, line) ->
             reader.parseLine(bytes, start, length, line, this);
     private final ActiveRules rules;
+    private final SyntaxProblems syntax;
     private final Map<String, FieldPlan> plans = new HashMap<>();
     private FieldPlan unknownField;
     private FileJob job;
@@ -50,6 +46,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
 
     LineChecker(ActiveRules rules) {
         this.rules = rules;
+        this.syntax = new SyntaxProblems(rules.syntaxRules);
         this.unknownField = new FieldPlan(null, rules.fieldRulesFor(null));
     }
 
@@ -160,17 +157,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
 
     @Override
     public void problem(LineProblem problem, int line, int column, String message) {
-        batch.add(ruleFor(problem), job.file(), line, column, null, null, message);
-    }
-
-    static Class<? extends Rule> ruleFor(LineProblem problem) {
-        return switch (problem) {
-            case INVALID_JSON -> InvalidJson.class;
-            case NOT_AN_OBJECT -> NotAnObject.class;
-            case INVALID_ENCODING -> InvalidEncoding.class;
-            case BLANK_LINE -> BlankLine.class;
-            case EMPTY_FILE -> EmptyFile.class;
-        };
+        syntax.report(batch, job.file(), problem, line, column, message);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.networknt.schema.Error;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.read.LineProblem;
 import dev.gongcrm.validator.read.TextEncoding;
 import dev.gongcrm.validator.rules.FileScope;
 import dev.gongcrm.validator.rules.Rule;
@@ -15,9 +16,6 @@ import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
 import dev.gongcrm.validator.rules.fields.UnknownField;
 import dev.gongcrm.validator.rules.fields.WrongType;
 import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
-import dev.gongcrm.validator.rules.syntax.EmptyFile;
-import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
-import dev.gongcrm.validator.rules.syntax.InvalidJson;
 import dev.gongcrm.validator.schema.CustomFieldDefinition;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonSchemas;
@@ -57,11 +55,13 @@ final class SchemaFileChecker {
     private final BundleRun bundle;
     private final ProfileSchemas schemas;
     private final JsonNode bodySchema;
+    private final SyntaxProblems syntax;
 
     SchemaFileChecker(BundleRun bundle, ProfileSchemas schemas) {
         this.bundle = bundle;
         this.schemas = schemas;
         this.bodySchema = MAPPER.readTree(schemas.resourceBytes(BODY_SCHEMA));
+        this.syntax = new SyntaxProblems(bundle.rules().syntaxRules);
     }
 
     /** The custom fields the file defines (deleted ones left out), or an empty list. */
@@ -73,15 +73,16 @@ final class SchemaFileChecker {
         // the same encoding rule as for entity files: UTF-8 without BOM (the parser would guess otherwise)
         String encodingProblem = TextEncoding.problem(bytes, bytes.length);
         if (encodingProblem != null) {
-            bundle.sink().add(InvalidEncoding.class, file.name(), 1, 1, null, null, encodingProblem);
+            syntax.report(bundle.sink(), file.name(), LineProblem.INVALID_ENCODING, 1, 1, encodingProblem);
             return List.of();
         }
         if (TextEncoding.hasUtf8Bom(bytes, bytes.length)) {
-            bundle.sink().add(InvalidEncoding.class, file.name(), 1, 1, null, null, TextEncoding.UTF8_BOM_MESSAGE);
+            syntax.report(bundle.sink(), file.name(), LineProblem.INVALID_ENCODING, 1, 1,
+                    TextEncoding.UTF8_BOM_MESSAGE);
             bytes = Arrays.copyOfRange(bytes, TextEncoding.UTF8_BOM_LENGTH, bytes.length);
         }
         if (bytes.length == 0) {
-            bundle.sink().add(EmptyFile.class, file.name(), 0, 0, null, null,
+            syntax.report(bundle.sink(), file.name(), LineProblem.EMPTY_FILE, 0, 0,
                     "schema file is empty; it must hold the JSON array of field definitions");
             return List.of();
         }
@@ -99,9 +100,9 @@ final class SchemaFileChecker {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
             boolean encoding = message.startsWith("Invalid UTF-8");
-            bundle.sink().add(encoding ? InvalidEncoding.class : InvalidJson.class, file.name(), line, column, null,
-                    null, (message.contains("comment") ? "comments are not allowed in JSON; remove them ("
-                            + message + ")" : message));
+            syntax.report(bundle.sink(), file.name(), encoding ? LineProblem.INVALID_ENCODING : LineProblem.INVALID_JSON,
+                    line, column, message.contains("comment") ? "comments are not allowed in JSON; remove them ("
+                            + message + ")" : message);
             return List.of();
         }
         if (!acceptedTypes().contains(type.type().name())) {
