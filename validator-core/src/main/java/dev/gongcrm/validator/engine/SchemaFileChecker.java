@@ -11,11 +11,6 @@ import dev.gongcrm.validator.rules.FileScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.SchemaFieldScope;
 import dev.gongcrm.validator.rules.SchemaFileScope;
-import dev.gongcrm.validator.rules.fields.DatetimeFormat;
-import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
-import dev.gongcrm.validator.rules.fields.UnknownField;
-import dev.gongcrm.validator.rules.fields.WrongType;
-import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
 import dev.gongcrm.validator.schema.CustomFieldDefinition;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonSchemas;
@@ -90,7 +85,8 @@ final class SchemaFileChecker {
         JsonNode root;
         try {
             if (!elementStarts(bytes, starts)) {
-                bundle.sink().add(WrongType.class, file.name(), 1, 1, null, null,
+                // the request body's root "type": "array"
+                bundle.sink().add(SchemaKeywordOwners.of("type", "").rule(), file.name(), 1, 1, null, null,
                         "a schema file must be the JSON array of field definitions sent to /v2/crm/object/schema");
                 return List.of();
             }
@@ -106,7 +102,8 @@ final class SchemaFileChecker {
             return List.of();
         }
         if (!acceptedTypes().contains(type.type().name())) {
-            bundle.sink().add(InvalidEnumValue.class, file.name(), 1, 1, null, null,
+            // the request body's x-gong-object-types, an enum of the path's objectType
+            bundle.sink().add(SchemaKeywordOwners.of("enum", "").rule(), file.name(), 1, 1, null, null,
                     "the schema endpoint takes objectType " + String.join(", ", acceptedTypes()) + " only; "
                             + type.type() + " has no custom fields: remove this file");
             return List.of();
@@ -181,12 +178,12 @@ final class SchemaFileChecker {
                 index = ((Number) error.getInstanceLocation().getElement(0)).intValue();
                 String property = error.getInstanceLocation().getNameCount() > 1
                         ? error.getInstanceLocation().getName(1) : error.getProperty();
-                Class<? extends Rule> rule = ruleFor(error.getKeyword(), property);
-                if (rule == MissingMandatoryField.class || rule == InvalidEnumValue.class || rule == WrongType.class) {
+                SchemaKeywordOwners.Owner owner = SchemaKeywordOwners.of(error.getKeyword(), declaredFormat(property));
+                if (owner.breaksDefinition()) {
                     broken.add(index);
                 }
-                if (reported.add(index + "/" + property + "/" + rule.getSimpleName())) {
-                    add(rule, property, messageFor(error, property));
+                if (reported.add(index + "/" + property + "/" + owner.rule().getName())) {
+                    add(owner.rule(), property, messageFor(error, property));
                 }
             }
         }
@@ -224,14 +221,9 @@ final class SchemaFileChecker {
             return spec == null ? FieldSpec.anything(name) : spec;
         }
 
-        private Class<? extends Rule> ruleFor(String keyword, String property) {
-            return switch (keyword) {
-                case "required", "anyOf", "minItems", "minLength" -> MissingMandatoryField.class;
-                case "additionalProperties" -> UnknownField.class;
-                case "enum", "const" -> InvalidEnumValue.class;
-                case "pattern", "format" -> "lastModified".equals(property) ? DatetimeFormat.class : WrongType.class;
-                default -> WrongType.class;
-            };
+        private String declaredFormat(String property) {
+            return property == null ? ""
+                    : bodySchema.path("items").path("properties").path(property).path("format").asString("");
         }
 
         private String messageFor(Error error, String property) {
