@@ -170,7 +170,7 @@ final class UploadProcessor {
         LineErrors errors = new LineErrors();
         for (Finding finding : result.findings()) {
             if (finding.severity() == Severity.ERROR && finding.line() > 0 && "dataFile".equals(finding.file())) {
-                errors.add(finding.line(), GongWording.describe(finding));
+                errors.add(finding.line(), GongMessages.describe(finding));
             }
         }
         return errors;

@@ -2,6 +2,7 @@ package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
@@ -13,6 +14,7 @@ import dev.gongcrm.validator.time.IsoDates;
 
 /** Applies to fields whose schema says {@code format: date-time} (modifiedDate, createdDate, DATETIME custom fields). */
 @SchemaKeywords(value = {"pattern", "format"}, onFormat = "date-time", breaksDefinition = false)
+@GongWording("Field [{field}] has an invalid date format")
 @RuleDoc(
         name = "datetime-format",
         severity = Severity.ERROR,

@@ -2,6 +2,7 @@ package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
@@ -25,6 +26,7 @@ import java.util.List;
  * is given, the finding names the current field.
  */
 @SchemaKeywords({"required", "anyOf", "minItems", "minLength"})
+@GongWording("Mandatory field [{field}] is missing or empty")
 @RuleDoc(
         name = "missing-mandatory-field",
         severity = Severity.ERROR,

@@ -2,11 +2,13 @@ package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 import dev.gongcrm.validator.rules.SyntaxScope;
 
 /** Bytes that are not UTF-8, a byte order mark, UTF-16 or a binary file. */
+@GongWording("Failed to parse the line as a JSON object")
 @RuleDoc(
         name = "invalid-encoding",
         severity = Severity.ERROR,

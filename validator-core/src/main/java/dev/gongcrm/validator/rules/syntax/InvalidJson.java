@@ -2,11 +2,13 @@ package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 import dev.gongcrm.validator.rules.SyntaxScope;
 
 /** A line that is not valid JSON. The rest of the file is still checked. */
+@GongWording("Failed to parse the line as a JSON object")
 @RuleDoc(
         name = "invalid-json",
         severity = Severity.ERROR,

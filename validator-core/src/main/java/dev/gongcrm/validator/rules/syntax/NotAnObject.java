@@ -2,11 +2,13 @@ package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 import dev.gongcrm.validator.rules.SyntaxScope;
 
 /** A line holding an array, a string or a number instead of one object. */
+@GongWording("Failed to parse the line as a JSON object")
 @RuleDoc(
         name = "not-an-object",
         severity = Severity.ERROR,
