@@ -33,6 +33,6 @@ record BundleFileFacts(BundleFile bundleFile, TypeSpec spec, String profileName,
 
     @Override
     public void report(Rule rule, String message) {
-        sink.add(rule.getClass(), file(), 0, 0, null, null, message);
+        sink.add(new Raised(rule.meta(), Raised.Place.wholeFile(file()), null, message));
     }
 }

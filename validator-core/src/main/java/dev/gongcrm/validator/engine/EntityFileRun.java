@@ -158,9 +158,8 @@ final class EntityFileRun implements SequenceScope {
                 }
             }
         }
-        for (LineBatch.Pending finding : batch.findings) {
-            bundle.sink().add(finding.rule(), finding.file(), finding.line() + linesBefore, finding.column(),
-                    finding.objectId(), finding.field(), finding.message());
+        for (Raised finding : batch.findings) {
+            bundle.sink().add(finding.linesOn(linesBefore));
         }
         for (ReferenceCheck reference : batch.deferred) {
             reference.shiftLines(linesBefore);
@@ -228,7 +227,7 @@ final class EntityFileRun implements SequenceScope {
     @Override
     public void report(Rule rule, String field, String message) {
         int column = field == null ? 0 : CrmRecord.keyColumn(current.bytes, facts.start, facts.length, field, 1);
-        bundle.sink().add(rule.getClass(), file.name(), facts.line, column, facts.objectId, field,
-                Messages.shorten(message));
+        bundle.sink().add(new Raised(rule.meta(), new Raised.Place(file.name(), facts.line, column, facts.objectId),
+                field, message));
     }
 }

@@ -213,6 +213,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     @Override
     public void report(Rule rule, String field, String message) {
         int column = field == null ? 0 : record.columnOf(field);
-        batch.add(rule.getClass(), job.file(), record.line(), column, objectId, field, message);
+        batch.add(new Raised(rule.meta(), new Raised.Place(job.file(), record.line(), column, objectId), field,
+                message));
     }
 }

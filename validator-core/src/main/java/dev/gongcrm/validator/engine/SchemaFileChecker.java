@@ -9,6 +9,7 @@ import dev.gongcrm.validator.read.LineProblem;
 import dev.gongcrm.validator.read.TextEncoding;
 import dev.gongcrm.validator.rules.FileScope;
 import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleMeta;
 import dev.gongcrm.validator.rules.SchemaFieldScope;
 import dev.gongcrm.validator.rules.SchemaFileScope;
 import dev.gongcrm.validator.schema.CustomFieldDefinition;
@@ -86,8 +87,8 @@ final class SchemaFileChecker {
         try {
             if (!elementStarts(bytes, starts)) {
                 // the request body's root "type": "array"
-                bundle.sink().add(SchemaKeywordOwners.of("type", "").rule(), file.name(), 1, 1, null, null,
-                        "a schema file must be the JSON array of field definitions sent to /v2/crm/object/schema");
+                reportFile(file, "type", "a schema file must be the JSON array of field definitions sent to "
+                        + "/v2/crm/object/schema");
                 return List.of();
             }
             root = MAPPER.readTree(bytes);
@@ -103,14 +104,19 @@ final class SchemaFileChecker {
         }
         if (!acceptedTypes().contains(type.type().name())) {
             // the request body's x-gong-object-types, an enum of the path's objectType
-            bundle.sink().add(SchemaKeywordOwners.of("enum", "").rule(), file.name(), 1, 1, null, null,
-                    "the schema endpoint takes objectType " + String.join(", ", acceptedTypes()) + " only; "
-                            + type.type() + " has no custom fields: remove this file");
+            reportFile(file, "enum", "the schema endpoint takes objectType " + String.join(", ", acceptedTypes())
+                    + " only; " + type.type() + " has no custom fields: remove this file");
             return List.of();
         }
         Definitions definitions = new Definitions(file, type.type(), root, starts);
         definitions.reportStructure(JsonSchemas.get(schemas.profile(), BODY_SCHEMA).validate(root));
         return definitions.runRules();
+    }
+
+    /** A failure of the request body's own keyword at the root of the file, reported by the rule owning it. */
+    private void reportFile(BundleFile file, String keyword, String message) {
+        bundle.sink().add(new Raised(SchemaKeywordOwners.of(keyword, "").rule(), Raised.Place.at(file.name(), 1, 1),
+                null, message));
     }
 
     private List<String> acceptedTypes() {
@@ -182,7 +188,7 @@ final class SchemaFileChecker {
                 if (owner.breaksDefinition()) {
                     broken.add(index);
                 }
-                if (reported.add(index + "/" + property + "/" + owner.rule().getName())) {
+                if (reported.add(index + "/" + property + "/" + owner.rule().name())) {
                     add(owner.rule(), property, messageFor(error, property));
                 }
             }
@@ -285,10 +291,10 @@ final class SchemaFileChecker {
             return type.asString("another type");
         }
 
-        private void add(Class<? extends Rule> rule, String property, String message) {
+        private void add(RuleMeta rule, String property, String message) {
             int[] start = index < starts.size() ? starts.get(index) : new int[] {1, 1};
-            bundle.sink().add(rule, file.name(), start[0], start[1], uniqueName(),
-                    "/" + index + (property == null ? "" : "/" + property), message);
+            bundle.sink().add(new Raised(rule, new Raised.Place(file.name(), start[0], start[1], uniqueName()),
+                    "/" + index + (property == null ? "" : "/" + property), message));
         }
 
         @Override
@@ -369,7 +375,7 @@ final class SchemaFileChecker {
 
         @Override
         public void report(Rule rule, String property, String message) {
-            add(rule.getClass(), property, message);
+            add(rule.meta(), property, message);
         }
 
         @Override
@@ -391,7 +397,7 @@ final class SchemaFileChecker {
 
         @Override
         public void report(Rule rule, String message) {
-            bundle.sink().add(rule.getClass(), file.name(), 1, 1, null, null, message);
+            bundle.sink().add(new Raised(rule.meta(), Raised.Place.at(file.name(), 1, 1), null, message));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.gongcrm.validator.engine;
 
-import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleMeta;
 import dev.gongcrm.validator.rules.SchemaKeywords;
@@ -17,16 +16,15 @@ import java.util.Set;
 final class SchemaKeywordOwners {
 
     /** The rule reporting a failed keyword, and whether the failure leaves the definition uncompiled. */
-    record Owner(Class<? extends Rule> rule, boolean breaksDefinition) {
+    record Owner(RuleMeta rule, boolean breaksDefinition) {
     }
 
     private record Claim(Set<String> keywords, String onFormat, Owner owner) {
     }
 
     private static final List<Claim> CLAIMS = RuleCatalog.all().stream()
-            .map(RuleMeta::ruleClass)
             .map(rule -> {
-                SchemaKeywords keywords = rule.getAnnotation(SchemaKeywords.class);
+                SchemaKeywords keywords = rule.ruleClass().getAnnotation(SchemaKeywords.class);
                 return keywords == null ? null : new Claim(Set.of(keywords.value()), keywords.onFormat(),
                         new Owner(rule, keywords.breaksDefinition()));
             })

@@ -53,6 +53,6 @@ final class SyntaxProblems implements SyntaxScope {
 
     @Override
     public void report(Rule rule, String finding) {
-        target.add(rule.getClass(), file, line, column, null, null, finding);
+        target.add(new Raised(rule.meta(), Raised.Place.at(file, line, column), null, finding));
     }
 }

@@ -1,6 +1,5 @@
 package dev.gongcrm.validator.engine;
 
-import dev.gongcrm.validator.rules.RuleMeta;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SchemaKeywordOwnersTest {
 
     private static String ruleOf(String keyword, String format) {
-        return RuleMeta.of(SchemaKeywordOwners.of(keyword, format).rule()).name();
+        return SchemaKeywordOwners.of(keyword, format).rule().name();
     }
 
     @Test
