@@ -5,6 +5,7 @@ import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.read.CrmRecord;
 import dev.gongcrm.validator.read.LdjsonReader;
 import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.read.LineSplitter;
 import dev.gongcrm.validator.rules.FirstHolder;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.SequenceScope;
@@ -59,7 +60,7 @@ final class EntityFileRun implements SequenceScope {
         filling = new LineBatch();
         SyntaxProblems syntax = new SyntaxProblems(bundle.rules().syntaxRules);
         try (InputStream in = file.opener().open()) {
-            new LdjsonReader().splitBlocks(in, new LdjsonReader.BlockSink() {
+            new LineSplitter().split(in, new LineSplitter.BlockSink() {
                 @Override
                 public void lines(byte[] buf, int from, int to) {
                     addLines(buf, from, to);
@@ -89,7 +90,7 @@ final class EntityFileRun implements SequenceScope {
                 filling.append(buf, from, to);
                 return;
             }
-            int lastLineEnd = LdjsonReader.lastIndexOf(buf, from, from + room);
+            int lastLineEnd = LineSplitter.lastIndexOf(buf, from, from + room);
             if (lastLineEnd >= 0) {
                 filling.append(buf, from, lastLineEnd + 1);
                 from = lastLineEnd + 1;
@@ -98,7 +99,7 @@ final class EntityFileRun implements SequenceScope {
                 submitFilling();
             } else {
                 // one line longer than a batch
-                int newline = LdjsonReader.indexOf(buf, from + room, to);
+                int newline = LineSplitter.indexOf(buf, from + room, to);
                 int lineEnd = newline < 0 ? to : newline + 1;
                 if (lineEnd - from > LdjsonReader.LONG_LINE_BYTES) {
                     checkInPlace(buf, from, lineEnd);

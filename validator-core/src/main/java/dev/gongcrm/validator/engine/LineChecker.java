@@ -6,6 +6,7 @@ import dev.gongcrm.validator.read.CrmRecord;
 import dev.gongcrm.validator.read.FieldValue;
 import dev.gongcrm.validator.read.LdjsonReader;
 import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.read.LineSplitter;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.schema.FieldSpec;
@@ -28,7 +29,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     private static final String MODIFIED_DATE = "modifiedDate";
 
     private final LdjsonReader reader = new LdjsonReader();
-    private final LdjsonReader.LineSink parseLine = (bytes, start, length, line) ->
+    private final LineSplitter.LineSink parseLine = (bytes, start, length, line) ->
             reader.parseLine(bytes, start, length, line, this);
     private final ActiveRules rules;
     private final SyntaxProblems syntax;
@@ -61,7 +62,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         }
         batch = lines;
         reference = new ReferenceCheck(lines);
-        lines.lines = LdjsonReader.forEachLine(lines.bytes, lines.from, lines.to, 1, parseLine) - 1;
+        lines.lines = LineSplitter.forEachLine(lines.bytes, lines.from, lines.to, 1, parseLine) - 1;
         reader.release();
         record = null;
         return lines;
