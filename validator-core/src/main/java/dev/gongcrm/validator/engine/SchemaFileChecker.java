@@ -1,7 +1,6 @@
 package dev.gongcrm.validator.engine;
 
 import dev.gongcrm.validator.read.SyntaxMessages;
-import com.networknt.schema.Error;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.bundle.BundleFile;
@@ -18,7 +17,6 @@ import dev.gongcrm.validator.schema.JsonSchemas;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.ProfileTable;
 import dev.gongcrm.validator.schema.TypeSpec;
-import dev.gongcrm.validator.time.IsoDates;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -35,13 +33,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Checks one uploaded schema file ({@code *.schema.json}): its structure against the profile's
- * request-body schema ({@code schema-fields.schema.json}, with networknt), then each definition
- * against the rules, one finding per problem of a definition, at the line where it starts. Returns
- * the custom fields it defines, so that the entity files of its type are checked against them.
+ * Checks one uploaded schema file ({@code *.schema.json}): its bytes and syntax, its structure
+ * against the profile's request-body schema ({@code schema-fields.schema.json}, with networknt;
+ * {@link SchemaBodyErrors} words the failures), then each definition against the rules, one finding
+ * per problem of a definition, at the line where it starts. Compiles the custom fields it defines,
+ * so that the entity files of its type are checked against them.
  */
 final class SchemaFileChecker {
 
@@ -52,12 +50,14 @@ final class SchemaFileChecker {
     private final ProfileSchemas schemas;
     private final JsonNode bodySchema;
     private final SyntaxProblems syntax;
+    private final SchemaBodyErrors bodyErrors;
 
     SchemaFileChecker(BundleRun bundle, ProfileSchemas schemas) {
         this.bundle = bundle;
         this.schemas = schemas;
         this.bodySchema = MAPPER.readTree(schemas.resourceBytes(BODY_SCHEMA));
         this.syntax = new SyntaxProblems(bundle.rules().syntaxRules);
+        this.bodyErrors = new SchemaBodyErrors(bodySchema);
     }
 
     /** The custom fields the file defines (deleted ones left out), or an empty list. */
@@ -102,14 +102,16 @@ final class SchemaFileChecker {
                             + message + ")" : message);
             return List.of();
         }
-        if (!acceptedTypes().contains(type.type().name())) {
+        List<String> acceptedTypes = bodyErrors.acceptedTypes();
+        if (!acceptedTypes.contains(type.type().name())) {
             // the request body's x-gong-object-types, an enum of the path's objectType
-            reportFile(file, "enum", "the schema endpoint takes objectType " + String.join(", ", acceptedTypes())
+            reportFile(file, "enum", "the schema endpoint takes objectType " + String.join(", ", acceptedTypes)
                     + " only; " + type.type() + " has no custom fields: remove this file");
             return List.of();
         }
         Definitions definitions = new Definitions(file, type.type(), root, starts);
-        definitions.reportStructure(JsonSchemas.get(schemas.profile(), BODY_SCHEMA).validate(root));
+        definitions.broken = bodyErrors.report(JsonSchemas.get(schemas.profile(), BODY_SCHEMA).validate(root),
+                definitions);
         return definitions.runRules();
     }
 
@@ -117,12 +119,6 @@ final class SchemaFileChecker {
     private void reportFile(BundleFile file, String keyword, String message) {
         bundle.sink().add(new Raised(SchemaKeywordOwners.of(keyword, "").rule(), Raised.Place.at(file.name(), 1, 1),
                 null, message));
-    }
-
-    private List<String> acceptedTypes() {
-        List<String> types = new ArrayList<>();
-        bodySchema.path("x-gong-object-types").forEach(node -> types.add(node.asString()));
-        return types;
     }
 
     /** Records where each element of the root array starts; false when the root is not an array. */
@@ -146,25 +142,16 @@ final class SchemaFileChecker {
         }
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> {
-            if (!node.isNull()) {
-                values.add(node.asString());
-            }
-        });
-        return values;
-    }
-
     /** The definitions of one file, serving as the scope of the schema-field rules. */
-    private final class Definitions implements SchemaFieldScope, SchemaFileScope, FileScope {
+    private final class Definitions implements SchemaFieldScope, SchemaFileScope, FileScope,
+            SchemaBodyErrors.Definitions {
 
         private final BundleFile file;
         private final ObjectType type;
         private final JsonNode root;
         private final List<int[]> starts;
-        private final Set<String> reported = new HashSet<>();
-        private final Set<Integer> broken = new HashSet<>();
+        /** The definitions the request body's failures leave uncompiled. */
+        private Set<Integer> broken = Set.of();
         /** The definitions of the last uploaded schema by uniqueName, read when a rule first asks. */
         private Map<String, JsonNode> lastUploaded;
         private int index;
@@ -174,24 +161,6 @@ final class SchemaFileChecker {
             this.type = type;
             this.root = root;
             this.starts = starts;
-        }
-
-        void reportStructure(List<Error> errors) {
-            for (Error error : errors) {
-                if (error.getInstanceLocation().getNameCount() == 0) {
-                    continue;
-                }
-                index = ((Number) error.getInstanceLocation().getElement(0)).intValue();
-                String property = error.getInstanceLocation().getNameCount() > 1
-                        ? error.getInstanceLocation().getName(1) : error.getProperty();
-                SchemaKeywordOwners.Owner owner = SchemaKeywordOwners.of(error.getKeyword(), declaredFormat(property));
-                if (owner.breaksDefinition()) {
-                    broken.add(index);
-                }
-                if (reported.add(index + "/" + property + "/" + owner.rule().name())) {
-                    add(owner.rule(), property, messageFor(error, property));
-                }
-            }
         }
 
         List<FieldSpec> runRules() {
@@ -227,68 +196,20 @@ final class SchemaFileChecker {
             return spec == null ? FieldSpec.anything(name) : spec;
         }
 
-        private String declaredFormat(String property) {
-            return property == null ? ""
-                    : bodySchema.path("items").path("properties").path(property).path("format").asString("");
+        @Override
+        public JsonNode definition(int definition) {
+            return root.path(definition);
         }
 
-        private String messageFor(Error error, String property) {
-            JsonNode value = definition().path(property == null ? "" : property);
-            String what = "field definition" + (uniqueName() == null ? "" : " '" + uniqueName() + "'");
-            return switch (error.getKeyword()) {
-                case "required" -> what + " lacks '" + property + "'" + requirementReason(property);
-                case "anyOf" -> what + " lacks 'uniqueName'; every definition needs the unique name of the field";
-                case "additionalProperties" -> what + ": '" + property + "' is not a property of a field definition in "
-                        + "this profile's schema request body" + replacementHint(property);
-                case "minItems", "minLength" -> what + ": '" + property + "' is empty; give it a value";
-                case "enum", "const" -> what + ": " + property + " " + (value.isMissingNode() ? "" : value + " ")
-                        + "is not one of " + allowedValues(property) + caseHint(value, property);
-                case "pattern", "format" -> what + ": " + property + " "
-                        + (value.isString() ? IsoDates.explainDateTime(value.asString()) : "has the wrong format");
-                case "type" -> what + ": '" + property + "' must be " + expectedType(property) + ", got " + value;
-                default -> what + ": " + error.getMessage();
-            };
+        @Override
+        public String uniqueName(int definition) {
+            return uniqueNameOf(definition(definition));
         }
 
-        private String requirementReason(String property) {
-            String description = bodySchema.path("items").path("properties").path(property).path("description")
-                    .asString("");
-            if (description.startsWith("Required")) {
-                int end = description.indexOf('.');
-                return " (" + (end > 0 ? description.substring(0, end) : description) + ")";
-            }
-            if (strings(bodySchema.path("items").path("required")).contains(property)) {
-                return " (every definition needs it, deleted ones too)";
-            }
-            return "label".equals(property) || "type".equals(property)
-                    ? " (required unless the field is deleted with isDeleted: true)" : "";
-        }
-
-        private String replacementHint(String property) {
-            return "name".equals(property) && definition().has("uniqueName") ? ": drop it (uniqueName names the field)"
-                    : "name".equals(property) ? ": rename it to 'uniqueName'" : ": drop it";
-        }
-
-        private List<String> allowedValues(String property) {
-            return strings(bodySchema.path("items").path("properties").path(property).path("enum"));
-        }
-
-        private String caseHint(JsonNode value, String property) {
-            if (!value.isString()) {
-                return "";
-            }
-            return allowedValues(property).stream().filter(v -> v.equalsIgnoreCase(value.asString())).findFirst()
-                    .map(v -> " (values are case-sensitive: use \"" + v + "\")").orElse(" (case-sensitive)");
-        }
-
-        private String expectedType(String property) {
-            JsonNode type = bodySchema.path("items").path("properties").path(property).path("type");
-            if (type.isArray()) {
-                List<String> names = new ArrayList<>();
-                type.forEach(node -> names.add(node.asString()));
-                return names.stream().collect(Collectors.joining(" or "));
-            }
-            return type.asString("another type");
+        @Override
+        public void report(int definition, RuleMeta rule, String property, String message) {
+            index = definition;
+            add(rule, property, message);
         }
 
         private void add(RuleMeta rule, String property, String message) {
