@@ -220,7 +220,7 @@ public final class PushRunner {
         byte[] content = read(step.file());
         try {
             client.uploadSchemaFile(step.file(), integrationId,
-                    dev.gongcrm.client.model.ObjectType.valueOf(step.type().name()));
+                    step.type());
         } catch (GongApiException e) {
             if (e.statusCode() != 400 && e.statusCode() != 413) {
                 throw e;
@@ -284,7 +284,7 @@ public final class PushRunner {
     private String upload(PlanStep step, String id, PushListener listener) {
         try {
             AsyncProcessingResponse response = client.uploadObjects(step.file(), step.offset(), step.bytes(), id,
-                    integrationId, dev.gongcrm.client.model.ObjectType.valueOf(step.type().name()),
+                    integrationId, step.type(),
                     sent -> listener.bytesSent(step, sent)).data();
             return response.requestId();
         } catch (GongApiException e) {
