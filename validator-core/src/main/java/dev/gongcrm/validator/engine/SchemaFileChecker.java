@@ -96,10 +96,10 @@ final class SchemaFileChecker {
             String message = SyntaxMessages.reason(e);
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
-            boolean encoding = message.startsWith("Invalid UTF-8");
-            syntax.report(bundle.sink(), file.name(), encoding ? LineProblem.INVALID_ENCODING : LineProblem.INVALID_JSON,
-                    line, column, message.contains("comment") ? "comments are not allowed in JSON; remove them ("
-                            + message + ")" : message);
+            LineProblem problem = message.startsWith("Invalid UTF-8") ? LineProblem.INVALID_ENCODING
+                    : LineProblem.INVALID_JSON;
+            syntax.report(bundle.sink(), file.name(), problem, line, column, message.contains("comment")
+                    ? "comments are not allowed in JSON; remove them (" + message + ")" : message);
             return List.of();
         }
         List<String> acceptedTypes = bodyErrors.acceptedTypes();

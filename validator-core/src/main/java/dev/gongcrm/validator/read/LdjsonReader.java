@@ -291,6 +291,4 @@ public final class LdjsonReader {
         }
         return Utf8.columnAt(buf, start, start + (int) offset);
     }
-
-
 }

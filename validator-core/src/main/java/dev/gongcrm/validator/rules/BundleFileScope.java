@@ -18,7 +18,7 @@ public interface BundleFileScope {
     /** The size in bytes, or -1 when unknown (a stream). */
     long size();
 
-    /** What the run's profile defines for the file's content, or null when it defines nothing (e.g. no such endpoint). */
+    /** What the run's profile defines for the file's content; null when it defines nothing (no such endpoint). */
     TypeSpec spec();
 
     /** The name of the run's API profile. */
