@@ -1,7 +1,7 @@
 import dev.gongcrm.client.Credentials
 import dev.gongcrm.client.GongCrmClient
-import dev.gongcrm.client.model.ObjectType
 import dev.gongcrm.emulator.Emulator
+import dev.gongcrm.validator.ObjectType
 import groovy.json.JsonSlurper
 
 def gong = context.emulator

@@ -2,7 +2,7 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.GetGenericCrmObjectsResponse;
-import dev.gongcrm.client.model.ObjectType;
+import dev.gongcrm.validator.ObjectType;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;

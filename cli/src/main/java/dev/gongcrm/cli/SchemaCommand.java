@@ -2,9 +2,9 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.ListSelectedFieldsResponse;
-import dev.gongcrm.client.model.ObjectType;
 import dev.gongcrm.client.model.SchemaField;
 import dev.gongcrm.client.model.SchemaUpdateResponse;
+import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
@@ -36,8 +36,7 @@ final class SchemaCommand implements Runnable {
     }
 
     static ObjectType schemaType(String name, CommandLine commandLine) {
-        ObjectType type = dev.gongcrm.validator.ObjectType.parseLenient(name)
-                .map(t -> ObjectType.valueOf(t.name())).orElse(null);
+        ObjectType type = ObjectType.parseLenient(name).orElse(null);
         if (type == null || !ObjectType.SCHEMA_TYPES.contains(type)) {
             throw new CommandLine.ParameterException(commandLine, "'" + name + "' is not a type with a schema; "
                     + "use ACCOUNT, CONTACT, DEAL or LEAD");
@@ -69,7 +68,7 @@ final class SchemaCommand implements Runnable {
             String typeName = type != null ? type : fileName.replaceFirst("(?i)\\.schema\\.json$", "");
             ObjectType objectType = schemaType(typeName, spec.commandLine());
             ValidationResult result = Validator.builder().profile(profile).build().validateFiles(List.of(BundleFile.of(file,
-                    file.toString(), FileKind.SCHEMA, dev.gongcrm.validator.ObjectType.valueOf(objectType.name()))));
+                    file.toString(), FileKind.SCHEMA, objectType)));
             if (result.hasAtLeast(Severity.ERROR)) {
                 ReportFormat.TEXT.writer().write(result, spec.commandLine().getOut());
                 spec.commandLine().getErr().println("gongcrm: nothing was sent: fix the findings above first");

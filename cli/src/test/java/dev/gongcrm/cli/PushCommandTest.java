@@ -2,8 +2,8 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongCrmClient;
-import dev.gongcrm.client.model.ObjectType;
 import dev.gongcrm.emulator.Emulator;
+import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

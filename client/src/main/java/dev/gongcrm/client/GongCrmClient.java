@@ -6,11 +6,11 @@ import dev.gongcrm.client.model.GenericDealStageRequest;
 import dev.gongcrm.client.model.GetGenericCrmObjectsResponse;
 import dev.gongcrm.client.model.ListGenericCrmIntegrationsResponse;
 import dev.gongcrm.client.model.ListSelectedFieldsResponse;
-import dev.gongcrm.client.model.ObjectType;
 import dev.gongcrm.client.model.RegisterGenericCrmResponse;
 import dev.gongcrm.client.model.RequestStatusResponse;
 import dev.gongcrm.client.model.SchemaField;
 import dev.gongcrm.client.model.SchemaUpdateResponse;
+import dev.gongcrm.validator.ObjectType;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

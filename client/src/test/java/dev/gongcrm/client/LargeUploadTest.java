@@ -2,8 +2,8 @@ package dev.gongcrm.client;
 
 import dev.gongcrm.client.model.AsyncProcessingResponse;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
-import dev.gongcrm.client.model.ObjectType;
 import dev.gongcrm.emulator.Emulator;
+import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,10 +2,10 @@ package dev.gongcrm.client;
 
 import dev.gongcrm.client.model.AsyncProcessingResponse;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
-import dev.gongcrm.client.model.ObjectType;
 import dev.gongcrm.client.model.RequestStatus;
 import dev.gongcrm.emulator.Emulator;
 import dev.gongcrm.emulator.Fault;
+import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import tools.jackson.databind.node.ArrayNode;
 
 import java.time.Instant;
@@ -14,8 +15,6 @@ import java.util.Map;
  * objects are on disk ({@link ObjectStore}); the rest is small and stays on the heap.
  */
 final class CrmState {
-
-    enum Type { ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE }
 
     record Integration(long integrationId, String name, String ownerEmail) {
     }
@@ -44,7 +43,7 @@ final class CrmState {
      * The custom fields of the last schema upload per type, replaced whole by the next one. The default
      * schema ({@link DefaultSchema}) is never stored here: uploads are validated against these alone.
      */
-    final Map<Type, Schema> schemas = new EnumMap<>(Type.class);
+    final Map<ObjectType, Schema> schemas = new EnumMap<>(ObjectType.class);
     final ObjectStore objects;
     final Map<String, Request> requests = new HashMap<>();
     final List<String> arrivals = new ArrayList<>();

@@ -24,8 +24,8 @@ final class DefaultSchema {
     }
 
     /** The built-in fields of a type as schema/list shows them: uniqueName, label, type and referenceTo. */
-    static List<Map<String, Object>> fields(CrmState.Type type) {
-        TypeSpec spec = ProfileSchemas.of(ProfileSchemas.DEFAULT_PROFILE).type(ObjectType.valueOf(type.name()));
+    static List<Map<String, Object>> fields(ObjectType type) {
+        TypeSpec spec = ProfileSchemas.of(ProfileSchemas.DEFAULT_PROFILE).type(type);
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldSpec field : spec.fields().values()) {
             if (field.deprecated()) {

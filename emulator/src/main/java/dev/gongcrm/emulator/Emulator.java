@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -169,7 +170,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** The object the emulator holds, or null: for tests of types object/list does not serve (users, stages). */
-    JsonNode storedObject(CrmState.Type type, String id) {
+    JsonNode storedObject(ObjectType type, String id) {
         return gong.state.objects.get(type, id);
     }
 

@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +29,7 @@ final class EntityRoutes {
     void upload(Context ctx) throws IOException {
         String clientRequestId = Http.clientRequestId(ctx);
         gong.integration(ctx);
-        CrmState.Type type = Http.objectType(ctx, Http.ALL_TYPES);
+        ObjectType type = Http.objectType(ctx, Http.ALL_TYPES);
         CrmState.Request request = gong.receiveAsNewRequest(ctx, clientRequestId,
                 (accepted, data) -> gong.uploads.process(accepted, type, data, gong.validator(family)));
         synchronized (gong.state) {
@@ -40,7 +41,7 @@ final class EntityRoutes {
     /** The objects of the ids asked, at most the first 100 (as Gong: silently), null for an id not stored. */
     void get(Context ctx) {
         gong.integration(ctx);
-        CrmState.Type type = Http.objectType(ctx, Http.SCHEMA_TYPES);
+        ObjectType type = Http.objectType(ctx, Http.SCHEMA_TYPES);
         Map<String, JsonNode> found = new LinkedHashMap<>();
         for (String id : ids(ctx)) {
             if (found.size() == MAX_OBJECT_IDS) {

@@ -1,5 +1,8 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
+import dev.gongcrm.validator.rules.fields.OutOfRange;
+import dev.gongcrm.validator.rules.fields.WrongType;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonKind;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +24,13 @@ final class FieldCheck {
         JsonNode value = object.get(name);
         // absent, null and (where the schema asks for minLength/minItems) empty all count as missing
         if (value == null || value.isNull() || (spec.nonEmpty() && isEmpty(value))) {
-            return mandatory ? GongWording.missing(name) : null;
+            return mandatory ? GongMessages.of(MissingMandatoryField.class, name) : null;
         }
-        if (!spec.accepts(kind(value)) || outOfRange(value, spec)) {
-            return GongWording.invalidValue(name);
+        if (!spec.accepts(kind(value))) {
+            return GongMessages.of(WrongType.class, name);
+        }
+        if (outOfRange(value, spec)) {
+            return GongMessages.of(OutOfRange.class, name);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Set<String> SCHEMA_TYPES = Set.of("ACCOUNT", "CONTACT", "DEAL", "LEAD");
-    static final Set<String> ALL_TYPES = Arrays.stream(CrmState.Type.values()).map(Enum::name)
+    static final Set<String> SCHEMA_TYPES = ObjectType.SCHEMA_TYPES.stream().map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> ALL_TYPES = Arrays.stream(ObjectType.values()).map(Enum::name)
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]+");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,7 +61,7 @@ final class Http {
         return id;
     }
 
-    static CrmState.Type objectType(Context ctx, Set<String> allowed) {
+    static ObjectType objectType(Context ctx, Set<String> allowed) {
         String type = ctx.queryParam("objectType");
         if (type == null || type.isBlank()) {
             throw new ApiError(400, "Missing parameter [objectType]");
@@ -68,7 +70,7 @@ final class Http {
             throw new ApiError(400, "Parameter [objectType] must be one of " + new TreeSet<>(allowed)
                     + " (case-sensitive), got '" + type + "'");
         }
-        return CrmState.Type.valueOf(type);
+        return ObjectType.valueOf(type);
     }
 
     static JsonNode body(Context ctx) {

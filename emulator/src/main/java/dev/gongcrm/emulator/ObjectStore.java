@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,7 @@ final class ObjectStore implements AutoCloseable {
     }
 
     /** The object of this type and id, or null. */
-    synchronized JsonNode get(CrmState.Type type, String id) {
+    synchronized JsonNode get(ObjectType type, String id) {
         try {
             select.setString(1, type.name());
             select.setString(2, id);
@@ -63,7 +64,7 @@ final class ObjectStore implements AutoCloseable {
     }
 
     /** Stores (or replaces) one object. */
-    synchronized void put(CrmState.Type type, String id, String json) {
+    synchronized void put(ObjectType type, String id, String json) {
         try (Batch batch = batch()) {
             batch.put(type, id, json);
         }
@@ -103,15 +104,15 @@ final class ObjectStore implements AutoCloseable {
      */
     final class Batch implements AutoCloseable {
 
-        void put(CrmState.Type type, String id, String json) {
+        void put(ObjectType type, String id, String json) {
             write(upsert, type, id, json);
         }
 
-        void delete(CrmState.Type type, String id) {
+        void delete(ObjectType type, String id) {
             write(delete, type, id, null);
         }
 
-        private void write(PreparedStatement statement, CrmState.Type type, String id, String json) {
+        private void write(PreparedStatement statement, ObjectType type, String id, String json) {
             synchronized (ObjectStore.this) {
                 try {
                     if (db.getAutoCommit()) {

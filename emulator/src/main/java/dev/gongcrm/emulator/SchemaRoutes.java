@@ -33,7 +33,7 @@ final class SchemaRoutes {
 
     void upload(Context ctx) throws IOException {
         gong.integration(ctx);
-        CrmState.Type type = Http.objectType(ctx, Http.SCHEMA_TYPES);
+        ObjectType type = Http.objectType(ctx, Http.SCHEMA_TYPES);
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
             throw new ApiError(400, "Malformed request: the body is empty; it must be a JSON array of schema fields");
@@ -52,7 +52,7 @@ final class SchemaRoutes {
             last = gong.state.schemas.get(type);
         }
         ValidationResult result = validator(type, last).validateFiles(List.of(BundleFile.of(
-                type.name().toLowerCase(Locale.ROOT) + ".schema.json", FileKind.SCHEMA, ObjectType.valueOf(type.name()),
+                type.name().toLowerCase(Locale.ROOT) + ".schema.json", FileKind.SCHEMA, type,
                 body)));
         List<String> errors = new ArrayList<>();
         for (Finding finding : result.findings()) {
@@ -76,7 +76,7 @@ final class SchemaRoutes {
      * schema, and what it leaves out of the last one is judged by the generation's rules (the current
      * description: "Receive an error that you must include all fields in the schema").
      */
-    private Validator validator(CrmState.Type type, CrmState.Schema last) {
+    private Validator validator(ObjectType type, CrmState.Schema last) {
         if (last == null) {
             return gong.validator(family);
         }
@@ -91,7 +91,7 @@ final class SchemaRoutes {
         PriorUploads.UploadedSchema uploaded = new PriorUploads.UploadedSchema(defined, last.uploadedAt().toString(),
                 last.fields().toString());
         return UploadProcessor.gongValidation(family.profile)
-                .priorUploads(PriorUploads.of(Map.of(), Map.of(ObjectType.valueOf(type.name()), uploaded)))
+                .priorUploads(PriorUploads.of(Map.of(), Map.of(type, uploaded)))
                 .build();
     }
 
@@ -99,11 +99,11 @@ final class SchemaRoutes {
     void list(Context ctx) {
         gong.integration(ctx);
         // the current description: "Omitting this parameter returns the schema for all object types"
-        List<CrmState.Type> types = family.isCurrent() && ctx.queryParam("objectType") == null
-                ? Http.SCHEMA_TYPES.stream().sorted().map(CrmState.Type::valueOf).toList()
+        List<ObjectType> types = family.isCurrent() && ctx.queryParam("objectType") == null
+                ? Http.SCHEMA_TYPES.stream().sorted().map(ObjectType::valueOf).toList()
                 : List.of(Http.objectType(ctx, Http.SCHEMA_TYPES));
         Map<String, Object> byType = new LinkedHashMap<>();
-        for (CrmState.Type type : types) {
+        for (ObjectType type : types) {
             List<Object> fields = new ArrayList<>(DefaultSchema.fields(type));
             synchronized (gong.state) {
                 CrmState.Schema uploaded = gong.state.schemas.get(type);

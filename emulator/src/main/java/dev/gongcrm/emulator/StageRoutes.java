@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +29,7 @@ final class StageRoutes {
         }
         try (ObjectStore.Batch batch = gong.state.objects.batch()) {
             for (JsonNode stage : stages) {
-                batch.put(CrmState.Type.STAGE, stage.path("internalName").asString(), stage.toString());
+                batch.put(ObjectType.STAGE, stage.path("internalName").asString(), stage.toString());
             }
         }
         Http.json(ctx, 200, Map.of("requestId", Http.requestId()));

@@ -71,13 +71,13 @@ final class UploadProcessor {
      * Validates an object file as Gong would (one file, against the uploaded custom schema, with the rules
      * of the generation it came through), then stores it.
      */
-    void process(CrmState.Request request, CrmState.Type type, Path data, Validator validator) {
+    void process(CrmState.Request request, ObjectType type, Path data, Validator validator) {
         run(request, type, "objectId", data, () -> validatorErrors(type, data, validator));
     }
 
     /** Checks a {@code /map/users} file line by line, then stores its mappings as BUSINESS_USER objects. */
     void processUserMappings(CrmState.Request request, Path data) {
-        run(request, CrmState.Type.BUSINESS_USER, UserMappingCheck.KEY, data, () -> {
+        run(request, ObjectType.BUSINESS_USER, UserMappingCheck.KEY, data, () -> {
             LineErrors errors = new LineErrors();
             eachLine(data, (text, line) -> {
                 String problem = UserMappingCheck.problem(text);
@@ -128,7 +128,7 @@ final class UploadProcessor {
     }
 
     /** What every upload shares once its errors are known: store the rest, publish the outcome, drop the file. */
-    private void run(CrmState.Request request, CrmState.Type type, String keyField, Path data, ErrorFinder finder) {
+    private void run(CrmState.Request request, ObjectType type, String keyField, Path data, ErrorFinder finder) {
         try {
             LineErrors lineErrors = finder.find();
             int stored = store(type, keyField, data, lineErrors);
@@ -155,7 +155,7 @@ final class UploadProcessor {
         }
     }
 
-    private LineErrors validatorErrors(CrmState.Type type, Path data, Validator validator) throws IOException {
+    private LineErrors validatorErrors(ObjectType type, Path data, Validator validator) throws IOException {
         List<BundleFile> files = new ArrayList<>();
         CrmState.Schema schema;
         synchronized (state) {
@@ -163,20 +163,20 @@ final class UploadProcessor {
         }
         if (schema != null) {
             files.add(BundleFile.of(type.name().toLowerCase() + ".schema.json", FileKind.SCHEMA,
-                    ObjectType.valueOf(type.name()), JSON.writeValueAsBytes(schema.fields())));
+                    type, JSON.writeValueAsBytes(schema.fields())));
         }
-        files.add(BundleFile.of(data, "dataFile", FileKind.ENTITIES, ObjectType.valueOf(type.name())));
+        files.add(BundleFile.of(data, "dataFile", FileKind.ENTITIES, type));
         ValidationResult result = validator.validateFiles(files);
         LineErrors errors = new LineErrors();
         for (Finding finding : result.findings()) {
             if (finding.severity() == Severity.ERROR && finding.line() > 0 && "dataFile".equals(finding.file())) {
-                errors.add(finding.line(), GongWording.describe(finding));
+                errors.add(finding.line(), GongMessages.describe(finding));
             }
         }
         return errors;
     }
 
-    private int store(CrmState.Type type, String keyField, Path data, LineErrors errors) throws IOException {
+    private int store(ObjectType type, String keyField, Path data, LineErrors errors) throws IOException {
         AtomicInteger stored = new AtomicInteger();
         try (ObjectStore.Batch batch = state.objects.batch()) {
             eachLine(data, (text, line) -> {

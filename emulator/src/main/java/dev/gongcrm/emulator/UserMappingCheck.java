@@ -1,6 +1,8 @@
 package dev.gongcrm.emulator;
 
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.rules.syntax.InvalidJson;
+import dev.gongcrm.validator.rules.syntax.NotAnObject;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
 import tools.jackson.databind.JsonNode;
@@ -32,10 +34,10 @@ final class UserMappingCheck {
         try {
             mapping = JSON.readTree(line);
         } catch (RuntimeException unparsable) {
-            return GongWording.unparsableLine();
+            return GongMessages.of(InvalidJson.class, null);
         }
         if (!mapping.isObject()) {
-            return GongWording.unparsableLine();
+            return GongMessages.of(NotAnObject.class, null);
         }
         boolean deleted = mapping.path(IS_DELETED).asBoolean(false);
         Stream<String> problems = Stream.concat(Stream.of(

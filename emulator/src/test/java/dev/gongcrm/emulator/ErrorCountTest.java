@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,8 @@ class ErrorCountTest {
         assertEquals(1, status.path("errors").get(0).path("line").asInt());
         assertEquals("Field [amount] has an invalid value", status.path("errors").get(0).path("description").asString());
         assertEquals(20, status.path("errors").get(19).path("line").asInt());
-        assertNull(emulator.storedObject(CrmState.Type.DEAL, "E14999"), "an invalid object past the cap was stored");
-        assertNull(emulator.storedObject(CrmState.Type.DEAL, "E10500"));
-        assertNotNull(emulator.storedObject(CrmState.Type.DEAL, "G9"));
+        assertNull(emulator.storedObject(ObjectType.DEAL, "E14999"), "an invalid object past the cap was stored");
+        assertNull(emulator.storedObject(ObjectType.DEAL, "E10500"));
+        assertNotNull(emulator.storedObject(ObjectType.DEAL, "G9"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class MapUsersTest {
     }
 
     private JsonNode user(String crmUserId) {
-        return emulator.storedObject(CrmState.Type.BUSINESS_USER, crmUserId);
+        return emulator.storedObject(ObjectType.BUSINESS_USER, crmUserId);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,24 +19,24 @@ class ObjectStoreTest {
     void overlappingBatchesShareOneTransactionAndLoseNothing() {
         try (ObjectStore store = new ObjectStore(folder.resolve("objects.db"))) {
             ObjectStore.Batch upload = store.batch();
-            upload.put(CrmState.Type.DEAL, "d0", "{\"objectId\": \"d0\"}");
+            upload.put(ObjectType.DEAL, "d0", "{\"objectId\": \"d0\"}");
             try (ObjectStore.Batch stages = store.batch()) {
-                stages.put(CrmState.Type.STAGE, "won", "{\"internalName\": \"won\"}");
+                stages.put(ObjectType.STAGE, "won", "{\"internalName\": \"won\"}");
             }
             for (int i = 1; i < 5_000; i++) {
-                upload.put(CrmState.Type.DEAL, "d" + i, "{\"objectId\": \"d" + i + "\"}");
+                upload.put(ObjectType.DEAL, "d" + i, "{\"objectId\": \"d" + i + "\"}");
             }
-            upload.delete(CrmState.Type.DEAL, "d7");
-            upload.put(CrmState.Type.DEAL, "d8", "{\"objectId\": \"d8\", \"name\": \"again\"}");
+            upload.delete(ObjectType.DEAL, "d7");
+            upload.put(ObjectType.DEAL, "d8", "{\"objectId\": \"d8\", \"name\": \"again\"}");
             upload.close();
 
-            assertEquals("d4999", store.get(CrmState.Type.DEAL, "d4999").path("objectId").asString());
-            assertEquals("won", store.get(CrmState.Type.STAGE, "won").path("internalName").asString());
-            assertNull(store.get(CrmState.Type.DEAL, "d7"));
-            assertNull(store.get(CrmState.Type.ACCOUNT, "d1"), "types are apart");
-            assertEquals("again", store.get(CrmState.Type.DEAL, "d8").path("name").asString());
+            assertEquals("d4999", store.get(ObjectType.DEAL, "d4999").path("objectId").asString());
+            assertEquals("won", store.get(ObjectType.STAGE, "won").path("internalName").asString());
+            assertNull(store.get(ObjectType.DEAL, "d7"));
+            assertNull(store.get(ObjectType.ACCOUNT, "d1"), "types are apart");
+            assertEquals("again", store.get(ObjectType.DEAL, "d8").path("name").asString());
             store.clear();
-            assertNull(store.get(CrmState.Type.DEAL, "d1"));
+            assertNull(store.get(ObjectType.DEAL, "d1"));
         }
     }
 }

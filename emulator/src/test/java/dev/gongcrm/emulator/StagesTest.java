@@ -1,5 +1,6 @@
 package dev.gongcrm.emulator;
 
+import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class StagesTest {
         HttpResponse<String> response = stages("[" + GOOD + ", {\"internalName\": \"won\", \"name\": \"Closed Won\", "
                 + "\"isActive\": false, \"sortOrder\": 5}]");
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("Discovery", emulator.storedObject(CrmState.Type.STAGE, "discovery").path("name").asString());
-        assertNotNull(emulator.storedObject(CrmState.Type.STAGE, "won"));
+        assertEquals("Discovery", emulator.storedObject(ObjectType.STAGE, "discovery").path("name").asString());
+        assertNotNull(emulator.storedObject(ObjectType.STAGE, "won"));
     }
 
     /** Each field of the second stage in turn is missing, empty or of the wrong type or range. */
@@ -67,7 +68,7 @@ class StagesTest {
         HttpResponse<String> response = stages("[" + GOOD + ", {" + secondStage + "}]");
         assertEquals(400, response.statusCode(), response.body());
         assertEquals("Stage at index [1]: " + problem, RawHttp.json(response).path("errors").get(0).asString());
-        assertNull(emulator.storedObject(CrmState.Type.STAGE, "discovery"), "the good stage is not stored either");
+        assertNull(emulator.storedObject(ObjectType.STAGE, "discovery"), "the good stage is not stored either");
     }
 
     @Test
@@ -78,6 +79,6 @@ class StagesTest {
                 + "\"Stage at index [0]: Mandatory field [isActive] is missing or empty\","
                 + "\"Stage at index [0]: Mandatory field [sortOrder] is missing or empty\","
                 + "\"Stage at index [1]: must be a JSON object\"]", RawHttp.json(response).path("errors").toString());
-        assertNull(emulator.storedObject(CrmState.Type.STAGE, "a"));
+        assertNull(emulator.storedObject(ObjectType.STAGE, "a"));
     }
 }

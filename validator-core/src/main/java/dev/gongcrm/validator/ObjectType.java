@@ -1,9 +1,14 @@
 package dev.gongcrm.validator;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
-/** The six object types of {@code /v2/crm/object/entities}; names are case-sensitive on the wire. */
+/**
+ * The six object types of {@code /v2/crm/object/entities}; names are case-sensitive on the wire, where
+ * a type is sent by its {@link #name()} (a query parameter, a field value).
+ */
 public enum ObjectType {
     ACCOUNT("account", "accounts"),
     CONTACT("contact", "contacts"),
@@ -11,6 +16,12 @@ public enum ObjectType {
     LEAD("lead", "leads"),
     BUSINESS_USER("business_user", "business_users", "businessuser", "businessusers", "user", "users"),
     STAGE("stage", "stages");
+
+    /**
+     * The types the schema endpoints ({@code /v2/crm/object/schema}, {@code /schema/list}) and
+     * {@code /object/list} take: those with custom fields (the request body's {@code x-gong-object-types}).
+     */
+    public static final Set<ObjectType> SCHEMA_TYPES = Set.copyOf(EnumSet.of(ACCOUNT, CONTACT, DEAL, LEAD));
 
     private final String[] fileNameTokens;
 

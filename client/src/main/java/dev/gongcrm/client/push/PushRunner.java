@@ -236,7 +236,7 @@ public final class PushRunner {
         byte[] content = read(step.file());
         try {
             client.uploadSchemaFile(step.file(), integrationId,
-                    dev.gongcrm.client.model.ObjectType.valueOf(step.type().name()));
+                    step.type());
         } catch (GongApiException e) {
             if (e.statusCode() != 400 && e.statusCode() != 413) {
                 throw e;
@@ -303,8 +303,8 @@ public final class PushRunner {
             LongConsumer bytesSent = sent -> listener.bytesSent(step, sent);
             AsyncProcessingResponse response = step.kind() == PlanStep.Kind.USER_MAPPING
                     ? client.mapUsers(step.file(), id, integrationId, bytesSent).data()
-                    : client.uploadObjects(step.file(), step.offset(), step.bytes(), id, integrationId,
-                    dev.gongcrm.client.model.ObjectType.valueOf(step.type().name()), bytesSent).data();
+                    : client.uploadObjects(step.file(), step.offset(), step.bytes(), id, integrationId, step.type(),
+                    bytesSent).data();
             return response.requestId();
         } catch (GongApiException e) {
             if (e.statusCode() == 409) {

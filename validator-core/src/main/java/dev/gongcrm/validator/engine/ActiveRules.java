@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.engine;
 
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.BundleFileScope;
 import dev.gongcrm.validator.rules.FileScope;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.ReferenceScope;
@@ -10,6 +11,7 @@ import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.rules.SchemaFieldScope;
 import dev.gongcrm.validator.rules.SchemaFileScope;
 import dev.gongcrm.validator.rules.SequenceScope;
+import dev.gongcrm.validator.rules.SyntaxScope;
 import dev.gongcrm.validator.schema.FieldSpec;
 
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ final class ActiveRules {
 
     private static final Rule[] NONE = new Rule[0];
 
+    final List<Rule> bundleFileRules = new ArrayList<>();
+    final List<Rule> syntaxRules = new ArrayList<>();
     final List<Rule> fileRules = new ArrayList<>();
     final List<Rule> sequenceRules = new ArrayList<>();
     final List<Rule> recordRules = new ArrayList<>();
@@ -40,6 +44,8 @@ final class ActiveRules {
             if (!config.isEnabled(rule.meta())) {
                 continue;
             }
+            addIf(rule, "checkBundleFile", bundleFileRules, BundleFileScope.class);
+            addIf(rule, "checkSyntax", syntaxRules, SyntaxScope.class);
             addIf(rule, "startFile", fileRules, FileScope.class);
             addIf(rule, "checkRecord", recordRules, RecordScope.class);
             addIf(rule, "checkSequence", sequenceRules, SequenceScope.class);

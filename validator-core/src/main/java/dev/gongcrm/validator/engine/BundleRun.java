@@ -9,8 +9,6 @@ import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleConfig;
-import dev.gongcrm.validator.rules.syntax.PayloadTooLarge;
-import dev.gongcrm.validator.rules.syntax.UnknownObjectType;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
@@ -78,8 +76,8 @@ public final class BundleRun {
             if (file.kind() != FileKind.SCHEMA) {
                 continue;
             }
+            checkBundleFile(file, file.type() == null ? null : schemas.type(file.type()));
             if (file.type() == null) {
-                sink.add(UnknownObjectType.class, file.name(), 0, 0, null, null, unknownTypeMessage(file));
                 continue;
             }
             if (schemaChecker == null) {
@@ -116,23 +114,10 @@ public final class BundleRun {
         long objects = 0;
         for (BundleFile file : entityFiles) {
             int ordinal = ordinals.computeIfAbsent(file.name(), name -> ordinals.size());
-            if (file.size() > PayloadTooLarge.MAX_BYTES) {
-                sink.add(PayloadTooLarge.class, file.name(), 0, 0, null, null, String.format(
-                        "file is %,d bytes, over the 200 MB (%,d bytes) Gong accepts in one upload; split it",
-                        file.size(), PayloadTooLarge.MAX_BYTES));
-            }
-            TypeSpec spec = null;
-            if (file.type() == null) {
-                sink.add(UnknownObjectType.class, file.name(), 0, 0, null, null, unknownTypeMessage(file));
-            } else if (file.kind() == FileKind.USER_MAPPING) {
-                spec = schemas.userMapping();
-                if (spec == null) {
-                    sink.add(UnknownObjectType.class, file.name(), 0, 0, null, null, "the " + schemas.profile()
-                            + " profile has no /map/users endpoint: upload users as BUSINESS_USER objects");
-                }
-            } else {
-                spec = schemas.type(file.type()).withCustomFields(customFields.getOrDefault(file.type(), List.of()));
-            }
+            TypeSpec spec = file.type() == null ? null
+                    : file.kind() == FileKind.USER_MAPPING ? schemas.userMapping()
+                    : schemas.type(file.type()).withCustomFields(customFields.getOrDefault(file.type(), List.of()));
+            checkBundleFile(file, spec);
             objects += new EntityFileRun(this, file, ordinal, job(file, spec)).read();
             if (file.type() != null && unreadFiles.merge(file.type(), -1, Integer::sum) == 0) {
                 resolveWaiting(file.type());
@@ -210,9 +195,11 @@ public final class BundleRun {
         }
     }
 
-    private static String unknownTypeMessage(BundleFile file) {
-        return "cannot tell the object type from the name '" + file.name() + "'; name the file after its type "
-                + "(accounts, contacts, deals, leads, users, stages, user-mapping) or give its type explicitly";
+    private void checkBundleFile(BundleFile file, TypeSpec spec) {
+        BundleFileFacts facts = new BundleFileFacts(file, spec, schemas.profile(), sink);
+        for (Rule rule : rules.bundleFileRules) {
+            rule.checkBundleFile(facts);
+        }
     }
 
     PriorUploads priorUploads() {

@@ -4,10 +4,11 @@ import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.read.CrmRecord;
 import dev.gongcrm.validator.read.LdjsonReader;
+import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.read.LineSplitter;
 import dev.gongcrm.validator.rules.FirstHolder;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.SequenceScope;
-import dev.gongcrm.validator.rules.syntax.InvalidJson;
 import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.io.IOException;
@@ -57,8 +58,9 @@ final class EntityFileRun implements SequenceScope {
             }
         }
         filling = new LineBatch();
+        SyntaxProblems syntax = new SyntaxProblems(bundle.rules().syntaxRules);
         try (InputStream in = file.opener().open()) {
-            new LdjsonReader().splitBlocks(in, new LdjsonReader.BlockSink() {
+            new LineSplitter().split(in, new LineSplitter.BlockSink() {
                 @Override
                 public void lines(byte[] buf, int from, int to) {
                     addLines(buf, from, to);
@@ -68,10 +70,10 @@ final class EntityFileRun implements SequenceScope {
                 public void lineTooLong(String message) {
                     drain();
                     linesDone++;
-                    bundle.sink().add(InvalidJson.class, file.name(), linesDone, 1, null, null, message);
+                    syntax.report(bundle.sink(), file.name(), LineProblem.INVALID_JSON, linesDone, 1, message);
                 }
-            }, (problem, line, column, message) ->
-                    bundle.sink().add(LineChecker.ruleFor(problem), file.name(), line, column, null, null, message));
+            }, (problem, line, column, message) -> syntax.report(bundle.sink(), file.name(), problem, line, column,
+                    message));
         }
         drain();
         return objects;
@@ -88,7 +90,7 @@ final class EntityFileRun implements SequenceScope {
                 filling.append(buf, from, to);
                 return;
             }
-            int lastLineEnd = LdjsonReader.lastIndexOf(buf, from, from + room);
+            int lastLineEnd = LineSplitter.lastIndexOf(buf, from, from + room);
             if (lastLineEnd >= 0) {
                 filling.append(buf, from, lastLineEnd + 1);
                 from = lastLineEnd + 1;
@@ -97,7 +99,7 @@ final class EntityFileRun implements SequenceScope {
                 submitFilling();
             } else {
                 // one line longer than a batch
-                int newline = LdjsonReader.indexOf(buf, from + room, to);
+                int newline = LineSplitter.indexOf(buf, from + room, to);
                 int lineEnd = newline < 0 ? to : newline + 1;
                 if (lineEnd - from > LdjsonReader.LONG_LINE_BYTES) {
                     checkInPlace(buf, from, lineEnd);
@@ -157,9 +159,8 @@ final class EntityFileRun implements SequenceScope {
                 }
             }
         }
-        for (LineBatch.Pending finding : batch.findings) {
-            bundle.sink().add(finding.rule(), finding.file(), finding.line() + linesBefore, finding.column(),
-                    finding.objectId(), finding.field(), finding.message());
+        for (Raised finding : batch.findings) {
+            bundle.sink().add(finding.linesOn(linesBefore));
         }
         for (ReferenceCheck reference : batch.deferred) {
             reference.shiftLines(linesBefore);
@@ -227,7 +228,7 @@ final class EntityFileRun implements SequenceScope {
     @Override
     public void report(Rule rule, String field, String message) {
         int column = field == null ? 0 : CrmRecord.keyColumn(current.bytes, facts.start, facts.length, field, 1);
-        bundle.sink().add(rule.getClass(), file.name(), facts.line, column, facts.objectId, field,
-                Messages.shorten(message));
+        bundle.sink().add(new Raised(rule.meta(), new Raised.Place(file.name(), facts.line, column, facts.objectId),
+                field, message));
     }
 }

@@ -2,7 +2,6 @@ package dev.gongcrm.validator.engine;
 
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.Severity;
-import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.rules.RuleMeta;
 
@@ -36,14 +35,9 @@ final class FindingSink implements FindingTarget {
         this.maxFindings = maxFindings;
     }
 
-    boolean isEnabled(Class<? extends Rule> rule) {
-        return config.isEnabled(RuleMeta.of(rule));
-    }
-
     @Override
-    public void add(Class<? extends Rule> rule, String file, int line, int column, String objectId, String field,
-                    String message) {
-        RuleMeta meta = RuleMeta.of(rule);
+    public void add(Raised finding) {
+        RuleMeta meta = finding.rule();
         if (!config.isEnabled(meta)) {
             return;
         }
@@ -54,8 +48,10 @@ final class FindingSink implements FindingTarget {
         if (keptCount >= maxFindings && !displaceLessSevereThan(severity)) {
             return;
         }
+        Raised.Place place = finding.place();
         kept.computeIfAbsent(severity, s -> new ArrayList<>()).add(new Kept(order, new Finding(meta.name(), severity,
-                file, line, column, objectId, field == null ? null : pointer(field), message)));
+                place.file(), place.line(), place.column(), place.objectId(),
+                finding.field() == null ? null : pointer(finding.field()), finding.message())));
         keptCount++;
     }
 

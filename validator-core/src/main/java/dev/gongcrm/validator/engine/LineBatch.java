@@ -1,7 +1,5 @@
 package dev.gongcrm.validator.engine;
 
-import dev.gongcrm.validator.rules.Rule;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,15 +23,10 @@ final class LineBatch implements FindingTarget {
     /** How many lines the worker found, once it has split them. */
     int lines;
 
-    final List<Pending> findings = new ArrayList<>();
+    final List<Raised> findings = new ArrayList<>();
     final List<ReferenceCheck> deferred = new ArrayList<>();
     final List<ObjectFacts> objects = new ArrayList<>();
     private int objectsUsed;
-
-    /** What a finding says, kept until the batch's turn comes. */
-    record Pending(Class<? extends Rule> rule, String file, int line, int column, String objectId, String field,
-                   String message) {
-    }
 
     /** What the ordered checks need of one object. */
     static final class ObjectFacts {
@@ -90,10 +83,10 @@ final class LineBatch implements FindingTarget {
         return objectsUsed;
     }
 
+    /** Keeps a finding until the batch's turn comes. */
     @Override
-    public void add(Class<? extends Rule> rule, String file, int line, int column, String objectId, String field,
-                    String message) {
-        findings.add(new Pending(rule, file, line, column, objectId, field, Messages.shorten(message)));
+    public void add(Raised finding) {
+        findings.add(finding);
     }
 
     void clear() {

@@ -6,13 +6,9 @@ import dev.gongcrm.validator.read.CrmRecord;
 import dev.gongcrm.validator.read.FieldValue;
 import dev.gongcrm.validator.read.LdjsonReader;
 import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.read.LineSplitter;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
-import dev.gongcrm.validator.rules.syntax.BlankLine;
-import dev.gongcrm.validator.rules.syntax.EmptyFile;
-import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
-import dev.gongcrm.validator.rules.syntax.InvalidJson;
-import dev.gongcrm.validator.rules.syntax.NotAnObject;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonKind;
 import dev.gongcrm.validator.schema.TypeSpec;
@@ -33,9 +29,10 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     private static final String MODIFIED_DATE = "modifiedDate";
 
     private final LdjsonReader reader = new LdjsonReader();
-    private final LdjsonReader.LineSink parseLine = (bytes, start, length, line) ->
+    private final LineSplitter.LineSink parseLine = (bytes, start, length, line) ->
             reader.parseLine(bytes, start, length, line, this);
     private final ActiveRules rules;
+    private final SyntaxProblems syntax;
     private final Map<String, FieldPlan> plans = new HashMap<>();
     private FieldPlan unknownField;
     private FileJob job;
@@ -50,6 +47,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
 
     LineChecker(ActiveRules rules) {
         this.rules = rules;
+        this.syntax = new SyntaxProblems(rules.syntaxRules);
         this.unknownField = new FieldPlan(null, rules.fieldRulesFor(null));
     }
 
@@ -64,7 +62,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         }
         batch = lines;
         reference = new ReferenceCheck(lines);
-        lines.lines = LdjsonReader.forEachLine(lines.bytes, lines.from, lines.to, 1, parseLine) - 1;
+        lines.lines = LineSplitter.forEachLine(lines.bytes, lines.from, lines.to, 1, parseLine) - 1;
         reader.release();
         record = null;
         return lines;
@@ -160,17 +158,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
 
     @Override
     public void problem(LineProblem problem, int line, int column, String message) {
-        batch.add(ruleFor(problem), job.file(), line, column, null, null, message);
-    }
-
-    static Class<? extends Rule> ruleFor(LineProblem problem) {
-        return switch (problem) {
-            case INVALID_JSON -> InvalidJson.class;
-            case NOT_AN_OBJECT -> NotAnObject.class;
-            case INVALID_ENCODING -> InvalidEncoding.class;
-            case BLANK_LINE -> BlankLine.class;
-            case EMPTY_FILE -> EmptyFile.class;
-        };
+        syntax.report(batch, job.file(), problem, line, column, message);
     }
 
     @Override
@@ -226,6 +214,7 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     @Override
     public void report(Rule rule, String field, String message) {
         int column = field == null ? 0 : record.columnOf(field);
-        batch.add(rule.getClass(), job.file(), record.line(), column, objectId, field, message);
+        batch.add(new Raised(rule.meta(), new Raised.Place(job.file(), record.line(), column, objectId), field,
+                message));
     }
 }

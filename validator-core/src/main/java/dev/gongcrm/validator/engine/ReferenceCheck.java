@@ -121,6 +121,7 @@ final class ReferenceCheck implements ReferenceScope {
     @Override
     public void report(Rule rule, String message) {
         int at = record != null ? record.columnOf(field) : column;
-        findings.add(rule.getClass(), file, line, at, objectId, field, Messages.shorten(message));
+        findings.add(new Raised(rule.meta(), new Raised.Place(file, line, at, objectId), field,
+                message));
     }
 }

@@ -1,30 +1,22 @@
 package dev.gongcrm.validator.engine;
 
 import dev.gongcrm.validator.read.SyntaxMessages;
-import com.networknt.schema.Error;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.read.LineProblem;
 import dev.gongcrm.validator.read.TextEncoding;
 import dev.gongcrm.validator.rules.FileScope;
 import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleMeta;
 import dev.gongcrm.validator.rules.SchemaFieldScope;
 import dev.gongcrm.validator.rules.SchemaFileScope;
-import dev.gongcrm.validator.rules.fields.DatetimeFormat;
-import dev.gongcrm.validator.rules.fields.MissingMandatoryField;
-import dev.gongcrm.validator.rules.fields.UnknownField;
-import dev.gongcrm.validator.rules.fields.WrongType;
-import dev.gongcrm.validator.rules.schema.InvalidEnumValue;
-import dev.gongcrm.validator.rules.syntax.EmptyFile;
-import dev.gongcrm.validator.rules.syntax.InvalidEncoding;
-import dev.gongcrm.validator.rules.syntax.InvalidJson;
 import dev.gongcrm.validator.schema.CustomFieldDefinition;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonSchemas;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.ProfileTable;
 import dev.gongcrm.validator.schema.TypeSpec;
-import dev.gongcrm.validator.time.IsoDates;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -41,13 +33,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Checks one uploaded schema file ({@code *.schema.json}): its structure against the profile's
- * request-body schema ({@code schema-fields.schema.json}, with networknt), then each definition
- * against the rules, one finding per problem of a definition, at the line where it starts. Returns
- * the custom fields it defines, so that the entity files of its type are checked against them.
+ * Checks one uploaded schema file ({@code *.schema.json}): its bytes and syntax, its structure
+ * against the profile's request-body schema ({@code schema-fields.schema.json}, with networknt;
+ * {@link SchemaBodyErrors} words the failures), then each definition against the rules, one finding
+ * per problem of a definition, at the line where it starts. Compiles the custom fields it defines,
+ * so that the entity files of its type are checked against them.
  */
 final class SchemaFileChecker {
 
@@ -57,11 +49,15 @@ final class SchemaFileChecker {
     private final BundleRun bundle;
     private final ProfileSchemas schemas;
     private final JsonNode bodySchema;
+    private final SyntaxProblems syntax;
+    private final SchemaBodyErrors bodyErrors;
 
     SchemaFileChecker(BundleRun bundle, ProfileSchemas schemas) {
         this.bundle = bundle;
         this.schemas = schemas;
         this.bodySchema = MAPPER.readTree(schemas.resourceBytes(BODY_SCHEMA));
+        this.syntax = new SyntaxProblems(bundle.rules().syntaxRules);
+        this.bodyErrors = new SchemaBodyErrors(bodySchema);
     }
 
     /** The custom fields the file defines (deleted ones left out), or an empty list. */
@@ -73,15 +69,16 @@ final class SchemaFileChecker {
         // the same encoding rule as for entity files: UTF-8 without BOM (the parser would guess otherwise)
         String encodingProblem = TextEncoding.problem(bytes, bytes.length);
         if (encodingProblem != null) {
-            bundle.sink().add(InvalidEncoding.class, file.name(), 1, 1, null, null, encodingProblem);
+            syntax.report(bundle.sink(), file.name(), LineProblem.INVALID_ENCODING, 1, 1, encodingProblem);
             return List.of();
         }
         if (TextEncoding.hasUtf8Bom(bytes, bytes.length)) {
-            bundle.sink().add(InvalidEncoding.class, file.name(), 1, 1, null, null, TextEncoding.UTF8_BOM_MESSAGE);
+            syntax.report(bundle.sink(), file.name(), LineProblem.INVALID_ENCODING, 1, 1,
+                    TextEncoding.UTF8_BOM_MESSAGE);
             bytes = Arrays.copyOfRange(bytes, TextEncoding.UTF8_BOM_LENGTH, bytes.length);
         }
         if (bytes.length == 0) {
-            bundle.sink().add(EmptyFile.class, file.name(), 0, 0, null, null,
+            syntax.report(bundle.sink(), file.name(), LineProblem.EMPTY_FILE, 0, 0,
                     "schema file is empty; it must hold the JSON array of field definitions");
             return List.of();
         }
@@ -89,8 +86,9 @@ final class SchemaFileChecker {
         JsonNode root;
         try {
             if (!elementStarts(bytes, starts)) {
-                bundle.sink().add(WrongType.class, file.name(), 1, 1, null, null,
-                        "a schema file must be the JSON array of field definitions sent to /v2/crm/object/schema");
+                // the request body's root "type": "array"
+                reportFile(file, "type", "a schema file must be the JSON array of field definitions sent to "
+                        + "/v2/crm/object/schema");
                 return List.of();
             }
             root = MAPPER.readTree(bytes);
@@ -98,27 +96,29 @@ final class SchemaFileChecker {
             String message = SyntaxMessages.reason(e);
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
-            boolean encoding = message.startsWith("Invalid UTF-8");
-            bundle.sink().add(encoding ? InvalidEncoding.class : InvalidJson.class, file.name(), line, column, null,
-                    null, (message.contains("comment") ? "comments are not allowed in JSON; remove them ("
-                            + message + ")" : message));
+            LineProblem problem = message.startsWith("Invalid UTF-8") ? LineProblem.INVALID_ENCODING
+                    : LineProblem.INVALID_JSON;
+            syntax.report(bundle.sink(), file.name(), problem, line, column, message.contains("comment")
+                    ? "comments are not allowed in JSON; remove them (" + message + ")" : message);
             return List.of();
         }
-        if (!acceptedTypes().contains(type.type().name())) {
-            bundle.sink().add(InvalidEnumValue.class, file.name(), 1, 1, null, null,
-                    "the schema endpoint takes objectType " + String.join(", ", acceptedTypes()) + " only; "
-                            + type.type() + " has no custom fields: remove this file");
+        List<String> acceptedTypes = bodyErrors.acceptedTypes();
+        if (!acceptedTypes.contains(type.type().name())) {
+            // the request body's x-gong-object-types, an enum of the path's objectType
+            reportFile(file, "enum", "the schema endpoint takes objectType " + String.join(", ", acceptedTypes)
+                    + " only; " + type.type() + " has no custom fields: remove this file");
             return List.of();
         }
         Definitions definitions = new Definitions(file, type.type(), root, starts);
-        definitions.reportStructure(JsonSchemas.get(schemas.profile(), BODY_SCHEMA).validate(root));
+        definitions.broken = bodyErrors.report(JsonSchemas.get(schemas.profile(), BODY_SCHEMA).validate(root),
+                definitions);
         return definitions.runRules();
     }
 
-    private List<String> acceptedTypes() {
-        List<String> types = new ArrayList<>();
-        bodySchema.path("x-gong-object-types").forEach(node -> types.add(node.asString()));
-        return types;
+    /** A failure of the request body's own keyword at the root of the file, reported by the rule owning it. */
+    private void reportFile(BundleFile file, String keyword, String message) {
+        bundle.sink().add(new Raised(SchemaKeywordOwners.of(keyword, "").rule(), Raised.Place.at(file.name(), 1, 1),
+                null, message));
     }
 
     /** Records where each element of the root array starts; false when the root is not an array. */
@@ -142,25 +142,16 @@ final class SchemaFileChecker {
         }
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> {
-            if (!node.isNull()) {
-                values.add(node.asString());
-            }
-        });
-        return values;
-    }
-
     /** The definitions of one file, serving as the scope of the schema-field rules. */
-    private final class Definitions implements SchemaFieldScope, SchemaFileScope, FileScope {
+    private final class Definitions implements SchemaFieldScope, SchemaFileScope, FileScope,
+            SchemaBodyErrors.Definitions {
 
         private final BundleFile file;
         private final ObjectType type;
         private final JsonNode root;
         private final List<int[]> starts;
-        private final Set<String> reported = new HashSet<>();
-        private final Set<Integer> broken = new HashSet<>();
+        /** The definitions the request body's failures leave uncompiled. */
+        private Set<Integer> broken = Set.of();
         /** The definitions of the last uploaded schema by uniqueName, read when a rule first asks. */
         private Map<String, JsonNode> lastUploaded;
         private int index;
@@ -170,24 +161,6 @@ final class SchemaFileChecker {
             this.type = type;
             this.root = root;
             this.starts = starts;
-        }
-
-        void reportStructure(List<Error> errors) {
-            for (Error error : errors) {
-                if (error.getInstanceLocation().getNameCount() == 0) {
-                    continue;
-                }
-                index = ((Number) error.getInstanceLocation().getElement(0)).intValue();
-                String property = error.getInstanceLocation().getNameCount() > 1
-                        ? error.getInstanceLocation().getName(1) : error.getProperty();
-                Class<? extends Rule> rule = ruleFor(error.getKeyword(), property);
-                if (rule == MissingMandatoryField.class || rule == InvalidEnumValue.class || rule == WrongType.class) {
-                    broken.add(index);
-                }
-                if (reported.add(index + "/" + property + "/" + rule.getSimpleName())) {
-                    add(rule, property, messageFor(error, property));
-                }
-            }
         }
 
         List<FieldSpec> runRules() {
@@ -223,79 +196,26 @@ final class SchemaFileChecker {
             return spec == null ? FieldSpec.anything(name) : spec;
         }
 
-        private Class<? extends Rule> ruleFor(String keyword, String property) {
-            return switch (keyword) {
-                case "required", "anyOf", "minItems", "minLength" -> MissingMandatoryField.class;
-                case "additionalProperties" -> UnknownField.class;
-                case "enum", "const" -> InvalidEnumValue.class;
-                case "pattern", "format" -> "lastModified".equals(property) ? DatetimeFormat.class : WrongType.class;
-                default -> WrongType.class;
-            };
+        @Override
+        public JsonNode definition(int definition) {
+            return root.path(definition);
         }
 
-        private String messageFor(Error error, String property) {
-            JsonNode value = definition().path(property == null ? "" : property);
-            String what = "field definition" + (uniqueName() == null ? "" : " '" + uniqueName() + "'");
-            return switch (error.getKeyword()) {
-                case "required" -> what + " lacks '" + property + "'" + requirementReason(property);
-                case "anyOf" -> what + " lacks 'uniqueName'; every definition needs the unique name of the field";
-                case "additionalProperties" -> what + ": '" + property + "' is not a property of a field definition in "
-                        + "this profile's schema request body" + replacementHint(property);
-                case "minItems", "minLength" -> what + ": '" + property + "' is empty; give it a value";
-                case "enum", "const" -> what + ": " + property + " " + (value.isMissingNode() ? "" : value + " ")
-                        + "is not one of " + allowedValues(property) + caseHint(value, property);
-                case "pattern", "format" -> what + ": " + property + " "
-                        + (value.isString() ? IsoDates.explainDateTime(value.asString()) : "has the wrong format");
-                case "type" -> what + ": '" + property + "' must be " + expectedType(property) + ", got " + value;
-                default -> what + ": " + error.getMessage();
-            };
+        @Override
+        public String uniqueName(int definition) {
+            return uniqueNameOf(definition(definition));
         }
 
-        private String requirementReason(String property) {
-            String description = bodySchema.path("items").path("properties").path(property).path("description")
-                    .asString("");
-            if (description.startsWith("Required")) {
-                int end = description.indexOf('.');
-                return " (" + (end > 0 ? description.substring(0, end) : description) + ")";
-            }
-            if (strings(bodySchema.path("items").path("required")).contains(property)) {
-                return " (every definition needs it, deleted ones too)";
-            }
-            return "label".equals(property) || "type".equals(property)
-                    ? " (required unless the field is deleted with isDeleted: true)" : "";
+        @Override
+        public void report(int definition, RuleMeta rule, String property, String message) {
+            index = definition;
+            add(rule, property, message);
         }
 
-        private String replacementHint(String property) {
-            return "name".equals(property) && definition().has("uniqueName") ? ": drop it (uniqueName names the field)"
-                    : "name".equals(property) ? ": rename it to 'uniqueName'" : ": drop it";
-        }
-
-        private List<String> allowedValues(String property) {
-            return strings(bodySchema.path("items").path("properties").path(property).path("enum"));
-        }
-
-        private String caseHint(JsonNode value, String property) {
-            if (!value.isString()) {
-                return "";
-            }
-            return allowedValues(property).stream().filter(v -> v.equalsIgnoreCase(value.asString())).findFirst()
-                    .map(v -> " (values are case-sensitive: use \"" + v + "\")").orElse(" (case-sensitive)");
-        }
-
-        private String expectedType(String property) {
-            JsonNode type = bodySchema.path("items").path("properties").path(property).path("type");
-            if (type.isArray()) {
-                List<String> names = new ArrayList<>();
-                type.forEach(node -> names.add(node.asString()));
-                return names.stream().collect(Collectors.joining(" or "));
-            }
-            return type.asString("another type");
-        }
-
-        private void add(Class<? extends Rule> rule, String property, String message) {
+        private void add(RuleMeta rule, String property, String message) {
             int[] start = index < starts.size() ? starts.get(index) : new int[] {1, 1};
-            bundle.sink().add(rule, file.name(), start[0], start[1], uniqueName(),
-                    "/" + index + (property == null ? "" : "/" + property), message);
+            bundle.sink().add(new Raised(rule, new Raised.Place(file.name(), start[0], start[1], uniqueName()),
+                    "/" + index + (property == null ? "" : "/" + property), message));
         }
 
         @Override
@@ -376,7 +296,7 @@ final class SchemaFileChecker {
 
         @Override
         public void report(Rule rule, String property, String message) {
-            add(rule.getClass(), property, message);
+            add(rule.meta(), property, message);
         }
 
         @Override
@@ -398,7 +318,7 @@ final class SchemaFileChecker {
 
         @Override
         public void report(Rule rule, String message) {
-            bundle.sink().add(rule.getClass(), file.name(), 1, 1, null, null, message);
+            bundle.sink().add(new Raised(rule.meta(), Raised.Place.at(file.name(), 1, 1), null, message));
         }
     }
 }

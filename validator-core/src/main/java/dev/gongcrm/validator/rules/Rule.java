@@ -12,10 +12,19 @@ import dev.gongcrm.validator.schema.FieldSpec;
  * A check across the lines of a file (order, duplicates) uses {@link #checkSequence}, called on one
  * instance in line order, after {@link #startFile}.
  *
- * <p>Rules about the bytes and syntax of a file (invalid JSON, encoding, blank lines...) override no
- * hook: the reader reports them, naming the rule's class.
+ * <p>Rules about the bytes and syntax of a file (invalid JSON, encoding, blank lines...) look at what the
+ * reader found in {@link #checkSyntax}; rules about a file as a whole (its size, its type) in
+ * {@link #checkBundleFile}.
  */
 public interface Rule {
+
+    /** Each file of the bundle, schema files first, before its content is read. */
+    default void checkBundleFile(BundleFileScope file) {
+    }
+
+    /** A problem the reader found with a line or a file, before any object could be read from it. */
+    default void checkSyntax(SyntaxScope problem) {
+    }
 
     /** Called before the first line of each file, for rules that keep per-file state. */
     default void startFile(FileScope file) {

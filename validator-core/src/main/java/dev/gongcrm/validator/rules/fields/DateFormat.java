@@ -2,6 +2,7 @@ package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
@@ -11,6 +12,7 @@ import dev.gongcrm.validator.schema.ValueFormat;
 import dev.gongcrm.validator.time.IsoDates;
 
 /** Applies to fields whose schema says {@code format: date} (closeDate, DATE custom fields). */
+@GongWording("Field [{field}] has an invalid date format")
 @RuleDoc(
         name = "date-format",
         severity = Severity.ERROR,

@@ -2,15 +2,19 @@ package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SchemaKeywords;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonKind;
 import dev.gongcrm.validator.schema.ValueFormat;
 import dev.gongcrm.validator.time.IsoDates;
 
 /** Applies to fields whose schema says {@code format: date-time} (modifiedDate, createdDate, DATETIME custom fields). */
+@SchemaKeywords(value = {"pattern", "format"}, onFormat = "date-time", breaksDefinition = false)
+@GongWording("Field [{field}] has an invalid date format")
 @RuleDoc(
         name = "datetime-format",
         severity = Severity.ERROR,

@@ -2,9 +2,11 @@ package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SchemaKeywords;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.TypeSpec;
 
@@ -23,6 +25,8 @@ import java.util.List;
  * amount or one of its (deprecated-field still warns, and {@code gongcrm fix} renames them). When none
  * is given, the finding names the current field.
  */
+@SchemaKeywords({"required", "anyOf", "minItems", "minLength"})
+@GongWording("Mandatory field [{field}] is missing or empty")
 @RuleDoc(
         name = "missing-mandatory-field",
         severity = Severity.ERROR,

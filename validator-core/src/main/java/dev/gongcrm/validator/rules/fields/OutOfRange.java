@@ -2,6 +2,7 @@ package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
@@ -9,6 +10,7 @@ import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonKind;
 
 /** Bounds come from the schema's {@code minimum}/{@code maximum}; numbers too large for a double are caught too. */
+@GongWording("Field [{field}] has an invalid value")
 @RuleDoc(
         name = "out-of-range",
         severity = Severity.ERROR,

@@ -2,6 +2,7 @@ package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
@@ -12,6 +13,7 @@ import dev.gongcrm.validator.schema.JsonKind;
  * The allowed values are the orderedValueList of the field's definition in the uploaded schema, or the
  * {@code enum} of a Gong-defined field (the current profile's deal {@code status}).
  */
+@GongWording("Field [{field}] has an invalid value")
 @RuleDoc(
         name = "picklist-value",
         severity = Severity.ERROR,

@@ -5,6 +5,7 @@ import dev.gongcrm.validator.read.FieldValue;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SchemaKeywords;
 import dev.gongcrm.validator.schema.FieldSpec;
 
 /**
@@ -12,6 +13,7 @@ import dev.gongcrm.validator.schema.FieldSpec;
  * schema admits no other field ({@code additionalProperties: false}: a {@code /map/users} file), any
  * field it does not list.
  */
+@SchemaKeywords(value = "additionalProperties", breaksDefinition = false)
 @RuleDoc(
         name = "unknown-field",
         severity = Severity.WARNING,

@@ -2,13 +2,17 @@ package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SchemaKeywords;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonKind;
 
 /** The JSON type of each field comes from its schema: built-in fields from the type schema, custom ones from the uploaded schema. */
+@SchemaKeywords({"type", "pattern", "format", SchemaKeywords.ANY_OTHER})
+@GongWording("Field [{field}] has an invalid value")
 @RuleDoc(
         name = "wrong-type",
         severity = Severity.ERROR,

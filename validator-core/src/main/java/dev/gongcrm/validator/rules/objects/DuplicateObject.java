@@ -1,15 +1,17 @@
 package dev.gongcrm.validator.rules.objects;
 
 import dev.gongcrm.validator.Severity;
-import dev.gongcrm.validator.rules.SequenceScope;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SequenceScope;
 
 /**
  * Within one file (one upload request); the same objectId in two files of a bundle is two requests and
  * fine. The id is the type's id field: objectId, or crmUserId in a {@code /map/users} file. The current
  * profile words the advice as its description does (profile.json).
  */
+@GongWording("Object [{objectId}] appears more than once in the list")
 @RuleDoc(
         name = "duplicate-object",
         severity = Severity.ERROR,

@@ -2,6 +2,7 @@ package dev.gongcrm.validator.rules.objects;
 
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.rules.FileScope;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 import dev.gongcrm.validator.rules.SequenceScope;
@@ -11,6 +12,7 @@ import dev.gongcrm.validator.time.IsoDates;
  * Compares instants, not strings: {@code 2019-01-03T23:45:57+01:00} and {@code 2019-01-03T22:45:57Z}
  * are the same moment. Each line is compared with the last line that had a valid modifiedDate.
  */
+@GongWording("The list is not sorted by modifiedDate ascending")
 @RuleDoc(
         name = "unsorted-modified-date",
         severity = Severity.ERROR,

@@ -3,11 +3,13 @@ package dev.gongcrm.validator.rules.schema;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SchemaKeywords;
 
 /**
  * Reported from the request-body schema ({@code schema-fields.schema.json}, its {@code enum}s) when a
  * schema file is checked, and for a schema file of a type the schema endpoint does not take.
  */
+@SchemaKeywords({"enum", "const"})
 @RuleDoc(
         name = "invalid-enum-value",
         severity = Severity.ERROR,

@@ -1,10 +1,12 @@
 package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.read.LineProblem;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SyntaxScope;
 
-/** Reported by the reader: a line with nothing but white space. */
+/** A line with nothing but white space. */
 @RuleDoc(
         name = "blank-line",
         severity = Severity.WARNING,
@@ -23,4 +25,11 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 {"objectId": "user2_Id_In_The_CRM", "emailAddress": "user2@example.com", "modifiedDate": "2019-01-03T23:45:57+01:00"}
                 """)
 public final class BlankLine implements Rule {
+
+    @Override
+    public void checkSyntax(SyntaxScope problem) {
+        if (problem.problem() == LineProblem.BLANK_LINE) {
+            problem.report(this, problem.message());
+        }
+    }
 }

@@ -1,11 +1,13 @@
 package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 
 /** The same key twice in one object: which value Gong keeps is not defined, so neither is safe. */
+@GongWording("Failed to parse the line as a JSON object")
 @RuleDoc(
         name = "duplicate-key",
         severity = Severity.ERROR,

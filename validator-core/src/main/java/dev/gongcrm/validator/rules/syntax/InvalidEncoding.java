@@ -1,10 +1,14 @@
 package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SyntaxScope;
 
-/** Reported by the reader: bytes that are not UTF-8, a byte order mark, UTF-16 or a binary file. */
+/** Bytes that are not UTF-8, a byte order mark, UTF-16 or a binary file. */
+@GongWording("Failed to parse the line as a JSON object")
 @RuleDoc(
         name = "invalid-encoding",
         severity = Severity.ERROR,
@@ -16,4 +20,11 @@ import dev.gongcrm.validator.rules.RuleDoc;
         good = "--- accounts.ldjson\n{\"objectId\": \"5ybyh6n6n65\", \"modifiedDate\": \"2019-01-03T23:45:57+01:00\", "
                 + "\"name\": \"PBR\", \"domains\": [\"pbr.com\"]}\n")
 public final class InvalidEncoding implements Rule {
+
+    @Override
+    public void checkSyntax(SyntaxScope problem) {
+        if (problem.problem() == LineProblem.INVALID_ENCODING) {
+            problem.report(this, problem.message());
+        }
+    }
 }

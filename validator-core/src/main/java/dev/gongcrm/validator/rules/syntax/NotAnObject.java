@@ -1,10 +1,14 @@
 package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.read.LineProblem;
+import dev.gongcrm.validator.rules.GongWording;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
+import dev.gongcrm.validator.rules.SyntaxScope;
 
-/** Reported by the reader: a line holding an array, a string or a number instead of one object. */
+/** A line holding an array, a string or a number instead of one object. */
+@GongWording("Failed to parse the line as a JSON object")
 @RuleDoc(
         name = "not-an-object",
         severity = Severity.ERROR,
@@ -20,4 +24,11 @@ import dev.gongcrm.validator.rules.RuleDoc;
                 {"objectId": "discovery", "modifiedDate": "2019-01-03T23:45:57+01:00", "internalName": "discovery", "name": "Discovery", "isActive": true, "sortOrder": 1}
                 """)
 public final class NotAnObject implements Rule {
+
+    @Override
+    public void checkSyntax(SyntaxScope problem) {
+        if (problem.problem() == LineProblem.NOT_AN_OBJECT) {
+            problem.report(this, problem.message());
+        }
+    }
 }

@@ -1,11 +1,13 @@
 package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.bundle.FileKind;
+import dev.gongcrm.validator.rules.BundleFileScope;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
 
 /**
- * Reported by the engine from the file size: Gong refuses a request body over 200 MB, so such a file
+ * Gong refuses a request body over 200 MB, so such a file
  * must be split. Its content is still checked. The limit is read as 200 MiB (209,715,200 bytes).
  */
 @RuleDoc(
@@ -22,4 +24,13 @@ import dev.gongcrm.validator.rules.RuleDoc;
 public final class PayloadTooLarge implements Rule {
 
     public static final long MAX_BYTES = 200L * 1024 * 1024;
+
+    @Override
+    public void checkBundleFile(BundleFileScope file) {
+        if (file.kind() != FileKind.SCHEMA && file.size() > MAX_BYTES) {
+            file.report(this, String.format(
+                    "file is %,d bytes, over the 200 MB (%,d bytes) Gong accepts in one upload; split it",
+                    file.size(), MAX_BYTES));
+        }
+    }
 }

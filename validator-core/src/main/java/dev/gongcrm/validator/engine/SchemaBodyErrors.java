@@ -1,0 +1,141 @@
+package dev.gongcrm.validator.engine;
+
+import com.networknt.schema.Error;
+import dev.gongcrm.validator.rules.RuleMeta;
+import dev.gongcrm.validator.time.IsoDates;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns networknt's failures of a schema file against the profile's request-body schema
+ * ({@code schema-fields.schema.json}) into findings: each goes to the rule owning its keyword
+ * ({@link SchemaKeywordOwners}), worded for the field definition it is about, from what the
+ * request body declares.
+ */
+final class SchemaBodyErrors {
+
+    /** The definitions of the file the failures are about. */
+    interface Definitions {
+        JsonNode definition(int index);
+
+        String uniqueName(int index);
+
+        void report(int index, RuleMeta rule, String property, String message);
+    }
+
+    private final JsonNode bodySchema;
+
+    SchemaBodyErrors(JsonNode bodySchema) {
+        this.bodySchema = bodySchema;
+    }
+
+    /** The object types the schema endpoint takes ({@code x-gong-object-types}). */
+    List<String> acceptedTypes() {
+        return strings(bodySchema.path("x-gong-object-types"));
+    }
+
+    /**
+     * Reports each failure once per definition, property and rule; returns the indexes of the
+     * definitions whose failures leave them uncompiled.
+     */
+    Set<Integer> report(List<Error> errors, Definitions definitions) {
+        Set<String> reported = new HashSet<>();
+        Set<Integer> broken = new HashSet<>();
+        for (Error error : errors) {
+            if (error.getInstanceLocation().getNameCount() == 0) {
+                continue;
+            }
+            int index = ((Number) error.getInstanceLocation().getElement(0)).intValue();
+            String property = error.getInstanceLocation().getNameCount() > 1
+                    ? error.getInstanceLocation().getName(1) : error.getProperty();
+            SchemaKeywordOwners.Owner owner = SchemaKeywordOwners.of(error.getKeyword(), declaredFormat(property));
+            if (owner.breaksDefinition()) {
+                broken.add(index);
+            }
+            if (reported.add(index + "/" + property + "/" + owner.rule().name())) {
+                definitions.report(index, owner.rule(), property, messageFor(error, property,
+                        definitions.definition(index), definitions.uniqueName(index)));
+            }
+        }
+        return broken;
+    }
+
+    private String declaredFormat(String property) {
+        return property == null ? ""
+                : bodySchema.path("items").path("properties").path(property).path("format").asString("");
+    }
+
+    private String messageFor(Error error, String property, JsonNode definition, String uniqueName) {
+        JsonNode value = definition.path(property == null ? "" : property);
+        String what = "field definition" + (uniqueName == null ? "" : " '" + uniqueName + "'");
+        return switch (error.getKeyword()) {
+            case "required" -> what + " lacks '" + property + "'" + requirementReason(property);
+            case "anyOf" -> what + " lacks 'uniqueName'; every definition needs the unique name of the field";
+            case "additionalProperties" -> what + ": '" + property + "' is not a property of a field definition in "
+                    + "this profile's schema request body" + replacementHint(property, definition);
+            case "minItems", "minLength" -> what + ": '" + property + "' is empty; give it a value";
+            case "enum", "const" -> what + ": " + property + " " + (value.isMissingNode() ? "" : value + " ")
+                    + "is not one of " + allowedValues(property) + caseHint(value, property);
+            case "pattern", "format" -> what + ": " + property + " "
+                    + (value.isString() ? IsoDates.explainDateTime(value.asString()) : "has the wrong format");
+            case "type" -> what + ": '" + property + "' must be " + expectedType(property) + ", got " + value;
+            default -> what + ": " + error.getMessage();
+        };
+    }
+
+    private String requirementReason(String property) {
+        String description = bodySchema.path("items").path("properties").path(property).path("description")
+                .asString("");
+        if (description.startsWith("Required")) {
+            int end = description.indexOf('.');
+            return " (" + (end > 0 ? description.substring(0, end) : description) + ")";
+        }
+        if (strings(bodySchema.path("items").path("required")).contains(property)) {
+            return " (every definition needs it, deleted ones too)";
+        }
+        return "label".equals(property) || "type".equals(property)
+                ? " (required unless the field is deleted with isDeleted: true)" : "";
+    }
+
+    private static String replacementHint(String property, JsonNode definition) {
+        return "name".equals(property) && definition.has("uniqueName") ? ": drop it (uniqueName names the field)"
+                : "name".equals(property) ? ": rename it to 'uniqueName'" : ": drop it";
+    }
+
+    private List<String> allowedValues(String property) {
+        return strings(bodySchema.path("items").path("properties").path(property).path("enum"));
+    }
+
+    private String caseHint(JsonNode value, String property) {
+        if (!value.isString()) {
+            return "";
+        }
+        return allowedValues(property).stream().filter(v -> v.equalsIgnoreCase(value.asString())).findFirst()
+                .map(v -> " (values are case-sensitive: use \"" + v + "\")").orElse(" (case-sensitive)");
+    }
+
+    private String expectedType(String property) {
+        JsonNode type = bodySchema.path("items").path("properties").path(property).path("type");
+        if (type.isArray()) {
+            List<String> names = new ArrayList<>();
+            type.forEach(node -> names.add(node.asString()));
+            return names.stream().collect(Collectors.joining(" or "));
+        }
+        return type.asString("another type");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> {
+            if (!node.isNull()) {
+                values.add(node.asString());
+            }
+        });
+        return values;
+    }
+}
