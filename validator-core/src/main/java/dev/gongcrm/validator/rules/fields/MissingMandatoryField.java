@@ -57,7 +57,9 @@ public final class MissingMandatoryField implements Rule {
         if (scope.options().dialer()) {
             check(scope, spec.mandatoryForDialer(), " (mandatory because Gong imports dialer calls)");
         }
-        for (List<String> group : spec.mandatoryOneOf()) {
+        List<List<String>> groups = spec.mandatoryOneOf();
+        for (int i = 0; i < groups.size(); i++) { // asked of every line: indexed loops allocate no iterator
+            List<String> group = groups.get(i);
             if (scope.isMandatory(group.get(0))) {
                 String given = group.stream().filter(name -> scope.record().get(name) != null).findFirst()
                         .orElse(group.get(0));
@@ -68,7 +70,8 @@ public final class MissingMandatoryField implements Rule {
     }
 
     private void check(RecordScope scope, List<String> fields, String why) {
-        for (String name : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.get(i);
             FieldValue value = scope.record().get(name);
             if (value == null) {
                 scope.report(this, name, "Mandatory field [" + name + "] is missing" + why + "; add it" + hint(scope, name));
