@@ -63,6 +63,19 @@ class ConfigFileTest {
     }
 
     @Test
+    void typesNamedByPathAreRelativeToTheConfigurationFile() throws Exception {
+        Path bundle = folder.resolve("export");
+        Files.createDirectories(bundle.resolve("2024"));
+        Files.writeString(bundle.resolve("export.ldjson"), ACCOUNT);
+        Files.writeString(bundle.resolve("2024/export.ldjson"), "{\"objectId\": \"u1\", \"modifiedDate\": "
+                + "\"2024-01-01T00:00:00Z\", \"emailAddress\": \"u1@example.com\"}\n");
+        Files.writeString(bundle.resolve("gongcrm.json"), "{\"recursive\": true, \"types\": "
+                + "{\"2024/export.ldjson\": \"BUSINESS_USER\", \"export.ldjson\": \"ACCOUNT\"}}");
+        Run run = run("validate", bundle);
+        assertEquals(0, run.exit(), "each file its own type, whatever the working directory: " + run.out());
+    }
+
+    @Test
     void reportsNameFilesRelativeToTheWorkingDirectoryWhenTheyAreInsideIt() throws Exception {
         Path inside = Path.of("target", "config-file-test").toAbsolutePath();
         Files.createDirectories(inside);

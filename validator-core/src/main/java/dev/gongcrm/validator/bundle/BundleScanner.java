@@ -208,6 +208,7 @@ public final class BundleScanner {
         String name = path.toString();
         String fileName = path.getFileName().toString();
         Optional<TypeOverride> override = Optional.ofNullable(typeOverrides.get(name))
+                .or(() -> Optional.ofNullable(typeOverrides.get(path.toAbsolutePath().normalize().toString())))
                 .or(() -> Optional.ofNullable(typeOverrides.get(fileName)))
                 .or(() -> Optional.ofNullable(typeOverrides.get(ALL_FILES)));
         FileKind kind = override.map(o -> o.kind(kindByName)).orElse(kindByName);

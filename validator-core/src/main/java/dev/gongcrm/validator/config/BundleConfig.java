@@ -353,7 +353,7 @@ public final class BundleConfig {
                 case "types" -> {
                     for (Map.Entry<String, String> entry : stringMap(key, value).entrySet()) {
                         check(key + "." + entry.getKey(), () -> TypeOverride.parse(entry.getValue()));
-                        config.type(entry.getKey(), entry.getValue());
+                        config.type(typeKey(entry.getKey()), entry.getValue());
                     }
                 }
                 case "initial" -> config.initial(bool(key, value));
@@ -403,6 +403,17 @@ public final class BundleConfig {
                 strings.add(string(key, element));
             }
             return strings;
+        }
+
+        /**
+         * A key of {@code types}: a file name as it is; a path ({@code 2024/export.ldjson}) relative to this
+         * file's folder, so that it names the same file from wherever the tool is run.
+         */
+        private String typeKey(String key) {
+            if (!key.contains("/") && !key.contains("\\")) {
+                return key;
+            }
+            return file.toAbsolutePath().normalize().resolveSibling(key).normalize().toString();
         }
 
         /** Glob patterns, each checked now so that a broken one is reported here, not when folders are read. */
