@@ -61,10 +61,9 @@ public final class MissingMandatoryField implements Rule {
         for (int i = 0; i < groups.size(); i++) { // asked of every line: indexed loops allocate no iterator
             List<String> group = groups.get(i);
             if (scope.isMandatory(group.get(0))) {
-                String given = group.stream().filter(name -> scope.record().get(name) != null).findFirst()
-                        .orElse(group.get(0));
-                List<String> others = group.stream().filter(name -> !name.equals(given)).toList();
-                check(scope, List.of(given), " (" + String.join(" or ", others) + " would also do)");
+                // named by the field to use (the first); the others are the deprecated shape, never advised
+                check(scope, List.of(group.get(0)), " (" + String.join(" or ", group.subList(1, group.size()))
+                        + " would also do)");
             }
         }
     }
