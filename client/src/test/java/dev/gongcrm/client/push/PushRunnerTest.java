@@ -1,6 +1,6 @@
 package dev.gongcrm.client.push;
 
-import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.EmulatorClients;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
 import dev.gongcrm.emulator.Emulator;
@@ -52,9 +52,7 @@ class PushRunnerTest {
     @BeforeEach
     void start() {
         emulator = Emulator.builder().processingDelay(Duration.ofMillis(40)).build().start();
-        gong = GongCrmClient.builder().baseUrl(emulator.baseUrl())
-                .credentials(Credentials.basic(emulator.accessKey(), emulator.accessKeySecret()))
-                .callsPerSecond(0).backoff(Duration.ofMillis(5), Duration.ofMillis(20)).build();
+        gong = EmulatorClients.of(emulator).build();
         gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
         ledger = Ledger.open(folder.resolve("ledger.db"));
     }

@@ -1,6 +1,6 @@
 package dev.gongcrm.client.push;
 
-import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.EmulatorClients;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
 import dev.gongcrm.emulator.Emulator;
@@ -50,9 +50,7 @@ class UserMappingPushTest {
     @BeforeEach
     void start() throws Exception {
         emulator = Emulator.builder().processingDelay(Duration.ofMillis(20)).build().start();
-        gong = GongCrmClient.builder().baseUrl(emulator.baseUrl())
-                .credentials(Credentials.basic(emulator.accessKey(), emulator.accessKeySecret()))
-                .callsPerSecond(0).backoff(Duration.ofMillis(5), Duration.ofMillis(20)).debug(debug::add).build();
+        gong = EmulatorClients.of(emulator).debug(debug::add).build();
         gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
         ledger = Ledger.open(folder.resolve("ledger.db"));
         bundle = Files.createDirectories(folder.resolve("bundle"));
