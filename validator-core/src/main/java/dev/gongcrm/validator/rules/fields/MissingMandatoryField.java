@@ -60,12 +60,23 @@ public final class MissingMandatoryField implements Rule {
         List<List<String>> groups = spec.mandatoryOneOf();
         for (int i = 0; i < groups.size(); i++) { // asked of every line: indexed loops allocate no iterator
             List<String> group = groups.get(i);
-            if (scope.isMandatory(group.get(0))) {
+            if (noneGiven(scope, group)) {
                 // named by the field to use (the first); the others are the deprecated shape, never advised
                 check(scope, List.of(group.get(0)), " (" + String.join(" or ", group.subList(1, group.size()))
                         + " would also do)");
             }
         }
+    }
+
+    /** Whether the object gives none of the group's fields a value (the group is then unmet). */
+    private static boolean noneGiven(RecordScope scope, List<String> group) {
+        for (int i = 0; i < group.size(); i++) {
+            FieldValue value = scope.record().get(group.get(i));
+            if (value != null && !value.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void check(RecordScope scope, List<String> fields, String why) {
