@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "emulator",
         description = {"Runs a local Gong CRM API on 127.0.0.1 until stopped (Ctrl-C): try a whole push without "
-                + "touching Gong. It keeps its data in memory: a fresh one has no integration until one registers "
+                + "touching Gong. It keeps its data only while it runs (objects in an SQLite file of its temporary "
+                + "folder): a fresh one has no integration until one registers "
                 + "('gongcrm integration register')."},
         mixinStandardHelpOptions = true)
 final class EmulatorCommand implements Callable<Integer> {
@@ -42,8 +43,8 @@ final class EmulatorCommand implements Callable<Integer> {
                 .build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Gong CRM API emulator listening on " + emulator.baseUrl() + " (Ctrl-C or kill stops it; it keeps "
-                + "everything in memory, so after a restart register the integration again)");
+        out.println("Gong CRM API emulator listening on " + emulator.baseUrl() + " (Ctrl-C or kill stops it; nothing "
+                + "survives a restart, so after one register the integration again)");
         out.println("  export GONG_BASE_URL=" + emulator.baseUrl() + " GONG_ACCESS_KEY=" + accessKey
                 + " GONG_ACCESS_KEY_SECRET=" + secret + "   # the emulator's own, not real credentials");
         out.flush();

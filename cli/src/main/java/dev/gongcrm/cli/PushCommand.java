@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +26,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "push",
-        description = {"Validates the bundle, then uploads it in the order Gong needs: schema files, STAGE, "
-                + "BUSINESS_USER, ACCOUNT, a settle wait, CONTACT, DEAL, LEAD. Each upload is polled until Gong "
+        description = {"Validates the bundle, then uploads it in the order Gong needs: schema files, user mapping "
+                + "files (/map/users), STAGE, BUSINESS_USER, ACCOUNT, a settle wait, CONTACT, DEAL, LEAD. Each "
+                + "upload is polled until Gong "
                 + "processed it; a FAILED one stops the push with Gong's errors at the lines of your file.",
                 "Nothing is sent when validation finds problems at the --fail-on level. The ledger records every "
                         + "request: run push again after a crash and it resumes without sending anything twice; "
@@ -118,7 +120,7 @@ final class PushCommand implements Callable<Integer> {
             }
             if (dryRun) {
                 options.write(reports, outcome.validation(), out);
-                printPlan(out, outcome, integrationId, opened);
+                printPlan(out, outcome, integrationId, opened, ledgerFile);
                 return 0;
             }
             if (outcome.upload().failed()) {
@@ -162,8 +164,10 @@ final class PushCommand implements Callable<Integer> {
         return GongCrm.FINDINGS;
     }
 
-    private static void printPlan(PrintWriter out, Push.Outcome outcome, long integrationId, Ledger ledger) {
-        out.println("Plan for integration " + integrationId + " (ledger " + ledger.file() + "):");
+    private static void printPlan(PrintWriter out, Push.Outcome outcome, long integrationId, Ledger ledger,
+                                  Path ledgerFile) {
+        out.println("Plan for integration " + integrationId + " (ledger " + ledgerFile + (Files.exists(ledgerFile) ? ""
+                : ", not written yet") + "):");
         for (int i = 0; i < outcome.plan().size(); i++) {
             PlanStep step = outcome.plan().get(i);
             StepAction action = outcome.actions().get(i);

@@ -74,8 +74,8 @@ final class ValidationOptions {
     Map<String, String> severities = new LinkedHashMap<>();
 
     @Option(names = "--type", paramLabel = "[FILE=]TYPE",
-            description = {"Object type of files whose name does not tell it: TYPE for every file, "
-                    + "FILE=TYPE for one.", "Types: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE, or "
+            description = {"The object type of every file (TYPE) or of one (FILE=TYPE), over what the "
+                    + "file's name says; for files whose name does not tell it.", "Types: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER, STAGE, or "
                     + "USER_MAPPING for a /v2/crm/map/users file (crmUserId, emailAddress)."})
     List<String> types = new ArrayList<>();
 

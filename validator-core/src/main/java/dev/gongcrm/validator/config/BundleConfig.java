@@ -107,18 +107,20 @@ public final class BundleConfig {
 
     /** The configuration file next to the bundle, if there is one (see {@link #load}). */
     public static Optional<Path> find(List<Path> paths) throws ConfigException {
-        Set<Path> found = new LinkedHashSet<>();
+        // one file per run: the same file reached by two paths is one; named as the user named the bundle
+        Map<Path, Path> found = new LinkedHashMap<>();
         for (Path path : paths) {
-            Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
-            if (folder != null && Files.isRegularFile(folder.resolve(FILE_NAME))) {
-                found.add(folder.resolve(FILE_NAME).toAbsolutePath().normalize());
+            Path folder = Files.isDirectory(path) ? path : path.getParent() != null ? path.getParent() : Path.of("");
+            Path file = folder.resolve(FILE_NAME);
+            if (Files.isRegularFile(file)) {
+                found.putIfAbsent(file.toAbsolutePath().normalize(), file);
             }
         }
         if (found.size() > 1) {
             throw new ConfigException("the bundles have different configuration files (" + String.join(", ",
-                    found.stream().map(Path::toString).toList()) + "); name the one to use explicitly");
+                    found.values().stream().map(Path::toString).toList()) + "); name the one to use explicitly");
         }
-        return found.stream().findFirst();
+        return found.values().stream().findFirst();
     }
 
     /** Reads a configuration file; a mistake in it is a ConfigException naming the file, line, column and key. */

@@ -185,6 +185,12 @@ final class EntityFileRun implements SequenceScope {
     }
 
     @Override
+    public String uniqueValue(String field) {
+        int i = job.spec().uniqueFields().indexOf(field);
+        return i < 0 ? null : facts.uniqueValues[i];
+    }
+
+    @Override
     public FirstHolder firstHolderOf(String field) {
         int i = job.spec().uniqueFields().indexOf(field);
         return i < 0 ? null : firstHolders[i];

@@ -24,6 +24,9 @@ public interface SequenceScope extends FileScope {
      */
     FirstHolder firstHolderOf(String field);
 
+    /** This object's value of a unique field ({@code x-gong-unique}) as it wrote it; null when it has none. */
+    String uniqueValue(String field);
+
     /** Reports a finding at the given field of this object's line. */
     void report(Rule rule, String field, String message);
 }

@@ -75,7 +75,8 @@ class SeedConstraintsTest {
                 """;
         ValidationResult result = Bundles.validate(bundle);
         assertEquals(List.of("duplicate-user-email@users.ldjson:3:60"), rulesAt(result));
-        assertTrue(result.findings().get(0).message().contains("'jane@example.com' is already mapped to user 'u1' on line 1;"));
+        assertTrue(result.findings().get(0).message().contains("'JANE@Example.com' is already mapped to user 'u1' on line 1 "
+                + "(written 'jane@example.com' there);"), "the line's own spelling first: " + result.findings().get(0).message());
     }
 
     @Test

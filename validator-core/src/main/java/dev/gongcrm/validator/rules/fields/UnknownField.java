@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.rules.fields;
 
+import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.read.FieldValue;
 import dev.gongcrm.validator.rules.RecordScope;
@@ -47,6 +48,8 @@ public final class UnknownField implements Rule {
         }
         scope.report(this, value.name(), "field '" + value.name() + "' is not a Gong field of " + scope.type()
                 + " and no schema file of this bundle defines it; Gong stores it raw without parsing it: "
-                + "define it in " + scope.type().resourceName() + ".schema.json or drop it");
+                + (ObjectType.SCHEMA_TYPES.contains(scope.type())
+                ? "define it in " + scope.type().resourceName() + ".schema.json or drop it"
+                : "drop it (" + scope.type() + " takes no custom fields)"));
     }
 }

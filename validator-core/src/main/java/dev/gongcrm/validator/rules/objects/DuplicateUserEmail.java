@@ -40,8 +40,10 @@ public final class DuplicateUserEmail implements Rule {
     public void checkSequence(SequenceScope scope) {
         FirstHolder first = scope.firstHolderOf(EMAIL_ADDRESS);
         if (first != null) {
-            scope.report(this, EMAIL_ADDRESS, "emailAddress '" + first.value() + "' is already mapped to user '"
-                    + first.objectId() + "' on " + first.where(scope.file()) + "; Gong maps an email address once, "
+            String email = scope.uniqueValue(EMAIL_ADDRESS);
+            scope.report(this, EMAIL_ADDRESS, "emailAddress '" + email + "' is already mapped to user '"
+                    + first.objectId() + "' on " + first.where(scope.file())
+                    + (first.value().equals(email) ? "" : " (written '" + first.value() + "' there)") + "; Gong maps an email address once, "
                     + "so this user would get no mapping: send each Gong user's address with one CRM user only");
         }
     }

@@ -31,7 +31,7 @@ public final class UnknownObjectType implements Rule {
         if (file.type() == null) {
             file.report(this, "cannot tell the object type from the name '" + file.file() + "'; name the file after "
                     + "its type (accounts, contacts, deals, leads, users, stages, user-mapping) or give its type "
-                    + "explicitly");
+                    + "(command line: --type NAME=TYPE; gongcrm.json or Maven: types)");
         } else if (file.spec() == null) {
             file.report(this, "the " + file.profileName()
                     + " profile has no /map/users endpoint: upload users as BUSINESS_USER objects");
