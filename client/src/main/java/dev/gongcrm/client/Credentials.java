@@ -1,7 +1,9 @@
 package dev.gongcrm.client;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,21 @@ public abstract sealed class Credentials {
         return redacted;
     }
 
+    /**
+     * What to search for, longest first so that the header goes before the token it holds and
+     * "key:secret" before the secret. A value too short to be a real credential (the emulator's key
+     * "gongcrm") would blank out ordinary words and ids, so it is searched only inside the longer ones.
+     */
+    private static List<String> searched(String... values) {
+        return Arrays.stream(values).filter(value -> value.length() >= MIN_SEARCHED_SECRET).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** Base64 without its padding: a server may quote the value in either form, padded or not. */
+    private static String base64(String value) {
+        return Base64.getEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public final String toString() {
         return getClass().getSimpleName() + "[redacted]";
@@ -76,12 +93,9 @@ public abstract sealed class Credentials {
             if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
                 throw new IllegalArgumentException("an access key and its secret are both required");
             }
-            String token = Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
-            header = "Basic " + token;
-            // longest first: the header before the token it holds, "key:secret" before the secret; a secret
-            // too short to be a real one (the emulator's "gongcrm") would blank out ordinary words and ids
-            secrets = secret.length() < MIN_SEARCHED_SECRET ? List.of(header, token, key + ":" + secret)
-                    : List.of(header, token, key + ":" + secret, secret);
+            header = "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            secrets = searched(header, base64(key + ":" + secret), key + ":" + secret, secret, key, base64(secret),
+                    base64(key));
         }
 
         @Override
@@ -113,7 +127,7 @@ public abstract sealed class Credentials {
         @Override
         List<String> secrets() {
             String token = header.substring("Bearer ".length());
-            return token.length() < MIN_SEARCHED_SECRET ? List.of(header) : List.of(header, token);
+            return searched(header, token, base64(token));
         }
     }
 }

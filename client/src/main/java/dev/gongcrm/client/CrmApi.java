@@ -56,16 +56,29 @@ public final class CrmApi {
     private final Transport transport;
     private final ApiGeneration generation;
     private final Duration requestTimeout;
-    private final Duration uploadTimeout;
     private final Duration pollInterval;
+    private final Deadline deadline;
 
-    CrmApi(Transport transport, ApiGeneration generation, Duration requestTimeout, Duration uploadTimeout,
-           Duration pollInterval) {
+    CrmApi(Transport transport, ApiGeneration generation, Duration requestTimeout, Duration pollInterval,
+           Deadline deadline) {
         this.transport = transport;
         this.generation = generation;
         this.requestTimeout = requestTimeout;
-        this.uploadTimeout = uploadTimeout;
         this.pollInterval = pollInterval;
+        this.deadline = deadline;
+    }
+
+    /**
+     * These operations with every call, attempt and retry bounded by {@code deadline}: past it, a call
+     * fails with a {@link GongApiException} that says the server stopped answering.
+     */
+    public CrmApi within(Deadline deadline) {
+        return new CrmApi(transport, generation, requestTimeout, pollInterval, deadline);
+    }
+
+    /** The deadline of these operations ({@link Deadline#NONE} unless {@link #within} gave one). */
+    public Deadline deadline() {
+        return deadline;
     }
 
     public ApiGeneration generation() {
@@ -135,7 +148,10 @@ public final class CrmApi {
         }
     }
 
-    private ApiResponse<SchemaUpdateResponse> uploadSchemaJson(byte[] body, long integrationId, ObjectType objectType) {
+    /** Uploads a schema as these bytes of JSON (a {@code *.schema.json} read once), without re-serializing them. */
+    public ApiResponse<SchemaUpdateResponse> uploadSchemaJson(byte[] body, long integrationId, ObjectType objectType) {
+        GongCrmClient.required(body, "body");
+        GongCrmClient.checkSchemaType(objectType);
         Call call = new Call("POST", generation.uploadSchema, () -> new ByteArrayEntity(body, JSON_TYPE),
                 Call.Retry.SAFE, requestTimeout).query("integrationId", integrationId).query("objectType", objectType);
         return read(call, SchemaUpdateResponse.class);
@@ -150,7 +166,7 @@ public final class CrmApi {
         GongCrmClient.checkSchemaType(objectType);
         Call call = new Call("GET", generation.listSchema, null, Call.Retry.SAFE, requestTimeout)
                 .query("integrationId", integrationId).query("objectType", objectType);
-        Transport.Response response = transport.send(call);
+        Transport.Response response = transport.send(call, deadline);
         return new ApiResponse<>(GongCrmClient.selectedFields(tree(call, response)), response.status(),
                 response.headers());
     }
@@ -184,9 +200,22 @@ public final class CrmApi {
     public ApiResponse<AsyncProcessingResponse> uploadObjects(Path dataFile, long offset, long length,
                                                               String clientRequestId, long integrationId,
                                                               ObjectType objectType, LongConsumer bytesSent) {
+        return uploadObjects(dataFile, offset, length, clientRequestId, integrationId, objectType, bytesSent, null);
+    }
+
+    /**
+     * Like {@link #uploadObjects(Path, long, long, String, long, ObjectType, LongConsumer)}, sending only
+     * bytes whose SHA-256 is {@code expectedSha256} (hex; null: unchecked): the bytes are hashed as they
+     * are streamed and, when they differ (the file was rewritten since it was checked), the upload stops
+     * before its end, so Gong cannot take it, and a {@link GongApiException} says so.
+     */
+    public ApiResponse<AsyncProcessingResponse> uploadObjects(Path dataFile, long offset, long length,
+                                                              String clientRequestId, long integrationId,
+                                                              ObjectType objectType, LongConsumer bytesSent,
+                                                              String expectedSha256) {
         GongCrmClient.required(objectType, "objectType");
         return upload(generation.uploadObjects, dataFile, offset, length, clientRequestId, integrationId, objectType,
-                bytesSent);
+                bytesSent, expectedSha256);
     }
 
     /**
@@ -197,26 +226,32 @@ public final class CrmApi {
      */
     public ApiResponse<AsyncProcessingResponse> mapUsers(Path dataFile, String clientRequestId, long integrationId,
                                                          LongConsumer bytesSent) {
+        return mapUsers(dataFile, clientRequestId, integrationId, bytesSent, null);
+    }
+
+    /** Like {@link #mapUsers(Path, String, long, LongConsumer)}, sending only bytes of this SHA-256 (hex; null: unchecked). */
+    public ApiResponse<AsyncProcessingResponse> mapUsers(Path dataFile, String clientRequestId, long integrationId,
+                                                         LongConsumer bytesSent, String expectedSha256) {
         GongCrmClient.required(dataFile, "dataFile");
         if (!generation.mapsUsers()) {
             throw new UnsupportedOperationException("the " + generation.profile() + " API has no /v2/crm/map/users: "
                     + "upload users as BUSINESS_USER objects");
         }
         return upload(generation.mapUsers, dataFile, 0, GongCrmClient.size(dataFile), clientRequestId, integrationId,
-                null, bytesSent);
+                null, bytesSent, expectedSha256);
     }
 
     ApiResponse<AsyncProcessingResponse> upload(String path, Path dataFile, long offset, long length,
                                                 String clientRequestId, long integrationId,
-                                                ObjectType objectType, LongConsumer bytesSent) {
+                                                ObjectType objectType, LongConsumer bytesSent, String expectedSha256) {
         GongCrmClient.checkClientRequestId(clientRequestId);
         if (!Files.isRegularFile(dataFile)) {
             throw new IllegalArgumentException("dataFile " + dataFile + " is not a readable file");
         }
         Call call = new Call("POST", path, () -> MultipartEntityBuilder.create()
                 .addPart("dataFile", new FileRangeBody(dataFile, offset, length, dataFile.getFileName().toString(),
-                        bytesSent))
-                .build(), Call.Retry.BY_CLIENT_REQUEST_ID, uploadTimeout)
+                        bytesSent, expectedSha256))
+                .build(), Call.Retry.BY_CLIENT_REQUEST_ID, requestTimeout)
                 .query("clientRequestId", clientRequestId).query("integrationId", integrationId);
         if (objectType != null) {
             call.query("objectType", objectType);
@@ -271,7 +306,7 @@ public final class CrmApi {
             if (generation.idsInQuery) {
                 chunk.forEach(id -> call.query("objectsCrmIds", id));
             }
-            last = transport.send(call);
+            last = transport.send(call, deadline);
             JsonNode answer = tree(call, last);
             requestId = answer.path("requestId").asString(requestId);
             for (String id : chunk) {
@@ -311,7 +346,7 @@ public final class CrmApi {
         GongCrmClient.checkClientRequestId(clientRequestId);
         Call call = new Call("GET", ApiGeneration.REQUEST_STATUS, null, Call.Retry.SAFE, requestTimeout)
                 .query("clientRequestId", clientRequestId).query("integrationId", integrationId);
-        Transport.Response response = transport.send(call);
+        Transport.Response response = transport.send(call, deadline);
         JsonNode body = tree(call, response);
         JsonNode status = body.path("status");
         if (!status.isString() || status.asString().isBlank()) {
@@ -360,7 +395,7 @@ public final class CrmApi {
     // ---- plumbing ----------------------------------------------------------------------------
 
     <T> ApiResponse<T> read(Call call, Class<T> type) {
-        Transport.Response response = transport.send(call);
+        Transport.Response response = transport.send(call, deadline);
         T data;
         try {
             data = Transport.JSON.readValue(response.body(), type);
@@ -412,7 +447,7 @@ public final class CrmApi {
      * documented JSON costs only the requestId (Gong's reference for support), not the acceptance.
      */
     private ApiResponse<AsyncProcessingResponse> async(Call call, String clientRequestId) {
-        Transport.Response response = transport.send(call);
+        Transport.Response response = transport.send(call, deadline);
         JsonNode body;
         try {
             body = Transport.JSON.readTree(response.body());

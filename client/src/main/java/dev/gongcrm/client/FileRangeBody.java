@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,14 +24,17 @@ final class FileRangeBody extends AbstractContentBody {
     private final long length;
     private final String fileName;
     private final LongConsumer bytesSent;
+    private final String expectedSha256;
 
-    FileRangeBody(Path file, long offset, long length, String fileName, LongConsumer bytesSent) {
+    /** @param expectedSha256 the SHA-256 (hex) the range must have, or null to send it unchecked */
+    FileRangeBody(Path file, long offset, long length, String fileName, LongConsumer bytesSent, String expectedSha256) {
         super(ContentType.APPLICATION_OCTET_STREAM);
         this.file = file;
         this.offset = offset;
         this.length = length;
         this.fileName = fileName;
         this.bytesSent = bytesSent;
+        this.expectedSha256 = expectedSha256;
     }
 
     @Override
@@ -41,21 +47,54 @@ final class FileRangeBody extends AbstractContentBody {
         return length;
     }
 
+    /**
+     * Streams the range. With an expected SHA-256, the last buffer is held back until the digest of the
+     * whole range is known: bytes other than those expected (the file was rewritten since) never all
+     * reach the server, so it cannot take an upload of them.
+     */
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        byte[] buffer = new byte[1 << 16];
+        MessageDigest digest = expectedSha256 == null ? null : sha256();
+        byte[] held = new byte[1 << 16];
+        byte[] reading = new byte[1 << 16];
+        int heldLength = 0;
         long sent = 0;
+        long read = 0;
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(offset);
-            while (sent < length) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, length - sent));
-                if (read < 0) {
-                    throw new IOException(file + " is shorter than when the upload was planned; it changed");
+            while (read < length) {
+                int count = in.read(reading, 0, (int) Math.min(reading.length, length - read));
+                if (count < 0) {
+                    throw new ContentChangedException(file + " is shorter than when the upload was planned; it changed");
                 }
-                out.write(buffer, 0, read);
-                sent += read;
-                bytesSent.accept(sent);
+                if (digest != null) {
+                    digest.update(reading, 0, count);
+                }
+                read += count;
+                if (heldLength > 0) {
+                    out.write(held, 0, heldLength);
+                    sent += heldLength;
+                    bytesSent.accept(sent);
+                }
+                byte[] swap = held;
+                held = reading;
+                reading = swap;
+                heldLength = count;
             }
+        }
+        if (digest != null && !HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(expectedSha256)) {
+            throw new ContentChangedException(file + " changed since it was validated: its bytes are not those checked, "
+                    + "so the upload was stopped before its end and Gong did not take it");
+        }
+        out.write(held, 0, heldLength);
+        bytesSent.accept(sent + heldLength);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

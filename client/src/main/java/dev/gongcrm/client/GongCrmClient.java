@@ -68,12 +68,12 @@ public final class GongCrmClient implements AutoCloseable {
         this.transport = new Transport(baseUrl, Objects.requireNonNull(builder.credentials,
                 "credentials are required: Credentials.basic(accessKey, secret) or Credentials.bearer(token)"),
                 builder.callsPerSecond, builder.maxRetries, builder.initialBackoff, builder.maxBackoff,
-                builder.connectTimeout, builder.debug);
+                builder.connectTimeout, builder.stallTimeout, builder.debug);
         this.requestTimeout = builder.requestTimeout;
-        this.legacy = new CrmApi(transport, ApiGeneration.LEGACY, builder.requestTimeout, builder.uploadTimeout,
-                builder.pollInterval);
-        this.current = new CrmApi(transport, ApiGeneration.CURRENT, builder.requestTimeout, builder.uploadTimeout,
-                builder.pollInterval);
+        this.legacy = new CrmApi(transport, ApiGeneration.LEGACY, builder.requestTimeout, builder.pollInterval,
+                Deadline.NONE);
+        this.current = new CrmApi(transport, ApiGeneration.CURRENT, builder.requestTimeout, builder.pollInterval,
+                Deadline.NONE);
     }
 
     public static Builder builder() {
@@ -420,7 +420,7 @@ public final class GongCrmClient implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
-        private Duration uploadTimeout = Duration.ofMinutes(15);
+        private Duration stallTimeout = Duration.ofSeconds(60);
         private Duration pollInterval = Duration.ofSeconds(1);
         private Consumer<String> debug;
 
@@ -462,16 +462,30 @@ public final class GongCrmClient implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for the response of a call (default 60 s). */
+        /**
+         * The longest one attempt of a call may wait for its whole answer, from the end of the request
+         * (an upload's last byte) to the answer's last byte (default 60 s); then it is retried where safe.
+         * A whole step is bounded by a {@link Deadline} ({@link CrmApi#within}).
+         */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = requestTimeout;
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
             return this;
         }
 
-        /** How long to wait for the response to an upload (default 15 minutes, room for 200 MB). */
-        public Builder uploadTimeout(Duration uploadTimeout) {
-            this.uploadTimeout = uploadTimeout;
+        /**
+         * The longest an upload may go without the server taking a byte (default 60 s): a stalled transfer
+         * is a timeout however large the file, while one whose bytes keep moving may take as long as it needs.
+         */
+        public Builder stallTimeout(Duration stallTimeout) {
+            this.stallTimeout = positive(stallTimeout, "stallTimeout");
             return this;
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, not " + duration);
+            }
+            return duration;
         }
 
         /** The first wait between polls of {@link #awaitRequest} (default 1 s, doubling up to 30 s). */

@@ -8,8 +8,11 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -24,6 +27,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -57,21 +61,28 @@ final class Transport implements AutoCloseable {
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final Duration stallTimeout;
     private final Consumer<String> debug;
     private final CloseableHttpClient http;
+    private final Watchdog watchdog = new Watchdog();
 
     /** A response: status, headers and body. */
     record Response(int status, Map<String, List<String>> headers, byte[] body) {
     }
 
+    /**
+     * @param stallTimeout the longest a request body may go without the server taking a byte (the
+     *     longest wait for an answer is each call's own timeout)
+     */
     Transport(URI baseUrl, Credentials credentials, double callsPerSecond, int maxRetries, Duration initialBackoff,
-              Duration maxBackoff, Duration connectTimeout, Consumer<String> debug) {
+              Duration maxBackoff, Duration connectTimeout, Duration stallTimeout, Consumer<String> debug) {
         this.baseUrl = baseUrl;
         this.credentials = credentials;
         this.limiter = new RateLimiter(callsPerSecond);
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        this.stallTimeout = stallTimeout;
         this.debug = debug;
         this.http = HttpClients.custom()
                 .disableAutomaticRetries()
@@ -85,28 +96,40 @@ final class Transport implements AutoCloseable {
     }
 
     Response send(Call call) {
+        return send(call, Deadline.NONE);
+    }
+
+    /** Sends the call, retrying where safe, every attempt and wait within {@code deadline}. */
+    Response send(Call call, Deadline deadline) {
         int attempt = 0;
         // what befell an earlier attempt that may have reached Gong: its answer, if any, was lost
         String lostAttempt = null;
+        String lastProblem = null;
         while (true) {
+            if (deadline.expired()) {
+                throw pastDeadline(call, deadline, attempt, lastProblem, false);
+            }
             attempt++;
             Response response;
             try {
                 limiter.acquire();
-                response = once(call);
+                response = once(call, deadline);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new GongApiException(call.describe() + " was interrupted", 0, null, null, interrupted);
+            } catch (PastDeadlineException e) {
+                throw pastDeadline(call, deadline, attempt, lastProblem, e.wasSending);
             } catch (IOException e) {
                 if (mayHaveReachedServer(e)) {
                     lostAttempt = describe(e);
                 }
+                lastProblem = describe(e);
                 if (!retriable(e) || call.retry == Call.Retry.UNSAFE || attempt > maxRetries) {
                     throw new GongApiException(call.describe() + " failed: " + redact(describe(e)) + " after "
                             + attempt + " attempt(s)" + (retriable(e) ? "" : " (not retried: trying again cannot help)"),
                             0, null, null, redactedCause(e));
                 }
-                backoff(attempt, -1);
+                backoff(attempt, -1, deadline);
                 continue;
             }
             int status = response.status();
@@ -117,6 +140,9 @@ final class Transport implements AutoCloseable {
             if (status >= 500) {
                 lostAttempt = "HTTP " + status;
             }
+            if (retryable) {
+                lastProblem = "HTTP " + status;
+            }
             if (retryable && attempt <= maxRetries) {
                 String retryAfter = first(response.headers(), "Retry-After");
                 long wait = retryAfterMillis(retryAfter);
@@ -125,7 +151,7 @@ final class Transport implements AutoCloseable {
                             + abbreviated(retryAfter) + "), longer than the client waits ("
                             + MAX_RETRY_AFTER_MILLIS / 1000 + " s); try again then");
                 }
-                backoff(attempt, wait);
+                backoff(attempt, wait, deadline);
                 continue;
             }
             if (status >= 400) {
@@ -140,13 +166,43 @@ final class Transport implements AutoCloseable {
      * agreed (a wrong URL, scheme or certificate), nor when the server broke the HTTP protocol.
      */
     static boolean retriable(IOException e) {
-        if (e instanceof UnknownHostException || e instanceof ClientProtocolException) {
+        if (e instanceof UnknownHostException || e instanceof ClientProtocolException
+                || e instanceof ContentChangedException) {
             return false;
         }
         // a TLS failure is for good (no common protocol, an untrusted certificate) unless the connection
         // itself failed underneath it
         return !(e instanceof SSLException) || e.getCause() instanceof java.net.SocketException
                 || e.getCause() instanceof java.io.EOFException || e.getCause() instanceof SocketTimeoutException;
+    }
+
+    /**
+     * The deadline passed: the server stopped answering (or, when {@code sending}, the upload was still
+     * going). Not retried: the deadline covers every attempt.
+     */
+    private GongApiException pastDeadline(Call call, Deadline deadline, int attempts, String lastProblem,
+                                          boolean sending) {
+        String what = sending ? "the upload was still being sent" : "the server stopped answering";
+        return new GongApiException(call.describe() + " did not finish within its deadline of " + deadline.describe()
+                + ": " + what + " (" + attempts + " attempt(s)" + (lastProblem == null ? ""
+                : "; before that: " + redact(lastProblem)) + ")", 0, null, null, null);
+    }
+
+    /** An attempt the watchdog cancelled at the deadline. */
+    private static final class PastDeadlineException extends IOException {
+        final boolean wasSending;
+
+        PastDeadlineException(boolean wasSending) {
+            super("past the deadline");
+            this.wasSending = wasSending;
+        }
+    }
+
+    /** An attempt the watchdog cancelled: its upload stalled, or its answer did not come in time. Retried. */
+    static final class StalledException extends SocketTimeoutException {
+        StalledException(String message) {
+            super(message);
+        }
     }
 
     /** Whether the request may have reached the server: not when no connection was made. */
@@ -158,6 +214,16 @@ final class Transport implements AutoCloseable {
     }
 
     private static String describe(IOException e) {
+        if (closedByServer(e)) {
+            // HttpClient's own words for it ("Maximum empty line limit exceeded") name a parser limit, not the cause
+            return "the server closed the connection before it answered";
+        }
+        if (e instanceof ContentChangedException) {
+            return e.getMessage();
+        }
+        if (e instanceof StalledException) {
+            return e.getMessage();
+        }
         String kind = e instanceof SocketTimeoutException ? "timed out"
                 : e instanceof ConnectException ? "connection refused"
                 : e instanceof UnknownHostException ? "unknown host"
@@ -165,6 +231,20 @@ final class Transport implements AutoCloseable {
                         + "certificate this machine does not trust?)"
                 : e.getClass().getSimpleName();
         return kind + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    }
+
+    /**
+     * Whether the server (or a proxy) closed the connection under the request: the end of the stream
+     * where the status line was due, a reset, or a broken pipe while the body was being sent.
+     */
+    static boolean closedByServer(IOException e) {
+        if (e instanceof MessageConstraintException || e instanceof ConnectionClosedException
+                || e instanceof NoHttpResponseException) {
+            return true;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return e instanceof java.net.SocketException && (message.contains("reset") || message.contains("broken pipe")
+                || message.contains("closed"));
     }
 
     /** The exception as a cause without its message, when its message would repeat a secret. */
@@ -183,7 +263,7 @@ final class Transport implements AutoCloseable {
         return credentials.redact(text);
     }
 
-    private Response once(Call call) throws IOException {
+    private Response once(Call call, Deadline deadline) throws IOException {
         URI uri;
         try {
             URIBuilder builder = new URIBuilder(baseUrl.resolve(call.path));
@@ -195,10 +275,33 @@ final class Transport implements AutoCloseable {
         HttpUriRequestBase request = new HttpUriRequestBase(call.method, uri);
         request.setHeader(HttpHeaders.AUTHORIZATION, credentials.authorization());
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
-        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(call.timeout)).build());
-        if (call.entity != null) {
-            request.setEntity(call.entity.get());
+        // a backstop only (the watchdog bounds the answer as a whole); zero would mean no timeout at all
+        Duration readTimeout = deadline.cap(call.timeout);
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout.isZero()
+                ? Duration.ofMillis(1) : readTimeout)).build());
+        try (Watchdog.Attempt attempt = watchdog.watch(request, deadline, call.timeout, stallTimeout)) {
+            if (call.entity != null) {
+                request.setEntity(attempt.watching(call.entity.get()));
+            }
+            try {
+                return execute(call, uri, request);
+            } catch (IOException e) {
+                Watchdog.Reason reason = attempt.cancelled();
+                if (reason == null) {
+                    throw e;
+                }
+                throw switch (reason) {
+                    case DEADLINE -> new PastDeadlineException(attempt.wasSending());
+                    case STALLED -> new StalledException("the upload stalled: the server took no byte for "
+                            + stallTimeout.toSeconds() + " s");
+                    case NO_ANSWER -> new StalledException("the server stopped answering: no complete answer within "
+                            + call.timeout.toSeconds() + " s");
+                };
+            }
         }
+    }
+
+    private Response execute(Call call, URI uri, HttpUriRequestBase request) throws IOException {
         long start = System.nanoTime();
         if (debug != null) {
             debug.accept(redact("-> " + call.method + " " + uri + " " + redactedHeaders(request.getHeaders())));
@@ -206,15 +309,26 @@ final class Transport implements AutoCloseable {
         return http.execute(request, response -> {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (Header header : response.getHeaders()) {
-                headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+                headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(redact(header.getValue()));
             }
-            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+            byte[] body = response.getEntity() == null ? new byte[0]
+                    : redacted(EntityUtils.toByteArray(response.getEntity()));
             if (debug != null) {
                 debug.accept("<- " + response.getCode() + " " + call.describe() + " ("
                         + (System.nanoTime() - start) / 1_000_000 + " ms, " + body.length + " bytes)");
             }
             return new Response(response.getCode(), headers, body);
         });
+    }
+
+    /**
+     * The body with any credential it echoes redacted: done here, once, so that no line error, message
+     * or header that came from the server reaches a report, the ledger, a log or an exception unredacted.
+     */
+    private byte[] redacted(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String redacted = redact(text);
+        return redacted.equals(text) ? body : redacted.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String redactedHeaders(Header[] headers) {
@@ -226,8 +340,11 @@ final class Transport implements AutoCloseable {
         return shown.toString();
     }
 
-    /** Waits before the next attempt: {@code retryAfterMillis} when the server asked, else jittered exponential. */
-    private void backoff(int attempt, long retryAfterMillis) {
+    /**
+     * Waits before the next attempt: {@code retryAfterMillis} when the server asked, else jittered
+     * exponential; never past the deadline (the next attempt then finds it passed).
+     */
+    private void backoff(int attempt, long retryAfterMillis, Deadline deadline) {
         long millis = retryAfterMillis;
         if (millis < 0) {
             long exponential = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
@@ -238,7 +355,7 @@ final class Transport implements AutoCloseable {
             debug.accept("   retrying in " + millis + " ms (attempt " + (attempt + 1) + ")");
         }
         try {
-            Thread.sleep(millis);
+            Thread.sleep(deadline.cap(Duration.ofMillis(millis)).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GongApiException("interrupted while waiting to retry", 0, null, null, e);
@@ -329,7 +446,7 @@ final class Transport implements AutoCloseable {
 
     /** The start of a body as text, redacted, without control characters: for messages about what came. */
     String excerpt(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, 2000), java.nio.charset.StandardCharsets.UTF_8)
+        String text = new String(body, 0, Math.min(body.length, 2000), StandardCharsets.UTF_8)
                 .strip();
         text = redact(text).replaceAll("\\p{Cntrl}+", " ");
         return text.length() > 500 ? text.substring(0, 500) + "..." : text;
@@ -394,6 +511,7 @@ final class Transport implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        watchdog.close();
         http.close();
     }
 }

@@ -74,6 +74,11 @@ public final class Ledger implements AutoCloseable {
      * one, and one another push holds.
      */
     public static Ledger open(Path file) {
+        return open(file, new SQLiteConfig());
+    }
+
+    /** {@link #open(Path)} with SQLite's settings given (a test's page limit stands for a full disk). */
+    static Ledger open(Path file, SQLiteConfig config) {
         FileChannel channel = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -91,7 +96,7 @@ public final class Ledger implements AutoCloseable {
                         null);
             }
             boolean existed = Files.exists(file) && Files.size(file) > 0;
-            return connect(file, new SQLiteConfig(), channel, lock, existed);
+            return connect(file, config, channel, lock, existed);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new LedgerException("cannot open ledger " + file + ": " + describe(e), e);
@@ -148,6 +153,12 @@ public final class Ledger implements AutoCloseable {
     /** "Corrupt" only when SQLite says so: that advice (move the file away) loses the record of earlier pushes. */
     private static LedgerException failure(Path file, SQLException e) {
         int code = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
+        if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+            Path folder = file.toAbsolutePath().getParent();
+            return new LedgerException("the disk holding ledger " + file + " is full" + (folder == null ? ""
+                    : " (" + folder + ")") + ": nothing of the change was recorded; free space there, or name "
+                    + "another ledger with --ledger, and run push again to resume", e);
+        }
         if (code == SQLiteErrorCode.SQLITE_NOTADB.code || code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
             return new LedgerException("ledger " + file + " is not a gongcrm ledger or is corrupt (" + e.getMessage()
                     + "); move it away to start a new one, which forgets what earlier pushes sent", e);
@@ -222,7 +233,7 @@ public final class Ledger implements AutoCloseable {
             db.commit();
         } catch (SQLException | RuntimeException e) {
             if (!db.getAutoCommit()) {
-                db.rollback();
+                rollBack(e);
                 db.setAutoCommit(true);
             }
             throw e;
@@ -562,22 +573,51 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs the work in one transaction. Its own error is the one reported: SQLite rolls back by itself
+     * after some failures (a full disk), and the rollback or the return to autocommit that follow then
+     * fail too ("no transaction is active"), which would hide why.
+     */
     private void transaction(Work work) {
+        Exception failed = null;
         try {
             db.setAutoCommit(false);
+            work.run();
+            db.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            failed = e;
+            rollBack(e);
+        } finally {
             try {
-                work.run();
-                db.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
                 db.setAutoCommit(true);
+            } catch (SQLException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
-        } catch (SQLException e) {
+        }
+        if (failed instanceof SQLException e) {
             throw failure(e);
-        } catch (IOException e) {
+        }
+        if (failed instanceof IOException e) {
             throw new LedgerException("cannot record in ledger " + file + ": " + describe(e), e);
+        }
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+    }
+
+    /**
+     * Rolls back after {@code cause}, which stays the error: SQLite has already rolled back after some
+     * failures (a full disk), and its "no transaction is active" would hide why.
+     */
+    private void rollBack(Exception cause) {
+        try {
+            db.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
         }
     }
 

@@ -20,11 +20,13 @@ import java.time.Duration;
  * @param firstLine the file's line number of the part's first line (Gong numbers lines per upload)
  * @param objects the non-blank lines of the part
  * @param contentHash SHA-256 of the part's bytes, type and integration: what makes an upload the same one
+ * @param bytesSha256 SHA-256 of the part's bytes alone, as validated: the upload stops if it reads others
  * @param clientRequestId the id derived from {@code contentHash} (a retried attempt adds a suffix)
  * @param settle for a wait, how long after the accounts are processed
  */
 public record PlanStep(Kind kind, Path file, ObjectType type, int part, int parts, long offset, long bytes,
-                       int firstLine, long objects, String contentHash, String clientRequestId, Duration settle) {
+                       int firstLine, long objects, String contentHash, String bytesSha256,
+                       String clientRequestId, Duration settle) {
 
     public enum Kind { SCHEMA, USER_MAPPING, OBJECTS, SETTLE }
 

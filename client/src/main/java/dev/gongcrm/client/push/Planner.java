@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Orders a bundle's files the way Gong needs them: schema files (sent whole), then user mapping files
@@ -58,12 +59,21 @@ public final class Planner {
 
     /** The steps for these files (each of a known type: the bundle passed validation). */
     public List<PlanStep> plan(List<BundleFile> files) {
+        return plan(files, Map.of());
+    }
+
+    /**
+     * The steps for these files, whose bytes must still be those validation read: {@code validated} has
+     * the SHA-256 of each file as validated, by {@link BundleFile#name()}; a file whose bytes differ now
+     * (it is being written, or was edited since) stops the push before anything is sent.
+     */
+    public List<PlanStep> plan(List<BundleFile> files, Map<String, String> validated) {
         List<PlanStep> steps = new ArrayList<>();
         files.stream().filter(f -> f.kind() == FileKind.SCHEMA)
                 .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type())))
-                .forEach(f -> steps.add(schemaStep(f)));
+                .forEach(f -> steps.add(schemaStep(f, validated)));
         files.stream().filter(f -> f.kind() == FileKind.USER_MAPPING)
-                .forEach(f -> steps.addAll(objectSteps(f, PlanStep.Kind.USER_MAPPING)));
+                .forEach(f -> steps.addAll(objectSteps(f, PlanStep.Kind.USER_MAPPING, validated)));
         List<BundleFile> entities = files.stream().filter(f -> f.kind() == FileKind.ENTITIES)
                 .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type()))).toList();
         boolean accounts = false;
@@ -72,20 +82,24 @@ public final class Planner {
             if (file.type() == ObjectType.ACCOUNT) {
                 accounts = true;
             } else if (accounts && !settled && SETTLED_TYPES.contains(file.type())) {
-                steps.add(new PlanStep(PlanStep.Kind.SETTLE, null, null, 0, 0, 0, 0, 0, 0, null, null, settle));
+                steps.add(new PlanStep(PlanStep.Kind.SETTLE, null, null, 0, 0, 0, 0, 0, 0, null, null, null, settle));
                 settled = true;
             }
-            steps.addAll(objectSteps(file, PlanStep.Kind.OBJECTS));
+            steps.addAll(objectSteps(file, PlanStep.Kind.OBJECTS, validated));
         }
         return steps;
     }
 
-    private PlanStep schemaStep(BundleFile file) {
+    private PlanStep schemaStep(BundleFile file, Map<String, String> validated) {
         try {
             byte[] bytes = Files.readAllBytes(path(file));
-            String hash = hash(bytes, 0, bytes.length, file.type(), "schema");
+            MessageDigest digest = digest();
+            digest.update(bytes);
+            String bytesSha256 = hex(clone(digest));
+            requireValidated(file, bytesSha256, validated);
+            String hash = finish(digest, file.type(), "schema");
             return new PlanStep(PlanStep.Kind.SCHEMA, path(file), file.type(), 1, 1, 0, bytes.length, 1,
-                    0, hash, requestId(file.type(), "schema-", hash), null);
+                    0, hash, bytesSha256, requestId(file.type(), "schema-", hash), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
         }
@@ -95,9 +109,11 @@ public final class Planner {
      * Finds where each part starts and ends, with its lines and objects, then hashes each part; a user
      * mapping file ({@code kind} USER_MAPPING) must fit in one part.
      */
-    private List<PlanStep> objectSteps(BundleFile file, PlanStep.Kind kind) {
+    private List<PlanStep> objectSteps(BundleFile file, PlanStep.Kind kind, Map<String, String> validated) {
         List<long[]> parts = new ArrayList<>(); // offset, bytes, first line, objects
         Path path = path(file);
+        // both reads must see the validated bytes: the first cuts the parts, the second hashes them
+        MessageDigest cut = digest();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] buffer = new byte[1 << 16];
             long position = 0;
@@ -109,6 +125,7 @@ public final class Planner {
             boolean lineHasContent = false;
             int read;
             while ((read = in.read(buffer)) > 0) {
+                cut.update(buffer, 0, read);
                 for (int i = 0; i < read; i++) {
                     byte b = buffer[i];
                     if (b != '\n') {
@@ -148,6 +165,7 @@ public final class Planner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
         }
+        requireValidated(file, hex(cut), validated);
         if (kind == PlanStep.Kind.USER_MAPPING && parts.size() > 1) {
             throw new PushException(file.name() + ": a user mapping file over the " + maxPartBytes + "-byte upload "
                     + "limit; it cannot be split, as each /map/users request must hold the complete list of users");
@@ -155,6 +173,7 @@ public final class Planner {
         String endpoint = kind == PlanStep.Kind.USER_MAPPING ? "user-mapping" : "objects";
         String idKind = kind == PlanStep.Kind.USER_MAPPING ? "mapping-" : "";
         List<PlanStep> steps = new ArrayList<>();
+        MessageDigest whole = digest();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] buffer = new byte[1 << 16];
             for (int i = 0; i < parts.size(); i++) {
@@ -167,18 +186,21 @@ public final class Planner {
                         throw new IOException("the file changed while it was read");
                     }
                     digest.update(buffer, 0, read);
+                    whole.update(buffer, 0, read);
                     left -= read;
                 }
                 if (part[3] == 0) {
                     continue; // blank lines only: nothing for Gong
                 }
+                String bytesSha256 = hex(clone(digest));
                 String hash = finish(digest, file.type(), endpoint);
-                steps.add(new PlanStep(kind, path, file.type(), i + 1, parts.size(), part[0],
-                        part[1], (int) part[2], part[3], hash, requestId(file.type(), idKind, hash), null));
+                steps.add(new PlanStep(kind, path, file.type(), i + 1, parts.size(), part[0], part[1], (int) part[2],
+                        part[3], hash, bytesSha256, requestId(file.type(), idKind, hash), null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
         }
+        requireValidated(file, hex(whole), validated);
         return steps;
     }
 
@@ -191,10 +213,28 @@ public final class Planner {
         return Path.of(file.name());
     }
 
-    private String hash(byte[] bytes, int from, int length, ObjectType type, String kind) {
-        MessageDigest digest = digest();
-        digest.update(bytes, from, length);
-        return finish(digest, type, kind);
+    private static void requireValidated(BundleFile file, String sha256, Map<String, String> validated) {
+        String expected = validated.get(file.name());
+        if (expected != null && !expected.equals(sha256)) {
+            throw changedSinceValidated(file);
+        }
+    }
+
+    private static PushException changedSinceValidated(BundleFile file) {
+        return new PushException(file.name() + " changed after it was validated (is something still writing it?); "
+                + "nothing was sent: push again once it is complete, and it is validated again");
+    }
+
+    private static MessageDigest clone(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The content, then what makes the same bytes another upload: the type, the endpoint and the integration. */

@@ -70,11 +70,15 @@ public final class Push {
 
     /** Validates the bundle as a push would: with what the ledger knows of earlier pushes, when there is one. */
     public static ValidationResult validate(Ledger ledger, Request request) throws IOException {
+        return validate(ledger, request, request.files());
+    }
+
+    private static ValidationResult validate(Ledger ledger, Request request, List<BundleFile> files) throws IOException {
         Validator validator = request.validation()
                 .profile(request.profile())
                 .priorUploads(ledger == null ? PriorUploads.NONE : ledger.priorUploads(request.integrationId()))
                 .build();
-        return validator.validateFiles(request.files());
+        return validator.validateFiles(files);
     }
 
     /** Whether validation stops the push before anything is sent. */
@@ -84,12 +88,13 @@ public final class Push {
 
     public static Outcome run(GongCrmClient client, Ledger ledger, Request request, PushRunner.Settings settings,
                               PushListener listener) throws IOException {
-        ValidationResult validation = validate(ledger, request);
+        ValidatedBytes validated = new ValidatedBytes();
+        ValidationResult validation = validate(ledger, request, validated.watch(request.files()));
         if (stops(validation, request.failLevel())) {
             return new Outcome(validation, true, List.of(), List.of(), null);
         }
         List<PlanStep> plan = new Planner(request.integrationId(), request.maxPartBytes(), request.settle())
-                .plan(request.files());
+                .plan(request.files(), validated.sha256());
         PushRunner.requireSupported(request.generation(), plan);
         List<StepAction> actions = PushRunner.decideAll(ledger, request.integrationId(), plan, settings.force());
         if (request.dryRun()) {

@@ -1,6 +1,8 @@
 package dev.gongcrm.client.push;
 
 import dev.gongcrm.client.ApiGeneration;
+import dev.gongcrm.client.ClientRequestIdConflictException;
+import dev.gongcrm.client.Deadline;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.AsyncProcessingResponse;
@@ -15,12 +17,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
@@ -30,7 +35,7 @@ import java.util.function.LongConsumer;
  * Runs an upload plan step by step, recording each in the ledger before and after it talks to Gong,
  * so that a push killed at any point resumes without sending anything twice: a DONE step is skipped,
  * a request Gong accepted is polled, one that was being sent is sent again under the same
- * clientRequestId (Gong's 409 then says it arrived). Each upload is polled until DONE or FAILED before
+ * clientRequestId (Gong's 409 then says it arrived, once request-status confirms it). Each upload is polled until DONE or FAILED before
  * the next starts, because later types refer to earlier ones; FAILED stops the push with Gong's line
  * errors as findings at the lines of the user's file.
  */
@@ -133,11 +138,12 @@ public final class PushRunner {
                     ? new StepAction(StepAction.Kind.SKIP, null, null)
                     : decide(ledger, integrationId, step, settings.force());
             listener.stepStarted(step, action);
+            CrmApi api = stepApi();
             StepOutcome outcome = switch (step.kind()) {
                 case SETTLE -> action.kind() == StepAction.Kind.SKIP
                         ? new StepOutcome(step, null, StepOutcome.SKIPPED, null) : settle(step, accountsDone, listener);
-                case SCHEMA -> schema(step, action, findings);
-                case OBJECTS, USER_MAPPING -> sendAndAwait(step, action, findings, listener);
+                case SCHEMA -> schema(api, step, action, findings);
+                case OBJECTS, USER_MAPPING -> sendAndAwait(api, step, action, findings, listener);
             };
             outcomes.add(outcome);
             listener.stepEnded(outcome);
@@ -155,6 +161,11 @@ public final class PushRunner {
         return new PushResult(outcomes, findings);
     }
 
+    /** The operations for one step: its every call, retry and poll within one deadline, the push's timeout. */
+    private CrmApi stepApi() {
+        return client.within(Deadline.after(settings.timeout()));
+    }
+
     /**
      * One question before trusting the ledger's "already uploaded": does Gong still know its newest
      * DONE upload? If the integration was deleted and registered again under the same id (or an
@@ -162,16 +173,16 @@ public final class PushRunner {
      */
     private void checkGongStillHoldsTheLedgersUploads(PushListener listener) {
         StepRecord latest = ledger.latestDoneUpload(integrationId).orElse(null);
-        if (latest != null && !gongKnows(latest.clientRequestId())) {
+        if (latest != null && !gongKnows(stepApi(), latest.clientRequestId())) {
             ledger.forgetUploads(integrationId);
             listener.ledgerForgotten(latest);
         }
     }
 
     /** Whether Gong has a request with this id (it answers 400 or 404 for one it does not know). */
-    private boolean gongKnows(String clientRequestId) {
+    private boolean gongKnows(CrmApi api, String clientRequestId) {
         try {
-            client.requestStatus(clientRequestId, integrationId);
+            api.requestStatus(clientRequestId, integrationId);
             return true;
         } catch (GongApiException e) {
             if (e.statusCode() != 400 && e.statusCode() != 404) {
@@ -196,7 +207,7 @@ public final class PushRunner {
             ObjectType type = ObjectType.valueOf(record.objectType());
             RequestStatusResponse status;
             try {
-                status = await(record.clientRequestId(), null, listener);
+                status = await(stepApi(), record.clientRequestId(), null, listener);
             } catch (GongApiException e) {
                 if (e.statusCode() != 400 && e.statusCode() != 404) {
                     throw e;
@@ -225,7 +236,7 @@ public final class PushRunner {
         return new StepOutcome(step, null, StepOutcome.WAITED, null);
     }
 
-    private StepOutcome schema(PlanStep step, StepAction action, List<Finding> findings) {
+    private StepOutcome schema(CrmApi api, PlanStep step, StepAction action, List<Finding> findings) {
         if (action.kind() == StepAction.Kind.SKIP) {
             return new StepOutcome(step, action.clientRequestId(), StepOutcome.SKIPPED, null);
         }
@@ -234,9 +245,12 @@ public final class PushRunner {
             ledger.sending(integrationId, step, id, settings.clock().instant());
         }
         byte[] content = read(step.file());
+        if (!HexFormat.of().formatHex(sha256().digest(content)).equals(step.bytesSha256())) {
+            throw new PushException(step.file() + " changed since it was validated; nothing of it was sent: push again "
+                    + "once it is complete, and it is validated again");
+        }
         try {
-            client.uploadSchemaFile(step.file(), integrationId,
-                    step.type());
+            api.uploadSchemaJson(content, integrationId, step.type());
         } catch (GongApiException e) {
             if (e.statusCode() != 400 && e.statusCode() != 413) {
                 throw e;
@@ -253,12 +267,13 @@ public final class PushRunner {
     }
 
     /** An object or user mapping upload: sent (unless Gong has it already), then polled until DONE or FAILED. */
-    private StepOutcome sendAndAwait(PlanStep step, StepAction action, List<Finding> findings, PushListener listener) {
+    private StepOutcome sendAndAwait(CrmApi api, PlanStep step, StepAction action, List<Finding> findings,
+                                     PushListener listener) {
         if (action.kind() == StepAction.Kind.SKIP) {
             return new StepOutcome(step, action.clientRequestId(), StepOutcome.SKIPPED, null);
         }
         String id = action.clientRequestId();
-        if (action.kind() == StepAction.Kind.POLL && !gongKnows(id)) {
+        if (action.kind() == StepAction.Kind.POLL && !gongKnows(api, id)) {
             // accepted by a Gong that has forgotten it since (an integration reset): it must be sent again
             action = new StepAction(StepAction.Kind.RESEND, id, action.earlier());
         }
@@ -266,10 +281,18 @@ public final class PushRunner {
             if (action.kind() == StepAction.Kind.SEND) {
                 ledger.sending(integrationId, step, id, settings.clock().instant());
             }
-            String requestId = upload(step, id, listener);
+            String requestId;
+            try {
+                requestId = upload(api, step, id, listener);
+            } catch (ClientRequestIdConflictException conflict) {
+                if (!answerLost(conflict, action) || !gongKnows(api, id)) {
+                    return heldByAnotherRequest(step, id, findings);
+                }
+                requestId = null; // Gong has the attempt whose answer was lost: this very content, as the id names it
+            }
             ledger.accepted(integrationId, id, requestId, settings.clock().instant());
         }
-        RequestStatusResponse status = await(id, step, listener);
+        RequestStatusResponse status = await(api, id, step, listener);
         List<LineError> errors = status.errors();
         boolean done = status.status() == RequestStatus.DONE;
         ledger.finished(integrationId, id, status.status().name(), errors, step.type(), done ? step.content() : null,
@@ -293,33 +316,54 @@ public final class PushRunner {
         return new StepOutcome(step, id, status.status().name(), status.totalSuccessCount());
     }
 
+    /**
+     * Whether Gong's 409 may be for an attempt of this push whose answer was lost: one this call made
+     * (retried after a timeout, a 5xx or a dropped connection), or one an earlier run left sending. Only
+     * then is it this upload; ids are made from the content, type and integration, so an attempt under
+     * this id carried these bytes.
+     */
+    private static boolean answerLost(ClientRequestIdConflictException conflict, StepAction action) {
+        return conflict.afterLostAttempt() || action.kind() == StepAction.Kind.RESEND;
+    }
+
+    /**
+     * Gong holds a request under this id that this ledger never sent (its ledger is gone, or the
+     * integration was deleted and registered again): Gong may not hold this content, so nothing counts
+     * as uploaded. Recorded as FAILED, which gives the next push a new id.
+     */
+    private StepOutcome heldByAnotherRequest(PlanStep step, String id, List<Finding> findings) {
+        String message = "Gong already holds a request under clientRequestId " + id + " that this ledger did not "
+                + "send (a push whose ledger is gone, or an integration deleted and registered again), so this file "
+                + "was not uploaded and Gong may not hold it; push again to send it under a new clientRequestId";
+        ledger.finished(integrationId, id, StepRecord.FAILED, List.of(new LineError(0, message)), step.type(), null,
+                null, settings.clock().instant());
+        findings.add(fileFinding(step, message));
+        return new StepOutcome(step, id, StepRecord.FAILED, null);
+    }
+
     private static Finding fileFinding(PlanStep step, String message) {
         return new Finding(UPLOAD_FAILED, Severity.ERROR, step.file().toString(), 0, 0, null, null, message);
     }
 
-    /** Sends the step's bytes; Gong's 409 for this clientRequestId means an earlier attempt arrived, so it counts as accepted. */
-    private String upload(PlanStep step, String id, PushListener listener) {
-        try {
-            LongConsumer bytesSent = sent -> listener.bytesSent(step, sent);
-            AsyncProcessingResponse response = step.kind() == PlanStep.Kind.USER_MAPPING
-                    ? client.mapUsers(step.file(), id, integrationId, bytesSent).data()
-                    : client.uploadObjects(step.file(), step.offset(), step.bytes(), id, integrationId, step.type(),
-                    bytesSent).data();
-            return response.requestId();
-        } catch (GongApiException e) {
-            if (e.statusCode() == 409) {
-                return null;
-            }
-            throw e;
-        }
+    /** Sends the step's bytes; Gong's requestId, or null when it did not say. */
+    private String upload(CrmApi api, PlanStep step, String id, PushListener listener) {
+        LongConsumer bytesSent = sent -> listener.bytesSent(step, sent);
+        AsyncProcessingResponse response = step.kind() == PlanStep.Kind.USER_MAPPING
+                ? api.mapUsers(step.file(), id, integrationId, bytesSent, step.bytesSha256()).data()
+                : api.uploadObjects(step.file(), step.offset(), step.bytes(), id, integrationId, step.type(),
+                bytesSent, step.bytesSha256()).data();
+        return response.requestId();
     }
 
-    /** Polls until DONE or FAILED, waiting longer each time; {@code step} is null for an earlier push's request. */
-    private RequestStatusResponse await(String id, PlanStep step, PushListener listener) {
+    /**
+     * Polls until DONE or FAILED, waiting longer each time, until the step's deadline; {@code step} is
+     * null for an earlier push's request.
+     */
+    private RequestStatusResponse await(CrmApi api, String id, PlanStep step, PushListener listener) {
         Instant start = settings.clock().instant();
         Duration interval = settings.pollInterval();
         while (true) {
-            RequestStatusResponse status = client.requestStatus(id, integrationId);
+            RequestStatusResponse status = api.requestStatus(id, integrationId);
             Duration waited = Duration.between(start, settings.clock().instant());
             if (step != null) {
                 listener.polled(step, status.status(), waited);
@@ -327,13 +371,14 @@ public final class PushRunner {
             if (status.status() != null && status.status().isFinal()) {
                 return status;
             }
-            if (waited.compareTo(settings.timeout()) >= 0) {
+            Duration left = settings.timeout().minus(waited);
+            if (left.isNegative() || left.isZero() || api.deadline().expired()) {
                 throw new PushException((step == null ? "an earlier push's request" : step.label())
                         + ": Gong is still processing request " + id + " after " + readable(settings.timeout())
                         + " (status " + status.status() + "); run push again later to go on waiting: the ledger "
                         + "remembers the request, nothing is sent twice");
             }
-            sleep(interval);
+            sleep(interval.compareTo(left) < 0 ? interval : left);
             interval = interval.multipliedBy(2).compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL
                     : interval.multipliedBy(2);
         }
@@ -348,6 +393,14 @@ public final class PushRunner {
         return new Finding(UPLOAD_FAILED, Severity.ERROR, step.file().toString(), line, 0, null, null,
                 "Gong rejected " + (line == 0 ? "the upload" : "this line") + " (request " + id + "): "
                         + error.description());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static byte[] read(Path file) {

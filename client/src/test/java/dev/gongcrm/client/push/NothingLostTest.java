@@ -1,0 +1,164 @@
+package dev.gongcrm.client.push;
+
+import dev.gongcrm.client.EmulatorClients;
+import dev.gongcrm.client.GongApiException;
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
+import dev.gongcrm.emulator.Emulator;
+import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a push must never lose: a file rewritten while the push runs is not uploaded as if it were the
+ * validated one (and its original is not skipped later as "already uploaded"), and a 409 for a
+ * clientRequestId this ledger never sent is not taken for an upload of this content.
+ */
+class NothingLostTest {
+
+    private static final long INTEGRATION = Emulator.DEFAULT_INTEGRATION_ID;
+    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
+    private static final String CONTACT_ID = "5zbwd7n5n65";
+    private static final String EDITED_ID = "5zbwd7n5n66";
+
+    @TempDir
+    Path folder;
+
+    private Emulator emulator;
+    private GongCrmClient gong;
+    private Ledger ledger;
+    private Runnable duringSettle = () -> { };
+
+    @BeforeEach
+    void start() {
+        emulator = Emulator.builder().processingDelay(Duration.ofMillis(20)).build().start();
+        gong = EmulatorClients.of(emulator).build();
+        gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
+        ledger = Ledger.open(folder.resolve("ledger.db"));
+    }
+
+    @AfterEach
+    void stop() {
+        ledger.close();
+        gong.close();
+        emulator.close();
+    }
+
+    /** Polls really wait a little; the settle wait runs {@link #duringSettle} instead of waiting a minute. */
+    private PushRunner.Settings settings() {
+        return PushRunner.Settings.defaults().withPollInterval(Duration.ofMillis(10)).withTime(Clock.systemUTC(),
+                duration -> {
+                    if (duration.compareTo(Duration.ofSeconds(30)) > 0) {
+                        duringSettle.run();
+                    } else {
+                        Thread.sleep(Math.min(duration.toMillis(), 20));
+                    }
+                });
+    }
+
+    private Push.Outcome push(Path bundle) throws Exception {
+        return Push.run(gong, ledger, new Push.Request(new BundleScanner(Map.of()).scan(List.of(bundle)),
+                Validator.builder(), "legacy", Severity.ERROR, INTEGRATION, Planner.MAX_UPLOAD_BYTES,
+                Duration.ofSeconds(60), false), settings(), PushListener.NONE);
+    }
+
+    private Path bundle() throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("bundle"));
+        try (var files = Files.list(VALID)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, bundle.resolve(file.getFileName()));
+            }
+        }
+        return bundle;
+    }
+
+    private Object storedContact(String id) {
+        return gong.getObjects(List.of(id), INTEGRATION, ObjectType.CONTACT).crmObjectsMap().get(id);
+    }
+
+    @Test
+    void aFileRewrittenWhileThePushWaitsIsNotUploadedAndItsOriginalIsSentLater() throws Exception {
+        Path bundle = bundle();
+        Path contacts = bundle.resolve("contacts.ldjson");
+        byte[] original = Files.readAllBytes(contacts);
+        byte[] edited = new String(original, "UTF-8").replace(CONTACT_ID, EDITED_ID).getBytes("UTF-8");
+        assertEquals(original.length, edited.length, "the same size, so only the bytes tell");
+        duringSettle = () -> {
+            try {
+                Files.write(contacts, edited);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        GongApiException stopped = assertThrows(GongApiException.class, () -> push(bundle));
+        assertTrue(stopped.getMessage().contains("changed since it was validated"), stopped.getMessage());
+        assertTrue(emulator.arrivals().stream().noneMatch(arrival -> arrival.startsWith("CONTACT")),
+                emulator.arrivals()::toString);
+        assertNull(storedContact(EDITED_ID), "the unvalidated content reached Gong");
+
+        duringSettle = () -> { };
+        Files.write(contacts, original);
+        Push.Outcome again = push(bundle);
+        assertFalse(again.upload().failed(), again.upload()::toString);
+        assertNotNull(storedContact(CONTACT_ID), "the original was skipped as already uploaded");
+        assertNull(storedContact(EDITED_ID));
+    }
+
+    @Test
+    void aFileThatIsNotWhatValidationReadIsNotPlanned() throws Exception {
+        Path stages = Files.copy(VALID.resolve("stages.ldjson"), folder.resolve("stages.ldjson"));
+        var files = new BundleScanner(Map.of()).scan(List.of(stages));
+        Planner planner = new Planner(INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO);
+        String validated = planner.plan(files).get(0).bytesSha256();
+
+        assertEquals(1, planner.plan(files, Map.of(files.get(0).name(), validated)).size());
+        PushException changed = assertThrows(PushException.class,
+                () -> planner.plan(files, Map.of(files.get(0).name(), "0".repeat(64))));
+        assertTrue(changed.getMessage().contains("changed after it was validated"), changed.getMessage());
+    }
+
+    /**
+     * Gong holds a request under the content's id that this (new) ledger never sent: a 409 is then no
+     * proof that Gong holds this content (the integration may have been deleted and registered again),
+     * so the step fails naming the id, and the next push sends it under a new one.
+     */
+    @Test
+    void aConflictForAnIdThisLedgerNeverSentIsAnErrorNamingIt() throws Exception {
+        Path stages = Files.copy(VALID.resolve("stages.ldjson"), folder.resolve("stages.ldjson"));
+        PlanStep step = new Planner(INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO)
+                .plan(new BundleScanner(Map.of()).scan(List.of(stages))).get(0);
+        gong.uploadObjects(stages, step.clientRequestId(), INTEGRATION, ObjectType.STAGE);
+
+        Push.Outcome refused = push(stages);
+        assertTrue(refused.upload().failed());
+        Finding finding = refused.upload().findings().get(0);
+        assertTrue(finding.message().contains("Gong already holds a request under clientRequestId "
+                + step.clientRequestId() + " that this ledger did not send"), finding.message());
+        assertEquals(StepRecord.FAILED, ledger.step(INTEGRATION, step.clientRequestId()).orElseThrow().status());
+
+        Push.Outcome retried = push(stages);
+        assertFalse(retried.upload().failed(), retried.upload()::toString);
+        assertEquals(2, emulator.arrivals().size(), emulator.arrivals()::toString);
+    }
+}
