@@ -56,8 +56,9 @@ final class PushCommand implements Callable<Integer> {
     Duration settle;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = Durations.class,
-            description = "How long to wait for Gong to process one upload (default ${DEFAULT-VALUE}); "
-                    + "a later push goes on waiting where this one stopped.")
+            description = "The deadline of each step (default ${DEFAULT-VALUE}): sending, every retry and "
+                    + "waiting for Gong to process one upload, together; a server that stops answering is "
+                    + "given up at it. A later push goes on where this one stopped.")
     Duration timeout;
 
     @Option(names = "--ledger", paramLabel = "FILE",

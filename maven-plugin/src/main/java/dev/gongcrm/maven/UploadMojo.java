@@ -69,7 +69,10 @@ public class UploadMojo extends AbstractGongCrmMojo {
     @Parameter(property = "gongcrm.settle", defaultValue = "60s")
     String settle;
 
-    /** How long to wait for Gong to process one upload; a later run goes on waiting where this one stopped. */
+    /**
+     * The deadline of each step: sending, every retry and waiting for Gong to process one upload,
+     * together; a server that stops answering is given up at it. A later run goes on where this one stopped.
+     */
     @Parameter(property = "gongcrm.timeout", defaultValue = "30m")
     String timeout;
 
