@@ -12,8 +12,10 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,6 +23,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -30,6 +35,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -392,6 +398,19 @@ public final class Ledger implements AutoCloseable {
      */
     public void finished(long integrationId, String clientRequestId, String status, List<LineError> errors,
                          ObjectType type, PlanStep.Content content, byte[] schema, Instant now) {
+        try {
+            record(integrationId, clientRequestId, status, errors, type, content, schema, now);
+        } catch (ContentChanged changed) {
+            // Gong holds the bytes that were sent, which the file no longer has: DONE, with which objects unknown
+            List<LineError> noted = new ArrayList<>(errors);
+            noted.add(new LineError(0, content.file() + " changed after it was sent, so the objects Gong took from it "
+                    + "are not recorded; the next push sends the file as it is now"));
+            record(integrationId, clientRequestId, status, noted, type, null, schema, now);
+        }
+    }
+
+    private void record(long integrationId, String clientRequestId, String status, List<LineError> errors,
+                        ObjectType type, PlanStep.Content content, byte[] schema, Instant now) {
         transaction(() -> {
             try (PreparedStatement statement = db.prepareStatement("UPDATE steps SET status = ?, finished_at = ?, "
                     + "errors = ? WHERE integration_id = ? AND client_request_id = ?")) {
@@ -469,8 +488,14 @@ public final class Ledger implements AutoCloseable {
     /** Streams the top-level fields that matter of each line; the file passed validation, so every line parses. */
     private void recordObjects(long integrationId, ObjectType type, PlanStep.Content content, String clientRequestId)
             throws SQLException, IOException {
-        try (InputStream in = content.open();
-             JsonParser parser = JSON.createParser(in);
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(content.open(), digest);
+             // the parser closes what it reads at its end; the rest, if any, must still reach the digest
+             JsonParser parser = JSON.createParser(new FilterInputStream(in) {
+                 @Override
+                 public void close() {
+                 }
+             });
              PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO objects (integration_id, "
                      + "object_type, object_id, reference_key, modified_date, is_deleted, is_inactive, "
                      + "client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -514,6 +539,25 @@ public final class Ledger implements AutoCloseable {
                 }
             }
             statement.executeBatch();
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (content.sha256() != null && !content.sha256().equals(HexFormat.of().formatHex(digest.digest()))) {
+            throw new ContentChanged();
+        }
+    }
+
+    /** The content of a DONE step is not the bytes that were sent any more: its objects cannot be told. */
+    private static final class ContentChanged extends RuntimeException {
+        ContentChanged() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

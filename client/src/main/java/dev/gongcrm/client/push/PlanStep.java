@@ -32,9 +32,10 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
 
     /**
      * The bytes a step sends: a range of its file, whose lines name their object in {@code idField}
-     * ({@code objectId}; a user mapping's {@code crmUserId}, which Gong keys its BUSINESS_USER by).
+     * ({@code objectId}; a user mapping's {@code crmUserId}, which Gong keys its BUSINESS_USER by),
+     * and whose SHA-256 was {@code sha256} when they were validated and sent.
      */
-    public record Content(Path file, long offset, long length, String idField) {
+    public record Content(Path file, long offset, long length, String idField, String sha256) {
 
         public InputStream open() throws IOException {
             InputStream in = Files.newInputStream(file);
@@ -49,7 +50,7 @@ public record PlanStep(Kind kind, Path file, ObjectType type, int part, int part
     }
 
     public Content content() {
-        return new Content(file, offset, bytes, kind == Kind.USER_MAPPING ? "crmUserId" : "objectId");
+        return new Content(file, offset, bytes, kind == Kind.USER_MAPPING ? "crmUserId" : "objectId", bytesSha256);
     }
 
     /** The name of the file, without its folder: uploads of the same name replace each other's objects. */

@@ -48,6 +48,7 @@ class NothingLostTest {
     private GongCrmClient gong;
     private Ledger ledger;
     private Runnable duringSettle = () -> { };
+    private Runnable duringPoll = () -> { };
 
     @BeforeEach
     void start() {
@@ -71,6 +72,7 @@ class NothingLostTest {
                     if (duration.compareTo(Duration.ofSeconds(30)) > 0) {
                         duringSettle.run();
                     } else {
+                        duringPoll.run();
                         Thread.sleep(Math.min(duration.toMillis(), 20));
                     }
                 });
@@ -123,6 +125,33 @@ class NothingLostTest {
         assertFalse(again.upload().failed(), again.upload()::toString);
         assertNotNull(storedContact(CONTACT_ID), "the original was skipped as already uploaded");
         assertNull(storedContact(EDITED_ID));
+    }
+
+    /** Sent whole and DONE, but rewritten while Gong processed it: the ledger does not record the new objects. */
+    @Test
+    void aFileRewrittenWhileGongProcessesItIsNotRecordedAsWhatWasSent() throws Exception {
+        Path stages = Files.copy(VALID.resolve("stages.ldjson"), folder.resolve("stages.ldjson"));
+        byte[] original = Files.readAllBytes(stages);
+        String edited = new String(original, "UTF-8").replaceFirst("\"objectId\": \"([^\"]*)\"",
+                "\"objectId\": \"edited\"");
+        duringPoll = () -> {
+            try {
+                Files.writeString(stages, edited);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        assertFalse(push(stages).upload().failed());
+        StepRecord done = ledger.steps(INTEGRATION).get(0);
+        assertEquals(StepRecord.DONE, done.status());
+        assertTrue(done.errors().get(0).description().contains("changed after it was sent"), done::toString);
+        List<String> recorded = new java.util.ArrayList<>();
+        ledger.priorUploads(INTEGRATION).forEachObject(ObjectType.STAGE, known -> recorded.add(known.objectId()));
+        assertFalse(recorded.contains("edited"), recorded::toString);
+
+        duringPoll = () -> { };
+        assertEquals(1, push(stages).upload().sent(), "the file as it is now is sent");
     }
 
     @Test
