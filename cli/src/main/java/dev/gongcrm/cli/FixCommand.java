@@ -7,6 +7,7 @@ import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.fix.BundleFixer;
 import dev.gongcrm.validator.fix.FixOptions;
+import dev.gongcrm.validator.fix.FixPlan;
 import dev.gongcrm.validator.fix.FixSummary;
 import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
@@ -91,7 +92,10 @@ final class FixCommand implements Callable<Integer> {
             stdout.println("would have " + summary.describe());
             return 0;
         }
-        FixSummary summary = inPlace ? fixer.fixInPlace(paths) : fixer.fixInto(paths, out);
+        FixPlan plan = inPlace ? fixer.planInPlace(paths) : fixer.planInto(paths, out);
+        ValidationOptions.refuseReportsOver(options.inputs(plan.files()).protectAll("the fixed file", plan.targets()),
+                reports);
+        FixSummary summary = fixer.fix(plan);
         ValidationResult result = options.validator().build().validate(summary.written());
         options.write(reports, result, stdout);
         if (!options.quiet) {
@@ -114,6 +118,7 @@ final class FixCommand implements Callable<Integer> {
         TypeOverride type = options.stdinType();
         options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
+        ValidationOptions.refuseReportsOver(options.inputs(List.of()), reports);
         PrintWriter stderr = spec.commandLine().getErr();
         Path work = Files.createTempDirectory("gongcrm-fix-");
         try {
@@ -169,14 +174,6 @@ final class FixCommand implements Callable<Integer> {
             throw new IllegalArgumentException(inPlace ? "give either --out DIR or --in-place, not both"
                     : "say where the fixed files go: --out DIR, or --in-place to replace the input files");
         }
-        if (out != null && !inPlace) {
-            for (Path path : paths) {
-                if (Files.isDirectory(path) && Files.isDirectory(out) && isSameFile(path, out)) {
-                    throw new IllegalArgumentException("--out '" + out + "' is the input folder; choose another "
-                            + "folder, or --in-place to replace the input files");
-                }
-            }
-        }
         if (keep != null && !keep.equals("latest")) {
             throw new IllegalArgumentException("--keep takes 'latest', got '" + keep + "'");
         }
@@ -191,14 +188,6 @@ final class FixCommand implements Callable<Integer> {
         }
         return FixOptions.defaults().withAssumeZone(zone).withKeepLatest(keep != null).withInitial(options.settings().initial())
                 .withProfile(options.settings().profile()).withTypeOverrides(options.typeOverrides());
-    }
-
-    private static boolean isSameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /** {@code file:line: rule}, then {@code - old} and {@code + new} (a dropped line has no {@code +}). */
