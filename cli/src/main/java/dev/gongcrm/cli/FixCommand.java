@@ -9,6 +9,7 @@ import dev.gongcrm.validator.fix.BundleFixer;
 import dev.gongcrm.validator.fix.FixOptions;
 import dev.gongcrm.validator.fix.FixPlan;
 import dev.gongcrm.validator.fix.FixSummary;
+import dev.gongcrm.validator.fix.StaleTemporaryFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -95,6 +97,7 @@ final class FixCommand implements Callable<Integer> {
         FixPlan plan = inPlace ? fixer.planInPlace(paths) : fixer.planInto(paths, out);
         ValidationOptions.refuseReportsOver(options.inputs(plan.files()).protectAll("the fixed file", plan.targets()),
                 reports);
+        removeStaleTemporaryFiles(plan);
         FixSummary summary = fixer.fix(plan);
         ValidationResult result = options.validator().build().validate(summary.written());
         options.write(reports, result, stdout);
@@ -103,6 +106,16 @@ final class FixCommand implements Callable<Integer> {
                     : String.format("; %,d left (run gongcrm validate)", result.total())));
         }
         return options.exitCode(result);
+    }
+
+    /** Removes what killed fixes left in the folders this one writes to, and says so: the space comes back. */
+    private void removeStaleTemporaryFiles(FixPlan plan) {
+        StaleTemporaryFiles.Removed removed = new StaleTemporaryFiles(Clock.systemUTC()).removeFrom(plan.folders());
+        if (removed.count() > 0) {
+            spec.commandLine().getErr().println("gongcrm: removed " + Sizes.count(removed.count(), "temporary file")
+                    + " (" + Sizes.human(removed.bytes()) + ") that an interrupted fix left in " + String.join(", ",
+                    removed.folders().stream().map(folder -> "'" + folder + "'").toList()));
+        }
     }
 
     /**

@@ -93,8 +93,7 @@ public final class CsvConverter {
         // with the umask's permissions (or the replaced file's), so that the output is readable as any other file
         Path temporary = ReportFiles.temporaryBeside(output);
         try (CsvSource source = new CsvSource(csv, csvName, delimiter);
-             LinesByInstant sorter = new LinesByInstant(
-                     folder.resolve(temporary.getFileName() + ".runs"), maxBufferedChars)) {
+             LinesByInstant sorter = new LinesByInstant(LinesByInstant.runFolderBeside(temporary), maxBufferedChars)) {
             Run run = new Run(source, csvName, mapping != null ? mapping : CsvMapping.identity(source.header()));
             long objects = run.readInto(sorter);
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {

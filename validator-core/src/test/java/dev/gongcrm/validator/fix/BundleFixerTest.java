@@ -380,6 +380,23 @@ class BundleFixerTest {
     }
 
     @Test
+    void aSplitThatFailsHalfwayLeavesNoTemporaryPartBehind() throws Exception {
+        Path deals = in("deals.ldjson", deal("true", ""), deal("true", "").replace("8608553", "2"),
+                deal("true", "").replace("8608553", "3"));
+        // something of another program's where part 2 goes: the rename onto it fails
+        Files.writeString(Files.createDirectories(out().resolve("deals.part-002.ldjson")).resolve("keep.txt"), "x");
+        FixOptions smallParts = FixOptions.defaults().withLimits(FixOptions.DEFAULT_SORT_MEMORY_BYTES, 300);
+
+        IOException failed = assertThrows(IOException.class, () -> fix(smallParts, deals));
+
+        assertTrue(failed.getMessage().startsWith("cannot fix '" + deals + "'"), failed.getMessage());
+        try (Stream<Path> files = Files.list(out())) {
+            assertEquals(List.of(), files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith(".gongcrm-fix.")).toList(), "each part is as large as the limit");
+        }
+    }
+
+    @Test
     void inPlaceReplacesTheInputFiles() throws Exception {
         Path input = in("accounts.ldjson", account("a2", "2019-01-05T00:00:00Z"), account("a1", "2019-01-04T00:00:00.000Z"));
         FixSummary summary = new BundleFixer(FixOptions.defaults()).fixInPlace(List.of(input));
