@@ -9,6 +9,7 @@ import dev.gongcrm.validator.convert.CsvConversion;
 import dev.gongcrm.validator.convert.CsvConverter;
 import dev.gongcrm.validator.convert.CsvDelimiter;
 import dev.gongcrm.validator.convert.CsvMapping;
+import dev.gongcrm.validator.report.OutputGuard;
 import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -94,6 +95,10 @@ final class ConvertCommand implements Runnable {
             if (schema == null && !Files.isRegularFile(schemaFile)) {
                 schemaFile = null;
             }
+            OutputGuard inputs = options.inputs(List.of()).protect("the CSV export", stdin ? null : csv)
+                    .protect("the mapping file", mapping).protect("the schema file", schemaFile);
+            inputs.check("the LDJSON output", output, "name another file with --out");
+            ValidationOptions.refuseReportsOver(inputs.protect("the LDJSON output", output), reports);
             Path input = stdin ? spool(((GongCrm) spec.root().userObject()).stdin) : csv;
             CsvConversion conversion;
             try {

@@ -7,7 +7,9 @@ import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.fix.BundleFixer;
 import dev.gongcrm.validator.fix.FixOptions;
+import dev.gongcrm.validator.fix.FixPlan;
 import dev.gongcrm.validator.fix.FixSummary;
+import dev.gongcrm.validator.fix.StaleTemporaryFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -91,7 +94,11 @@ final class FixCommand implements Callable<Integer> {
             stdout.println("would have " + summary.describe());
             return 0;
         }
-        FixSummary summary = inPlace ? fixer.fixInPlace(paths) : fixer.fixInto(paths, out);
+        FixPlan plan = inPlace ? fixer.planInPlace(paths) : fixer.planInto(paths, out);
+        ValidationOptions.refuseReportsOver(options.inputs(plan.files()).protectAll("the fixed file", plan.targets()),
+                reports);
+        removeStaleTemporaryFiles(plan);
+        FixSummary summary = fixer.fix(plan);
         ValidationResult result = options.validator().build().validate(summary.written());
         options.write(reports, result, stdout);
         if (!options.quiet) {
@@ -99,6 +106,16 @@ final class FixCommand implements Callable<Integer> {
                     : String.format("; %,d left (run gongcrm validate)", result.total())));
         }
         return options.exitCode(result);
+    }
+
+    /** Removes what killed fixes left in the folders this one writes to, and says so: the space comes back. */
+    private void removeStaleTemporaryFiles(FixPlan plan) {
+        StaleTemporaryFiles.Removed removed = new StaleTemporaryFiles(Clock.systemUTC()).removeFrom(plan.folders());
+        if (removed.count() > 0) {
+            spec.commandLine().getErr().println("gongcrm: removed " + Sizes.count(removed.count(), "temporary file")
+                    + " (" + Sizes.human(removed.bytes()) + ") that an interrupted fix left in " + String.join(", ",
+                    removed.folders().stream().map(folder -> "'" + folder + "'").toList()));
+        }
     }
 
     /**
@@ -114,6 +131,7 @@ final class FixCommand implements Callable<Integer> {
         TypeOverride type = options.stdinType();
         options.failLevel(); // an unknown level is a usage error before any work
         Map<ReportFormat, Path> reports = options.reports();
+        ValidationOptions.refuseReportsOver(options.inputs(List.of()), reports);
         PrintWriter stderr = spec.commandLine().getErr();
         Path work = Files.createTempDirectory("gongcrm-fix-");
         try {
@@ -169,14 +187,6 @@ final class FixCommand implements Callable<Integer> {
             throw new IllegalArgumentException(inPlace ? "give either --out DIR or --in-place, not both"
                     : "say where the fixed files go: --out DIR, or --in-place to replace the input files");
         }
-        if (out != null && !inPlace) {
-            for (Path path : paths) {
-                if (Files.isDirectory(path) && Files.isDirectory(out) && isSameFile(path, out)) {
-                    throw new IllegalArgumentException("--out '" + out + "' is the input folder; choose another "
-                            + "folder, or --in-place to replace the input files");
-                }
-            }
-        }
         if (keep != null && !keep.equals("latest")) {
             throw new IllegalArgumentException("--keep takes 'latest', got '" + keep + "'");
         }
@@ -191,14 +201,6 @@ final class FixCommand implements Callable<Integer> {
         }
         return FixOptions.defaults().withAssumeZone(zone).withKeepLatest(keep != null).withInitial(options.settings().initial())
                 .withProfile(options.settings().profile()).withTypeOverrides(options.typeOverrides());
-    }
-
-    private static boolean isSameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /** {@code file:line: rule}, then {@code - old} and {@code + new} (a dropped line has no {@code +}). */

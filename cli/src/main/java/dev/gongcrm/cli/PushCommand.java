@@ -92,6 +92,7 @@ final class PushCommand implements Callable<Integer> {
         Map<ReportFormat, Path> reports = options.reports();
         List<BundleFile> files = options.scanner().scan(paths);
         Path ledgerFile = ledger != null ? ledger : Ledger.defaultLocation(paths.get(0));
+        ValidationOptions.refuseReportsOver(options.inputs(files).protect("the ledger", ledgerFile), reports);
         GongCrmClient client = api.hasCredentials() ? api.client() : null;
         try (Ledger opened = openLedger(ledgerFile, client != null)) {
             Long integrationId = client != null

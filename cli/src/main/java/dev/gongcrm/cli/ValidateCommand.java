@@ -58,12 +58,14 @@ final class ValidateCommand implements Callable<Integer> {
         Map<ReportFormat, Path> reports = options.reports();
         Validator.Builder validator = options.validator();
         List<BundleFile> files = files();
+        Path ledgerFile = ledger == null ? null
+                : ledger.isEmpty() ? Ledger.defaultLocation(paths.get(0)) : Path.of(ledger);
+        ValidationOptions.refuseReportsOver(options.inputs(files).protect("the ledger", ledgerFile), reports);
         ValidationResult result;
-        if (ledger == null) {
+        if (ledgerFile == null) {
             result = validator.build().validateFiles(files);
         } else {
-            Path file = ledger.isEmpty() ? Ledger.defaultLocation(paths.get(0)) : Path.of(ledger);
-            try (Ledger opened = Ledger.openReadOnly(file)) {
+            try (Ledger opened = Ledger.openReadOnly(ledgerFile)) {
                 long id = LedgerIntegrations.pick(opened, integration != null ? integration
                         : ((GongCrm) spec.root().userObject()).integrationFromEnvironment());
                 result = validator.priorUploads(opened.priorUploads(id)).build().validateFiles(files);

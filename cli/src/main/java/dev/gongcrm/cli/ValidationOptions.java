@@ -3,10 +3,13 @@ package dev.gongcrm.cli;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.config.ConfigException;
+import dev.gongcrm.validator.report.OutputGuard;
+import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.rules.RuleCatalog;
@@ -240,6 +243,27 @@ final class ValidationOptions {
                     + "with --format FORMAT=FILE");
         }
         return reports;
+    }
+
+    /**
+     * The files this run reads, which no output may land on: the bundle's files (standard input aside) and the
+     * configuration file; a command adds its own (the ledger, a mapping file...).
+     */
+    OutputGuard inputs(List<BundleFile> files) {
+        OutputGuard inputs = new OutputGuard();
+        for (BundleFile file : files) {
+            if (!file.name().equals(STDIN_NAME)) {
+                inputs.protect(Path.of(file.name()));
+            }
+        }
+        settings().source().ifPresent(file -> inputs.protect("the configuration file", file));
+        return inputs;
+    }
+
+    /** Refuses, before anything is written, a report file that would land on a file the run reads. */
+    static void refuseReportsOver(OutputGuard inputs, Map<ReportFormat, Path> reports)
+            throws OutputOverwritesInputException {
+        inputs.checkReports(reports, "name another file");
     }
 
     private static Path checkFile(Path file, ReportFormat format) {

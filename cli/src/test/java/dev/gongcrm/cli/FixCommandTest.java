@@ -5,6 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -99,6 +102,51 @@ class FixCommandTest {
         Path input = accounts();
         assertEquals(0, run("fix", "--in-place", input).exit());
         assertTrue(Files.readString(input).startsWith("{\"objectId\": \"a1\", \"modifiedDate\": \"2019-01-04T00:00:00Z\""));
+    }
+
+    /** A file as large as {@code size}, last written {@code age} ago. */
+    private static Path leftover(Path file, int size, Duration age) throws Exception {
+        Files.write(file, new byte[size]);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
+        return file;
+    }
+
+    @Test
+    void theTemporaryFilesOfAKilledFixInPlaceAreRemovedByTheNextRunWhichSaysSo() throws Exception {
+        Path input = accounts();
+        Path bundle = input.getParent();
+        Path killed = leftover(bundle.resolve(".gongcrm-fix.k1ll3d.tmp"), 2048, Duration.ofHours(2));
+        Path running = leftover(bundle.resolve(".gongcrm-fix.runn1ng.tmp"), 100, Duration.ofMinutes(1));
+        Path someoneElses = leftover(bundle.resolve(".accounts.ldjson.k1ll3d.tmp"), 100, Duration.ofDays(2));
+
+        Run run = run("fix", bundle, "--in-place");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("gongcrm: removed 1 temporary file (2.0 KB) that an interrupted fix left in '" + bundle + "'"),
+                run.err().lines().toList());
+        assertFalse(Files.exists(killed));
+        assertTrue(Files.exists(running), "a fix running beside this one keeps its file");
+        assertTrue(Files.exists(someoneElses), "only fix's own names");
+        Run again = run("fix", bundle, "--in-place");
+        assertEquals("", again.err(), "nothing left to remove, nothing said");
+    }
+
+    @Test
+    void theOutputFolderIsCleanedTooAndTheDiffRemovesNothing() throws Exception {
+        Path input = accounts();
+        Path out = Files.createDirectories(folder.resolve("fixed"));
+        Path killed = leftover(out.resolve(".gongcrm-fix.0.tmp"), 10, Duration.ofHours(2));
+        Path inBundle = leftover(input.resolveSibling(".gongcrm-fix.1.tmp"), 10, Duration.ofHours(2));
+
+        assertEquals(0, run("fix", input, "--diff").exit());
+        assertTrue(Files.exists(inBundle), "--diff writes nothing, and removes nothing");
+
+        Run run = run("fix", input, "--out", out);
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(List.of("gongcrm: removed 1 temporary file (10 B) that an interrupted fix left in '" + out + "'"),
+                run.err().lines().toList());
+        assertFalse(Files.exists(killed));
+        assertTrue(Files.exists(inBundle), "a fix into another folder does not write beside its input");
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.config.ConfigException;
+import dev.gongcrm.validator.report.OutputGuard;
+import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import org.apache.maven.plugin.AbstractMojo;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -308,10 +311,32 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
     }
 
+    /** The files the goal reads, which no report may land on: the bundle's files and its configuration file. */
+    OutputGuard inputs(List<Path> files) throws MojoExecutionException {
+        OutputGuard inputs = new OutputGuard().protectAll(files);
+        settings().source().ifPresent(file -> inputs.protect("the configuration file", file));
+        return inputs;
+    }
+
+    /** Stops the goal, before anything is written, when a report file would land on a file the goal reads. */
+    void refuseReportsOver(OutputGuard inputs, List<ReportFormat> reportFormats) throws MojoExecutionException {
+        Map<ReportFormat, Path> reports = new LinkedHashMap<>();
+        reportFormats.forEach(format -> reports.put(format, reportFile(format)));
+        try {
+            inputs.checkReports(reports, "set another outputDirectory");
+        } catch (OutputOverwritesInputException e) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private Path reportFile(ReportFormat format) {
+        return outputDirectory.toPath().resolve(format.defaultFileName());
+    }
+
     void writeReports(ValidationResult checked, List<ReportFormat> reportFormats) throws MojoExecutionException {
         ValidationResult result = forReports(checked);
         for (ReportFormat format : reportFormats) {
-            Path target = outputDirectory.toPath().resolve(format.defaultFileName());
+            Path target = reportFile(format);
             try {
                 ReportFiles.write(format, result, target);
                 getLog().info("gongcrm " + format.id() + " report: " + target);

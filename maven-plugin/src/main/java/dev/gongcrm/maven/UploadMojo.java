@@ -158,6 +158,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
         if (paths.isEmpty()) {
             return;
         }
+        refuseReportsOver(inputs(paths).protect("the ledger", ledger.toPath()), reportFormats);
         List<BundleFile> files;
         try {
             files = new BundleScanner(typeOverrides()).scan(paths);

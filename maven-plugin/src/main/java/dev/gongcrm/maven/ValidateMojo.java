@@ -49,6 +49,7 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         if (files.isEmpty()) {
             return;
         }
+        refuseReportsOver(inputs(files), reportFormats);
         ValidationResult result;
         try {
             result = validator.validate(files);

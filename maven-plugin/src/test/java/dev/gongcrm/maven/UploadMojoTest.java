@@ -77,6 +77,30 @@ class UploadMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    void aReportOverTheLedgerStopsTheGoalBeforeTheLedgerIsOpened(UploadMojo mojo) throws Exception {
+        Path data = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.writeString(data.resolve("accounts.ldjson"),
+                "{\"objectId\": \"a1\", \"modifiedDate\": \"2024-01-01T00:00:00Z\", \"name\": \"A\"}\n");
+        Path reports = folder.resolve("target/gongcrm");
+        mojo.basedir = folder.toFile();
+        mojo.environment = Map.of();
+        mojo.settings = new Settings();
+        mojo.integrationId = 7L;
+        mojo.dryRun = true;
+        mojo.outputDirectory = reports.toFile();
+        mojo.formats = List.of("csv");
+        mojo.ledger = reports.resolve("gongcrm.csv").toFile();
+
+        MojoExecutionException refused = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("Invalid gongcrm configuration: the csv report '" + reports.resolve("gongcrm.csv") + "' would "
+                + "overwrite the ledger '" + reports.resolve("gongcrm.csv") + "'; set another outputDirectory",
+                refused.getMessage());
+        assertFalse(Files.exists(reports), "neither the ledger nor a report was written");
+    }
+
+    @Test
     void durationsAreWrittenAsPeopleWriteThem() throws Exception {
         assertEquals(Duration.ofSeconds(60), UploadMojo.duration("60s", "settle"));
         assertEquals(Duration.ofMinutes(2), UploadMojo.duration("2m", "settle"));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,6 +123,39 @@ class ValidateMojoTest {
         assertThrows(MojoFailureException.class, mojo::execute, "as entities of no known type it fails");
         mojo.types = Map.of("crm-users.ldjson", "USER_MAPPING");
         mojo.execute();
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void aReportThatWouldOverwriteAFileTheGoalReadsStopsItBeforeAnythingIsWritten(ValidateMojo mojo) throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Path accounts = Files.copy(Path.of("../examples/valid-bundle/accounts.ldjson"), bundle.resolve("accounts.ldjson"));
+        Path config = Files.writeString(bundle.resolve("gongcrm.json"), "{\"ignore\": [\"unknown-field\"]}");
+        byte[] data = Files.readAllBytes(accounts);
+        mojo.basedir = folder.toFile();
+        mojo.bundles = null;
+        mojo.profile = "legacy";
+        mojo.select = null;
+        mojo.types = null;
+        mojo.maxAllowedViolations = 0;
+        // reports beside the data: the json report's name is that of the configuration file
+        mojo.outputDirectory = bundle.toFile();
+        mojo.formats = List.of("sarif", "json");
+
+        MojoExecutionException overConfig = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("Invalid gongcrm configuration: the json report '" + config + "' would overwrite the "
+                + "configuration file '" + config + "'; set another outputDirectory", overConfig.getMessage());
+        assertEquals("{\"ignore\": [\"unknown-field\"]}", Files.readString(config));
+        assertFalse(Files.exists(bundle.resolve("gongcrm.sarif")), "no report is written, not even the ones that could be");
+
+        Path reports = Files.createDirectories(folder.resolve("target/gongcrm"));
+        Files.createSymbolicLink(reports.resolve("gongcrm.sarif"), accounts);
+        mojo.outputDirectory = reports.toFile();
+        MojoExecutionException throughLink = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(throughLink.getMessage().contains("the sarif report '" + reports.resolve("gongcrm.sarif")
+                + "' would overwrite the input '" + accounts + "' (a symbolic link to it)"), throughLink.getMessage());
+        assertArrayEquals(data, Files.readAllBytes(accounts));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.regex.Pattern;
 
 /**
  * Lines of an LDJSON file put in the order of an instant (their modifiedDate), stably: lines of one
@@ -29,11 +30,37 @@ public final class LinesByInstant implements Closeable {
     private record Line(long instant, String text) {
     }
 
+    private static final String RUN_FOLDER_SUFFIX = ".runs";
+    private static final Pattern RUN_FILE = Pattern.compile("run-[0-9]+\\.tmp");
+
     private final Path runFolder;
     private final long maxBufferedChars;
     private final List<Line> buffer = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
     private long bufferedChars;
+
+    /**
+     * The run folder of a sort whose output is the fresh temporary file {@code output}: beside it, and as
+     * unique as its name.
+     */
+    public static Path runFolderBeside(Path output) {
+        return output.resolveSibling(output.getFileName() + RUN_FOLDER_SUFFIX);
+    }
+
+    /** Whether {@code name} is that of a {@link #runFolderBeside} folder. */
+    public static boolean isRunFolderName(String name) {
+        return name.endsWith(RUN_FOLDER_SUFFIX);
+    }
+
+    /** The name of the output a run folder was made for. */
+    public static String outputOfRunFolder(String runFolderName) {
+        return runFolderName.substring(0, runFolderName.length() - RUN_FOLDER_SUFFIX.length());
+    }
+
+    /** Whether {@code name} is that of a run file this class writes into its run folder. */
+    public static boolean isRunFileName(String name) {
+        return RUN_FILE.matcher(name).matches();
+    }
 
     /**
      * @param runFolder where temporary runs are written: created with the first run, deleted by {@link #close}

@@ -72,6 +72,8 @@ public final class BundleConfig {
     private final Boolean recursive;
     private final String failOn;
     private final Integer maxFindings;
+    /** The file these settings were read from, or null when none was. */
+    private final Path source;
 
     private BundleConfig(Builder builder) {
         this.profile = builder.profile;
@@ -86,6 +88,7 @@ public final class BundleConfig {
         this.recursive = builder.recursive;
         this.failOn = builder.failOn;
         this.maxFindings = builder.maxFindings;
+        this.source = builder.source;
     }
 
     public static Builder builder() {
@@ -161,6 +164,7 @@ public final class BundleConfig {
         merged.recursive = or(over.recursive, recursive);
         merged.failOn = or(over.failOn, failOn);
         merged.maxFindings = or(over.maxFindings, maxFindings);
+        merged.source = or(over.source, source);
         return merged.build();
     }
 
@@ -213,6 +217,11 @@ public final class BundleConfig {
         return Boolean.TRUE.equals(initial);
     }
 
+    /** The configuration file these settings come from, when one was read: an input of the run like the bundle. */
+    public Optional<Path> source() {
+        return Optional.ofNullable(source);
+    }
+
     private static List<String> orEmpty(List<String> list) {
         return list == null ? List.of() : list;
     }
@@ -231,6 +240,7 @@ public final class BundleConfig {
         private Boolean recursive;
         private String failOn;
         private Integer maxFindings;
+        private Path source;
 
         private Builder() {
         }
@@ -331,6 +341,7 @@ public final class BundleConfig {
             if (parser.nextToken() != null) {
                 throw problem("content after the configuration object");
             }
+            config.source = file;
             return config.build();
         }
 

@@ -5,6 +5,7 @@ import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.bundle.LinesByInstant;
 import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.report.OutputGuard;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
@@ -45,6 +46,7 @@ public final class CsvConverter {
     private static final String OBJECT_ID = "objectId";
 
     private final TypeSpec type;
+    private final Path schemaFile;
     private final CsvMapping mapping;
     private final char delimiter;
     private final int maxFindings;
@@ -55,6 +57,7 @@ public final class CsvConverter {
         TypeSpec spec = schemas.type(builder.type);
         this.type = builder.schemaFile == null ? spec
                 : spec.withCustomFields(CustomFields.read(builder.schemaFile, schemas));
+        this.schemaFile = builder.schemaFile;
         this.mapping = builder.mapping;
         this.delimiter = builder.delimiter;
         this.maxFindings = builder.maxFindings;
@@ -76,12 +79,11 @@ public final class CsvConverter {
     /**
      * @param csv the export
      * @param csvName the export as the user named it, for findings and messages
-     * @param output the LDJSON file to write (replaced when it exists; never the export itself)
+     * @param output the LDJSON file to write (replaced when it exists; never the export or the schema file)
      */
     public CsvConversion convert(Path csv, String csvName, Path output) throws IOException {
-        if (Files.exists(output) && Files.isSameFile(csv, output)) {
-            throw new ConversionException(output + ": the output would overwrite the CSV export; name another file");
-        }
+        new OutputGuard().protect("the CSV export", csv).protect("the schema file", schemaFile)
+                .check("the LDJSON output", output, "name another file");
         if (Files.isDirectory(output)) {
             throw new ConversionException(output + ": is a folder; name the LDJSON file to write, e.g. "
                     + output.resolve(defaultOutputName(type.type())));
@@ -91,8 +93,7 @@ public final class CsvConverter {
         // with the umask's permissions (or the replaced file's), so that the output is readable as any other file
         Path temporary = ReportFiles.temporaryBeside(output);
         try (CsvSource source = new CsvSource(csv, csvName, delimiter);
-             LinesByInstant sorter = new LinesByInstant(
-                     folder.resolve(temporary.getFileName() + ".runs"), maxBufferedChars)) {
+             LinesByInstant sorter = new LinesByInstant(LinesByInstant.runFolderBeside(temporary), maxBufferedChars)) {
             Run run = new Run(source, csvName, mapping != null ? mapping : CsvMapping.identity(source.header()));
             long objects = run.readInto(sorter);
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {

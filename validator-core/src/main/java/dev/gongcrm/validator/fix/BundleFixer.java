@@ -5,6 +5,8 @@ import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.bundle.FileKind;
+import dev.gongcrm.validator.report.OutputGuard;
+import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.ProfileSchemas;
@@ -41,19 +43,19 @@ public final class BundleFixer {
 
     /** Writes the fixed bundle into {@code folder} (created if needed); the input files are not touched. */
     public FixSummary fixInto(List<Path> paths, Path folder) throws BundleException, IOException {
-        return fix(paths, folder, false);
+        return fix(planInto(paths, folder));
     }
 
     /** Replaces each input file by its fixed version (or its parts). */
     public FixSummary fixInPlace(List<Path> paths) throws BundleException, IOException {
-        return fix(paths, null, true);
+        return fix(planInPlace(paths));
     }
 
     /** Fixes into a temporary folder, deleted before returning: the summary's changes say what a fix would do. */
     public FixSummary preview(List<Path> paths) throws BundleException, IOException {
         Path scratch = Files.createTempDirectory("gongcrm-fix-");
         try {
-            return fix(paths, scratch, false);
+            return fix(planInto(paths, scratch));
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -63,26 +65,48 @@ public final class BundleFixer {
         }
     }
 
-    private FixSummary fix(List<Path> paths, Path outFolder, boolean inPlace) throws BundleException, IOException {
-        List<BundleFile> files = new BundleScanner(options.typeOverrides()).scan(paths);
+    /**
+     * A fix of the paths into {@code folder}, checked: no fixed file may land on a file of the run (the folder
+     * holding an input, or a link to one there), nor two inputs on one fixed file. Nothing is written yet.
+     */
+    public FixPlan planInto(List<Path> paths, Path folder) throws BundleException, IOException {
+        FixPlan plan = plan(paths, folder);
         Map<String, String> targets = new HashMap<>();
-        for (BundleFile file : files) {
+        for (BundleFile file : plan.files()) {
             String fileName = Path.of(file.name()).getFileName().toString();
             String earlier = targets.putIfAbsent(fileName, file.name());
-            if (outFolder != null && earlier != null) {
+            if (earlier != null) {
                 throw new BundleException("'" + earlier + "' and '" + file.name() + "' would both be written as '"
-                        + outFolder.resolve(fileName) + "'; fix them in separate runs");
-            }
-            Path target = outFolder == null ? null : outFolder.resolve(fileName);
-            if (!inPlace && Files.exists(target) && Files.isSameFile(target, Path.of(file.name()))) {
-                throw new BundleException("the output folder '" + outFolder + "' holds the input '" + file.name()
-                        + "'; choose another folder, or --in-place to replace the input files");
+                        + folder.resolve(fileName) + "'; fix them in separate runs");
             }
         }
-        if (outFolder != null) {
-            // only now: a run refused for its input leaves no empty output folder behind
-            Files.createDirectories(outFolder);
+        for (Path target : plan.targets()) {
+            plan.inputs().check("the fixed file", target, "choose another --out folder, or --in-place to replace "
+                    + "the input files");
         }
+        return plan;
+    }
+
+    /** A fix that replaces each input by its fixed version; nothing is written yet. */
+    public FixPlan planInPlace(List<Path> paths) throws BundleException, IOException {
+        return plan(paths, null);
+    }
+
+    private FixPlan plan(List<Path> paths, Path outFolder) throws BundleException {
+        List<BundleFile> files = new BundleScanner(options.typeOverrides()).scan(paths);
+        OutputGuard inputs = new OutputGuard();
+        for (BundleFile file : files) {
+            inputs.protect(Path.of(file.name()));
+        }
+        return new FixPlan(files, outFolder, inputs);
+    }
+
+    /** Carries out a plan: each file fixed (or copied) into its target folder. */
+    public FixSummary fix(FixPlan plan) throws IOException {
+        if (!plan.inPlace()) {
+            Files.createDirectories(plan.outFolder());
+        }
+        List<BundleFile> files = plan.files();
         Map<ObjectType, List<FieldSpec>> customFields = customFields(files);
         FixSummary summary = new FixSummary();
         EntityFileFixer entities = new EntityFileFixer(options, summary);
@@ -90,12 +114,14 @@ public final class BundleFixer {
         PayloadTooLargeFix splitter = new PayloadTooLargeFix(options.maxPartBytes());
         for (BundleFile file : files) {
             Path source = Path.of(file.name());
-            Path folder = inPlace ? source.toAbsolutePath().getParent() : outFolder;
+            Path folder = plan.inPlace() ? source.toAbsolutePath().getParent() : plan.outFolder();
             try {
-                fixFile(file, source, folder, inPlace, entities, schemaFiles, splitter, summary, customFields);
+                fixFile(file, source, folder, plan, entities, schemaFiles, splitter, summary, customFields);
             } catch (CharacterCodingException e) {
                 // not UTF-8: the validation reports it; the bytes are copied, never re-encoded
-                place(source, folder.resolve(source.getFileName()), inPlace, summary);
+                place(source, folder.resolve(source.getFileName()), plan.inPlace(), summary);
+            } catch (OutputOverwritesInputException e) {
+                throw e; // its one line names the files already
             } catch (IOException e) {
                 throw new IOException("cannot fix '" + file.name() + "' into '" + folder + "': " + reason(e), e);
             }
@@ -103,7 +129,7 @@ public final class BundleFixer {
         return summary;
     }
 
-    private void fixFile(BundleFile file, Path source, Path folder, boolean inPlace, EntityFileFixer entities,
+    private void fixFile(BundleFile file, Path source, Path folder, FixPlan plan, EntityFileFixer entities,
                          SchemaFileFix schemaFiles, PayloadTooLargeFix splitter, FixSummary summary,
                          Map<ObjectType, List<FieldSpec>> customFields) throws IOException {
         String fileName = source.getFileName().toString();
@@ -124,10 +150,12 @@ public final class BundleFixer {
             Path content = fixed != null ? fixed : source;
             if (file.kind() != FileKind.SCHEMA && splitter.needsSplit(content)) {
                 List<Path> parts = splitter.split(content, folder);
-                for (int i = 0; i < parts.size(); i++) {
-                    Path part = folder.resolve(PayloadTooLargeFix.partName(fileName, i + 1));
-                    moveInto(parts.get(i), part, source);
-                    summary.wrote(part);
+                try {
+                    placeParts(parts, file, source, folder, plan, summary);
+                } finally {
+                    for (Path part : parts) {
+                        Files.deleteIfExists(part);
+                    }
                 }
                 // the parts replace the whole file, in the output as in place
                 Files.deleteIfExists(target);
@@ -138,12 +166,34 @@ public final class BundleFixer {
                 moveInto(fixed, target, source);
                 summary.wrote(target);
             } else {
-                place(source, target, inPlace, summary);
+                place(source, target, plan.inPlace(), summary);
             }
         } finally {
             if (fixed != null) {
                 Files.deleteIfExists(fixed);
             }
+        }
+    }
+
+    /**
+     * Moves the temporary parts of a split file onto their names, once it is clear that none lands on a file of
+     * the run (a part of an earlier split beside a new export of the whole file, say).
+     */
+    private static void placeParts(List<Path> parts, BundleFile file, Path source, Path folder, FixPlan plan,
+                                   FixSummary summary) throws IOException {
+        String fileName = source.getFileName().toString();
+        List<Path> targets = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String partName = PayloadTooLargeFix.partName(fileName, i + 1);
+            Path part = folder.resolve(partName);
+            Path named = plan.inPlace() ? source.resolveSibling(partName) : part;
+            plan.inputs().check("a part of '" + file.name() + "'", named, "fix the file apart from the parts of an "
+                    + "earlier split, or remove those");
+            targets.add(part);
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            moveInto(parts.get(i), targets.get(i), source);
+            summary.wrote(targets.get(i));
         }
     }
 

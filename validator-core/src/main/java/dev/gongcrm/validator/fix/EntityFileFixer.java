@@ -58,7 +58,7 @@ final class EntityFileFixer {
             if (unsorted > 0) {
                 Path sorted = LineFiles.temporary(scratch);
                 temporaries.add(sorted);
-                sorter.sort(current, sorted, scratch);
+                sorter.sort(current, sorted);
                 summary.count(UnsortedModifiedDateFix.RULE, unsorted);
                 summary.record(new FixSummary.Change(name, 0, UnsortedModifiedDateFix.RULE, null,
                         "lines sorted by modifiedDate (" + unsorted + (unsorted == 1 ? " line was" : " lines were")

@@ -21,6 +21,9 @@ import java.nio.file.Path;
  */
 final class LineFiles {
 
+    /** What the names of fix's temporary files are made from. */
+    private static final String TEMPORARY_STEM = "gongcrm-fix";
+
     private LineFiles() {
     }
 
@@ -54,6 +57,11 @@ final class LineFiles {
 
     /** A fresh temporary file in {@code folder}, so that moving it over its target is one rename. */
     static Path temporary(Path folder) throws IOException {
-        return ReportFiles.temporaryBeside(folder.resolve("gongcrm-fix"));
+        return ReportFiles.temporaryBeside(folder.resolve(TEMPORARY_STEM));
+    }
+
+    /** Whether {@code name} is that of a file {@link #temporary} makes (hidden: {@code .gongcrm-fix.*.tmp}). */
+    static boolean isTemporaryName(String name) {
+        return ReportFiles.isTemporaryName(name, TEMPORARY_STEM);
     }
 }

@@ -44,6 +44,22 @@ final class PayloadTooLargeFix {
      */
     List<Path> split(Path file, Path folder) throws IOException {
         List<Path> parts = new ArrayList<>();
+        boolean complete = false;
+        try {
+            copyIntoParts(file, folder, parts);
+            complete = true;
+            return parts;
+        } finally {
+            if (!complete) {
+                // each part is as large as the limit: none may stay behind when the split fails
+                for (Path part : parts) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        }
+    }
+
+    private void copyIntoParts(Path file, Path folder, List<Path> parts) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             OutputStream out = null;
@@ -68,7 +84,6 @@ final class PayloadTooLargeFix {
                 }
             }
         }
-        return parts;
     }
 
     /** Reads one line with its {@code \n} (the last may have none) into {@code line}; false at the end. */

@@ -92,8 +92,17 @@ final class SchemaFileFix {
             return null;
         }
         Path output = LineFiles.temporary(scratch);
-        Files.writeString(output, fixed, StandardCharsets.UTF_8);
-        return output;
+        boolean written = false;
+        try {
+            Files.writeString(output, fixed, StandardCharsets.UTF_8);
+            written = true;
+            return output;
+        } finally {
+            if (!written) {
+                // a disk that filled up mid-write: no half file stays beside the target
+                Files.deleteIfExists(output);
+            }
+        }
     }
 
     /** The definition repaired; {@code rules} gets the name of each rule a repair answers. */

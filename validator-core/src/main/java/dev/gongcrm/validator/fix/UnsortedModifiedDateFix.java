@@ -81,10 +81,9 @@ final class UnsortedModifiedDateFix {
         return unsorted;
     }
 
-    /** Writes the lines of {@code input} sorted to {@code output}; runs, if any, go to a folder in {@code scratch}. */
-    void sort(Path input, Path output, Path scratch) throws IOException {
-        // the output is a fresh temporary file: its name makes the runs' folder unique
-        try (LinesByInstant sorted = new LinesByInstant(scratch.resolve(output.getFileName() + ".runs"), memoryBytes)) {
+    /** Writes the lines of {@code input} sorted to {@code output}, a fresh temporary file; any runs go beside it. */
+    void sort(Path input, Path output) throws IOException {
+        try (LinesByInstant sorted = new LinesByInstant(LinesByInstant.runFolderBeside(output), memoryBytes)) {
             StringBuilder buffer = new StringBuilder();
             try (Reader reader = LineFiles.open(input)) {
                 for (String line = LineFiles.next(reader, buffer); line != null; line = LineFiles.next(reader, buffer)) {

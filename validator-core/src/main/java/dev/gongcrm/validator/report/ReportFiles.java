@@ -28,6 +28,12 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ReportFiles {
 
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** Digits and lower-case letters, as {@link Long#toUnsignedString(long, int)} writes base 36. */
+    private static final int RANDOM_RADIX = 36;
+    /** Digits of a 64-bit number in base 36. */
+    private static final int MAX_RANDOM_DIGITS = 13;
+
     private ReportFiles() {
     }
 
@@ -77,7 +83,7 @@ public final class ReportFiles {
         Path folder = target.toAbsolutePath().getParent();
         while (true) {
             Path candidate = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
-                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), RANDOM_RADIX) + TEMPORARY_SUFFIX);
             try {
                 Path created = Files.createFile(candidate);
                 if (Files.isRegularFile(target) && Files.getFileStore(created).supportsFileAttributeView("posix")) {
@@ -88,6 +94,20 @@ public final class ReportFiles {
                 // another writer's temporary file: draw another name
             }
         }
+    }
+
+    /**
+     * Whether {@code name} is the name {@link #temporaryBeside} gives a temporary file for a target named
+     * {@code targetName}: how a later run tells the leftovers of a killed one from anything else.
+     */
+    public static boolean isTemporaryName(String name, String targetName) {
+        String prefix = "." + targetName + ".";
+        if (!name.startsWith(prefix) || !name.endsWith(TEMPORARY_SUFFIX)) {
+            return false;
+        }
+        String random = name.substring(prefix.length(), name.length() - TEMPORARY_SUFFIX.length());
+        return !random.isEmpty() && random.length() <= MAX_RANDOM_DIGITS
+                && random.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'z');
     }
 
     /** Renames a complete file onto its target in one step where the file system can (readers see old or new). */

@@ -4,6 +4,7 @@ import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -227,12 +228,18 @@ class CsvConverterTest {
     }
 
     @Test
-    void theOutputNeverReplacesTheExport() throws Exception {
+    void theOutputNeverReplacesTheExportNorTheSchemaFile() throws Exception {
         Path csv = write("deals.ldjson", "objectId\nd-1\n");
-        ConversionException e = assertThrows(ConversionException.class, () -> CsvConverter.builder(ObjectType.DEAL)
-                .build().convert(csv, "deals.ldjson", csv));
+        OutputOverwritesInputException e = assertThrows(OutputOverwritesInputException.class,
+                () -> CsvConverter.builder(ObjectType.DEAL).build().convert(csv, "deals.ldjson", csv));
         assertTrue(e.getMessage().contains("would overwrite the CSV export"), e.getMessage());
         assertEquals("objectId\nd-1\n", Files.readString(csv));
+
+        Path schema = write("deal.schema.json", "[]");
+        OutputOverwritesInputException overSchema = assertThrows(OutputOverwritesInputException.class,
+                () -> CsvConverter.builder(ObjectType.DEAL).schemaFile(schema).build().convert(csv, "deals.csv", schema));
+        assertTrue(overSchema.getMessage().contains("would overwrite the schema file"), overSchema.getMessage());
+        assertEquals("[]", Files.readString(schema));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -335,10 +336,64 @@ class BundleFixerTest {
         fix(folder.resolve("in"));
         assertArrayEquals(before, Files.readAllBytes(input));
 
-        BundleException refused = assertThrows(BundleException.class,
+        OutputOverwritesInputException refused = assertThrows(OutputOverwritesInputException.class,
                 () -> new BundleFixer(FixOptions.defaults()).fixInto(List.of(folder.resolve("in")), folder.resolve("in")));
         assertTrue(refused.getMessage().contains("--in-place"), refused.getMessage());
         assertArrayEquals(before, Files.readAllBytes(input));
+    }
+
+    @Test
+    void aLinkToAnInputInTheOutputFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path input = in("accounts.ldjson", account("a2", "2019-01-05T00:00:00Z"), account("a1", "2019-01-04T00:00:00.000Z"));
+        Path contacts = in("contacts.ldjson", "{}");
+        byte[] before = Files.readAllBytes(input);
+        Path linked = Files.createDirectories(out()).resolve("accounts.ldjson");
+        Files.createLink(linked, input);
+
+        OutputOverwritesInputException refused = assertThrows(OutputOverwritesInputException.class,
+                () -> new BundleFixer(FixOptions.defaults()).fixInto(List.of(folder.resolve("in")), out()));
+
+        assertEquals("the fixed file '" + linked + "' would overwrite the input '" + input + "' (a hard link to it); "
+                + "choose another --out folder, or --in-place to replace the input files", refused.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(input));
+        assertFalse(Files.exists(out().resolve(contacts.getFileName())), "no file of the bundle was written");
+    }
+
+    @Test
+    void aPartOfASplitThatWouldLandOnAnotherInputIsRefusedAndLeavesNoTemporaryFile() throws Exception {
+        // last night's parts beside tonight's whole export: splitting it in place would overwrite part 1
+        Path whole = in("deals.ldjson", deal("true", ""), deal("true", "").replace("8608553", "8608554"));
+        Path oldPart = in("deals.part-001.ldjson", deal("false", "").replace("8608553", "7"));
+        byte[] before = Files.readAllBytes(oldPart);
+        FixOptions smallParts = FixOptions.defaults().withLimits(FixOptions.DEFAULT_SORT_MEMORY_BYTES, 300);
+
+        OutputOverwritesInputException refused = assertThrows(OutputOverwritesInputException.class,
+                () -> new BundleFixer(smallParts).fixInPlace(List.of(whole, oldPart)));
+
+        assertEquals("a part of '" + whole + "' '" + oldPart + "' would overwrite the input '" + oldPart + "'; fix the "
+                + "file apart from the parts of an earlier split, or remove those", refused.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(oldPart));
+        try (Stream<Path> files = Files.list(folder.resolve("in"))) {
+            assertEquals(List.of("deals.ldjson", "deals.part-001.ldjson"),
+                    files.map(path -> path.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void aSplitThatFailsHalfwayLeavesNoTemporaryPartBehind() throws Exception {
+        Path deals = in("deals.ldjson", deal("true", ""), deal("true", "").replace("8608553", "2"),
+                deal("true", "").replace("8608553", "3"));
+        // something of another program's where part 2 goes: the rename onto it fails
+        Files.writeString(Files.createDirectories(out().resolve("deals.part-002.ldjson")).resolve("keep.txt"), "x");
+        FixOptions smallParts = FixOptions.defaults().withLimits(FixOptions.DEFAULT_SORT_MEMORY_BYTES, 300);
+
+        IOException failed = assertThrows(IOException.class, () -> fix(smallParts, deals));
+
+        assertTrue(failed.getMessage().startsWith("cannot fix '" + deals + "'"), failed.getMessage());
+        try (Stream<Path> files = Files.list(out())) {
+            assertEquals(List.of(), files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith(".gongcrm-fix.")).toList(), "each part is as large as the limit");
+        }
     }
 
     @Test
