@@ -19,10 +19,10 @@ final class LedgerIntegrations {
             return known.get(0);
         }
         if (known.isEmpty()) {
-            throw new IllegalArgumentException("ledger " + ledger.file() + " records no push yet; name the "
+            throw new IllegalArgumentException("ledger " + ledger.location().describe() + " records no push yet; name the "
                     + "integration with --integration or GONG_INTEGRATION_ID");
         }
-        throw new IllegalArgumentException("ledger " + ledger.file() + " records pushes to integrations " + known
+        throw new IllegalArgumentException("ledger " + ledger.location().describe() + " records pushes to integrations " + known
                 + "; pick one with --integration or GONG_INTEGRATION_ID");
     }
 }

@@ -3,6 +3,7 @@ package dev.gongcrm.cli;
 import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.ledger.LedgerLocation;
 import dev.gongcrm.client.push.Ledger;
 import dev.gongcrm.client.push.PlanStep;
 import dev.gongcrm.client.push.Push;
@@ -61,10 +62,13 @@ final class PushCommand implements Callable<Integer> {
                     + "given up at it. A later push goes on where this one stopped.")
     Duration timeout;
 
-    @Option(names = "--ledger", paramLabel = "FILE",
-            description = "The ledger of this integration's pushes (default: .gongcrm/ledger.db in the first "
-                    + "bundle folder). An SQLite file: open it with sqlite3.")
-    Path ledger;
+    @Option(names = "--ledger", paramLabel = "FILE|URL", description = LedgerChoice.OPTION_HELP)
+    String ledger;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "5m", converter = Durations.class,
+            description = "How long to wait while another push holds the integration in the ledger (default "
+                    + "${DEFAULT-VALUE}); it says who holds it, since when and from which host.")
+    Duration lockTimeout;
 
     @Option(names = "--force", description = "Send files again whose exact content was already uploaded.")
     boolean force;
@@ -91,10 +95,11 @@ final class PushCommand implements Callable<Integer> {
         Severity failLevel = options.failLevel();
         Map<ReportFormat, Path> reports = options.reports();
         List<BundleFile> files = options.scanner().scan(paths);
-        Path ledgerFile = ledger != null ? ledger : Ledger.defaultLocation(paths.get(0));
-        ValidationOptions.refuseReportsOver(options.inputs(files).protect("the ledger", ledgerFile), reports);
+        LedgerLocation ledgerLocation = LedgerChoice.location(ledger, options, paths.get(0));
+        ValidationOptions.refuseReportsOver(options.inputs(files).protect("the ledger", LedgerChoice.file(ledgerLocation)),
+                reports);
         GongCrmClient client = api.hasCredentials() ? api.client() : null;
-        try (Ledger opened = openLedger(ledgerFile, client != null)) {
+        try (Ledger opened = openLedger(ledgerLocation, client != null)) {
             Long integrationId = client != null
                     ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(options.settings().profile())), err))
                     : api.namedIntegration() != null ? api.namedIntegration() : onlyIntegration(opened);
@@ -108,7 +113,7 @@ final class PushCommand implements Callable<Integer> {
                 api.client(); // says which credentials are missing
             }
             PushRunner.Settings settings = PushRunner.Settings.defaults().withForce(force).withTimeout(timeout)
-                    .withPollInterval(pollInterval);
+                    .withPollInterval(pollInterval).withLockTimeout(lockTimeout);
             Push.Outcome outcome;
             try {
                 outcome = Push.run(client, opened, request(files, failLevel, integrationId), settings,
@@ -122,7 +127,7 @@ final class PushCommand implements Callable<Integer> {
             }
             if (dryRun) {
                 options.write(reports, outcome.validation(), out);
-                printPlan(out, outcome, integrationId, opened, ledgerFile);
+                printPlan(out, outcome, integrationId, opened, ledgerLocation);
                 return 0;
             }
             if (outcome.upload().failed()) {
@@ -147,11 +152,12 @@ final class PushCommand implements Callable<Integer> {
     }
 
     /** A push holds the ledger; a dry run, or a run that cannot send, only reads it (one never written reads empty). */
-    private Ledger openLedger(Path file, boolean canSend) {
+    private Ledger openLedger(LedgerLocation location, boolean canSend) {
+        Map<String, String> environment = ((GongCrm) spec.root().userObject()).environment;
         if (canSend && !dryRun) {
-            return Ledger.open(file);
+            return Ledger.open(location, environment);
         }
-        return Ledger.openForReading(file);
+        return Ledger.openForReading(location, environment);
     }
 
     private static Long onlyIntegration(Ledger ledger) {
@@ -167,8 +173,10 @@ final class PushCommand implements Callable<Integer> {
     }
 
     private static void printPlan(PrintWriter out, Push.Outcome outcome, long integrationId, Ledger ledger,
-                                  Path ledgerFile) {
-        out.println("Plan for integration " + integrationId + " (ledger " + ledgerFile + (Files.exists(ledgerFile) ? ""
+                                  LedgerLocation location) {
+        Path ledgerFile = LedgerChoice.file(location);
+        out.println("Plan for integration " + integrationId + " (ledger " + location.describe()
+                + (ledgerFile == null || Files.exists(ledgerFile) ? ""
                 : ", not written yet") + "):");
         for (int i = 0; i < outcome.plan().size(); i++) {
             PlanStep step = outcome.plan().get(i);

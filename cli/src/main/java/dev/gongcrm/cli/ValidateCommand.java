@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.ledger.LedgerLocation;
 import dev.gongcrm.client.push.Ledger;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
@@ -40,10 +41,12 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ValidationOptions options;
 
-    @Option(names = "--ledger", paramLabel = "FILE", arity = "0..1", fallbackValue = "",
+    @Option(names = "--ledger", paramLabel = "FILE|URL", arity = "0..1", fallbackValue = "",
             description = {"Check against what earlier pushes uploaded, as their ledger records it: references may "
                     + "point at objects sent before, and dropped-schema-field compares schemas with the last "
-                    + "uploaded ones. Without FILE: .gongcrm/ledger.db in the first bundle folder."})
+                    + "uploaded ones. Without a value: gongcrm.json's \"ledger\", else .gongcrm/ledger.db in the "
+                    + "first bundle folder. A PostgreSQL URL names a shared ledger (password from "
+                    + "GONGCRM_LEDGER_PASSWORD, PGPASSWORD or ~/.pgpass)."})
     String ledger;
 
     @Option(names = "--integration", paramLabel = "ID",
@@ -58,14 +61,14 @@ final class ValidateCommand implements Callable<Integer> {
         Map<ReportFormat, Path> reports = options.reports();
         Validator.Builder validator = options.validator();
         List<BundleFile> files = files();
-        Path ledgerFile = ledger == null ? null
-                : ledger.isEmpty() ? Ledger.defaultLocation(paths.get(0)) : Path.of(ledger);
-        ValidationOptions.refuseReportsOver(options.inputs(files).protect("the ledger", ledgerFile), reports);
+        LedgerLocation ledgerLocation = ledger == null ? null : LedgerChoice.location(ledger, options, paths.get(0));
+        ValidationOptions.refuseReportsOver(options.inputs(files).protect("the ledger",
+                ledgerLocation == null ? null : LedgerChoice.file(ledgerLocation)), reports);
         ValidationResult result;
-        if (ledgerFile == null) {
+        if (ledgerLocation == null) {
             result = validator.build().validateFiles(files);
         } else {
-            try (Ledger opened = Ledger.openReadOnly(ledgerFile)) {
+            try (Ledger opened = Ledger.openReadOnly(ledgerLocation, ((GongCrm) spec.root().userObject()).environment)) {
                 long id = LedgerIntegrations.pick(opened, integration != null ? integration
                         : ((GongCrm) spec.root().userObject()).integrationFromEnvironment());
                 result = validator.priorUploads(opened.priorUploads(id)).build().validateFiles(files);

@@ -300,13 +300,16 @@ class PushCommandTest {
         register();
         Path bundle = bundle(VALID);
         assertEquals(0, run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms").exit());
-        try (var held = dev.gongcrm.client.push.Ledger.open(bundle.resolve(".gongcrm/ledger.db"))) {
-            Run validate = run("validate", bundle.resolve("deals.ldjson").toString(), "--ledger",
-                    held.file().toString());
+        Path ledgerFile = bundle.resolve(".gongcrm/ledger.db");
+        try (var ledger = dev.gongcrm.client.push.Ledger.open(ledgerFile);
+             var held = ledger.hold(Emulator.DEFAULT_INTEGRATION_ID, Duration.ZERO, java.time.Clock.systemUTC(),
+                     duration -> { }, notice -> { })) {
+            Run validate = run("validate", bundle.resolve("deals.ldjson").toString(), "--ledger", ledgerFile.toString());
             assertEquals(0, validate.exit(), validate.out() + validate.err());
-            Run busy = run("push", bundle.toString());
+            Run busy = run("push", bundle.toString(), "--lock-timeout", "0s");
             assertEquals(2, busy.exit());
-            assertTrue(busy.err().contains("in use by another gongcrm push"), busy.err());
+            assertTrue(busy.err().contains("is held by another push (the push on "), busy.err());
+            assertTrue(busy.err().contains("within 0 s (--lock-timeout); nothing was sent"), busy.err());
         }
     }
 

@@ -6,7 +6,8 @@ import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.push.Durations;
 import dev.gongcrm.client.push.Ledger;
-import dev.gongcrm.client.push.LedgerException;
+import dev.gongcrm.client.ledger.LedgerException;
+import dev.gongcrm.client.ledger.LedgerLocation;
 import dev.gongcrm.client.push.PlanStep;
 import dev.gongcrm.client.push.Planner;
 import dev.gongcrm.client.push.Push;
@@ -81,13 +82,27 @@ public class UploadMojo extends AbstractGongCrmMojo {
     String pollInterval;
 
     /**
-     * The ledger of this project's pushes: an SQLite file (open it with {@code sqlite3}). It lives in
-     * the project, not under {@code target/}: {@code mvn clean} would erase it, and the next run would
-     * send every file again and could no longer resume an interrupted push. Keep it between builds
-     * (in CI: cache it, or commit it).
+     * The ledger of this project's pushes: an SQLite file (open it with {@code sqlite3}), relative to
+     * the project, or a PostgreSQL URL ({@code postgresql://USER@HOST:5432/DATABASE}) that several
+     * runners share, its password from the settings.xml {@code <server>} {@code ledgerServerId}, else
+     * GONGCRM_LEDGER_PASSWORD, PGPASSWORD or ~/.pgpass. Default: gongcrm.json's "ledger", else
+     * {@code .gongcrm/ledger.db} in the project. A file lives in the project, not under {@code target/}:
+     * {@code mvn clean} would erase it, and the next run would send every file again and could no longer
+     * resume an interrupted push. Keep it between builds (in CI: cache it, or use a PostgreSQL ledger).
      */
-    @Parameter(property = "gongcrm.ledger", defaultValue = "${project.basedir}/.gongcrm/ledger.db")
-    File ledger;
+    @Parameter(property = "gongcrm.ledger")
+    String ledger;
+
+    /**
+     * The id of the settings.xml {@code <server>} with the PostgreSQL ledger's password ({@code <password>},
+     * which may be encrypted) and, when the URL names none, its user ({@code <username>}).
+     */
+    @Parameter(property = "gongcrm.ledgerServerId", defaultValue = "gongcrm-ledger")
+    String ledgerServerId;
+
+    /** How long to wait while another push holds the integration in the ledger ({@code 5m}, {@code 30s}...). */
+    @Parameter(property = "gongcrm.lockTimeout", defaultValue = "5m")
+    String lockTimeout;
 
     /** The integration to upload to; default: the environment's GONG_INTEGRATION_ID, else the only one there is. */
     @Parameter(property = "gongcrm.integrationId")
@@ -126,6 +141,9 @@ public class UploadMojo extends AbstractGongCrmMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     Settings settings;
 
+    /** The ledger this run uses, once known (for messages). */
+    private LedgerLocation ledgerInUse;
+
     /** The environment credentials and defaults are read from; tests replace it. */
     Map<String, String> environment = System.getenv();
 
@@ -147,7 +165,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
         Validator.Builder validation = validation();
         List<ReportFormat> reportFormats = reportFormats();
         PushRunner.Settings run = PushRunner.Settings.defaults().withForce(force)
-                .withTimeout(duration(timeout, "timeout")).withPollInterval(duration(pollInterval, "pollInterval"));
+                .withTimeout(duration(timeout, "timeout")).withPollInterval(duration(pollInterval, "pollInterval"))
+                .withLockTimeout(duration(lockTimeout, "lockTimeout"));
         Duration settleWait = duration(settle, "settle");
         if (maxUploadBytes < 1) {
             throw new MojoExecutionException("Invalid gongcrm configuration: maxUploadBytes must be at least 1");
@@ -158,7 +177,10 @@ public class UploadMojo extends AbstractGongCrmMojo {
         if (paths.isEmpty()) {
             return;
         }
-        refuseReportsOver(inputs(paths).protect("the ledger", ledger.toPath()), reportFormats);
+        LedgerLocation ledgerLocation = ledgerLocation();
+        ledgerInUse = ledgerLocation;
+        refuseReportsOver(inputs(paths).protect("the ledger", ledgerLocation instanceof LedgerLocation.SqliteFile file
+                ? file.file() : null), reportFormats);
         List<BundleFile> files;
         try {
             files = new BundleScanner(typeOverrides()).scan(paths);
@@ -166,7 +188,9 @@ public class UploadMojo extends AbstractGongCrmMojo {
             throw new MojoExecutionException("gongcrm could not read the bundle: " + e.getMessage(), e);
         }
         GongCrmClient client = dryRun ? null : client();
-        try (Ledger opened = dryRun ? Ledger.openForReading(ledger.toPath()) : Ledger.open(ledger.toPath())) {
+        Map<String, String> ledgerEnvironment = ledgerEnvironment();
+        try (Ledger opened = dryRun ? Ledger.openForReading(ledgerLocation, ledgerEnvironment)
+                : Ledger.open(ledgerLocation, ledgerEnvironment)) {
             long integration;
             if (client == null && (named != null || opened.integrations().size() == 1)) {
                 integration = named != null ? named : opened.integrations().get(0);
@@ -209,7 +233,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
             printFindings(outcome.uploadFindings());
             writeReports(outcome.uploadFindings(), reportFormats);
             throw new MojoFailureException("Gong rejected an upload: its errors are listed above at the lines of "
-                    + "your file. The push stopped there; the ledger " + ledger + " records it, and the next run "
+                    + "your file. The push stopped there; the ledger " + ledgerInUse.describe() + " records it, "
+                    + "and the next run "
                     + "sends only what is not DONE.");
         }
         writeReports(outcome.validation(), reportFormats);
@@ -220,7 +245,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
     }
 
     private void printPlan(Push.Outcome outcome, long integration) {
-        getLog().info("gongcrm: plan for integration " + integration + " (ledger " + ledger + "):");
+        getLog().info("gongcrm: plan for integration " + integration + " (ledger " + ledgerInUse.describe() + "):");
         for (int i = 0; i < outcome.plan().size(); i++) {
             PlanStep step = outcome.plan().get(i);
             StepAction action = outcome.actions().get(i);
@@ -239,6 +264,51 @@ public class UploadMojo extends AbstractGongCrmMojo {
         getLog().info("gongcrm: dry run: nothing was sent");
     }
 
+    /** The ledger: the {@code ledger} parameter, else gongcrm.json's, else the project's {@code .gongcrm/ledger.db}. */
+    LedgerLocation ledgerLocation() throws MojoExecutionException {
+        String named = !isBlank(ledger) ? ledger : settings().ledger().orElse(null);
+        if (named == null) {
+            return new LedgerLocation.SqliteFile(basedir.toPath().resolve(".gongcrm").resolve("ledger.db"));
+        }
+        try {
+            return LedgerLocation.parse(named, basedir.toPath());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: ledger: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The environment a PostgreSQL ledger's user and password are read from: the process's, with the
+     * settings.xml {@code <server>} {@code ledgerServerId}, when there is one, laid over it.
+     */
+    private Map<String, String> ledgerEnvironment() throws MojoExecutionException {
+        Server server = settings == null ? null : settings.getServer(ledgerServerId);
+        if (server == null) {
+            return environment;
+        }
+        Server plain = decrypted(server, ledgerServerId);
+        Map<String, String> withServer = new java.util.HashMap<>(environment);
+        if (!isBlank(plain.getPassword())) {
+            withServer.put(LedgerLocation.PASSWORD_VARIABLE, plain.getPassword());
+        }
+        if (!isBlank(plain.getUsername())) {
+            withServer.put("PGUSER", plain.getUsername());
+        }
+        return withServer;
+    }
+
+    private Server decrypted(Server server, String id) throws MojoExecutionException {
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : decrypted.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MojoExecutionException("Cannot decrypt the password of <server> '" + id
+                        + "' in settings.xml: " + problem.getMessage()
+                        + " (see https://maven.apache.org/guides/mini/guide-encryption.html)");
+            }
+        }
+        return decrypted.getServer();
+    }
+
     /** Credentials from settings.xml, else from the environment; never logged (where they come from is). */
     Credentials credentials() throws MojoExecutionException {
         Server server = settings == null ? null : settings.getServer(serverId);
@@ -251,15 +321,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
                             + "encrypts the secret), or set GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET (or "
                             + "GONG_BEARER_TOKEN) in the environment."));
         }
-        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : decrypted.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoExecutionException("Cannot decrypt the password of <server> '" + serverId
-                        + "' in settings.xml: " + problem.getMessage()
-                        + " (see https://maven.apache.org/guides/mini/guide-encryption.html)");
-            }
-        }
-        Server plain = decrypted.getServer();
+        Server plain = decrypted(server, serverId);
         if (isBlank(plain.getUsername()) || isBlank(plain.getPassword())) {
             throw new MojoExecutionException("<server> '" + serverId + "' in settings.xml needs <username> (the "
                     + "Gong access key) and <password> (the access key secret)");

@@ -43,7 +43,7 @@ class UploadMojoTest {
         mojo.environment = Map.of();
         mojo.settings = new Settings();
         mojo.basedir = folder.toFile();
-        mojo.ledger = folder.resolve(".gongcrm/ledger.db").toFile();
+        mojo.ledger = folder.resolve(".gongcrm/ledger.db").toString();
         Files.createDirectories(folder.resolve("src/main/gongcrm"));
         Files.writeString(folder.resolve("src/main/gongcrm/accounts.ldjson"),
                 "{\"objectId\": \"a1\", \"modifiedDate\": \"2024-01-01T00:00:00Z\", \"name\": \"A\"}\n");
@@ -90,7 +90,7 @@ class UploadMojoTest {
         mojo.dryRun = true;
         mojo.outputDirectory = reports.toFile();
         mojo.formats = List.of("csv");
-        mojo.ledger = reports.resolve("gongcrm.csv").toFile();
+        mojo.ledger = reports.resolve("gongcrm.csv").toString();
 
         MojoExecutionException refused = assertThrows(MojoExecutionException.class, mojo::execute);
 
@@ -131,7 +131,7 @@ class UploadMojoTest {
                      .credentials(Credentials.basic("gongcrm", "gongcrm")).build()) {
             client.registerIntegration(new GenericCrmRegistrationRequest("test", "owner@example.com"));
             mojo.basedir = folder.toFile();
-            mojo.ledger = folder.resolve(".gongcrm/ledger.db").toFile();
+            mojo.ledger = folder.resolve(".gongcrm/ledger.db").toString();
             mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
             mojo.baseUrl = gong.baseUrl();
             mojo.environment = Map.of("GONG_ACCESS_KEY", "gongcrm", "GONG_ACCESS_KEY_SECRET", "gongcrm");

@@ -1,6 +1,11 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.ledger.LedgerDatabase;
+import dev.gongcrm.client.ledger.LedgerException;
+import dev.gongcrm.client.ledger.LedgerLocation;
+import dev.gongcrm.client.ledger.LedgerMigrations;
 import dev.gongcrm.client.model.LineError;
+import dev.gongcrm.validator.Version;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
 import tools.jackson.core.JsonParser;
@@ -8,8 +13,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.FilterInputStream;
@@ -27,11 +30,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,34 +43,41 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The record of what was pushed, per integration, in an SQLite file users can open with
- * {@code sqlite3}: every upload request and how it ended, every object Gong holds from them, and each
- * type's last uploaded schema. It makes a push resumable (a request in flight is polled, not sent
+ * The record of what was pushed, per integration: every upload request and how it ended, every object
+ * Gong holds from them, each type's last uploaded schema, and each push run. It lives in an SQLite file
+ * (one machine; open it with {@code sqlite3}) or in a PostgreSQL database that a team's pipelines
+ * share; the two behave the same. It makes a push resumable (a request in flight is polled, not sent
  * again), incremental (content already DONE is not sent again) and lets validation resolve references
- * to objects of earlier pushes. Each change is one transaction; one push at a time holds the ledger.
+ * to objects of earlier pushes. Each change is one transaction; a push holds its integration
+ * ({@link #hold}) for its whole run.
  */
 public final class Ledger implements AutoCloseable {
 
     /** The layout this code writes; a ledger of a higher version comes from a newer gongcrm. */
-    public static final int VERSION = 1;
-    /** Marks the SQLite file as a gongcrm ledger ('gcrm'). */
-    private static final int APPLICATION_ID = 0x6763726D;
+    public static final int VERSION = LedgerMigrations.VERSION;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int BATCH = 5_000;
+    /** How often a waiting push says who holds the integration. */
+    private static final Duration HOLDER_NOTICE_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration LOCK_POLL_INTERVAL = Duration.ofSeconds(1);
 
-    private final Path file;
+    private final LedgerDatabase database;
     private final Connection db;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final String order;
+    /** The file a ledger kept nowhere lives in while it is open (a dry run of a bundle never pushed). */
+    private final Path scratch;
+    private String runId;
 
-    private Ledger(Path file, Connection db, FileChannel lockChannel, FileLock lock) {
-        this.file = file;
-        this.db = db;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
+    private Ledger(LedgerDatabase database, Path scratch) {
+        this.database = database;
+        this.db = database.connection();
+        this.order = database.dialect().orderColumn();
+        this.scratch = scratch;
     }
 
     /** Where a bundle's ledger lives unless the user names one: {@code .gongcrm/ledger.db} in the bundle folder. */
@@ -75,101 +86,91 @@ public final class Ledger implements AutoCloseable {
         return folder.resolve(".gongcrm").resolve("ledger.db");
     }
 
-    /**
-     * Opens the ledger for a push, creating it (and its folder) when missing; refuses a corrupt or newer
-     * one, and one another push holds.
-     */
+    /** Opens the SQLite ledger for a push, creating it (and its folder) when missing. */
     public static Ledger open(Path file) {
-        return open(file, new SQLiteConfig());
+        return open(new LedgerLocation.SqliteFile(file), System.getenv());
     }
 
-    /** {@link #open(Path)} with SQLite's settings given (a test's page limit stands for a full disk). */
+    /**
+     * Opens the ledger for a push: an SQLite file, created (with its folder) when missing, or a
+     * PostgreSQL database, whose tables are created when missing; either is migrated to this version.
+     * A corrupt ledger, or one from a newer gongcrm, is refused.
+     */
+    public static Ledger open(LedgerLocation location, Map<String, String> environment) {
+        return open(location, environment, new SQLiteConfig());
+    }
+
+    /** {@link #open(LedgerLocation, Map)} with SQLite's settings given (a test's page limit stands for a full disk). */
     static Ledger open(Path file, SQLiteConfig config) {
-        FileChannel channel = null;
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            channel = FileChannel.open(parent.resolve(file.getFileName() + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
+        return open(new LedgerLocation.SqliteFile(file), Map.of(), config);
+    }
+
+    private static Ledger open(LedgerLocation location, Map<String, String> environment, SQLiteConfig config) {
+        if (location instanceof LedgerLocation.SqliteFile file) {
             try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException held) {
-                lock = null;
+                Files.createDirectories(file.file().toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new LedgerException("cannot open ledger " + file.file() + ": " + describe(e), e);
             }
-            if (lock == null) {
-                throw new LedgerException("ledger " + file + " is in use by another gongcrm push; wait for it to end",
-                        null);
-            }
-            boolean existed = Files.exists(file) && Files.size(file) > 0;
-            return connect(file, config, channel, lock, existed);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new LedgerException("cannot open ledger " + file + ": " + describe(e), e);
-        } catch (LedgerException e) {
-            closeQuietly(channel);
-            throw e;
         }
+        return prepared(LedgerDatabase.connect(location, config, environment), true, null);
     }
 
-    /** Opens an existing ledger to read what it knows (validation, a dry run): no lock, no writes. */
+    /** Opens an existing SQLite ledger to read what it knows (validation, a dry run): no writes. */
     public static Ledger openReadOnly(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new LedgerException("no ledger at " + file + "; 'gongcrm push' writes it", null);
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        return connect(file, config, null, null, true);
+        return openReadOnly(new LedgerLocation.SqliteFile(file), System.getenv());
     }
 
-    /** The ledger to read for a dry run: the file when it exists, else an empty one kept nowhere. */
+    /**
+     * Opens a ledger to read what it knows (validation, a dry run). An SQLite file must exist and is not
+     * written; a PostgreSQL ledger gets its tables if it has none yet, so that every runner can read it.
+     */
+    public static Ledger openReadOnly(LedgerLocation location, Map<String, String> environment) {
+        if (location instanceof LedgerLocation.SqliteFile file) {
+            if (!Files.isRegularFile(file.file())) {
+                throw new LedgerException("no ledger at " + file.file() + "; 'gongcrm push' writes it", null);
+            }
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            return prepared(LedgerDatabase.connect(location, config, environment), false, null);
+        }
+        return open(location, environment);
+    }
+
+    /** The SQLite ledger to read for a dry run: the file when it exists, else an empty one kept nowhere. */
     public static Ledger openForReading(Path file) {
-        return Files.exists(file) ? openReadOnly(file) : empty();
+        return openForReading(new LedgerLocation.SqliteFile(file), System.getenv());
+    }
+
+    /** The ledger to read for a dry run: an SQLite file that does not exist yet reads as an empty ledger. */
+    public static Ledger openForReading(LedgerLocation location, Map<String, String> environment) {
+        if (location instanceof LedgerLocation.SqliteFile file && !Files.exists(file.file())) {
+            return empty();
+        }
+        return openReadOnly(location, environment);
     }
 
     /** A ledger that knows nothing and is kept nowhere: a dry run of a bundle never pushed. */
     public static Ledger empty() {
-        return connect(Path.of(":memory:"), new SQLiteConfig(), null, null, false);
+        Path scratch;
+        try {
+            scratch = Files.createTempFile("gongcrm-ledger", ".db");
+        } catch (IOException e) {
+            throw new LedgerException("cannot create a temporary ledger: " + describe(e), e);
+        }
+        return prepared(LedgerDatabase.connect(new LedgerLocation.SqliteFile(scratch), new SQLiteConfig(), Map.of()),
+                true, scratch);
     }
 
-    private static Ledger connect(Path file, SQLiteConfig config, FileChannel channel, FileLock lock,
-                                  boolean existed) {
-        Ledger ledger = null;
+    private static Ledger prepared(LedgerDatabase database, boolean write, Path scratch) {
+        Ledger ledger = new Ledger(database, scratch);
         try {
-            String location = file.toString().equals(":memory:") ? ":memory:" : file.toAbsolutePath().toString();
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + location, config.toProperties());
-            ledger = new Ledger(file, db, channel, lock);
-            ledger.prepare(existed);
+            LedgerMigrations.prepare(database, write);
             return ledger;
-        } catch (SQLException e) {
-            if (ledger != null) {
-                ledger.close();
-            } else {
-                closeQuietly(channel);
-            }
-            throw failure(file, e);
         } catch (RuntimeException e) {
-            if (ledger != null) {
-                ledger.close();
-            }
+            ledger.close();
             throw e;
         }
-    }
-
-    /** "Corrupt" only when SQLite says so: that advice (move the file away) loses the record of earlier pushes. */
-    private static LedgerException failure(Path file, SQLException e) {
-        int code = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
-        if (code == SQLiteErrorCode.SQLITE_FULL.code) {
-            Path folder = file.toAbsolutePath().getParent();
-            return new LedgerException("the disk holding ledger " + file + " is full" + (folder == null ? ""
-                    : " (" + folder + ")") + ": nothing of the change was recorded; free space there, or name "
-                    + "another ledger with --ledger, and run push again to resume", e);
-        }
-        if (code == SQLiteErrorCode.SQLITE_NOTADB.code || code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-            return new LedgerException("ledger " + file + " is not a gongcrm ledger or is corrupt (" + e.getMessage()
-                    + "); move it away to start a new one, which forgets what earlier pushes sent", e);
-        }
-        return new LedgerException("ledger " + file + ": " + e.getMessage(), e);
     }
 
     private static String describe(IOException e) {
@@ -177,84 +178,228 @@ public final class Ledger implements AutoCloseable {
                 .toLowerCase() + " (" + e.getMessage() + ")";
     }
 
-    private void prepare(boolean existed) throws SQLException {
-        try (Statement statement = db.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 10000");
-            int applicationId = intPragma(statement, "application_id");
-            int version = intPragma(statement, "user_version");
-            if (existed && applicationId != APPLICATION_ID) {
-                throw new LedgerException("ledger " + file + " is an SQLite file, but not a gongcrm ledger; name "
-                        + "another file with --ledger", null);
+    /** Where the ledger is, as messages show it. */
+    public LedgerLocation location() {
+        return database.location();
+    }
+
+    /**
+     * Holds the integration for one push: no other push through this ledger sends to it until the hold
+     * is closed, or its process dies (PostgreSQL's advisory lock goes with the connection, an SQLite
+     * file's lock with the process, so a killed runner never leaves a stale one). An SQLite ledger is
+     * held whole, as one machine runs one push at a time. A push that finds it held waits up to
+     * {@code timeout}, telling {@code waiting} who holds it, since when and from where, then gives up.
+     */
+    public Hold hold(long integrationId, Duration timeout, Clock clock, Sleeper sleeper, Consumer<String> waiting) {
+        Instant start = clock.instant();
+        Instant lastNotice = null;
+        String lastHolder = null;
+        IntegrationLock lock = database.dialect() == LedgerDatabase.Dialect.SQLITE
+                ? new FileLockOfLedger(((LedgerLocation.SqliteFile) location()).file())
+                : new AdvisoryLock(integrationId);
+        while (!lock.tryAcquire()) {
+            Instant now = clock.instant();
+            String holder = holder(integrationId);
+            if (!Duration.between(start, now).minus(timeout).isNegative()) {
+                throw new LedgerException("integration " + integrationId + " is held by another push" + holder
+                        + " and was not freed within " + readable(timeout) + " (--lock-timeout); nothing was sent: "
+                        + "push again when it has ended", null);
             }
-            if (version > VERSION) {
-                throw new LedgerException("ledger " + file + " was written by a newer gongcrm (ledger version " + version
-                        + "; this one reads up to " + VERSION + "); upgrade gongcrm", null);
+            if (lastNotice == null || !holder.equals(lastHolder)
+                    || Duration.between(lastNotice, now).compareTo(HOLDER_NOTICE_INTERVAL) >= 0) {
+                waiting.accept("integration " + integrationId + " is held by another push" + holder + "; waiting up to "
+                        + readable(timeout.minus(Duration.between(start, now))) + " for it to end");
+                lastNotice = now;
+                lastHolder = holder;
             }
-            if (version == VERSION) {
-                return;
+            try {
+                sleeper.sleep(LOCK_POLL_INTERVAL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException("interrupted while waiting for integration " + integrationId, e);
             }
-            if (db.isReadOnly()) {
-                throw new LedgerException("ledger " + file + " is not a gongcrm ledger", null);
-            }
-            db.setAutoCommit(false);
-            statement.execute("""
-                    CREATE TABLE steps (
-                      integration_id    INTEGER NOT NULL,
-                      client_request_id TEXT    NOT NULL,
-                      file              TEXT,
-                      content_hash      TEXT    NOT NULL,
-                      kind              TEXT    NOT NULL,
-                      object_type       TEXT    NOT NULL,
-                      part              INTEGER NOT NULL,
-                      bytes             INTEGER NOT NULL,
-                      objects           INTEGER NOT NULL,
-                      status            TEXT    NOT NULL,
-                      request_id        TEXT,
-                      started_at        TEXT    NOT NULL,
-                      accepted_at       TEXT,
-                      finished_at       TEXT,
-                      errors            TEXT,
-                      PRIMARY KEY (integration_id, client_request_id))""");
-            statement.execute("CREATE INDEX steps_by_content ON steps (integration_id, content_hash)");
-            statement.execute("""
-                    CREATE TABLE objects (
-                      integration_id    INTEGER NOT NULL,
-                      object_type       TEXT    NOT NULL,
-                      object_id         TEXT    NOT NULL,
-                      reference_key     TEXT,
-                      modified_date     TEXT,
-                      is_deleted        INTEGER NOT NULL,
-                      is_inactive       INTEGER NOT NULL,
-                      client_request_id TEXT    NOT NULL,
-                      PRIMARY KEY (integration_id, object_type, object_id))""");
-            statement.execute("""
-                    CREATE TABLE schemas (
-                      integration_id    INTEGER NOT NULL,
-                      object_type       TEXT    NOT NULL,
-                      content           TEXT    NOT NULL,
-                      uploaded_at       TEXT    NOT NULL,
-                      PRIMARY KEY (integration_id, object_type))""");
-            statement.execute("PRAGMA application_id = " + APPLICATION_ID);
-            statement.execute("PRAGMA user_version = " + VERSION);
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
-            if (!db.getAutoCommit()) {
-                rollBack(e);
-                db.setAutoCommit(true);
-            }
+        }
+        try {
+            return new Hold(integrationId, lock, clock);
+        } catch (RuntimeException e) {
+            lock.release();
             throw e;
         }
-        db.setAutoCommit(true);
     }
 
-    private static int intPragma(Statement statement, String pragma) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("PRAGMA " + pragma)) {
-            return rows.next() ? rows.getInt(1) : 0;
+    /** Who holds the integration, as far as the runs table tells: " (the push on HOST, pid P, user U, since T)", or "". */
+    private String holder(long integrationId) {
+        List<String> found = new ArrayList<>();
+        boolean wholeLedger = database.dialect() == LedgerDatabase.Dialect.SQLITE;
+        query("SELECT host, pid, user_name, started_at FROM runs WHERE ended_at IS NULL"
+                + (wholeLedger ? "" : " AND integration_id = ?") + " ORDER BY started_at DESC LIMIT 1", statement -> {
+                    if (!wholeLedger) {
+                        statement.setLong(1, integrationId);
+                    }
+                }, rows -> found.add(" (the push on " + rows.getString(1) + ", pid " + rows.getLong(2) + ", user "
+                        + rows.getString(3) + ", since " + rows.getString(4) + ")"));
+        return found.isEmpty() ? "" : found.get(0);
+    }
+
+    private static String readable(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
+    }
+
+    /** How a push holds an integration, by the kind of database. */
+    private interface IntegrationLock {
+        boolean tryAcquire();
+
+        void release();
+    }
+
+    /** An SQLite ledger: the operating system's lock on a file beside it, released when the process dies. */
+    private final class FileLockOfLedger implements IntegrationLock {
+        private final Path lockFile;
+        private FileChannel channel;
+        private FileLock lock;
+
+        FileLockOfLedger(Path ledgerFile) {
+            Path absolute = ledgerFile.toAbsolutePath();
+            this.lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
+        }
+
+        @Override
+        public boolean tryAcquire() {
+            try {
+                if (channel == null) {
+                    channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                }
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException heldInThisProcess) {
+                    lock = null;
+                }
+                return lock != null;
+            } catch (IOException e) {
+                throw new LedgerException("cannot lock ledger " + location().describe() + " (" + lockFile + "): "
+                        + describe(e), e);
+            }
+        }
+
+        @Override
+        public void release() {
+            try {
+                if (lock != null) {
+                    lock.release();
+                }
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException ignored) {
+                // the lock goes with the process
+            }
         }
     }
 
-    public Path file() {
-        return file;
+    /** A PostgreSQL ledger: a session advisory lock per integration, released when the connection ends. */
+    private final class AdvisoryLock implements IntegrationLock {
+        private final int key;
+
+        AdvisoryLock(long integrationId) {
+            // two int keys: gongcrm's, then the integration's 64 bits folded (a clash only makes two wait)
+            this.key = (int) (integrationId ^ (integrationId >>> 32));
+        }
+
+        @Override
+        public boolean tryAcquire() {
+            boolean[] acquired = {false};
+            query("SELECT pg_try_advisory_lock(?, ?)", statement -> {
+                statement.setInt(1, LedgerDatabase.APPLICATION_ID);
+                statement.setInt(2, key);
+            }, rows -> acquired[0] = rows.getBoolean(1));
+            return acquired[0];
+        }
+
+        @Override
+        public void release() {
+            try {
+                query("SELECT pg_advisory_unlock(?, ?)", statement -> {
+                    statement.setInt(1, LedgerDatabase.APPLICATION_ID);
+                    statement.setInt(2, key);
+                }, rows -> { });
+            } catch (LedgerException lost) {
+                // the connection is gone, and the lock with it
+            }
+        }
+    }
+
+    /**
+     * A push's hold on its integration, recorded in the runs table (who, where, since when) so that
+     * a push waiting for it can say, and a team can query what ran; the steps recorded meanwhile name it.
+     */
+    public final class Hold implements AutoCloseable {
+        private final IntegrationLock lock;
+        private final Clock clock;
+        private final String id = UUID.randomUUID().toString();
+        /** A run that ends without saying how stopped on an error (the push says which). */
+        private String outcome = "STOPPED";
+
+        private Hold(long integrationId, IntegrationLock lock, Clock clock) {
+            this.lock = lock;
+            this.clock = clock;
+            String now = clock.instant().toString();
+            transaction(() -> {
+                // a run that never ended held the lock once; its process is gone, or this push would not hold it
+                try (PreparedStatement abandoned = db.prepareStatement("UPDATE runs SET ended_at = ?, outcome = ? "
+                        + "WHERE ended_at IS NULL" + (database.dialect() == LedgerDatabase.Dialect.SQLITE ? ""
+                        : " AND integration_id = ?"));
+                     PreparedStatement started = db.prepareStatement("INSERT INTO runs (run_id, integration_id, host, "
+                             + "pid, user_name, gongcrm_version, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    abandoned.setString(1, now);
+                    abandoned.setString(2, "ABANDONED");
+                    if (database.dialect() != LedgerDatabase.Dialect.SQLITE) {
+                        abandoned.setLong(3, integrationId);
+                    }
+                    abandoned.executeUpdate();
+                    started.setString(1, id);
+                    started.setLong(2, integrationId);
+                    started.setString(3, hostName());
+                    started.setLong(4, ProcessHandle.current().pid());
+                    started.setString(5, System.getProperty("user.name"));
+                    started.setString(6, Version.get());
+                    started.setString(7, now);
+                    started.executeUpdate();
+                }
+            });
+            runId = id;
+        }
+
+        /** How the run ended (DONE, FAILED, NOT_SENT), recorded when the hold is closed. */
+        public void outcome(String outcome) {
+            this.outcome = outcome;
+        }
+
+        @Override
+        public void close() {
+            runId = null;
+            try {
+                update("UPDATE runs SET ended_at = ?, outcome = ? WHERE run_id = ?", statement -> {
+                    statement.setString(1, clock.instant().toString());
+                    statement.setString(2, outcome);
+                    statement.setString(3, id);
+                });
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException unknown) {
+            return "an unknown host";
+        }
     }
 
     /** The integrations this ledger has pushed to. */
@@ -268,7 +413,7 @@ public final class Ledger implements AutoCloseable {
     /** Every request for this content (type and integration included in the hash), newest first. */
     public List<StepRecord> stepsWithContent(long integrationId, String contentHash) {
         List<StepRecord> steps = new ArrayList<>();
-        query("SELECT * FROM steps WHERE integration_id = ? AND content_hash = ? ORDER BY rowid DESC",
+        query("SELECT * FROM steps WHERE integration_id = ? AND content_hash = ? ORDER BY " + order + " DESC",
                 statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, contentHash);
@@ -279,7 +424,7 @@ public final class Ledger implements AutoCloseable {
     /** Every request sent to the integration, in the order they were recorded. */
     public List<StepRecord> steps(long integrationId) {
         List<StepRecord> steps = new ArrayList<>();
-        query("SELECT * FROM steps WHERE integration_id = ? ORDER BY rowid",
+        query("SELECT * FROM steps WHERE integration_id = ? ORDER BY " + order + "",
                 statement -> statement.setLong(1, integrationId), rows -> steps.add(step(rows)));
         return steps;
     }
@@ -291,7 +436,7 @@ public final class Ledger implements AutoCloseable {
     public Optional<StepRecord> latestDone(long integrationId, ObjectType type, String fileName, int part) {
         List<StepRecord> steps = new ArrayList<>();
         query("SELECT * FROM steps WHERE integration_id = ? AND object_type = ? AND part = ? AND status = ? "
-                + "ORDER BY rowid DESC", statement -> {
+                + "ORDER BY " + order + " DESC", statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, type.name());
                     statement.setInt(3, part);
@@ -305,7 +450,7 @@ public final class Ledger implements AutoCloseable {
     public Optional<StepRecord> latestDoneUpload(long integrationId) {
         List<StepRecord> steps = new ArrayList<>();
         query("SELECT * FROM steps WHERE integration_id = ? AND kind IN (?, ?) AND status = ? "
-                + "ORDER BY rowid DESC LIMIT 1", statement -> {
+                + "ORDER BY " + order + " DESC LIMIT 1", statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, PlanStep.Kind.OBJECTS.name());
                     statement.setString(3, PlanStep.Kind.USER_MAPPING.name());
@@ -340,7 +485,7 @@ public final class Ledger implements AutoCloseable {
     /** Requests whose outcome the ledger has not learned yet (a push stopped while they were under way). */
     public List<StepRecord> inFlight(long integrationId) {
         List<StepRecord> steps = new ArrayList<>();
-        query("SELECT * FROM steps WHERE integration_id = ? AND status IN (?, ?) ORDER BY rowid", statement -> {
+        query("SELECT * FROM steps WHERE integration_id = ? AND status IN (?, ?) ORDER BY " + order + "", statement -> {
             statement.setLong(1, integrationId);
             statement.setString(2, StepRecord.SENDING);
             statement.setString(3, StepRecord.ACCEPTED);
@@ -365,7 +510,7 @@ public final class Ledger implements AutoCloseable {
     /** Written before the first byte is sent: after a crash, this request may or may not have reached Gong. */
     public void sending(long integrationId, PlanStep step, String clientRequestId, Instant now) {
         update("INSERT INTO steps (integration_id, client_request_id, file, content_hash, object_type, part, bytes, "
-                + "objects, status, started_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+                + "objects, status, started_at, kind, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
             statement.setLong(1, integrationId);
             statement.setString(2, clientRequestId);
             statement.setString(3, step.file() == null ? null : step.file().toString());
@@ -377,6 +522,7 @@ public final class Ledger implements AutoCloseable {
             statement.setString(9, StepRecord.SENDING);
             statement.setString(10, now.toString());
             statement.setString(11, step.kind().name());
+            statement.setString(12, runId);
         });
     }
 
@@ -425,8 +571,10 @@ public final class Ledger implements AutoCloseable {
                 recordObjects(integrationId, type, content, clientRequestId);
             }
             if (StepRecord.DONE.equals(status) && schema != null) {
-                try (PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO schemas "
-                        + "(integration_id, object_type, content, uploaded_at) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement statement = db.prepareStatement("INSERT INTO schemas "
+                        + "(integration_id, object_type, content, uploaded_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (integration_id, object_type) DO UPDATE SET content = excluded.content, "
+                        + "uploaded_at = excluded.uploaded_at")) {
                     statement.setLong(1, integrationId);
                     statement.setString(2, type.name());
                     statement.setString(3, new String(schema, StandardCharsets.UTF_8));
@@ -496,9 +644,12 @@ public final class Ledger implements AutoCloseable {
                  public void close() {
                  }
              });
-             PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO objects (integration_id, "
-                     + "object_type, object_id, reference_key, modified_date, is_deleted, is_inactive, "
-                     + "client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement statement = db.prepareStatement("INSERT INTO objects (integration_id, object_type, "
+                     + "object_id, reference_key, modified_date, is_deleted, is_inactive, client_request_id) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (integration_id, object_type, object_id) DO UPDATE "
+                     + "SET reference_key = excluded.reference_key, modified_date = excluded.modified_date, "
+                     + "is_deleted = excluded.is_deleted, is_inactive = excluded.is_inactive, "
+                     + "client_request_id = excluded.client_request_id")) {
             int batched = 0;
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 String objectId = null;
@@ -565,7 +716,7 @@ public final class Ledger implements AutoCloseable {
         try {
             return readStep(rows);
         } catch (RuntimeException unreadable) {
-            throw new LedgerException("ledger " + file + " has a step it cannot read (" + unreadable.getMessage()
+            throw new LedgerException("ledger " + location().describe() + " has a step it cannot read (" + unreadable.getMessage()
                     + "); was it edited by hand?", unreadable);
         }
     }
@@ -646,7 +797,7 @@ public final class Ledger implements AutoCloseable {
             throw failure(e);
         }
         if (failed instanceof IOException e) {
-            throw new LedgerException("cannot record in ledger " + file + ": " + describe(e), e);
+            throw new LedgerException("cannot record in ledger " + database.location().describe() + ": " + describe(e), e);
         }
         if (failed instanceof RuntimeException e) {
             throw e;
@@ -666,33 +817,17 @@ public final class Ledger implements AutoCloseable {
     }
 
     private LedgerException failure(SQLException e) {
-        return failure(file, e);
+        return database.failure(e);
     }
 
     @Override
     public void close() {
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // nothing is pending: every change was committed in its own transaction
-        } finally {
-            if (lock != null) {
-                try {
-                    lock.release();
-                } catch (IOException ignored) {
-                    // the channel's close below releases it too
-                }
-            }
-            closeQuietly(lockChannel);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
+        database.close();
+        if (scratch != null) {
             try {
-                channel.close();
+                Files.deleteIfExists(scratch);
             } catch (IOException ignored) {
-                // a lock file left open goes with the process
+                // a temporary file of a dry run; the system's temporary folder is cleaned in time
             }
         }
     }

@@ -86,8 +86,25 @@ public final class Push {
         return failLevel != null && validation.hasAtLeast(failLevel);
     }
 
+    /**
+     * Runs the push; unless it is a dry run, it first holds the integration in the ledger, so that a
+     * push waiting for another one validates against what that one recorded and sends nothing twice.
+     */
     public static Outcome run(GongCrmClient client, Ledger ledger, Request request, PushRunner.Settings settings,
                               PushListener listener) throws IOException {
+        if (request.dryRun()) {
+            return runHeld(client, ledger, request, settings, listener);
+        }
+        try (Ledger.Hold hold = ledger.hold(request.integrationId(), settings.lockTimeout(), settings.clock(),
+                settings.sleeper(), listener::waitingForIntegration)) {
+            Outcome outcome = runHeld(client, ledger, request, settings, listener);
+            hold.outcome(outcome.validationFailed() ? "NOT_SENT" : outcome.upload().failed() ? "FAILED" : "DONE");
+            return outcome;
+        }
+    }
+
+    private static Outcome runHeld(GongCrmClient client, Ledger ledger, Request request, PushRunner.Settings settings,
+                                   PushListener listener) throws IOException {
         ValidatedBytes validated = new ValidatedBytes();
         ValidationResult validation = validate(ledger, request, validated.watch(request.files()));
         if (stops(validation, request.failLevel())) {

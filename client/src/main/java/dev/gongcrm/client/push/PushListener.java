@@ -42,4 +42,8 @@ public interface PushListener {
     /** A request an earlier push left under way ended with this status (DONE, or FAILED). */
     default void earlierRequest(StepRecord request, String status) {
     }
+
+    /** Another push holds the integration; this one waits (the line says who holds it, since when, how long left). */
+    default void waitingForIntegration(String notice) {
+    }
 }

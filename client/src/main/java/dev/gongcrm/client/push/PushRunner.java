@@ -426,33 +426,44 @@ public final class PushRunner {
      * @param force send content the ledger says is DONE again, under a new clientRequestId
      * @param timeout how long to poll one request before giving up (the push resumes later)
      * @param pollInterval the first wait between polls, doubling up to 30 s
+     * @param lockTimeout how long to wait for another push that holds the integration
      */
-    public record Settings(boolean force, Duration timeout, Duration pollInterval, Clock clock, Sleeper sleeper) {
+    public record Settings(boolean force, Duration timeout, Duration pollInterval, Duration lockTimeout, Clock clock,
+                           Sleeper sleeper) {
+        /** Long enough for a push of small changes to end; a stuck one is someone's to look at. */
+        public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
         public Settings {
             Objects.requireNonNull(timeout);
             Objects.requireNonNull(pollInterval);
+            Objects.requireNonNull(lockTimeout);
             Objects.requireNonNull(clock);
             Objects.requireNonNull(sleeper);
         }
 
         public static Settings defaults() {
-            return new Settings(false, Duration.ofMinutes(30), Duration.ofSeconds(1), Clock.systemUTC(), Sleeper.REAL);
+            return new Settings(false, Duration.ofMinutes(30), Duration.ofSeconds(1), DEFAULT_LOCK_TIMEOUT,
+                    Clock.systemUTC(), Sleeper.REAL);
         }
 
         public Settings withForce(boolean force) {
-            return new Settings(force, timeout, pollInterval, clock, sleeper);
+            return new Settings(force, timeout, pollInterval, lockTimeout, clock, sleeper);
         }
 
         public Settings withTimeout(Duration timeout) {
-            return new Settings(force, timeout, pollInterval, clock, sleeper);
+            return new Settings(force, timeout, pollInterval, lockTimeout, clock, sleeper);
         }
 
         public Settings withPollInterval(Duration pollInterval) {
-            return new Settings(force, timeout, pollInterval, clock, sleeper);
+            return new Settings(force, timeout, pollInterval, lockTimeout, clock, sleeper);
+        }
+
+        public Settings withLockTimeout(Duration lockTimeout) {
+            return new Settings(force, timeout, pollInterval, lockTimeout, clock, sleeper);
         }
 
         public Settings withTime(Clock clock, Sleeper sleeper) {
-            return new Settings(force, timeout, pollInterval, clock, sleeper);
+            return new Settings(force, timeout, pollInterval, lockTimeout, clock, sleeper);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.ledger.LedgerException;
 import dev.gongcrm.client.EmulatorClients;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;

@@ -1,5 +1,6 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.ledger.LedgerException;
 import dev.gongcrm.client.EmulatorClients;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
@@ -303,8 +304,39 @@ class PushRunnerTest {
 
     @Test
     void oneLedgerServesOnePushAtATime() {
-        LedgerException error = assertThrows(LedgerException.class, () -> Ledger.open(folder.resolve("ledger.db")));
-        assertTrue(error.getMessage().contains("in use"), error.getMessage());
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-05T22:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        Sleeper sleeper = duration -> now.updateAndGet(instant -> instant.plus(duration));
+        List<String> notices = new ArrayList<>();
+        try (Ledger.Hold held = ledger.hold(INTEGRATION, Duration.ZERO, clock, sleeper, notices::add);
+             Ledger second = Ledger.open(folder.resolve("ledger.db"))) {
+            LedgerException error = assertThrows(LedgerException.class,
+                    () -> second.hold(INTEGRATION, Duration.ofMinutes(2), clock, sleeper, notices::add));
+            assertTrue(error.getMessage().startsWith("integration " + INTEGRATION + " is held by another push (the push "
+                    + "on "), error.getMessage());
+            assertTrue(error.getMessage().contains("since 2026-12-05T22:00:00Z) and was not freed within 2 min"),
+                    error.getMessage());
+            assertEquals(4, notices.size(), "one notice, then one every 30 s: " + notices);
+        }
+        try (Ledger.Hold again = ledger.hold(INTEGRATION, Duration.ZERO, clock, sleeper, notices::add)) {
+            assertNotNull(again, "released when the first hold closed");
+        }
     }
 
     @Test

@@ -40,7 +40,8 @@ import java.util.Set;
  *   "types": {"export.ldjson": "DEAL", "crm-users.ldjson": "USER_MAPPING"},
  *   "initial": false, "dialer": false,
  *   "include": ["*.ldjson"], "exclude": ["archive/**"], "recursive": false,
- *   "failOn": "error", "maxFindings": 10000
+ *   "failOn": "error", "maxFindings": 10000,
+ *   "ledger": "postgresql://gongcrm@db.example.com:5432/gongcrm"
  * }
  * }</pre>
  */
@@ -56,7 +57,7 @@ public final class BundleConfig {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final List<String> KEYS = List.of("profile", "select", "ignore", "severities", "types", "initial",
-            "dialer", "include", "exclude", "recursive", "failOn", "maxFindings");
+            "dialer", "include", "exclude", "recursive", "failOn", "maxFindings", "ledger");
     /** Keys an editor adds for itself, which mean nothing to the engine. */
     private static final Set<String> EDITOR_KEYS = Set.of("$schema", "$comment");
 
@@ -72,6 +73,7 @@ public final class BundleConfig {
     private final Boolean recursive;
     private final String failOn;
     private final Integer maxFindings;
+    private final String ledger;
     /** The file these settings were read from, or null when none was. */
     private final Path source;
 
@@ -88,6 +90,7 @@ public final class BundleConfig {
         this.recursive = builder.recursive;
         this.failOn = builder.failOn;
         this.maxFindings = builder.maxFindings;
+        this.ledger = builder.ledger;
         this.source = builder.source;
     }
 
@@ -164,6 +167,7 @@ public final class BundleConfig {
         merged.recursive = or(over.recursive, recursive);
         merged.failOn = or(over.failOn, failOn);
         merged.maxFindings = or(over.maxFindings, maxFindings);
+        merged.ledger = or(over.ledger, ledger);
         merged.source = or(over.source, source);
         return merged.build();
     }
@@ -217,6 +221,18 @@ public final class BundleConfig {
         return Boolean.TRUE.equals(initial);
     }
 
+    /**
+     * The ledger of pushes, when the settings name one: a database URL as written, or a file, relative to
+     * the configuration file's folder when it was read from one.
+     */
+    public Optional<String> ledger() {
+        if (ledger == null || ledger.contains("://") || source == null) {
+            return Optional.ofNullable(ledger);
+        }
+        Path folder = source.toAbsolutePath().getParent();
+        return Optional.of(folder == null ? ledger : folder.resolve(ledger).toString());
+    }
+
     /** The configuration file these settings come from, when one was read: an input of the run like the bundle. */
     public Optional<Path> source() {
         return Optional.ofNullable(source);
@@ -240,6 +256,7 @@ public final class BundleConfig {
         private Boolean recursive;
         private String failOn;
         private Integer maxFindings;
+        private String ledger;
         private Path source;
 
         private Builder() {
@@ -304,6 +321,12 @@ public final class BundleConfig {
 
         public Builder maxFindings(Integer maxFindings) {
             this.maxFindings = maxFindings;
+            return this;
+        }
+
+        /** The ledger: a file, or a PostgreSQL URL (without its password). */
+        public Builder ledger(String ledger) {
+            this.ledger = ledger;
             return this;
         }
 
@@ -379,6 +402,7 @@ public final class BundleConfig {
                     check(key, () -> Severity.parseFailLevel(level));
                     config.failOn(level);
                 }
+                case "ledger" -> config.ledger(string(key, value));
                 case "maxFindings" -> {
                     if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT
                             || parser.getIntValue() < 0) {

@@ -1,0 +1,173 @@
+package dev.gongcrm.client.ledger;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A connection to the database a ledger lives in, and what differs between the two kinds: how the
+ * connection is made and bounded in time, how rows keep their order, how a push holds an integration,
+ * and how a failure is told to a person.
+ */
+public final class LedgerDatabase implements AutoCloseable {
+
+    /** Marks an SQLite file as a gongcrm ledger ('gcrm'); also the first key of PostgreSQL advisory locks. */
+    public static final int APPLICATION_ID = 0x6763726D;
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** Longer than any statement of a push takes; a server that stops answering is given up after it. */
+    private static final int SOCKET_TIMEOUT_SECONDS = 120;
+    private static final String STATEMENT_TIMEOUT = "60s";
+
+    /** The kind of database. */
+    public enum Dialect {
+        SQLITE("rowid"),
+        POSTGRESQL("seq");
+
+        private final String orderColumn;
+
+        Dialect(String orderColumn) {
+            this.orderColumn = orderColumn;
+        }
+
+        /** The column that orders a table's rows as they were inserted. */
+        public String orderColumn() {
+            return orderColumn;
+        }
+
+        /** Where the migrations of this kind of database are, on the class path. */
+        String migrations() {
+            return "classpath:dev/gongcrm/client/ledger/migration/" + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final LedgerLocation location;
+    private final Dialect dialect;
+    private final Connection connection;
+    private final String password;
+
+    private LedgerDatabase(LedgerLocation location, Dialect dialect, Connection connection, String password) {
+        this.location = location;
+        this.dialect = dialect;
+        this.connection = connection;
+        this.password = password;
+    }
+
+    /**
+     * Connects. {@code sqlite}: the settings of an SQLite file (read-only...); {@code environment}:
+     * where a database's password comes from.
+     */
+    public static LedgerDatabase connect(LedgerLocation location, SQLiteConfig sqlite, Map<String, String> environment) {
+        if (location instanceof LedgerLocation.SqliteFile file) {
+            String path = file.file().toString().equals(":memory:") ? ":memory:" : file.file().toAbsolutePath().toString();
+            try {
+                Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, sqlite.toProperties());
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA busy_timeout = 10000");
+                }
+                return new LedgerDatabase(location, Dialect.SQLITE, connection, null);
+            } catch (SQLException e) {
+                throw failure(location, Dialect.SQLITE, null, e);
+            }
+        }
+        LedgerLocation.Postgres database = (LedgerLocation.Postgres) location;
+        String password = database.password(environment).orElse(null);
+        Properties properties = new Properties();
+        properties.putAll(database.parameters());
+        properties.setProperty("user", database.user(environment));
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "gongcrm");
+        try {
+            Connection connection = DriverManager.getConnection(database.jdbcUrl(), properties);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET statement_timeout = '" + STATEMENT_TIMEOUT + "'");
+            }
+            return new LedgerDatabase(location, Dialect.POSTGRESQL, connection, password);
+        } catch (SQLException e) {
+            throw failure(location, Dialect.POSTGRESQL, password, e);
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public LedgerLocation location() {
+        return location;
+    }
+
+    /** The password this connection was made with, for tools that open their own (migrations); or null. */
+    public String password() {
+        return password;
+    }
+
+    /** The failure as one line that says what happened and where, without the password. */
+    public LedgerException failure(SQLException e) {
+        return failure(location, dialect, password, e);
+    }
+
+    static LedgerException failure(LedgerLocation location, Dialect dialect, String password, SQLException e) {
+        String where = "ledger " + location.describe();
+        String said = redact(e.getMessage(), password);
+        if (dialect == Dialect.SQLITE) {
+            int code = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
+            if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+                Path folder = ((LedgerLocation.SqliteFile) location).file().toAbsolutePath().getParent();
+                return new LedgerException("the disk holding " + where + " is full" + (folder == null ? ""
+                        : " (" + folder + ")") + ": nothing of the change was recorded; free space there, or name "
+                        + "another ledger with --ledger, and run push again to resume", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_NOTADB.code || code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                return new LedgerException(where + " is not a gongcrm ledger or is corrupt (" + said + "); move it "
+                        + "away to start a new one, which forgets what earlier pushes sent", e);
+            }
+            return new LedgerException(where + ": " + said, e);
+        }
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String meaning = state.equals("28P01") || state.equals("28000")
+                ? "the database refused the user or password (the password comes from " + LedgerLocation.PASSWORD_VARIABLE
+                        + ", PGPASSWORD or ~/.pgpass)"
+                : state.equals("3D000") ? "the database does not exist; create it first (CREATE DATABASE)"
+                : state.startsWith("08") ? "cannot reach the database, or it closed the connection (is the server up, "
+                        + "and the host and port right?)"
+                : state.equals("53100") ? "the database server's disk is full"
+                : state.equals("57014") ? "a statement took longer than " + STATEMENT_TIMEOUT + " and was cancelled"
+                : state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                        ? "the database server is shutting down or restarting"
+                : null;
+        return new LedgerException(where + ": " + (meaning == null ? said : meaning + " (" + said + ")")
+                + "; nothing of the change was recorded: run push again to resume", e);
+    }
+
+    private static String redact(String text, String password) {
+        if (text == null) {
+            return "no detail";
+        }
+        return password == null || password.isEmpty() ? text : text.replace(password, "[redacted]");
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing is pending: every change was committed in its own transaction
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.gongcrm.client.ledger;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The ledger's layout, versioned: the migrations under {@code dev/gongcrm/client/ledger/migration/},
+ * one folder per kind of database, applied by Flyway, all pending ones in one transaction. A ledger
+ * written by a newer gongcrm (a version this one does not know) is refused before anything is written.
+ * An SQLite ledger of gongcrm 0.1, which knew only {@code PRAGMA user_version}, is taken as version 1;
+ * its {@code user_version} follows the layout's version, so that 0.1 refuses a newer ledger too.
+ */
+public final class LedgerMigrations {
+
+    /** The layout this code writes: the highest migration it has. */
+    public static final int VERSION = 2;
+    private static final String HISTORY_TABLE = "ledger_migrations";
+
+    static {
+        // Flyway talks on the terminal or through whatever logger it finds; a push says what matters itself
+        LogFactory.setLogCreator(type -> SilentLog.INSTANCE);
+    }
+
+    private LedgerMigrations() {
+    }
+
+    /** Brings the ledger to {@link #VERSION}, or refuses one from a newer gongcrm; {@code write}: false only reads. */
+    public static void prepare(LedgerDatabase database, boolean write) {
+        LedgerLocation location = database.location();
+        if (database.dialect() == LedgerDatabase.Dialect.SQLITE) {
+            checkSqliteFile(database);
+        }
+        Flyway flyway = flyway(database);
+        try {
+            MigrationInfoService info = flyway.info();
+            MigrationInfo[] future = Arrays.stream(info.all())
+                    .filter(migration -> migration.getState().name().startsWith("FUTURE")).toArray(MigrationInfo[]::new);
+            if (future.length > 0) {
+                throw newer(location, future[future.length - 1].getVersion().toString());
+            }
+            if (!write) {
+                return;
+            }
+            if (info.pending().length > 0) {
+                flyway.migrate();
+            }
+        } catch (FlywayException e) {
+            throw new LedgerException("ledger " + location.describe() + ": cannot bring its tables to version " + VERSION
+                    + " (" + firstLine(e.getMessage(), database.password()) + "); nothing was changed", e);
+        }
+        if (database.dialect() == LedgerDatabase.Dialect.SQLITE) {
+            markSqliteFile(database);
+        }
+    }
+
+    private static Flyway flyway(LedgerDatabase database) {
+        String url;
+        String user = null;
+        if (database.location() instanceof LedgerLocation.Postgres postgres) {
+            url = postgres.jdbcUrl() + query(postgres.parameters());
+            user = userOf(database);
+        } else {
+            url = "jdbc:sqlite:" + ((LedgerLocation.SqliteFile) database.location()).file().toAbsolutePath();
+        }
+        return Flyway.configure(LedgerMigrations.class.getClassLoader())
+                .dataSource(url, user, database.password())
+                .locations(database.dialect().migrations())
+                .table(HISTORY_TABLE)
+                // a gongcrm 0.1 ledger has its tables and no history: it is version 1
+                .baselineOnMigrate(true)
+                .baselineVersion(MigrationVersion.fromVersion("1"))
+                .baselineDescription("gongcrm 0.1 ledger")
+                .group(true)
+                .cleanDisabled(true)
+                .load();
+    }
+
+    private static String userOf(LedgerDatabase database) {
+        try {
+            return database.connection().getMetaData().getUserName();
+        } catch (SQLException e) {
+            throw database.failure(e);
+        }
+    }
+
+    private static String query(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        return "?" + parameters.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** An SQLite file that holds something else, or a gongcrm 0.1 ledger newer than it could know, is refused. */
+    private static void checkSqliteFile(LedgerDatabase database) {
+        try (Statement statement = database.connection().createStatement()) {
+            int applicationId = intPragma(statement, "application_id");
+            int userVersion = intPragma(statement, "user_version");
+            boolean empty;
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                empty = !rows.next() || rows.getInt(1) == 0;
+            }
+            if (!empty && applicationId != LedgerDatabase.APPLICATION_ID) {
+                throw new LedgerException("ledger " + database.location().describe() + " is an SQLite file, but not a "
+                        + "gongcrm ledger; name another file with --ledger", null);
+            }
+            if (userVersion > VERSION) {
+                throw newer(database.location(), Integer.toString(userVersion));
+            }
+        } catch (SQLException e) {
+            throw database.failure(e);
+        }
+    }
+
+    private static void markSqliteFile(LedgerDatabase database) {
+        try (Statement statement = database.connection().createStatement()) {
+            if (intPragma(statement, "user_version") != VERSION) {
+                statement.execute("PRAGMA application_id = " + LedgerDatabase.APPLICATION_ID);
+                statement.execute("PRAGMA user_version = " + VERSION);
+            }
+        } catch (SQLException e) {
+            throw database.failure(e);
+        }
+    }
+
+    private static int intPragma(Statement statement, String pragma) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("PRAGMA " + pragma)) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    private static LedgerException newer(LedgerLocation location, String version) {
+        return new LedgerException("ledger " + location.describe() + " was written by a newer gongcrm (ledger version "
+                + version + "; this one reads up to " + VERSION + "); upgrade gongcrm. Nothing was written", null);
+    }
+
+    private static String firstLine(String text, String password) {
+        String line = text == null ? "no detail" : text.strip().lines().findFirst().orElse("no detail");
+        return password == null || password.isEmpty() ? line : line.replace(password, "[redacted]");
+    }
+
+    private enum SilentLog implements Log {
+        INSTANCE;
+
+        @Override
+        public void debug(String message) {
+        }
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void error(String message) {
+        }
+
+        @Override
+        public void error(String message, Exception e) {
+        }
+
+        @Override
+        public void notice(String message) {
+        }
+    }
+}
