@@ -43,6 +43,7 @@ public final class GongCrm implements Runnable {
         commands.put("convert", ConvertCommand.class);
         commands.put("push", PushCommand.class);
         commands.put("status", StatusCommand.class);
+        commands.put("ledger", LedgerCommand.class);
         commands.put("integration", IntegrationCommand.class);
         commands.put("schema", SchemaCommand.class);
         commands.put("objects", ObjectsCommand.class);

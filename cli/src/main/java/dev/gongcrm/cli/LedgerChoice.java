@@ -2,6 +2,7 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.client.ledger.LedgerLocation;
 import dev.gongcrm.client.push.Ledger;
+import dev.gongcrm.validator.config.BundleConfig;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,7 +23,11 @@ final class LedgerChoice {
 
     /** {@code given}: what --ledger says, or null (or empty: the default). */
     static LedgerLocation location(String given, ValidationOptions options, Path firstBundle) {
-        Optional<String> named = given != null && !given.isEmpty() ? Optional.of(given) : options.settings().ledger();
+        return location(given, options.settings(), firstBundle);
+    }
+
+    static LedgerLocation location(String given, BundleConfig settings, Path firstBundle) {
+        Optional<String> named = given != null && !given.isEmpty() ? Optional.of(given) : settings.ledger();
         return named.map(text -> LedgerLocation.parse(text, null))
                 .orElseGet(() -> new LedgerLocation.SqliteFile(Ledger.defaultLocation(firstBundle)));
     }

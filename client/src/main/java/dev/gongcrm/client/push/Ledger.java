@@ -482,6 +482,102 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
+    /**
+     * What the ledger holds, for people and scripts: per integration, its last run, the last request
+     * of each file (and part) and how many objects of each type Gong holds from it.
+     */
+    public LedgerSummary summary() {
+        List<LedgerSummary.Integration> integrations = new ArrayList<>();
+        for (long integrationId : integrations()) {
+            List<LedgerSummary.Run> runs = new ArrayList<>();
+            query("SELECT run_id, host, pid, user_name, started_at, ended_at, outcome FROM runs WHERE integration_id = ? "
+                    + "ORDER BY started_at DESC LIMIT 1", statement -> statement.setLong(1, integrationId),
+                    rows -> runs.add(new LedgerSummary.Run(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7))));
+            List<LedgerSummary.File> files = new ArrayList<>();
+            query("SELECT object_type, kind, file, part, status, client_request_id, started_at, finished_at FROM steps s "
+                    + "WHERE integration_id = ? AND " + order + " = (SELECT max(" + order + ") FROM steps t WHERE "
+                    + "t.integration_id = s.integration_id AND t.object_type = s.object_type AND t.kind = s.kind AND "
+                    + "coalesce(t.file, '') = coalesce(s.file, '') AND t.part = s.part) ORDER BY " + order,
+                    statement -> statement.setLong(1, integrationId),
+                    rows -> files.add(new LedgerSummary.File(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getInt(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8))));
+            Map<String, Long> objects = new java.util.TreeMap<>();
+            query("SELECT object_type, count(*) FROM objects WHERE integration_id = ? GROUP BY object_type",
+                    statement -> statement.setLong(1, integrationId), rows -> objects.put(rows.getString(1), rows.getLong(2)));
+            integrations.add(new LedgerSummary.Integration(integrationId, runs.isEmpty() ? null : runs.get(0), files,
+                    objects));
+        }
+        return new LedgerSummary(location().describe(), VERSION, integrations);
+    }
+
+    /** The tables a ledger copy carries, in order, with their columns (not the order column: the target makes its own). */
+    private static final List<Map.Entry<String, List<String>>> TABLES = List.of(
+            Map.entry("runs", List.of("run_id", "integration_id", "host", "pid", "user_name", "gongcrm_version",
+                    "started_at", "ended_at", "outcome")),
+            Map.entry("steps", List.of("integration_id", "client_request_id", "file", "content_hash", "kind",
+                    "object_type", "part", "bytes", "objects", "status", "request_id", "started_at", "accepted_at",
+                    "finished_at", "errors", "run_id")),
+            Map.entry("objects", List.of("integration_id", "object_type", "object_id", "reference_key", "modified_date",
+                    "is_deleted", "is_inactive", "client_request_id")),
+            Map.entry("schemas", List.of("integration_id", "object_type", "content", "uploaded_at")));
+
+    /**
+     * Copies everything this ledger records into {@code target} (a local ledger into the shared one, or
+     * back), in one transaction of the target, the steps in their order, then checks that the target
+     * holds as many rows of each table for these integrations as this ledger. A target that already
+     * records one of these integrations is refused: two histories of one integration do not merge.
+     *
+     * @return the rows copied, per table
+     */
+    public Map<String, Long> copyTo(Ledger target) {
+        List<Long> integrations = integrations();
+        List<Long> known = target.integrations();
+        for (long integrationId : integrations) {
+            if (known.contains(integrationId)) {
+                throw new LedgerException("ledger " + target.location().describe() + " already records integration "
+                        + integrationId + "; a copy goes only into a ledger that does not (nothing was copied)", null);
+            }
+        }
+        Map<String, Long> copied = new java.util.LinkedHashMap<>();
+        target.transaction(() -> {
+            for (Map.Entry<String, List<String>> table : TABLES) {
+                String columns = String.join(", ", table.getValue());
+                String marks = String.join(", ", java.util.Collections.nCopies(table.getValue().size(), "?"));
+                long before = target.rows(table.getKey());
+                long[] rows = {0};
+                try (PreparedStatement insert = target.db.prepareStatement("INSERT INTO " + table.getKey() + " ("
+                        + columns + ") VALUES (" + marks + ")")) {
+                    query("SELECT " + columns + " FROM " + table.getKey() + " ORDER BY "
+                            + (table.getKey().equals("steps") ? order : "1"), statement -> { }, row -> {
+                                for (int i = 1; i <= table.getValue().size(); i++) {
+                                    insert.setObject(i, row.getObject(i));
+                                }
+                                insert.addBatch();
+                                if (++rows[0] % BATCH == 0) {
+                                    insert.executeBatch();
+                                }
+                            });
+                    insert.executeBatch();
+                }
+                long added = target.rows(table.getKey()) - before;
+                if (added != rows[0]) {
+                    throw new LedgerException("ledger " + target.location().describe() + " took " + added + " of the "
+                            + rows[0] + " " + table.getKey() + " rows copied; nothing was copied", null);
+                }
+                copied.put(table.getKey(), rows[0]);
+            }
+        });
+        return copied;
+    }
+
+    private long rows(String table) throws SQLException {
+        try (Statement count = db.createStatement();
+             ResultSet result = count.executeQuery("SELECT count(*) FROM " + table)) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
     /** Requests whose outcome the ledger has not learned yet (a push stopped while they were under way). */
     public List<StepRecord> inFlight(long integrationId) {
         List<StepRecord> steps = new ArrayList<>();

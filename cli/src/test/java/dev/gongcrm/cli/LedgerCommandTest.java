@@ -1,0 +1,105 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.emulator.Emulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code gongcrm ledger show} and {@code ledger copy}: what a ledger records, and moving it to another store. */
+class LedgerCommandTest {
+
+    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
+
+    @TempDir
+    Path folder;
+
+    private Emulator emulator;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void start() {
+        emulator = Emulator.builder().processingDelay(Duration.ofMillis(10)).build().start();
+        environment = Map.of("GONG_BASE_URL", emulator.baseUrl(), "GONG_ACCESS_KEY", emulator.accessKey(),
+                "GONG_ACCESS_KEY_SECRET", emulator.accessKeySecret(), "GONGCRM_CALLS_PER_SECOND", "0");
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = GongCrm.run(args, new PrintWriter(out), new PrintWriter(err), environment);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path bundle(String name) throws Exception {
+        Path copy = Files.createDirectories(folder.resolve(name));
+        try (var files = Files.list(VALID)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void showSaysWhatThePushRecordedAndCopyMovesItToAnotherRunnersLedger() throws Exception {
+        assertEquals(0, run("integration", "register", "--name", "Home CRM", "--owner-email", "ops@example.com").exit());
+        Path first = bundle("first");
+        Run push = run("push", first.toString(), "--settle", "0s", "--poll-interval", "10ms");
+        assertEquals(0, push.exit(), push.err());
+
+        Run show = run("ledger", "show", first.toString());
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("Integration " + Emulator.DEFAULT_INTEGRATION_ID), show.out());
+        assertTrue(show.out().contains("  last push: DONE, started "), show.out());
+        assertTrue(show.out().contains("  DEAL " + first.resolve("deals.ldjson") + ": DONE as gongcrm-deal-"), show.out());
+        assertTrue(show.out().contains("  3 LEAD objects in Gong"), show.out());
+        JsonNode json = JsonMapper.builder().build().readTree(run("ledger", "show", first.toString(), "--json").out());
+        assertEquals(Emulator.DEFAULT_INTEGRATION_ID, json.path("integrations").get(0).path("integrationId").asLong());
+        assertEquals("DONE", json.path("integrations").get(0).path("lastRun").path("outcome").asString());
+
+        Path shared = folder.resolve("shared.db");
+        Run copy = run("ledger", "copy", "--from", first.resolve(".gongcrm/ledger.db").toString(), "--to",
+                shared.toString());
+        assertEquals(0, copy.exit(), copy.err());
+        assertTrue(copy.out().contains(": 1 runs, 8 steps, "), copy.out());
+        Run again = run("ledger", "copy", "--from", first.resolve(".gongcrm/ledger.db").toString(), "--to",
+                shared.toString());
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("already records integration " + Emulator.DEFAULT_INTEGRATION_ID), again.err());
+
+        // another runner: the same export in a fresh folder, with the copied ledger
+        Path second = bundle("second");
+        Run nothing = run("push", second.toString(), "--ledger", shared.toString(), "--settle", "0s");
+        assertEquals(0, nothing.exit(), nothing.err());
+        assertTrue(nothing.out().contains("Nothing to send"), nothing.out());
+    }
+
+    @Test
+    void aLedgerThatIsNotThereIsOneLine() {
+        Run show = run("ledger", "show", folder.toString());
+        assertEquals(2, show.exit());
+        assertTrue(show.err().startsWith("gongcrm: error: no ledger at " + folder.resolve(".gongcrm/ledger.db")),
+                show.err());
+    }
+}
