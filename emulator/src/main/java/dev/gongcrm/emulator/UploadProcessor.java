@@ -139,11 +139,8 @@ final class UploadProcessor {
                 line.put("description", error.getValue());
                 errors.add(line);
             }
-            request.errors = errors;
-            request.totalErrorCount = lineErrors.count();
-            request.totalSuccessCount = stored;
-            // the status goes last: a poller that sees it final sees the counts too
-            request.status = lineErrors.count() == 0 ? "DONE" : "FAILED";
+            state.requests.finish(request.clientRequestId(), lineErrors.count() == 0 ? "DONE" : "FAILED", errors,
+                    lineErrors.count(), stored);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
