@@ -269,6 +269,11 @@ final class SchemaFileChecker {
         }
 
         @Override
+        public Optional<String> documentedFormOf(String property, String value) {
+            return SchemaBodyErrors.documentedFormOf(bodySchema, property, value);
+        }
+
+        @Override
         public Optional<JsonNode> lastUploadedDefinition() {
             if (lastUploaded == null) {
                 lastUploaded = new HashMap<>();
