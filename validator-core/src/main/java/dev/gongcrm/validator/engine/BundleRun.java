@@ -3,12 +3,16 @@ package dev.gongcrm.validator.engine;
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
+import dev.gongcrm.validator.RuleSettings;
+import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationOptions;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.rules.RuleMeta;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
@@ -128,7 +132,17 @@ public final class BundleRun {
         List<String> order = files.stream().map(BundleFile::name).distinct().toList();
         findings.sort(Comparator.comparingInt((Finding f) -> order.indexOf(f.file()))
                 .thenComparingInt(Finding::line).thenComparingInt(Finding::column));
-        return new ValidationResult(findings, sink.counts(), order, objects, sink.ruleCounts());
+        return new ValidationResult(findings, sink.counts(), order, objects, sink.ruleCounts(), List.of(),
+                ruleSettings());
+    }
+
+    /** The profile and each rule's severity in this run, for the reports that describe the rules. */
+    private RuleSettings ruleSettings() {
+        Map<String, Severity> severities = new HashMap<>();
+        for (RuleMeta rule : RuleCatalog.all()) {
+            severities.put(rule.name(), config.severityOf(rule));
+        }
+        return new RuleSettings(schemas.profile(), severities);
     }
 
     /** Objects uploaded earlier count as read: references to their types are checked against them too. */
