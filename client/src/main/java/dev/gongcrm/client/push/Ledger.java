@@ -30,7 +30,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -44,8 +46,11 @@ import java.util.function.Consumer;
  */
 public final class Ledger implements AutoCloseable {
 
-    /** The layout this code writes; a ledger of a higher version comes from a newer gongcrm. */
-    public static final int VERSION = 1;
+    /**
+     * The layout this code writes; a ledger of a higher version comes from a newer gongcrm. Version 2 added
+     * {@code objects.email_address}: uniqueness checks against earlier pushes need users' addresses.
+     */
+    public static final int VERSION = 2;
     /** Marks the SQLite file as a gongcrm ledger ('gcrm'). */
     private static final int APPLICATION_ID = 0x6763726D;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,6 +60,8 @@ public final class Ledger implements AutoCloseable {
     private final Connection db;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /** False for a version 1 ledger opened read-only, which cannot be upgraded and records no addresses. */
+    private boolean knowsEmailAddresses = true;
 
     private Ledger(Path file, Connection db, FileChannel lockChannel, FileLock lock) {
         this.file = file;
@@ -176,6 +183,14 @@ public final class Ledger implements AutoCloseable {
             if (version == VERSION) {
                 return;
             }
+            if (version == 1 && db.isReadOnly()) {
+                knowsEmailAddresses = false;
+                return;
+            }
+            if (version == 1) {
+                upgradeFromVersion1(statement);
+                return;
+            }
             if (db.isReadOnly()) {
                 throw new LedgerException("ledger " + file + " is not a gongcrm ledger", null);
             }
@@ -205,6 +220,7 @@ public final class Ledger implements AutoCloseable {
                       object_type       TEXT    NOT NULL,
                       object_id         TEXT    NOT NULL,
                       reference_key     TEXT,
+                      email_address     TEXT,
                       modified_date     TEXT,
                       is_deleted        INTEGER NOT NULL,
                       is_inactive       INTEGER NOT NULL,
@@ -227,6 +243,15 @@ public final class Ledger implements AutoCloseable {
             }
             throw e;
         }
+        db.setAutoCommit(true);
+    }
+
+    /** Adds what version 2 records to a version 1 ledger; the addresses of users pushed before stay unknown. */
+    private void upgradeFromVersion1(Statement statement) throws SQLException {
+        db.setAutoCommit(false);
+        statement.execute("ALTER TABLE objects ADD COLUMN email_address TEXT");
+        statement.execute("PRAGMA user_version = " + VERSION);
+        db.commit();
         db.setAutoCommit(true);
     }
 
@@ -421,12 +446,14 @@ public final class Ledger implements AutoCloseable {
 
             @Override
             public void forEachObject(ObjectType type, Consumer<KnownObject> consumer) {
-                query("SELECT object_id, reference_key, is_deleted, is_inactive FROM objects "
+                query("SELECT object_id, reference_key, is_deleted, is_inactive, "
+                        + (knowsEmailAddresses ? "email_address" : "NULL") + " FROM objects "
                         + "WHERE integration_id = ? AND object_type = ?", statement -> {
                             statement.setLong(1, integrationId);
                             statement.setString(2, type.name());
                         }, rows -> consumer.accept(new KnownObject(rows.getString(1), rows.getString(2),
-                                rows.getInt(3) != 0, rows.getInt(4) != 0)));
+                                rows.getInt(3) != 0, rows.getInt(4) != 0, uniqueValues(rows.getString(2),
+                                rows.getString(5)))));
             }
 
             @Override
@@ -441,6 +468,18 @@ public final class Ledger implements AutoCloseable {
                 return found.stream().findFirst();
             }
         };
+    }
+
+    /** What an object gave the fields no two objects may share, as this ledger records them. */
+    private static Map<String, String> uniqueValues(String internalName, String emailAddress) {
+        Map<String, String> values = new HashMap<>();
+        if (internalName != null) {
+            values.put("internalName", internalName);
+        }
+        if (emailAddress != null) {
+            values.put("emailAddress", emailAddress);
+        }
+        return values;
     }
 
     private static List<String> liveFields(String schema) {
@@ -462,11 +501,12 @@ public final class Ledger implements AutoCloseable {
              JsonParser parser = JSON.createParser(in);
              PreparedStatement statement = db.prepareStatement("INSERT OR REPLACE INTO objects (integration_id, "
                      + "object_type, object_id, reference_key, modified_date, is_deleted, is_inactive, "
-                     + "client_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "client_request_id, email_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int batched = 0;
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 String objectId = null;
                 String internalName = null;
+                String emailAddress = null;
                 String modifiedDate = null;
                 boolean deleted = false;
                 boolean inactive = false;
@@ -479,6 +519,7 @@ public final class Ledger implements AutoCloseable {
                     }
                     switch (name) {
                         case "internalName" -> internalName = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                        case "emailAddress" -> emailAddress = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "modifiedDate" -> modifiedDate = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "isDeleted" -> deleted = value == JsonToken.VALUE_TRUE;
                         case "isActive" -> inactive = value == JsonToken.VALUE_FALSE;
@@ -496,6 +537,7 @@ public final class Ledger implements AutoCloseable {
                 statement.setInt(6, deleted ? 1 : 0);
                 statement.setInt(7, inactive ? 1 : 0);
                 statement.setString(8, clientRequestId);
+                statement.setString(9, emailAddress);
                 statement.addBatch();
                 if (++batched == BATCH) {
                     statement.executeBatch();
