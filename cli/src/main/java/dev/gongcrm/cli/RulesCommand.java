@@ -4,6 +4,7 @@ import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.rules.CatalogText;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleMeta;
+import dev.gongcrm.validator.schema.ProfileSchemas;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,15 +28,22 @@ final class RulesCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--markdown", description = "Print the whole catalog as Markdown (for docs).")
     boolean markdown;
 
+    @CommandLine.Option(names = "--profile", paramLabel = "PROFILE", completionCandidates = ValidationOptions.Profiles.class,
+            defaultValue = ProfileSchemas.DEFAULT_PROFILE,
+            description = "Show the default severities of this API profile: ${COMPLETION-CANDIDATES} (default: "
+                    + "${DEFAULT-VALUE}); a SARIF report of a run of that profile describes the rules with them.")
+    String profile;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        ProfileSchemas.requireKnown(profile);
         if (markdown) {
             out.print(CatalogText.markdown());
             return 0;
         }
         if (name == null) {
-            CatalogText.table().forEach(out::println);
+            CatalogText.table(profile).forEach(out::println);
             out.println();
             out.println("'gongcrm rules NAME' explains a rule with examples; 'gongcrm fix' repairs the fixable ones.");
             return 0;
@@ -47,7 +55,7 @@ final class RulesCommand implements Callable<Integer> {
                     + (hint.isEmpty() ? "; 'gongcrm rules' lists them" : hint));
             return GongCrm.USAGE;
         }
-        out.print(CatalogText.explain(rule.get()));
+        out.print(CatalogText.explain(rule.get(), profile));
         return 0;
     }
 }

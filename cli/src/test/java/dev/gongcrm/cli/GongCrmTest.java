@@ -160,6 +160,24 @@ class GongCrmTest {
         assertTrue(one.out().contains("Bad:") && one.out().contains("Good:"));
     }
 
+    /** `rules --profile` lists the severities a SARIF report of that profile describes the rules with. */
+    @Test
+    void rulesShowsTheSeveritiesOfAProfileAsItsSarifReportDescribesThem() {
+        assertTrue(run("rules").out().lines().anyMatch(l -> l.matches("dropped-schema-field +warning .*")));
+        Run current = run("rules", "--profile", "current");
+        assertEquals(0, current.exit(), current.err());
+        assertTrue(current.out().lines().anyMatch(l -> l.matches("dropped-schema-field +error .*")), current.out());
+        assertTrue(run("rules", "dropped-schema-field", "--profile", "current").out()
+                .startsWith("dropped-schema-field (error in the current profile)"));
+        String sarif = run("validate", "--profile", "current", "--format", "sarif", CURRENT).out();
+        assertTrue(sarif.matches("(?s).*\\{\"id\":\"dropped-schema-field\",.*?\"defaultConfiguration\":\\{\"level\":"
+                + "\"error\"\\}.*"), sarif);
+        Run unknown = run("rules", "--profile", "currnet");
+        assertEquals(2, unknown.exit());
+        assertEquals("gongcrm: error: unknown profile 'currnet'; did you mean 'current'?; available: legacy, current",
+                unknown.err().strip());
+    }
+
     @Test
     void helpExplainsTheOptions() {
         Run help = run("validate", "--help");

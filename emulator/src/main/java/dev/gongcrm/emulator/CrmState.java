@@ -6,13 +6,13 @@ import tools.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the emulated Gong knows: the one integration, its schemas, objects and requests. The
- * objects are on disk ({@link ObjectStore}); the rest is small and stays on the heap.
+ * Everything the emulated Gong knows: the one integration, its schemas, objects and requests. Objects
+ * and requests, which grow with use, are on disk ({@link ObjectStore}, {@link RequestStore}); the
+ * integration and the schemas are small and stay on the heap.
  */
 final class CrmState {
 
@@ -23,19 +23,8 @@ final class CrmState {
     record Schema(ArrayNode fields, Instant uploadedAt) {
     }
 
-    /** An asynchronous request and how it ended. */
-    static final class Request {
-        final String clientRequestId;
-        final String requestId;
-        volatile String status = "PENDING";
-        volatile List<Map<String, Object>> errors = List.of();
-        volatile Integer totalErrorCount;
-        volatile Integer totalSuccessCount;
-
-        Request(String clientRequestId, String requestId) {
-            this.clientRequestId = clientRequestId;
-            this.requestId = requestId;
-        }
+    /** An asynchronous request: which it is, whose it is; its progress is in {@link RequestStore}. */
+    record Request(String clientRequestId, String requestId, long integrationId) {
     }
 
     volatile Integration integration;
@@ -45,11 +34,11 @@ final class CrmState {
      */
     final Map<ObjectType, Schema> schemas = new EnumMap<>(ObjectType.class);
     final ObjectStore objects;
-    final Map<String, Request> requests = new HashMap<>();
-    final List<String> arrivals = new ArrayList<>();
+    final RequestStore requests;
 
-    CrmState(ObjectStore objects) {
+    CrmState(ObjectStore objects, RequestStore requests) {
         this.objects = objects;
+        this.requests = requests;
     }
 
     void clearIntegration() {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -41,6 +42,8 @@ final class EmulatedGong implements AutoCloseable {
     final CrmState state;
     final UploadProcessor uploads;
     private final Map<ApiFamily, Validator> validators = new EnumMap<>(ApiFamily.class);
+    /** Requests accepted and not yet processed: each holds a little heap until its turn. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final ScheduledExecutorService processing = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "gongcrm-emulator-processing");
         thread.setDaemon(true);
@@ -55,7 +58,8 @@ final class EmulatedGong implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the emulator's work folder", e);
         }
-        this.state = new CrmState(new ObjectStore(workFolder.resolve("objects.db")));
+        this.state = new CrmState(new ObjectStore(workFolder.resolve("objects.db")),
+                new RequestStore(workFolder.resolve("requests.db")));
         this.uploads = new UploadProcessor(state);
     }
 
@@ -86,15 +90,13 @@ final class EmulatedGong implements AutoCloseable {
         return current;
     }
 
-    CrmState.Request newRequest(String clientRequestId) {
-        synchronized (state) {
-            if (state.requests.containsKey(clientRequestId)) {
-                throw conflict(clientRequestId);
-            }
-            CrmState.Request request = new CrmState.Request(clientRequestId, Http.requestId());
-            state.requests.put(clientRequestId, request);
-            return request;
+    /** A new PENDING request of the integration; 409 when its clientRequestId is taken. */
+    CrmState.Request newRequest(String clientRequestId, CrmState.Integration integration) {
+        CrmState.Request request = new CrmState.Request(clientRequestId, Http.requestId(), integration.integrationId());
+        if (!state.requests.add(request)) {
+            throw conflict(clientRequestId);
         }
+        return request;
     }
 
     private static ApiError conflict(String clientRequestId) {
@@ -103,42 +105,49 @@ final class EmulatedGong implements AutoCloseable {
 
     void processLater(CrmState.Request request, Runnable work) {
         long delay = settings.processingDelay.toMillis();
-        processing.schedule(() -> request.status = "IN_PROGRESS", delay / 2, TimeUnit.MILLISECONDS);
+        waiting.incrementAndGet();
+        processing.schedule(() -> state.requests.start(request.clientRequestId()), delay / 2, TimeUnit.MILLISECONDS);
         processing.schedule(() -> {
             try {
                 work.run();
             } catch (RuntimeException | Error e) {
                 // even OutOfMemoryError: the request ends FAILED and the processing thread goes on
+                settings.log.accept("request " + request.clientRequestId() + " FAILED: " + ClientMistakes.describe(e));
                 String why = e instanceof OutOfMemoryError ? "out of memory while processing the file"
                         : String.valueOf(e.getMessage());
-                request.errors = List.of(Map.of("line", 0, "description", "General error: " + why));
-                request.status = "FAILED";
-                settings.log.accept("request " + request.clientRequestId + " FAILED: " + ClientMistakes.describe(e));
+                state.requests.finish(request.clientRequestId(), "FAILED",
+                        List.of(Map.of("line", 0, "description", "General error: " + why)), null, null);
+            } finally {
+                waiting.decrementAndGet();
             }
         }, delay, TimeUnit.MILLISECONDS);
     }
 
     static Map<String, Object> accepted(CrmState.Request request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("clientRequestId", request.clientRequestId);
-        body.put("requestId", request.requestId);
+        body.put("clientRequestId", request.clientRequestId());
+        body.put("requestId", request.requestId());
         return body;
     }
 
     /**
      * Receives the {@code dataFile} of a new request and schedules its processing; a reused
      * clientRequestId is refused before the body is read, and no refused upload leaves its file behind.
+     * While {@link Emulator.Builder#maxWaitingUploads} uploads wait for processing, another is told to
+     * come back later (429, as Gong answers a client that sends faster than it is allowed): the queue,
+     * and the heap it takes, stay bounded however fast clients send.
      */
-    CrmState.Request receiveAsNewRequest(Context ctx, String clientRequestId,
+    CrmState.Request receiveAsNewRequest(Context ctx, String clientRequestId, CrmState.Integration integration,
                                          BiConsumer<CrmState.Request, Path> process) throws IOException {
-        synchronized (state) {
-            if (state.requests.containsKey(clientRequestId)) {
-                throw conflict(clientRequestId);
-            }
+        if (state.requests.contains(clientRequestId)) {
+            throw conflict(clientRequestId);
+        }
+        if (waiting.get() >= settings.maxWaitingUploads) {
+            throw new ApiError(429, Map.of("Retry-After", "1"), "API request limit exceeded");
         }
         Path data = receive(ctx);
         try {
-            CrmState.Request request = newRequest(clientRequestId);
+            CrmState.Request request = newRequest(clientRequestId, integration);
             processLater(request, () -> process.accept(request, data));
             return request;
         } catch (RuntimeException e) {
@@ -215,6 +224,7 @@ final class EmulatedGong implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         state.objects.close();
+        state.requests.close();
         try (var files = Files.walk(workFolder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {

@@ -25,10 +25,11 @@ import java.util.function.Consumer;
  * line errors come from validator-core, and faults on demand. Each resource is a class of its own
  * ({@link IntegrationRoutes}, {@link SchemaRoutes}, {@link EntityRoutes}, {@link RequestStatusRoutes},
  * {@link UserMappingRoutes}, {@link StageRoutes}); this one starts the server and does what every
- * request shares (faults, authentication, error answers). Listens on loopback only. Stored objects live in an SQLite file of its temporary work
- * folder, not on the heap; a request a client got wrong is answered 400 or 413 in Gong's error shape
- * (and logged, see {@link Builder#log}), never 500; no upload's file stays behind once it is
- * processed or refused.
+ * request shares (faults, authentication, error answers). Listens on loopback only. Stored objects and
+ * the requests taken (status, line errors) live in SQLite files of its temporary work folder, not on
+ * the heap, and a refused body is read to its end without being held; a request a client got wrong is
+ * answered 400 or 413 in Gong's error shape (and logged, see {@link Builder#log}), never 500; no
+ * upload's file stays behind once it is processed or refused.
  *
  * <pre>{@code
  * try (Emulator gong = Emulator.builder().port(0).build().start()) {
@@ -64,7 +65,7 @@ public final class Emulator implements AutoCloseable {
         server = Javalin.create(config -> {
             config.jetty.host = "127.0.0.1";
             config.jetty.port = settings.port;
-            config.http.maxRequestSize = 10_000_000;
+            config.http.maxRequestSize = Http.MAX_JSON_BYTES;
             config.startup.showJavalinBanner = false;
             config.routes.before(this::faultsAndAuth);
             for (ApiFamily family : ApiFamily.values()) {
@@ -146,9 +147,7 @@ public final class Emulator implements AutoCloseable {
      * object upload, {@code "schema DEAL"} for a schema; a test's view of what a client sent.
      */
     public List<String> arrivals() {
-        synchronized (gong.state) {
-            return List.copyOf(gong.state.arrivals);
-        }
+        return gong.state.requests.arrivals();
     }
 
     /** The faults the next requests get; tests change them while the emulator runs. */
@@ -235,6 +234,7 @@ public final class Emulator implements AutoCloseable {
         Duration processingDelay = Duration.ofSeconds(1);
         long integrationId = DEFAULT_INTEGRATION_ID;
         long maxUploadBytes = 200L * 1024 * 1024;
+        int maxWaitingUploads = 10_000;
         Consumer<String> log = line -> { };
         private final List<Map.Entry<Integer, Fault>> initialFaults = new ArrayList<>();
 
@@ -280,6 +280,15 @@ public final class Emulator implements AutoCloseable {
         /** The largest upload accepted (default 200 MiB, Gong's limit); larger ones get 413. */
         public Builder maxUploadBytes(long maxUploadBytes) {
             this.maxUploadBytes = maxUploadBytes;
+            return this;
+        }
+
+        /**
+         * How many uploads may wait for processing before the next is answered 429 with Retry-After
+         * (default 10,000, a few MB of heap).
+         */
+        Builder maxWaitingUploads(int maxWaitingUploads) {
+            this.maxWaitingUploads = maxWaitingUploads;
             return this;
         }
 

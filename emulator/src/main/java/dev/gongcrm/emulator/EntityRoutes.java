@@ -28,13 +28,11 @@ final class EntityRoutes {
 
     void upload(Context ctx) throws IOException {
         String clientRequestId = Http.clientRequestId(ctx);
-        gong.integration(ctx);
+        CrmState.Integration integration = gong.integration(ctx);
         ObjectType type = Http.objectType(ctx, Http.ALL_TYPES);
-        CrmState.Request request = gong.receiveAsNewRequest(ctx, clientRequestId,
+        CrmState.Request request = gong.receiveAsNewRequest(ctx, clientRequestId, integration,
                 (accepted, data) -> gong.uploads.process(accepted, type, data, gong.validator(family)));
-        synchronized (gong.state) {
-            gong.state.arrivals.add(type.name() + " " + clientRequestId);
-        }
+        gong.state.requests.arrived(type.name() + " " + clientRequestId);
         Http.json(ctx, 201, EmulatedGong.accepted(request));
     }
 

@@ -2,6 +2,7 @@ package dev.gongcrm.emulator;
 
 import dev.gongcrm.validator.ObjectType;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The largest JSON body (a schema, stages, ids): Javalin reads no more of one than this. */
+    static final long MAX_JSON_BYTES = 10_000_000;
     static final Set<String> SCHEMA_TYPES = ObjectType.SCHEMA_TYPES.stream().map(Enum::name)
             .collect(Collectors.toUnmodifiableSet());
     static final Set<String> ALL_TYPES = Arrays.stream(ObjectType.values()).map(Enum::name)
@@ -74,10 +77,30 @@ final class Http {
     }
 
     static JsonNode body(Context ctx) {
+        byte[] bytes = bodyBytes(ctx);
         try {
-            return JSON.readTree(ctx.bodyAsBytes());
+            return JSON.readTree(bytes);
         } catch (RuntimeException e) {
             throw new ApiError(400, "Malformed request: the body is not valid JSON");
+        }
+    }
+
+    /**
+     * A JSON body, read whole: at most {@link #MAX_JSON_BYTES}. One declared larger is refused before a
+     * byte of it is read; a chunked one as soon as it passes the limit. Either way the error answer
+     * reads the rest and throws it away, so that no refused body is ever held whole.
+     */
+    static byte[] bodyBytes(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_JSON_BYTES) {
+            throw ClientMistakes.tooLarge(MAX_JSON_BYTES);
+        }
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            if (e.getStatus() == 413) {
+                throw ClientMistakes.tooLarge(MAX_JSON_BYTES);
+            }
+            throw e;
         }
     }
 

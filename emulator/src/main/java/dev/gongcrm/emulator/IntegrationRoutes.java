@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Registering, listing and deleting the one integration, through either generation's paths. */
@@ -47,15 +48,12 @@ final class IntegrationRoutes {
 
     void delete(Context ctx) {
         String clientRequestId = Http.clientRequestId(ctx);
-        gong.integration(ctx);
-        CrmState.Request request = gong.newRequest(clientRequestId);
+        CrmState.Request request = gong.newRequest(clientRequestId, gong.integration(ctx));
         gong.processLater(request, () -> {
             synchronized (gong.state) {
                 gong.state.clearIntegration();
             }
-            request.totalErrorCount = 0;
-            request.totalSuccessCount = 1;
-            request.status = "DONE";
+            gong.state.requests.finish(request.clientRequestId(), "DONE", List.of(), 0, 1);
         });
         Http.json(ctx, family.deleteAccepted, EmulatedGong.accepted(request));
     }

@@ -6,7 +6,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,21 +31,14 @@ final class ObjectStore implements AutoCloseable {
     private int pending;
 
     ObjectStore(Path file) {
+        db = ScratchDatabase.open(file, "object store", "CREATE TABLE IF NOT EXISTS objects (type TEXT NOT NULL, "
+                + "id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (type, id)) WITHOUT ROWID");
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement statement = db.createStatement()) {
-                // a scratch store: it goes with the emulator, so durability buys nothing
-                statement.execute("PRAGMA journal_mode = OFF");
-                statement.execute("PRAGMA synchronous = OFF");
-                statement.execute("PRAGMA cache_size = -8000");
-                statement.execute("CREATE TABLE IF NOT EXISTS objects (type TEXT NOT NULL, id TEXT NOT NULL, "
-                        + "json TEXT NOT NULL, PRIMARY KEY (type, id)) WITHOUT ROWID");
-            }
             select = db.prepareStatement("SELECT json FROM objects WHERE type = ? AND id = ?");
             upsert = db.prepareStatement("INSERT OR REPLACE INTO objects (type, id, json) VALUES (?, ?, ?)");
             delete = db.prepareStatement("DELETE FROM objects WHERE type = ? AND id = ?");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the emulator's object store " + file + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 

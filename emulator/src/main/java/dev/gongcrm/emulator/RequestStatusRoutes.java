@@ -17,19 +17,16 @@ final class RequestStatusRoutes {
     void status(Context ctx) {
         String clientRequestId = Http.clientRequestId(ctx);
         integrationOrPast(ctx);
-        CrmState.Request request;
-        synchronized (gong.state) {
-            request = gong.state.requests.get(clientRequestId);
-        }
+        RequestStore.Status request = gong.state.requests.status(clientRequestId);
         if (request == null) {
             throw new ApiError(400, "Unknown clientRequestId [" + clientRequestId + "]");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("requestId", request.requestId);
-        answer.put("status", request.status);
-        answer.put("errors", request.errors);
-        answer.put("totalErrorCount", request.totalErrorCount);
-        answer.put("totalSuccessCount", request.totalSuccessCount);
+        answer.put("requestId", request.requestId());
+        answer.put("status", request.status());
+        answer.put("errors", request.errors());
+        answer.put("totalErrorCount", request.totalErrorCount());
+        answer.put("totalSuccessCount", request.totalSuccessCount());
         Http.json(ctx, 200, answer);
     }
 

@@ -34,7 +34,7 @@ final class SchemaRoutes {
     void upload(Context ctx) throws IOException {
         gong.integration(ctx);
         ObjectType type = Http.objectType(ctx, Http.SCHEMA_TYPES);
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = Http.bodyBytes(ctx);
         if (body.length == 0) {
             throw new ApiError(400, "Malformed request: the body is empty; it must be a JSON array of schema fields");
         }
@@ -66,8 +66,8 @@ final class SchemaRoutes {
         }
         synchronized (gong.state) {
             gong.state.schemas.put(type, new CrmState.Schema((ArrayNode) fields, Instant.now()));
-            gong.state.arrivals.add("schema " + type.name());
         }
+        gong.state.requests.arrived("schema " + type.name());
         Http.json(ctx, family.schemaAccepted, Map.of("requestId", Http.requestId()));
     }
 

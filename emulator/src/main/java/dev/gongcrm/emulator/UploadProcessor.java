@@ -10,7 +10,6 @@ import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.rules.RuleMeta;
-import dev.gongcrm.validator.schema.ProfileSchemas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,10 +55,9 @@ final class UploadProcessor {
      * names the rules of the API generation the upload came through.
      */
     static Validator.Builder gongValidation(String profile) {
-        Map<String, Severity> profileSeverities = ProfileSchemas.of(profile).table().severities();
         Set<String> errorRules = new java.util.TreeSet<>();
         for (RuleMeta rule : RuleCatalog.all()) {
-            if (profileSeverities.getOrDefault(rule.name(), rule.defaultSeverity()) == Severity.ERROR) {
+            if (RuleCatalog.severityIn(rule, profile) == Severity.ERROR) {
                 errorRules.add(rule.name());
             }
         }
@@ -139,11 +137,8 @@ final class UploadProcessor {
                 line.put("description", error.getValue());
                 errors.add(line);
             }
-            request.errors = errors;
-            request.totalErrorCount = lineErrors.count();
-            request.totalSuccessCount = stored;
-            // the status goes last: a poller that sees it final sees the counts too
-            request.status = lineErrors.count() == 0 ? "DONE" : "FAILED";
+            state.requests.finish(request.clientRequestId(), lineErrors.count() == 0 ? "DONE" : "FAILED", errors,
+                    lineErrors.count(), stored);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

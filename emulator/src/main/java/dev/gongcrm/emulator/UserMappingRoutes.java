@@ -15,8 +15,9 @@ final class UserMappingRoutes {
 
     void map(Context ctx) throws IOException {
         String clientRequestId = Http.clientRequestId(ctx);
-        gong.integration(ctx);
-        CrmState.Request request = gong.receiveAsNewRequest(ctx, clientRequestId, gong.uploads::processUserMappings);
+        CrmState.Integration integration = gong.integration(ctx);
+        CrmState.Request request = gong.receiveAsNewRequest(ctx, clientRequestId, integration,
+                gong.uploads::processUserMappings);
         Http.json(ctx, 201, EmulatedGong.accepted(request));
     }
 }

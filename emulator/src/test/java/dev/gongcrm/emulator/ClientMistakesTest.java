@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -128,6 +129,26 @@ class ClientMistakesTest {
         byte[] head = bytes("--b\r\nContent-Disposition: form-data; name=\"dataFile\"; filename=\"d.ldjson\"\r\n\r\n");
         assertRefused(413, RawSocket.postChunked(emulator, upload("chunked-big"), "multipart/form-data; boundary=b",
                 head, 300_000, bytes("\r\n--b--\r\n")), "chunked over the limit");
+    }
+
+    /**
+     * A JSON body over the limit, whether its length is declared or it comes chunked, is refused with
+     * Gong's 413 and read to its end (not held): Javalin's own plain-text 413, or "not valid JSON" for
+     * a body it stopped reading, told the client nothing it could act on.
+     */
+    @Test
+    void jsonBodiesOverTheLimit() throws Exception {
+        byte[] declared = new byte[(int) Http.MAX_JSON_BYTES + 1];
+        Arrays.fill(declared, (byte) ' ');
+        for (String request : List.of("POST /v2/crm/object/schema?" + IDS + "&objectType=ACCOUNT",
+                "POST /v2/crm/stages?" + IDS, "GET /v2/crm/object/list?" + IDS + "&objectType=ACCOUNT",
+                "PUT /v2/crm/integration/new")) {
+            String[] methodAndPath = request.split(" ");
+            assertRefused(413, RawSocket.send(emulator, request + " HTTP/1.1\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + declared.length, declared), "declared, " + request);
+            assertRefused(413, RawSocket.postChunked(emulator, methodAndPath[0], methodAndPath[1], "application/json",
+                    bytes("["), Http.MAX_JSON_BYTES, bytes("]")), "chunked, " + request);
+        }
     }
 
     @Test

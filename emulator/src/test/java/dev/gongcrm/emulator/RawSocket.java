@@ -50,10 +50,16 @@ final class RawSocket {
     /** A chunked POST of {@code prefix}, then {@code fill} bytes of 'x', then {@code suffix}, in 64 KiB chunks. */
     static Answer postChunked(Emulator emulator, String pathAndQuery, String contentType, byte[] prefix, long fill,
                               byte[] suffix) throws IOException {
+        return postChunked(emulator, "POST", pathAndQuery, contentType, prefix, fill, suffix);
+    }
+
+    /** {@link #postChunked(Emulator, String, String, byte[], long, byte[])} with another method. */
+    static Answer postChunked(Emulator emulator, String method, String pathAndQuery, String contentType, byte[] prefix,
+                              long fill, byte[] suffix) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + pathAndQuery + " HTTP/1.1\r\nContent-Type: " + contentType
+            out.write((method + " " + pathAndQuery + " HTTP/1.1\r\nContent-Type: " + contentType
                     + "\r\nTransfer-Encoding: chunked\r\nAuthorization: " + AUTH
                     + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             try {

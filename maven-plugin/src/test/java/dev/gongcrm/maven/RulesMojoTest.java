@@ -49,6 +49,20 @@ class RulesMojoTest {
     }
 
     @Test
+    void showsTheSeveritiesOfTheProfileAsked() throws Exception {
+        RulesMojo current = mojo(null);
+        current.profile = "current";
+        current.execute();
+        assertTrue(printed.stream().anyMatch(line -> line.matches("dropped-schema-field +error .*")),
+                String.join("\n", printed));
+        printed.clear();
+        RulesMojo explained = mojo("dropped-schema-field");
+        explained.profile = "current";
+        explained.execute();
+        assertEquals("dropped-schema-field (error in the current profile)", printed.get(0));
+    }
+
+    @Test
     void aMisspeltRuleIsAnErrorThatSuggestsTheName() {
         MojoExecutionException unknown = assertThrows(MojoExecutionException.class, mojo("datetime-fromat")::execute);
         assertEquals("no rule named 'datetime-fromat'; did you mean 'datetime-format'?", unknown.getMessage());

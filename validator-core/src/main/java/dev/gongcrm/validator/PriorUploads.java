@@ -16,8 +16,23 @@ public interface PriorUploads {
     /** Nothing uploaded before: references resolve against the bundle alone. */
     PriorUploads NONE = of(Map.of(), Map.of());
 
-    /** An object Gong holds, with what references to it need. */
-    record KnownObject(String objectId, String referenceKey, boolean deleted, boolean inactive) {
+    /**
+     * An object Gong holds, with what references to it need.
+     *
+     * @param values what it gave the fields that no two objects may share ({@code x-gong-unique}: a stage's
+     *     internalName, a user's emailAddress), by field, as far as the ledger knows them
+     */
+    record KnownObject(String objectId, String referenceKey, boolean deleted, boolean inactive,
+                       Map<String, String> values) {
+
+        public KnownObject {
+            values = Map.copyOf(values);
+        }
+
+        /** An object whose unique values are not known. */
+        public KnownObject(String objectId, String referenceKey, boolean deleted, boolean inactive) {
+            this(objectId, referenceKey, deleted, inactive, Map.of());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -19,9 +20,10 @@ import java.util.function.Function;
  * @param objects how many lines parsed as objects
  * @param ruleCounts how many findings each rule raised, including those past the limit
  * @param skipped the files of bundle folders that were left out because they are no entity or schema file
+ * @param ruleSettings the profile of the run and the severity each rule had in it
  */
 public record ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
-                               Map<String, Long> ruleCounts, List<String> skipped) {
+                               Map<String, Long> ruleCounts, List<String> skipped, RuleSettings ruleSettings) {
 
     public ValidationResult {
         findings = List.copyOf(findings);
@@ -29,6 +31,13 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
         files = List.copyOf(files);
         ruleCounts = Map.copyOf(ruleCounts);
         skipped = List.copyOf(skipped);
+        Objects.requireNonNull(ruleSettings);
+    }
+
+    /** A result of the default profile without severity overrides. */
+    public ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
+                            Map<String, Long> ruleCounts, List<String> skipped) {
+        this(findings, counts, files, objects, ruleCounts, skipped, RuleSettings.DEFAULT);
     }
 
     public ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
@@ -44,7 +53,7 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
 
     /** This result with the files of bundle folders that were skipped. */
     public ValidationResult withSkipped(List<String> skippedFiles) {
-        return new ValidationResult(findings, counts, files, objects, ruleCounts, skippedFiles);
+        return new ValidationResult(findings, counts, files, objects, ruleCounts, skippedFiles, ruleSettings);
     }
 
     /**
@@ -57,7 +66,7 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
         List<Finding> relativeFindings = findings.stream().map(f -> new Finding(f.rule(), f.severity(),
                 rename.apply(f.file()), f.line(), f.column(), f.objectId(), f.field(), f.message())).toList();
         return new ValidationResult(relativeFindings, counts, files.stream().map(rename).toList(), objects, ruleCounts,
-                skipped.stream().map(rename).toList());
+                skipped.stream().map(rename).toList(), ruleSettings);
     }
 
     public long count(Severity severity) {

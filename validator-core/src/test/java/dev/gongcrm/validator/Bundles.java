@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,9 +58,15 @@ public final class Bundles {
                     List<PriorUploads.KnownObject> known = objects.computeIfAbsent(file.type(), t -> new ArrayList<>());
                     for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                         JsonNode object = JSON.readTree(line);
+                        Map<String, String> values = new HashMap<>();
+                        for (String unique : List.of("internalName", "emailAddress")) {
+                            if (object.path(unique).isString()) {
+                                values.put(unique, object.path(unique).asString());
+                            }
+                        }
                         known.add(new PriorUploads.KnownObject(object.path("objectId").asString(),
                                 object.path("internalName").asString(null), object.path("isDeleted").asBoolean(false),
-                                !object.path("isActive").asBoolean(true)));
+                                !object.path("isActive").asBoolean(true), values));
                     }
                 }
             } catch (IOException e) {

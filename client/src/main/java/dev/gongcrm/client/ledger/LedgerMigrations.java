@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 public final class LedgerMigrations {
 
     /** The layout this code writes: the highest migration it has. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final String HISTORY_TABLE = "ledger_migrations";
 
     static {
@@ -36,8 +36,13 @@ public final class LedgerMigrations {
     private LedgerMigrations() {
     }
 
-    /** Brings the ledger to {@link #VERSION}, or refuses one from a newer gongcrm; {@code write}: false only reads. */
-    public static void prepare(LedgerDatabase database, boolean write) {
+    /**
+     * Brings the ledger to {@link #VERSION}, or refuses one from a newer gongcrm; {@code write}: false
+     * only reads, and an older ledger stays at its version.
+     *
+     * @return the version of the ledger's tables now
+     */
+    public static int prepare(LedgerDatabase database, boolean write) {
         LedgerLocation location = database.location();
         if (database.dialect() == LedgerDatabase.Dialect.SQLITE) {
             checkSqliteFile(database);
@@ -51,7 +56,7 @@ public final class LedgerMigrations {
                 throw newer(location, future[future.length - 1].getVersion().toString());
             }
             if (!write) {
-                return;
+                return version(info, database);
             }
             if (info.pending().length > 0) {
                 flyway.migrate();
@@ -63,6 +68,16 @@ public final class LedgerMigrations {
         if (database.dialect() == LedgerDatabase.Dialect.SQLITE) {
             markSqliteFile(database);
         }
+        return VERSION;
+    }
+
+    /** The version of a ledger that is only read: its last migration, or 1 for a gongcrm 0.1 ledger (no history). */
+    private static int version(MigrationInfoService info, LedgerDatabase database) {
+        MigrationInfo current = info.current();
+        if (current != null && current.getVersion() != null) {
+            return Integer.parseInt(current.getVersion().toString());
+        }
+        return database.dialect() == LedgerDatabase.Dialect.SQLITE ? 1 : 0;
     }
 
     private static Flyway flyway(LedgerDatabase database) {

@@ -71,6 +71,8 @@ public final class Ledger implements AutoCloseable {
     private final String order;
     /** The file a ledger kept nowhere lives in while it is open (a dry run of a bundle never pushed). */
     private final Path scratch;
+    /** The version of the ledger's tables: older than {@link #VERSION} only for an older ledger that is only read. */
+    private int tables = VERSION;
     private String runId;
 
     private Ledger(LedgerDatabase database, Path scratch) {
@@ -165,7 +167,7 @@ public final class Ledger implements AutoCloseable {
     private static Ledger prepared(LedgerDatabase database, boolean write, Path scratch) {
         Ledger ledger = new Ledger(database, scratch);
         try {
-            LedgerMigrations.prepare(database, write);
+            ledger.tables = LedgerMigrations.prepare(database, write);
             return ledger;
         } catch (RuntimeException e) {
             ledger.close();
@@ -490,10 +492,13 @@ public final class Ledger implements AutoCloseable {
         List<LedgerSummary.Integration> integrations = new ArrayList<>();
         for (long integrationId : integrations()) {
             List<LedgerSummary.Run> runs = new ArrayList<>();
-            query("SELECT run_id, host, pid, user_name, started_at, ended_at, outcome FROM runs WHERE integration_id = ? "
-                    + "ORDER BY started_at DESC LIMIT 1", statement -> statement.setLong(1, integrationId),
-                    rows -> runs.add(new LedgerSummary.Run(rows.getString(1), rows.getString(2), rows.getLong(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7))));
+            if (tables >= 2) {
+                query("SELECT run_id, host, pid, user_name, started_at, ended_at, outcome FROM runs "
+                        + "WHERE integration_id = ? ORDER BY started_at DESC LIMIT 1",
+                        statement -> statement.setLong(1, integrationId),
+                        rows -> runs.add(new LedgerSummary.Run(rows.getString(1), rows.getString(2), rows.getLong(3),
+                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7))));
+            }
             List<LedgerSummary.File> files = new ArrayList<>();
             query("SELECT object_type, kind, file, part, status, client_request_id, started_at, finished_at FROM steps s "
                     + "WHERE integration_id = ? AND " + order + " = (SELECT max(" + order + ") FROM steps t WHERE "
@@ -519,7 +524,7 @@ public final class Ledger implements AutoCloseable {
                     "object_type", "part", "bytes", "objects", "status", "request_id", "started_at", "accepted_at",
                     "finished_at", "errors", "run_id")),
             Map.entry("objects", List.of("integration_id", "object_type", "object_id", "reference_key", "modified_date",
-                    "is_deleted", "is_inactive", "client_request_id")),
+                    "is_deleted", "is_inactive", "client_request_id", "email_address")),
             Map.entry("schemas", List.of("integration_id", "object_type", "content", "uploaded_at")));
 
     /**
@@ -542,13 +547,16 @@ public final class Ledger implements AutoCloseable {
         Map<String, Long> copied = new java.util.LinkedHashMap<>();
         target.transaction(() -> {
             for (Map.Entry<String, List<String>> table : TABLES) {
+                if (table.getKey().equals("runs") && tables < 2) {
+                    continue; // a ledger of gongcrm 0.1, only read, recorded no runs
+                }
                 String columns = String.join(", ", table.getValue());
                 String marks = String.join(", ", java.util.Collections.nCopies(table.getValue().size(), "?"));
                 long before = target.rows(table.getKey());
                 long[] rows = {0};
                 try (PreparedStatement insert = target.db.prepareStatement("INSERT INTO " + table.getKey() + " ("
                         + columns + ") VALUES (" + marks + ")")) {
-                    query("SELECT " + columns + " FROM " + table.getKey() + " ORDER BY "
+                    query("SELECT " + readable(columns) + " FROM " + table.getKey() + " ORDER BY "
                             + (table.getKey().equals("steps") ? order : "1"), statement -> { }, row -> {
                                 for (int i = 1; i <= table.getValue().size(); i++) {
                                     insert.setObject(i, row.getObject(i));
@@ -695,12 +703,14 @@ public final class Ledger implements AutoCloseable {
 
             @Override
             public void forEachObject(ObjectType type, Consumer<KnownObject> consumer) {
-                query("SELECT object_id, reference_key, is_deleted, is_inactive FROM objects "
+                query("SELECT " + readable("object_id, reference_key, is_deleted, is_inactive, email_address")
+                        + " FROM objects "
                         + "WHERE integration_id = ? AND object_type = ?", statement -> {
                             statement.setLong(1, integrationId);
                             statement.setString(2, type.name());
                         }, rows -> consumer.accept(new KnownObject(rows.getString(1), rows.getString(2),
-                                rows.getInt(3) != 0, rows.getInt(4) != 0)));
+                                rows.getInt(3) != 0, rows.getInt(4) != 0, uniqueValues(rows.getString(2),
+                                rows.getString(5)))));
             }
 
             @Override
@@ -715,6 +725,26 @@ public final class Ledger implements AutoCloseable {
                 return found.stream().findFirst();
             }
         };
+    }
+
+    /**
+     * The columns to read of a table, with NULL for those an older ledger that is only read lacks: runs
+     * came with version 2, users' addresses with version 3.
+     */
+    private String readable(String columns) {
+        return tables >= 3 ? columns : columns.replace("email_address", "NULL").replace("run_id", "NULL");
+    }
+
+    /** What an object gave the fields no two objects may share, as this ledger records them. */
+    private static Map<String, String> uniqueValues(String internalName, String emailAddress) {
+        Map<String, String> values = new java.util.HashMap<>();
+        if (internalName != null) {
+            values.put("internalName", internalName);
+        }
+        if (emailAddress != null) {
+            values.put("emailAddress", emailAddress);
+        }
+        return values;
     }
 
     private static List<String> liveFields(String schema) {
@@ -741,15 +771,16 @@ public final class Ledger implements AutoCloseable {
                  }
              });
              PreparedStatement statement = db.prepareStatement("INSERT INTO objects (integration_id, object_type, "
-                     + "object_id, reference_key, modified_date, is_deleted, is_inactive, client_request_id) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (integration_id, object_type, object_id) DO UPDATE "
-                     + "SET reference_key = excluded.reference_key, modified_date = excluded.modified_date, "
-                     + "is_deleted = excluded.is_deleted, is_inactive = excluded.is_inactive, "
-                     + "client_request_id = excluded.client_request_id")) {
+                     + "object_id, reference_key, modified_date, is_deleted, is_inactive, client_request_id, "
+                     + "email_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (integration_id, object_type, "
+                     + "object_id) DO UPDATE SET reference_key = excluded.reference_key, modified_date = "
+                     + "excluded.modified_date, is_deleted = excluded.is_deleted, is_inactive = excluded.is_inactive, "
+                     + "client_request_id = excluded.client_request_id, email_address = excluded.email_address")) {
             int batched = 0;
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 String objectId = null;
                 String internalName = null;
+                String emailAddress = null;
                 String modifiedDate = null;
                 boolean deleted = false;
                 boolean inactive = false;
@@ -762,6 +793,7 @@ public final class Ledger implements AutoCloseable {
                     }
                     switch (name) {
                         case "internalName" -> internalName = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                        case "emailAddress" -> emailAddress = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "modifiedDate" -> modifiedDate = value == JsonToken.VALUE_STRING ? parser.getString() : null;
                         case "isDeleted" -> deleted = value == JsonToken.VALUE_TRUE;
                         case "isActive" -> inactive = value == JsonToken.VALUE_FALSE;
@@ -779,6 +811,7 @@ public final class Ledger implements AutoCloseable {
                 statement.setInt(6, deleted ? 1 : 0);
                 statement.setInt(7, inactive ? 1 : 0);
                 statement.setString(8, clientRequestId);
+                statement.setString(9, emailAddress);
                 statement.addBatch();
                 if (++batched == BATCH) {
                     statement.executeBatch();

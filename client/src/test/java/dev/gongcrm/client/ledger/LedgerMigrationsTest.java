@@ -92,13 +92,14 @@ class LedgerMigrationsTest {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = db.createStatement()) {
             statement.execute("INSERT INTO ledger_migrations (installed_rank, version, description, type, script, "
-                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (99, '3', 'from the future', "
-                    + "'SQL', 'V3__future.sql', 0, 'gongcrm 9', '2030-01-01 00:00:00', 1, 1)");
+                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (99, '" + (Ledger.VERSION + 1)
+                    + "', 'from the future', 'SQL', 'V" + (Ledger.VERSION + 1) + "__future.sql', 0, 'gongcrm 9', "
+                    + "'2030-01-01 00:00:00', 1, 1)");
         }
         byte[] before = Files.readAllBytes(file);
 
         LedgerException refused = assertThrows(LedgerException.class, () -> Ledger.open(file));
-        assertTrue(refused.getMessage().contains("was written by a newer gongcrm (ledger version 3; this one reads up "
+        assertTrue(refused.getMessage().contains("was written by a newer gongcrm (ledger version " + (Ledger.VERSION + 1) + "; this one reads up "
                 + "to " + Ledger.VERSION + "); upgrade gongcrm. Nothing was written"), refused.getMessage());
         assertThrows(LedgerException.class, () -> Ledger.openReadOnly(file));
         assertArrayEquals(before, Files.readAllBytes(file));

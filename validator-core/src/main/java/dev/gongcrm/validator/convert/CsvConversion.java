@@ -45,6 +45,7 @@ public record CsvConversion(String csv, Path output, long objects, List<Finding>
         List<String> files = new ArrayList<>();
         files.add(csv);
         files.addAll(validation.files());
-        return new ValidationResult(findings, counts, files, validation.objects(), ruleCounts);
+        return new ValidationResult(findings, counts, files, validation.objects(), ruleCounts, List.of(),
+                validation.ruleSettings());
     }
 }

@@ -12,6 +12,7 @@ import dev.gongcrm.validator.rules.SchemaFieldScope;
 import dev.gongcrm.validator.rules.SchemaFileScope;
 import dev.gongcrm.validator.rules.SequenceScope;
 import dev.gongcrm.validator.rules.SyntaxScope;
+import dev.gongcrm.validator.rules.UniqueValueScope;
 import dev.gongcrm.validator.schema.FieldSpec;
 
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class ActiveRules {
     final List<Rule> syntaxRules = new ArrayList<>();
     final List<Rule> fileRules = new ArrayList<>();
     final List<Rule> sequenceRules = new ArrayList<>();
+    final List<Rule> uniqueValueRules = new ArrayList<>();
     final List<Rule> recordRules = new ArrayList<>();
     final List<Rule> referenceRules = new ArrayList<>();
     final List<Rule> schemaFieldRules = new ArrayList<>();
@@ -49,6 +51,7 @@ final class ActiveRules {
             addIf(rule, "startFile", fileRules, FileScope.class);
             addIf(rule, "checkRecord", recordRules, RecordScope.class);
             addIf(rule, "checkSequence", sequenceRules, SequenceScope.class);
+            addIf(rule, "checkUniqueValue", uniqueValueRules, UniqueValueScope.class);
             addIf(rule, "checkReference", referenceRules, ReferenceScope.class);
             addIf(rule, "checkSchemaField", schemaFieldRules, SchemaFieldScope.class);
             addIf(rule, "checkSchemaFile", schemaFileRules, SchemaFileScope.class);

@@ -3,12 +3,16 @@ package dev.gongcrm.validator.engine;
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
+import dev.gongcrm.validator.RuleSettings;
+import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationOptions;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.rules.Rule;
+import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.rules.RuleConfig;
+import dev.gongcrm.validator.rules.RuleMeta;
 import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
@@ -44,6 +48,7 @@ public final class BundleRun {
     private final UniqueValues uniqueValues = new UniqueValues();
     private final Map<ObjectType, Integer> unreadFiles = new EnumMap<>(ObjectType.class);
     private final List<ReferenceCheck> waiting = new ArrayList<>();
+    private final List<UniqueConflict> waitingConflicts = new ArrayList<>();
     private final RuleConfig config;
     private Workers workers;
 
@@ -128,17 +133,38 @@ public final class BundleRun {
         List<String> order = files.stream().map(BundleFile::name).distinct().toList();
         findings.sort(Comparator.comparingInt((Finding f) -> order.indexOf(f.file()))
                 .thenComparingInt(Finding::line).thenComparingInt(Finding::column));
-        return new ValidationResult(findings, sink.counts(), order, objects, sink.ruleCounts());
+        return new ValidationResult(findings, sink.counts(), order, objects, sink.ruleCounts(), List.of(),
+                ruleSettings());
     }
 
-    /** Objects uploaded earlier count as read: references to their types are checked against them too. */
+    /** The profile and each rule's severity in this run, for the reports that describe the rules. */
+    private RuleSettings ruleSettings() {
+        Map<String, Severity> severities = new HashMap<>();
+        for (RuleMeta rule : RuleCatalog.all()) {
+            severities.put(rule.name(), config.severityOf(rule));
+        }
+        return new RuleSettings(schemas.profile(), severities);
+    }
+
+    /**
+     * Objects uploaded earlier count as read: references to their types are checked against them too, and
+     * the unique values the live ones hold are held against the bundle's.
+     */
     private void loadPriorObjects() {
         for (ObjectType type : priorUploads.objectTypes()) {
             unreadFiles.putIfAbsent(type, 0);
-            boolean keyedByObjectId = OBJECT_ID.equals(schemas.type(type).referenceKey());
-            priorUploads.forEachObject(type, known -> index.addKnown(type, known.objectId(),
-                    keyedByObjectId ? null : known.referenceKey(),
-                    (known.deleted() ? IdIndex.DELETED : 0) | (known.inactive() ? IdIndex.INACTIVE : 0)));
+            TypeSpec spec = schemas.type(type);
+            boolean keyedByObjectId = OBJECT_ID.equals(spec.referenceKey());
+            priorUploads.forEachObject(type, known -> {
+                index.addKnown(type, known.objectId(), keyedByObjectId ? null : known.referenceKey(),
+                        (known.deleted() ? IdIndex.DELETED : 0) | (known.inactive() ? IdIndex.INACTIVE : 0));
+                for (String field : spec.uniqueFields()) {
+                    String value = known.values().get(field);
+                    if (value != null && !known.deleted()) {
+                        uniqueValues.heldEarlier(spec, field, value, known.objectId());
+                    }
+                }
+            });
         }
     }
 
@@ -167,6 +193,11 @@ public final class BundleRun {
         waiting.addAll(references);
     }
 
+    /** A unique value an object of an earlier push holds: checked once the files of its type are read. */
+    void checkWhenTypeIsRead(UniqueConflict conflict) {
+        waitingConflicts.add(conflict);
+    }
+
     Workers workers() {
         if (workers == null) {
             workers = new Workers(config);
@@ -175,6 +206,7 @@ public final class BundleRun {
     }
 
     private void resolveWaiting(ObjectType completed) {
+        resolveConflicts(completed);
         List<ReferenceCheck> still = new ArrayList<>();
         for (ReferenceCheck check : waiting) {
             if (check.target() == completed) {
@@ -185,6 +217,24 @@ public final class BundleRun {
         }
         waiting.clear();
         waiting.addAll(still);
+    }
+
+    /**
+     * The conflicts with objects of earlier pushes, once the bundle's files of the type are read: one the
+     * bundle sends again (updated, or deleted) holds what the bundle gives it now, which the bundle's own
+     * conflicts cover.
+     */
+    private void resolveConflicts(ObjectType completed) {
+        List<UniqueConflict> still = new ArrayList<>();
+        for (UniqueConflict conflict : waitingConflicts) {
+            if (conflict.type() != completed) {
+                still.add(conflict);
+            } else if (!index.sentInBundle(completed, conflict.holder().objectId())) {
+                conflict.check(rules.uniqueValueRules);
+            }
+        }
+        waitingConflicts.clear();
+        waitingConflicts.addAll(still);
     }
 
     private void runReferenceRules(ReferenceCheck check) {

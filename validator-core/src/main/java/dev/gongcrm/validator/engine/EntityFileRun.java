@@ -39,7 +39,6 @@ final class EntityFileRun implements SequenceScope {
     private LineBatch current;
     private LineBatch.ObjectFacts facts;
     private int earlierLine;
-    private FirstHolder[] firstHolders = new FirstHolder[0];
     private long objects;
     /** How many lines of the file the ordered part has taken in: batches count their lines from 1. */
     private int linesDone;
@@ -171,29 +170,28 @@ final class EntityFileRun implements SequenceScope {
         free.addLast(batch);
     }
 
-    /** Makes this object the holder of its unique values, noting the earlier holders of those already held. */
+    /**
+     * Makes this object the holder of its unique values; a value another object holds goes to the rules at
+     * once when that object is of the bundle, once the type's files are read when it is of an earlier push.
+     */
     private void claimUniqueValues() {
         List<String> fields = job.spec().uniqueFields();
-        if (firstHolders.length != fields.size()) {
-            firstHolders = new FirstHolder[fields.size()];
-        }
         for (int i = 0; i < fields.size(); i++) {
             String value = facts.uniqueValues[i];
-            firstHolders[i] = value == null ? null : bundle.uniqueValues().claim(job.spec(), fields.get(i), value,
+            FirstHolder holder = value == null ? null : bundle.uniqueValues().claim(job.spec(), fields.get(i), value,
                     file.name(), facts.line, facts.objectId);
+            if (holder == null) {
+                continue;
+            }
+            UniqueConflict conflict = new UniqueConflict(bundle.sink(), file.name(), job.spec(), facts.line,
+                    CrmRecord.keyColumn(current.bytes, facts.start, facts.length, fields.get(i), 1), facts.objectId,
+                    fields.get(i), value, holder);
+            if (holder.isEarlierPush()) {
+                bundle.checkWhenTypeIsRead(conflict);
+            } else {
+                conflict.check(bundle.rules().uniqueValueRules);
+            }
         }
-    }
-
-    @Override
-    public String uniqueValue(String field) {
-        int i = job.spec().uniqueFields().indexOf(field);
-        return i < 0 ? null : facts.uniqueValues[i];
-    }
-
-    @Override
-    public FirstHolder firstHolderOf(String field) {
-        int i = job.spec().uniqueFields().indexOf(field);
-        return i < 0 ? null : firstHolders[i];
     }
 
     @Override

@@ -53,6 +53,12 @@ final class IdIndex {
         add(type, objectId, referenceKey, EARLIER_UPLOADS, 0, flags);
     }
 
+    /** Whether a file of the bundle has an object of this type and objectId (not only an earlier upload). */
+    boolean sentInBundle(ObjectType type, String objectId) {
+        long entry = keysOf(type, true).get(objectId);
+        return entry != IdMap.ABSENT && (int) ((entry >>> 8) & 0xFFFFFF) != EARLIER_UPLOADS;
+    }
+
     /** The flags of the object with this key in that map, or {@link #ABSENT}. */
     static int flags(IdMap keys, String key) {
         long entry = keys.get(key);

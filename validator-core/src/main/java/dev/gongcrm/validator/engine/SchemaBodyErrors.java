@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -107,8 +108,21 @@ final class SchemaBodyErrors {
                 : "name".equals(property) ? ": rename it to 'uniqueName'" : ": drop it";
     }
 
+    /** The documented values of a property: what its enum accepts but does not document goes unnamed. */
     private List<String> allowedValues(String property) {
-        return strings(bodySchema.path("items").path("properties").path(property).path("enum"));
+        List<String> values = strings(bodySchema.path("items").path("properties").path(property).path("enum"));
+        values.removeIf(value -> documentedFormOf(bodySchema, property, value).isPresent());
+        return values;
+    }
+
+    /**
+     * The documented value meaning the same as {@code value}, when the request body accepts that value of
+     * the property without documenting it ({@code x-gong-undocumented-values}); empty otherwise.
+     */
+    static Optional<String> documentedFormOf(JsonNode bodySchema, String property, String value) {
+        JsonNode documented = bodySchema.path("items").path("properties").path(property)
+                .path("x-gong-undocumented-values").path(value);
+        return documented.isString() ? Optional.of(documented.asString()) : Optional.empty();
     }
 
     private String caseHint(JsonNode value, String property) {

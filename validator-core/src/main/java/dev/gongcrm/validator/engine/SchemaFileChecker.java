@@ -82,6 +82,11 @@ final class SchemaFileChecker {
                     "schema file is empty; it must hold the JSON array of field definitions");
             return List.of();
         }
+        TextEncoding.Located halfCharacter = TextEncoding.loneSurrogateEscape(bytes);
+        if (halfCharacter != null) {
+            syntax.report(bundle.sink(), file.name(), LineProblem.INVALID_ENCODING, halfCharacter.line(),
+                    halfCharacter.column(), halfCharacter.message());
+        }
         List<int[]> starts = new ArrayList<>();
         JsonNode root;
         try {
@@ -94,6 +99,9 @@ final class SchemaFileChecker {
             root = MAPPER.readTree(bytes);
         } catch (JacksonException e) {
             String message = SyntaxMessages.reason(e);
+            if (halfCharacter != null && message.contains("surrogate")) {
+                return List.of(); // Jackson refuses half a character in a key: reported above
+            }
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             int column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
             LineProblem problem = message.startsWith("Invalid UTF-8") ? LineProblem.INVALID_ENCODING
@@ -258,6 +266,11 @@ final class SchemaFileChecker {
             JsonNode declared = bodySchema.path("items").path("properties").path(property);
             return declared.path("deprecated").asBoolean(false)
                     ? Optional.of(declared.path("x-gong-replacement").asString("")) : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> documentedFormOf(String property, String value) {
+            return SchemaBodyErrors.documentedFormOf(bodySchema, property, value);
         }
 
         @Override

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Reads the line nearly every CRM export is made of — one flat object of strings, numbers,
  * literals and arrays of those — straight from its bytes into a {@link CrmRecord}, without a
  * parser. It accepts only what is certainly well-formed JSON and gives up on anything else (a
- * nested object, a broken escape, bytes that are not UTF-8, a number Jackson would refuse...):
+ * nested object, a broken escape, bytes that are not UTF-8, the escape of half a character, a
+ * number Jackson would refuse...):
  * {@link LdjsonReader} then reads that line with Jackson, which says exactly what is wrong.
  *
  * <p>Why it exists: a whole run is dominated by the JIT, and this loop is small enough to be
@@ -288,6 +289,17 @@ final class FlatObjectScanner {
                         }
                         decoded[count++] = (char) code;
                         i += 6;
+                        if (Character.isSurrogate((char) code)) {
+                            // half a character is left to the reader, which reports it: only a high half
+                            // with the escape of its low half right after is a character
+                            int low = Character.isHighSurrogate((char) code)
+                                    ? SurrogateEscapes.unicodeEscape(bytes, i, end) : -1;
+                            if (low < 0 || !Character.isLowSurrogate((char) low)) {
+                                return false;
+                            }
+                            decoded[count++] = (char) low;
+                            i += 6;
+                        }
                         continue;
                     }
                     default -> {

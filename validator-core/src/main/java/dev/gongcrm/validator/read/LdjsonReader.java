@@ -153,15 +153,27 @@ public final class LdjsonReader {
         } catch (JacksonException e) {
             int column = columnOf(e, buf, start);
             String message = SyntaxMessages.reason(e);
+            int keyEscape = message.contains("surrogate") ? SurrogateEscapes.lastLoneBefore(buf, start, start + length,
+                    start + (int) Math.max(0, e.getLocation() == null ? length : e.getLocation().getByteOffset())) : -1;
             if (message.startsWith("Invalid UTF-8")) {
                 listener.problem(LineProblem.INVALID_ENCODING, line, column,
                         "bytes that are not UTF-8 (" + message + "); the file must be encoded as UTF-8");
+            } else if (keyEscape >= 0) {
+                // Jackson refuses half a character in a key (in a value it reads it): the same problem either way
+                listener.problem(LineProblem.INVALID_ENCODING, line, Utf8.columnAt(buf, start, keyEscape),
+                        SurrogateEscapes.message(buf, start, length, keyEscape, true));
             } else {
                 listener.problem(LineProblem.INVALID_JSON, line, column, SyntaxMessages.explain(e, buf, start, length));
             }
             if (!objectRead) {
                 return;
             }
+        }
+        // the flat scanner reads no line with such an escape: only the lines read here can have one
+        int valueEscape = SurrogateEscapes.firstLone(buf, start, start + length);
+        if (valueEscape >= 0) {
+            listener.problem(LineProblem.INVALID_ENCODING, line, Utf8.columnAt(buf, start, valueEscape),
+                    SurrogateEscapes.message(buf, start, length, valueEscape, false));
         }
         // text after a complete object (a trailing comment, a second object) leaves that object checkable
         listener.record(record);

@@ -36,6 +36,31 @@ public final class TextEncoding {
         return null;
     }
 
+    /** A problem at a place of a file. */
+    public record Located(int line, int column, String message) {
+    }
+
+    /**
+     * The first JSON escape of half a UTF-16 character in a whole JSON document ({@code "\}{@code ud800"}
+     * alone), which no UTF-8 text can hold, or null when it has none. LDJSON lines are checked as they
+     * are read ({@link LdjsonReader}).
+     */
+    public static Located loneSurrogateEscape(byte[] json) {
+        int at = SurrogateEscapes.firstLone(json, 0, json.length);
+        if (at < 0) {
+            return null;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (json[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Located(line, Utf8.columnAt(json, lineStart, at), SurrogateEscapes.message("a string", json, at));
+    }
+
     /** Whether the file starts with a UTF-8 byte order mark. */
     public static boolean hasUtf8Bom(byte[] head, int length) {
         return length >= UTF8_BOM_LENGTH && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB

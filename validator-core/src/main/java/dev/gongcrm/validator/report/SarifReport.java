@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.report;
 
 import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.RuleSettings;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Version;
@@ -17,7 +18,11 @@ import java.util.Map;
 /**
  * SARIF 2.1.0, as code-scanning tools read it: {@code ruleId} is the rule name, {@code level} its
  * severity (info becomes {@code note}), locations are relative URIs with 1-based lines and columns,
- * and every rule of the catalog is described under {@code tool.driver.rules}.
+ * and every rule of the catalog is described under {@code tool.driver.rules}, its
+ * {@code defaultConfiguration.level} the severity it has in the run's API profile (as {@code gongcrm
+ * rules --profile} shows it). A severity the user changed is, as SARIF has it, an override of that
+ * default: listed under the invocation's {@code ruleConfigurationOverrides}, and the level of the
+ * rule's results.
  */
 final class SarifReport implements ReportWriter {
 
@@ -43,13 +48,18 @@ final class SarifReport implements ReportWriter {
             json.writeStartArray();
             for (RuleMeta rule : rules) {
                 ruleIndex.put(rule.name(), ruleIndex.size());
-                writeRule(json, rule);
+                writeRule(json, rule, result.ruleSettings());
             }
             json.writeEndArray();
             json.writeEndObject();
             json.writeEndObject();
+            List<RuleMeta> overridden = rules.stream().filter(rule -> result.ruleSettings().severity(rule)
+                    != result.ruleSettings().profileSeverity(rule)).toList();
+            if (result.truncated() || !overridden.isEmpty()) {
+                writeInvocation(json, result, overridden, ruleIndex);
+            }
             if (result.truncated()) {
-                writeTruncation(json, result);
+                writeTruncationProperties(json, result);
             }
             json.writeName("results");
             json.writeStartArray();
@@ -64,24 +74,49 @@ final class SarifReport implements ReportWriter {
     }
 
     /**
-     * That the results are not all: a warning notification of the invocation, which viewers show, and the
-     * number left out in the run's property bag, for tools.
+     * The run's invocation: the rules whose severity the user changed from the profile's, and, when the
+     * results are not all, a warning notification, which viewers show.
      */
-    private static void writeTruncation(JsonGenerator json, ValidationResult result) {
+    private static void writeInvocation(JsonGenerator json, ValidationResult result, List<RuleMeta> overridden,
+                                        Map<String, Integer> ruleIndex) {
         json.writeName("invocations");
         json.writeStartArray();
         json.writeStartObject();
         json.writeBooleanProperty("executionSuccessful", true);
-        json.writeName("toolExecutionNotifications");
-        json.writeStartArray();
-        json.writeStartObject();
-        json.writeStringProperty("level", "warning");
-        json.writeName("message");
-        text(json, TextReport.truncation(result));
+        if (!overridden.isEmpty()) {
+            json.writeName("ruleConfigurationOverrides");
+            json.writeStartArray();
+            for (RuleMeta rule : overridden) {
+                json.writeStartObject();
+                json.writeName("descriptor");
+                json.writeStartObject();
+                json.writeStringProperty("id", rule.name());
+                json.writeNumberProperty("index", ruleIndex.get(rule.name()));
+                json.writeEndObject();
+                json.writeName("configuration");
+                json.writeStartObject();
+                json.writeStringProperty("level", level(result.ruleSettings().severity(rule)));
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (result.truncated()) {
+            json.writeName("toolExecutionNotifications");
+            json.writeStartArray();
+            json.writeStartObject();
+            json.writeStringProperty("level", "warning");
+            json.writeName("message");
+            text(json, TextReport.truncation(result));
+            json.writeEndObject();
+            json.writeEndArray();
+        }
         json.writeEndObject();
         json.writeEndArray();
-        json.writeEndObject();
-        json.writeEndArray();
+    }
+
+    /** That the results are not all: the number left out, in the run's property bag, for tools. */
+    private static void writeTruncationProperties(JsonGenerator json, ValidationResult result) {
         json.writeName("properties");
         json.writeStartObject();
         json.writeBooleanProperty("truncated", true);
@@ -89,7 +124,7 @@ final class SarifReport implements ReportWriter {
         json.writeEndObject();
     }
 
-    private static void writeRule(JsonGenerator json, RuleMeta rule) {
+    private static void writeRule(JsonGenerator json, RuleMeta rule, RuleSettings settings) {
         json.writeStartObject();
         json.writeStringProperty("id", rule.name());
         json.writeName("shortDescription");
@@ -100,7 +135,7 @@ final class SarifReport implements ReportWriter {
         text(json, rule.summary() + "\nRun 'gongcrm rules " + rule.name() + "' for a bad and a good example.");
         json.writeName("defaultConfiguration");
         json.writeStartObject();
-        json.writeStringProperty("level", level(rule.defaultSeverity()));
+        json.writeStringProperty("level", level(settings.profileSeverity(rule)));
         json.writeEndObject();
         json.writeEndObject();
     }

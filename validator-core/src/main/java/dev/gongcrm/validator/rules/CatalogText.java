@@ -1,5 +1,8 @@
 package dev.gongcrm.validator.rules;
 
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.schema.ProfileSchemas;
+
 import java.util.List;
 
 /**
@@ -11,23 +14,31 @@ public final class CatalogText {
     private CatalogText() {
     }
 
-    /** One row a rule: name, default severity, whether {@code gongcrm fix} repairs it, summary. */
-    public static List<String> table() {
+    /**
+     * One row a rule: name, default severity in the API profile (as a run of that profile reports it
+     * when no severity is changed), whether {@code gongcrm fix} repairs it, summary.
+     */
+    public static List<String> table(String profile) {
         int width = RuleCatalog.all().stream().mapToInt(rule -> rule.name().length()).max().orElse(10);
         String row = "%-" + width + "s  %-8s  %-7s  %s";
         List<String> lines = new java.util.ArrayList<>();
         lines.add(String.format(row, "RULE", "SEVERITY", "FIXABLE", "SUMMARY"));
         for (RuleMeta rule : RuleCatalog.all()) {
-            lines.add(String.format(row, rule.name(), rule.defaultSeverity().id(),
+            lines.add(String.format(row, rule.name(), RuleCatalog.severityIn(rule, profile).id(),
                     RuleCatalog.fix(rule).isPresent() ? "yes" : "no", rule.summary()));
         }
         return lines;
     }
 
-    /** A rule explained: summary, the sentence of Gong's documentation, its fix, a bad and a good example. */
-    public static String explain(RuleMeta rule) {
+    /**
+     * A rule explained: its default severity in the API profile, summary, the sentence of Gong's
+     * documentation, its fix, a bad and a good example.
+     */
+    public static String explain(RuleMeta rule, String profile) {
         StringBuilder text = new StringBuilder();
-        text.append(rule.name()).append(" (").append(rule.defaultSeverity().id()).append(")\n\n");
+        text.append(rule.name()).append(" (").append(RuleCatalog.severityIn(rule, profile).id())
+                .append(profile.equals(ProfileSchemas.DEFAULT_PROFILE) ? "" : " in the " + profile + " profile")
+                .append(")\n\n");
         text.append("  ").append(rule.summary()).append("\n\n");
         text.append("  Gong's documentation: \"").append(rule.seed()).append("\"\n\n");
         text.append("  Fixable: ").append(RuleCatalog.fix(rule).map(fix -> "yes, by 'gongcrm fix': " + fix)
@@ -63,7 +74,7 @@ public final class CatalogText {
         text.append('\n');
         for (RuleMeta rule : RuleCatalog.all()) {
             text.append("## ").append(rule.name()).append("\n\nDefault severity: ").append(rule.defaultSeverity().id())
-                    .append(rule.exampleOptions().isEmpty() ? "" : "; examples checked with `--"
+                    .append(otherProfiles(rule)).append(rule.exampleOptions().isEmpty() ? "" : "; examples checked with `--"
                             + String.join("` `--", rule.exampleOptions()) + "`").append(".\n\n")
                     .append(rule.summary()).append("\n\n> ").append(rule.seed()).append("\n\nFixable: ")
                     .append(RuleCatalog.fix(rule).map(fix -> "yes. " + fix).orElse("no")).append("\n\n");
@@ -75,6 +86,18 @@ public final class CatalogText {
             text.append("Good:\n\n```\n").append(rule.goodExample()).append("```\n\n");
         }
         return text.toString().stripTrailing() + "\n";
+    }
+
+    /** The profiles in which the rule's default severity is another, e.g. " (error in the current profile)". */
+    private static String otherProfiles(RuleMeta rule) {
+        List<String> others = new java.util.ArrayList<>();
+        for (String profile : ProfileSchemas.PROFILES) {
+            Severity severity = RuleCatalog.severityIn(rule, profile);
+            if (severity != rule.defaultSeverity()) {
+                others.add(severity.id() + " in the " + profile + " profile");
+            }
+        }
+        return others.isEmpty() ? "" : " (" + String.join(", ", others) + ")";
     }
 
     private static String indent(String example) {

@@ -34,6 +34,13 @@ public interface Rule {
     default void checkSequence(SequenceScope scope) {
     }
 
+    /**
+     * A value of a unique field ({@code x-gong-unique}) that another object holds, in the bundle or from an
+     * earlier push: see {@link UniqueValueScope} for when it is called.
+     */
+    default void checkUniqueValue(UniqueValueScope scope) {
+    }
+
     /** Whether {@link #checkField} wants the values of fields with this spec (null: fields no schema defines). */
     default boolean appliesTo(FieldSpec spec) {
         return false;

@@ -1,5 +1,8 @@
 package dev.gongcrm.validator.rules;
 
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.schema.ProfileSchemas;
+
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,14 @@ public final class RuleCatalog {
 
     public static Optional<RuleMeta> find(String name) {
         return all().stream().filter(meta -> meta.name().equals(name)).findFirst();
+    }
+
+    /**
+     * A rule's default severity in an API profile: the profile's table ({@code profile.json}) where it
+     * names the rule, else the rule's own.
+     */
+    public static Severity severityIn(RuleMeta rule, String profile) {
+        return ProfileSchemas.of(profile).table().severities().getOrDefault(rule.name(), rule.defaultSeverity());
     }
 
     /** What {@code gongcrm fix} repairs of a rule's findings, or empty when the rule is not fixable. */

@@ -30,6 +30,12 @@ public interface SchemaFieldScope {
      */
     Optional<String> replacementOf(String property);
 
+    /**
+     * For a value of a property that the profile's request body accepts without documenting it
+     * ({@code x-gong-undocumented-values}), the documented value that means the same; empty otherwise.
+     */
+    Optional<String> documentedFormOf(String property, String value);
+
     /** The definition of the same uniqueName in the type's last uploaded schema, when the run knows it. */
     Optional<JsonNode> lastUploadedDefinition();
 

@@ -17,16 +17,6 @@ public interface SequenceScope extends FileScope {
     /** The modifiedDate as seconds since the epoch, or {@code IsoDates.INVALID}. */
     long modifiedInstant();
 
-    /**
-     * For a field the type's schema marks unique ({@code x-gong-unique}): the first object of the
-     * bundle, with another id and not deleted, that gave it the value this object gives it (email
-     * addresses compared ignoring case); null when there is none, or the field is not unique.
-     */
-    FirstHolder firstHolderOf(String field);
-
-    /** This object's value of a unique field ({@code x-gong-unique}) as it wrote it; null when it has none. */
-    String uniqueValue(String field);
-
     /** Reports a finding at the given field of this object's line. */
     void report(Rule rule, String field, String message);
 }

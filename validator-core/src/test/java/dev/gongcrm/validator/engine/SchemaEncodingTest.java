@@ -111,4 +111,20 @@ class SchemaEncodingTest {
         assertEquals(List.of(), schemaFindings(SCHEMA.getBytes(StandardCharsets.UTF_8)));
         assertEquals(0, Bundles.findings("--- deals.ldjson\n" + DEALS, "invalid-encoding").size());
     }
+
+    /** Half a character in a label, or in a key (which Jackson refuses): one invalid-encoding at the escape. */
+    @Test
+    void theEscapeOfHalfACharacter() throws IOException {
+        List<String> inValue = schemaFindings(bytes("", "[{\"uniqueName\": \"tier\", \"label\": \"Tier \\ud800\",\n"
+                + "  \"type\": \"STRING\"}]\n", StandardCharsets.UTF_8));
+        assertEquals(List.of("invalid-encoding deal.schema.json 1:40 a string holds \\ud800, half of a character (a high "
+                + "surrogate without the low one after it): UTF-8, which Gong stores, cannot encode it; write the whole "
+                + "character (its two escapes, e.g. \\ud83d\\ude00, or the character itself) or remove the escape"),
+                inValue, "the tier field is still defined: no unknown-field for the deals");
+        List<String> inKey = schemaFindings(bytes("", "[{\"uniqueName\": \"tier\", \"label\": \"Tier\",\n"
+                + "  \"\\udc00\": 1, \"type\": \"STRING\"}]\n", StandardCharsets.UTF_8));
+        assertEquals("invalid-encoding deal.schema.json 2:4 a string holds \\udc00", inKey.get(0).substring(0,
+                "invalid-encoding deal.schema.json 2:4 a string holds \\udc00".length()), inKey.toString());
+        assertEquals(1, inKey.stream().filter(f -> f.contains("surrogate")).count(), inKey.toString());
+    }
 }

@@ -36,6 +36,7 @@ class FlatObjectScannerTest {
             "{\"a\":nul}", "{\"a\":falsey}", "{\"a\":1,}", "{,}", "{\"a\"}", "{\"a\":}", "{\"a\" 1}", "{a:1}",
             "{'a':1}", "{\"a\":1} x", "{\"a\":1}{\"b\":2}", "{\"a\":1", "{\"a\":\"x", "{\"a\":\"x\\\"}",
             "{\"a\":\"Zoë Ünal 日本 😀\"}", "{\"a\":\"\\u00e9\\u0041\\uD83D\\uDE00\\uD800\"}",
+            "{\"a\":[\"\\ud83d\\ude00\",\"\\ud800\\u0041\",\"\\udc00\"]}",
             "{\"a\":\"\\n\\t\\r\\b\\f\\/\\\\\\\"\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12G4\"}",
             "{\"a\":\"tab\there\"}", "{\"a\":\"del\u007f\"}", "{\"\":1}", "{\"é\":1}", "{\"a\\u0062\":1}",
             "{\"a\":1,\"a\":2}", "{\"a\":[1,2],\"a\":\"x\"}", "{\"a\":[]}", "{\"a\":[ ]}", "{\"a\":[\"x\",\"y\"]}",
@@ -104,6 +105,18 @@ class FlatObjectScannerTest {
         byte[] nested = "{\"objectId\": \"a\", \"address\": {\"city\": \"Oslo\"}}".getBytes(StandardCharsets.UTF_8);
         assertTrue(scanner.scan(flat, 0, flat.length, 1, new CrmRecord()));
         assertFalse(scanner.scan(nested, 0, nested.length, 1, new CrmRecord()));
+    }
+
+    /** Escaped whole characters stay on the fast path; the escape of half a character goes to the reader that reports it. */
+    @Test
+    void readsEscapedWholeCharactersItselfAndLeavesHalfCharactersToJackson() {
+        FlatObjectScanner scanner = new FlatObjectScanner();
+        byte[] whole = "{\"name\": \"\\ud83d\\ude00\", \"tags\": [\"\\uD83D\\uDE00\"]}".getBytes(StandardCharsets.UTF_8);
+        assertTrue(scanner.scan(whole, 0, whole.length, 1, new CrmRecord()));
+        for (String half : new String[] {"\\ud800", "\\udc00", "\\ud800\\u0041", "\\ud800\\ud800", "x\\udbff"}) {
+            byte[] line = ("{\"name\": \"" + half + "\"}").getBytes(StandardCharsets.UTF_8);
+            assertFalse(scanner.scan(line, 0, line.length, 1, new CrmRecord()), half);
+        }
     }
 
     /** Reads the bytes as an LDJSON file with and without the scanner and compares every event and field. */

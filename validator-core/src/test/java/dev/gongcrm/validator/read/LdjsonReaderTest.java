@@ -190,4 +190,47 @@ class LdjsonReaderTest {
         assertEquals(List.of("record 1 22"), read("{\"name\": \"Zoë Ünal\", \"stage\": 1}\n",
                 record -> " " + record.columnOf("stage")));
     }
+
+    /** The escape of half a character, at the escape, naming the field; the object is still checked. */
+    @Test
+    void reportsTheEscapeOfHalfACharacterInAValue() throws IOException {
+        List<String> events = read("{\"objectId\": \"a\", \"name\": \"Caf\\u00e9 \\ud800\"}\n"
+                + "{\"objectId\": \"b\", \"domains\": [\"x.com\", \"\\udc00y.com\"]}\n"
+                + "{\"objectId\": \"c\", \"name\": \"\\ud800\\u0041\"}\n"
+                + "{\"objectId\": \"d\", \"o\": {\"p\": [\"\\udbff\"]}}\n");
+        assertEquals(List.of(
+                "INVALID_ENCODING 1:38 field 'name' holds \\ud800, half of a character (a high surrogate without the "
+                        + "low one after it): UTF-8, which Gong stores, cannot encode it; write the whole character "
+                        + "(its two escapes, e.g. \\ud83d\\ude00, or the character itself) or remove the escape",
+                "record 1"), events.subList(0, 2));
+        assertTrue(events.get(2).startsWith("INVALID_ENCODING 2:41 field 'domains' holds \\udc00, half of a character "
+                + "(a low surrogate without the high one before it)"), events.get(2));
+        assertTrue(events.get(4).startsWith("INVALID_ENCODING 3:28 field 'name' holds \\ud800"), events.get(4));
+        assertTrue(events.get(6).startsWith("INVALID_ENCODING 4:32 field 'o' holds \\udbff"), events.get(6));
+        assertEquals(List.of("record 2", "record 3", "record 4"), List.of(events.get(3), events.get(5), events.get(7)));
+    }
+
+    @Test
+    void reportsTheEscapeOfHalfACharacterInAKeyAsEncodingNotSyntax() throws IOException {
+        List<String> events = read("{\"objectId\": \"a\", \"n\\ud800x\": 1}\n{\"\\udc00\": 1}\n" + GOOD + "\n");
+        assertTrue(events.get(0).startsWith("INVALID_ENCODING 1:21 a key holds \\ud800, half of a character"),
+                events.get(0));
+        assertTrue(events.get(1).startsWith("INVALID_ENCODING 2:3 a key holds \\udc00"), events.get(1));
+        assertEquals("record 3", events.get(2));
+    }
+
+    @Test
+    void wholeCharactersAndEscapedBackslashesAreNotHalfCharacters() throws IOException {
+        assertEquals(List.of("record 1", "record 2", "record 3"), read("{\"name\": \"\\ud83d\\ude00 \\uD83D\\uDE00\"}\n"
+                + "{\"name\": \"\\\\ud800 is how JSON writes half a character\"}\n{\"\\ud83d\\ude00\": [\"\\ud83d\\ude00\"]}\n"));
+    }
+
+    @Test
+    void findsTheEscapeOfHalfACharacterInALongLineValueLeftInPlace() throws IOException {
+        String longValue = "x".repeat(100_000) + "\\udfff";
+        List<String> events = read(new LdjsonReader(1 << 20, 1024), ("{\"objectId\": \"a\", \"notes\": \"" + longValue
+                + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        assertTrue(events.get(0).startsWith("INVALID_ENCODING 1:100029 field 'notes' holds \\udfff"), events.get(0));
+        assertEquals("record 1", events.get(1));
+    }
 }

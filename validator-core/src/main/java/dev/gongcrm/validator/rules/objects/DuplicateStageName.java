@@ -4,13 +4,14 @@ import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.rules.FirstHolder;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
-import dev.gongcrm.validator.rules.SequenceScope;
+import dev.gongcrm.validator.rules.UniqueValueScope;
 
 /**
  * Deals name their stage by internalName, so two stages with one internalName leave Gong to pick one
- * of them for every such deal. Across the files of the bundle; the same objectId again (an update of
- * the stage) and stages sent with isDeleted: true do not count. A deal naming that internalName gets
- * no finding of its own: it resolves to a stage either way, and it is the stages that need fixing.
+ * of them for every such deal. Across the files of the bundle and the stages of earlier pushes the
+ * bundle does not send again (the ledger); the same objectId again (an update of the stage) and stages
+ * sent with isDeleted: true do not count. A deal naming that internalName gets no finding of its own:
+ * it resolves to a stage either way, and it is the stages that need fixing.
  */
 @RuleDoc(
         name = "duplicate-stage-name",
@@ -33,12 +34,13 @@ public final class DuplicateStageName implements Rule {
     private static final String INTERNAL_NAME = "internalName";
 
     @Override
-    public void checkSequence(SequenceScope scope) {
-        FirstHolder first = scope.firstHolderOf(INTERNAL_NAME);
-        if (first != null) {
-            scope.report(this, INTERNAL_NAME, "internalName '" + first.value() + "' is already the internalName of stage '"
-                    + first.objectId() + "' on " + first.where(scope.file()) + "; internalName identifies the stage, "
-                    + "so deals with stage '" + first.value() + "' could land in either: give each stage its own internalName");
+    public void checkUniqueValue(UniqueValueScope scope) {
+        if (!INTERNAL_NAME.equals(scope.field())) {
+            return;
         }
+        FirstHolder first = scope.holder();
+        scope.report(this, "internalName '" + first.value() + "' is already the internalName of stage '"
+                + first.objectId() + "' " + first.where(scope.file()) + "; internalName identifies the stage, "
+                + "so deals with stage '" + first.value() + "' could land in either: give each stage its own internalName");
     }
 }

@@ -4,14 +4,14 @@ import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.rules.FirstHolder;
 import dev.gongcrm.validator.rules.Rule;
 import dev.gongcrm.validator.rules.RuleDoc;
-import dev.gongcrm.validator.rules.SequenceScope;
+import dev.gongcrm.validator.rules.UniqueValueScope;
 
 /**
  * Gong maps a CRM user to the Gong user with the same email address, and maps each address once: the
  * second user with an address gets no mapping, and the deals it owns are not processed. Across the
  * files of the bundle, BUSINESS_USER files and {@code /map/users} files alike (both create the
- * mapping); the same id again (an update of the user) and users sent with isDeleted: true do not
- * count. Addresses are compared ignoring case: Gong matches a user "based on the email address", and
+ * mapping), and the users of earlier pushes the bundle does not send again (the ledger); the same id
+ * again (an update of the user) and users sent with isDeleted: true do not count. Addresses are compared ignoring case: Gong matches a user "based on the email address", and
  * mail systems, Gong's sign-in among them, treat {@code Jane@Example.com} and {@code jane@example.com}
  * as one address.
  */
@@ -37,14 +37,15 @@ public final class DuplicateUserEmail implements Rule {
     private static final String EMAIL_ADDRESS = "emailAddress";
 
     @Override
-    public void checkSequence(SequenceScope scope) {
-        FirstHolder first = scope.firstHolderOf(EMAIL_ADDRESS);
-        if (first != null) {
-            String email = scope.uniqueValue(EMAIL_ADDRESS);
-            scope.report(this, EMAIL_ADDRESS, "emailAddress '" + email + "' is already mapped to user '"
-                    + first.objectId() + "' on " + first.where(scope.file())
-                    + (first.value().equals(email) ? "" : " (written '" + first.value() + "' there)") + "; Gong maps an email address once, "
-                    + "so this user would get no mapping: send each Gong user's address with one CRM user only");
+    public void checkUniqueValue(UniqueValueScope scope) {
+        if (!EMAIL_ADDRESS.equals(scope.field())) {
+            return;
         }
+        FirstHolder first = scope.holder();
+        String email = scope.value();
+        scope.report(this, "emailAddress '" + email + "' is already mapped to user '" + first.objectId() + "' "
+                + first.where(scope.file()) + (first.value().equals(email) ? "" : " (written '" + first.value()
+                + "' there)") + "; Gong maps an email address once, so this user would get no mapping: send each "
+                + "Gong user's address with one CRM user only");
     }
 }
