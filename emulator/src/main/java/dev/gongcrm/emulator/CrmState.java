@@ -41,10 +41,16 @@ final class CrmState {
         this.requests = requests;
     }
 
-    void clearIntegration() {
+    /**
+     * Forgets the integration and everything of it, as Gong does: its schemas, objects and requests (so
+     * that a push after it is registered again finds none of them), all but {@code deleteRequest}, the
+     * request of the deletion itself, which its caller still follows.
+     */
+    void clearIntegration(long integrationId, String deleteRequest) {
         integration = null;
         schemas.clear();
         objects.clear();
+        requests.deleteOfIntegration(integrationId, deleteRequest);
     }
 
     List<Integration> integrations() {

@@ -51,7 +51,7 @@ final class IntegrationRoutes {
         CrmState.Request request = gong.newRequest(clientRequestId, gong.integration(ctx));
         gong.processLater(request, () -> {
             synchronized (gong.state) {
-                gong.state.clearIntegration();
+                gong.state.clearIntegration(request.integrationId(), request.clientRequestId());
             }
             gong.state.requests.finish(request.clientRequestId(), "DONE", List.of(), 0, 1);
         });

@@ -154,6 +154,27 @@ class NothingLostTest {
         assertEquals(1, push(stages).upload().sent(), "the file as it is now is sent");
     }
 
+    /**
+     * An integration deleted and registered again holds nothing, its old requests included: a push with
+     * a new ledger sends everything, and Gong stores it (no 409 for an old request taken for this one).
+     */
+    @Test
+    void afterTheIntegrationIsDeletedAndRegisteredAgainEverythingIsSentAndStored() throws Exception {
+        Path bundle = bundle();
+        assertFalse(push(bundle).upload().failed());
+        gong.deleteIntegration("delete-1", INTEGRATION);
+        assertEquals(dev.gongcrm.client.model.RequestStatus.DONE,
+                gong.awaitRequest("delete-1", INTEGRATION, Duration.ofSeconds(30)).status());
+        gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
+        ledger.close();
+        ledger = Ledger.open(folder.resolve("fresh.db"));
+
+        Push.Outcome again = push(bundle);
+        assertFalse(again.upload().failed(), again.upload()::toString);
+        assertEquals(8, again.upload().sent());
+        assertNotNull(storedContact(CONTACT_ID), "the push said DONE, and Gong holds nothing");
+    }
+
     @Test
     void aFileThatIsNotWhatValidationReadIsNotPlanned() throws Exception {
         Path stages = Files.copy(VALID.resolve("stages.ldjson"), folder.resolve("stages.ldjson"));
