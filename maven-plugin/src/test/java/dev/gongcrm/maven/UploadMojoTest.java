@@ -2,6 +2,7 @@ package dev.gongcrm.maven;
 
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.ledger.LedgerLocation;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
 import dev.gongcrm.emulator.Emulator;
 import dev.gongcrm.validator.ObjectType;
@@ -52,6 +53,23 @@ class UploadMojoTest {
                 + "<password>ACCESS_KEY_SECRET</password></server>"), missing.getMessage());
         assertTrue(missing.getMessage().contains("GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET"), missing.getMessage());
         assertFalse(Files.exists(folder.resolve(".gongcrm")), "no ledger before there are credentials");
+    }
+
+    /** The ledger: the parameter (a file relative to the project, or a URL), else gongcrm.json's, else the default. */
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    void theLedgerIsAFileOrAUrlAndAUrlNeverHoldsItsPassword(UploadMojo mojo) throws Exception {
+        mojo.basedir = folder.toFile();
+        mojo.ledger = null;
+        assertEquals(new LedgerLocation.SqliteFile(folder.resolve(".gongcrm/ledger.db")), mojo.ledgerLocation());
+        mojo.ledger = "ledgers/night.db";
+        assertEquals(new LedgerLocation.SqliteFile(folder.resolve("ledgers/night.db")), mojo.ledgerLocation());
+        mojo.ledger = "postgresql://ci@db.example.com:5432/gongcrm";
+        assertEquals("postgresql://ci@db.example.com:5432/gongcrm", mojo.ledgerLocation().describe());
+        mojo.ledger = "postgresql://ci:hunter2-pass@db.example.com/gongcrm";
+        MojoExecutionException inUrl = assertThrows(MojoExecutionException.class, mojo::ledgerLocation);
+        assertTrue(inUrl.getMessage().contains("GONGCRM_LEDGER_PASSWORD"), inUrl.getMessage());
+        assertFalse(inUrl.getMessage().contains("hunter2"), inUrl.getMessage());
     }
 
     @Test
