@@ -80,7 +80,7 @@ public final class LedgerMigrations {
             }
         } catch (FlywayException e) {
             throw new LedgerException("ledger " + database.location().describe() + ": cannot bring its tables to version "
-                    + VERSION + " (" + firstLine(e.getMessage(), database.password()) + "); nothing was changed", e);
+                    + VERSION + " (" + LedgerDatabase.said(e.getMessage(), database.password()) + "); nothing was changed", e);
         }
     }
 
@@ -209,11 +209,6 @@ public final class LedgerMigrations {
     private static LedgerException newer(LedgerLocation location, String version) {
         return new LedgerException("ledger " + location.describe() + " was written by a newer gongcrm (ledger version "
                 + version + "; this one reads up to " + VERSION + "); upgrade gongcrm. Nothing was written", null);
-    }
-
-    private static String firstLine(String text, String password) {
-        String line = text == null ? "no detail" : text.strip().lines().findFirst().orElse("no detail");
-        return password == null || password.isEmpty() ? line : line.replace(password, "[redacted]");
     }
 
     private enum SilentLog implements Log {

@@ -278,6 +278,8 @@ class SharedLedgerTest {
         String message = oneLineWithoutSecrets(refused, wrong);
         assertTrue(message.startsWith("ledger " + PostgresLedgers.url(database) + ": "), message);
         assertTrue(message.contains("the database refused the user or password"), message);
+        assertTrue(message.contains(LedgerLocation.PASSWORD_VARIABLE), "where the password comes from: " + message);
+        assertFalse(message.contains("run push again"), "as it is, a push again is refused again: " + message);
     }
 
     @Test
