@@ -1,8 +1,9 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.client.Credentials;
+import dev.gongcrm.client.EmulatorClients;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
+import dev.gongcrm.client.push.TestBundles;
 import dev.gongcrm.emulator.Emulator;
 import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A real {@code gongcrm push} process killed with SIGKILL at a point the ledger shows it has reached,
  * then run again: the same end state, and every request sent once. The points are states, not times:
  * the emulator's processing delay and the settle wait keep the process there until it is killed.
+ * One behaviour, two stores: {@link SqliteKilledPushTest} and {@link PostgresKilledPushTest}.
  */
-class KilledPushTest {
+abstract class KilledPushTest {
 
-    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
     private static final long INTEGRATION = Emulator.DEFAULT_INTEGRATION_ID;
     private static final long PROCESS_TIMEOUT_SECONDS = 120;
 
@@ -44,7 +45,20 @@ class KilledPushTest {
 
     private Emulator emulator;
     private Path bundle;
-    private Path ledger;
+    /** The test's own connection to the ledger, kept while the pushes run; null until the ledger exists. */
+    private Connection reader;
+
+    /** What {@code --ledger} names. */
+    abstract String ledger();
+
+    /** What the push process needs besides Gong's credentials to open the ledger (its password). */
+    abstract Map<String, String> ledgerEnvironment();
+
+    /** A connection to read the ledger, or null while there is none to read. */
+    abstract Connection connect() throws SQLException;
+
+    /** The column that orders the steps table's rows as they were inserted. */
+    abstract String insertionOrder();
 
     @BeforeEach
     void start() throws Exception {
@@ -52,66 +66,70 @@ class KilledPushTest {
         try (GongCrmClient gong = client()) {
             gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
         }
-        bundle = Files.createDirectories(folder.resolve("bundle"));
-        try (var files = Files.list(VALID)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, bundle.resolve(file.getFileName()));
-            }
-        }
-        ledger = folder.resolve("ledger.db");
+        bundle = TestBundles.copy(TestBundles.VALID, folder.resolve("bundle"));
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws SQLException {
+        if (reader != null) {
+            reader.close();
+        }
         emulator.close();
     }
 
     private GongCrmClient client() {
-        return GongCrmClient.builder().baseUrl(emulator.baseUrl())
-                .credentials(Credentials.basic(emulator.accessKey(), emulator.accessKeySecret())).callsPerSecond(0)
-                .build();
+        return EmulatorClients.of(emulator).build();
     }
 
     private Process push(String settle, String log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                GongCrm.class.getName(), "push", bundle.toString(), "--ledger", ledger.toString(), "--settle", settle,
-                "--poll-interval", "50ms", "--calls-per-second", "0")
+                GongCrm.class.getName(), "push", bundle.toString(), "--ledger", ledger(), "--settle", settle,
+                // a lock the killed push left would fail the resumed one with its own line, not time the test out
+                "--lock-timeout", "60s", "--poll-interval", "50ms", "--calls-per-second", "0")
                 .redirectErrorStream(true).redirectOutput(folder.resolve(log).toFile());
         Map<String, String> environment = builder.environment();
         environment.put("GONG_BASE_URL", emulator.baseUrl());
         environment.put("GONG_ACCESS_KEY", emulator.accessKey());
         environment.put("GONG_ACCESS_KEY_SECRET", emulator.accessKeySecret());
+        environment.putAll(ledgerEnvironment());
         return builder.start();
     }
 
-    /** The ledger's requests as "TYPE STATUS", oldest first (read while the push runs: SQLite allows it). */
+    /** The ledger's requests as "TYPE STATUS", oldest first; read while the push runs, empty before it writes. */
     private List<String> steps() {
         List<String> steps = new ArrayList<>();
-        if (!Files.exists(ledger)) {
-            return steps;
-        }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + ledger);
-             ResultSet rows = db.createStatement().executeQuery(
-                     "SELECT object_type, status FROM steps ORDER BY started_at, rowid")) {
-            while (rows.next()) {
-                steps.add(rows.getString(1) + " " + rows.getString(2));
-            }
+        try {
+            read("SELECT object_type, status FROM steps ORDER BY started_at, " + insertionOrder(),
+                    rows -> steps.add(rows.getString(1) + " " + rows.getString(2)));
         } catch (SQLException notYetCreated) {
             return List.of();
         }
         return steps;
     }
 
-    private List<String> requestIds() throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + ledger);
-             ResultSet rows = db.createStatement().executeQuery("SELECT client_request_id FROM steps")) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
+    private List<String> column(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        read(sql, rows -> values.add(rows.getString(1)));
+        return values;
+    }
+
+    private interface Row {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private void read(String sql, Row row) throws SQLException {
+        if (reader == null) {
+            reader = connect();
+            if (reader == null) {
+                return;
             }
         }
-        return ids;
+        try (Statement statement = reader.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                row.read(rows);
+            }
+        }
     }
 
     private void killWhen(Process push, String log, Predicate<List<String>> reached) throws Exception {
@@ -139,7 +157,9 @@ class KilledPushTest {
         List<String> steps = steps();
         assertEquals(8, steps.size(), "one request per file, none twice: " + steps);
         assertTrue(steps.stream().allMatch(s -> s.endsWith(" DONE")), steps::toString);
-        assertEquals(8, requestIds().stream().distinct().count());
+        assertEquals(8, column("SELECT client_request_id FROM steps").stream().distinct().count());
+        assertEquals(List.of("ABANDONED", "DONE"), column("SELECT outcome FROM runs ORDER BY started_at"),
+                "the killed push, as the resumed one found it, then the resumed one");
         List<String> accepted = emulator.arrivals().stream().filter(a -> !a.startsWith("schema")).toList();
         assertEquals(6, accepted.size(), "Gong accepted each entity file once: " + accepted);
         try (GongCrmClient gong = client()) {

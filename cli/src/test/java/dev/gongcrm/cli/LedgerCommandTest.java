@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.push.TestBundles;
 import dev.gongcrm.emulator.Emulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,8 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code gongcrm ledger show} and {@code ledger copy}: what a ledger records, and moving it to another store. */
 class LedgerCommandTest {
-
-    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
 
     @TempDir
     Path folder;
@@ -52,13 +50,7 @@ class LedgerCommandTest {
     }
 
     private Path bundle(String name) throws Exception {
-        Path copy = Files.createDirectories(folder.resolve(name));
-        try (var files = Files.list(VALID)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        }
-        return copy;
+        return TestBundles.copy(TestBundles.VALID, folder.resolve(name));
     }
 
     @Test

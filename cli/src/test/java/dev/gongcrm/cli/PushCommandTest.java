@@ -2,6 +2,7 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.push.TestBundles;
 import dev.gongcrm.emulator.Emulator;
 import dev.gongcrm.validator.ObjectType;
 import org.junit.jupiter.api.AfterEach;
@@ -64,13 +65,7 @@ class PushCommandTest {
     }
 
     private Path bundle(Path source) throws Exception {
-        Path copy = Files.createDirectories(folder.resolve(source.getFileName()));
-        try (var files = Files.list(source)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        }
-        return copy;
+        return TestBundles.copy(source, folder.resolve(source.getFileName()));
     }
 
     private String register() {

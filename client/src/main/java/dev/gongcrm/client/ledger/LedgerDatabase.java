@@ -124,7 +124,7 @@ public final class LedgerDatabase implements AutoCloseable {
 
     static LedgerException failure(LedgerLocation location, Dialect dialect, String password, SQLException e) {
         String where = "ledger " + location.describe();
-        String said = redact(e.getMessage(), password);
+        String said = said(e.getMessage(), password);
         if (dialect == Dialect.SQLITE) {
             int code = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xFF : -1;
             if (code == SQLiteErrorCode.SQLITE_FULL.code) {
@@ -140,26 +140,39 @@ public final class LedgerDatabase implements AutoCloseable {
             return new LedgerException(where + ": " + said, e);
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String meaning = state.equals("28P01") || state.equals("28000")
-                ? "the database refused the user or password (the password comes from " + LedgerLocation.PASSWORD_VARIABLE
-                        + ", PGPASSWORD or ~/.pgpass)"
-                : state.equals("3D000") ? "the database does not exist; create it first (CREATE DATABASE)"
-                : state.startsWith("08") ? "cannot reach the database, or it closed the connection (is the server up, "
-                        + "and the host and port right?)"
+        // refused at the door: running again changes nothing until the user fixes what is named
+        if (state.equals("28P01") || state.equals("28000")) {
+            return new LedgerException(where + ": the database refused the user or password (" + said + "); name the "
+                    + "user in the URL and give its password in " + LedgerLocation.PASSWORD_VARIABLE
+                    + ", PGPASSWORD or ~/.pgpass", e);
+        }
+        if (state.equals("3D000")) {
+            return new LedgerException(where + ": the database does not exist (" + said + "); create it first "
+                    + "(CREATE DATABASE), gongcrm creates its tables", e);
+        }
+        String meaning = state.startsWith("08") ? "cannot reach the database, or it closed the connection (is the "
+                        + "server up, and the host and port right?)"
                 : state.equals("53100") ? "the database server's disk is full"
                 : state.equals("57014") ? "a statement took longer than " + STATEMENT_TIMEOUT + " and was cancelled"
-                : state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                        ? "the database server is shutting down or restarting"
+                // what pg_terminate_backend sends, and what every session gets from a server that shuts down
+                : state.equals("57P01") ? "the database server ended the connection (it shut down or restarted, or "
+                        + "an administrator ended the session)"
+                : state.equals("57P02") || state.equals("57P03") ? "the database server is shutting down or restarting"
                 : null;
         return new LedgerException(where + ": " + (meaning == null ? said : meaning + " (" + said + ")")
                 + "; nothing of the change was recorded: run push again to resume", e);
     }
 
-    private static String redact(String text, String password) {
-        if (text == null) {
+    /**
+     * What the database said, fit for a one-line message: its first line (PostgreSQL adds Detail, Hint and
+     * Where lines), without the password.
+     */
+    static String said(String text, String password) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        if (line.isEmpty()) {
             return "no detail";
         }
-        return password == null || password.isEmpty() ? text : text.replace(password, "[redacted]");
+        return password == null || password.isEmpty() ? line : line.replace(password, "[redacted]");
     }
 
     @Override

@@ -8,10 +8,13 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogFactory;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -43,17 +46,41 @@ public final class LedgerMigrations {
      * @return the version of the ledger's tables now
      */
     public static int prepare(LedgerDatabase database, boolean write) {
-        LedgerLocation location = database.location();
         if (database.dialect() == LedgerDatabase.Dialect.SQLITE) {
             checkSqliteFile(database);
         }
+        // runners that start at once on a new shared ledger would each see tables without history, mid-way
+        // through another's migration, and take them for a gongcrm 0.1 ledger: one gongcrm at a time
+        boolean shared = write && database.dialect() == LedgerDatabase.Dialect.POSTGRESQL;
+        if (shared) {
+            lockMigrations(database, true);
+        }
+        int version;
+        try {
+            if (shared) {
+                refuseOtherTables(database);
+            }
+            version = migrate(database, write);
+        } finally {
+            if (shared) {
+                lockMigrations(database, false);
+            }
+        }
+        if (write && database.dialect() == LedgerDatabase.Dialect.SQLITE) {
+            markSqliteFile(database);
+        }
+        return version;
+    }
+
+    /** @return the version of the ledger's tables now */
+    private static int migrate(LedgerDatabase database, boolean write) {
         Flyway flyway = flyway(database);
         try {
             MigrationInfoService info = flyway.info();
             MigrationInfo[] future = Arrays.stream(info.all())
                     .filter(migration -> migration.getState().name().startsWith("FUTURE")).toArray(MigrationInfo[]::new);
             if (future.length > 0) {
-                throw newer(location, future[future.length - 1].getVersion().toString());
+                throw newer(database.location(), future[future.length - 1].getVersion().toString());
             }
             if (!write) {
                 return version(info, database);
@@ -61,14 +88,53 @@ public final class LedgerMigrations {
             if (info.pending().length > 0) {
                 flyway.migrate();
             }
+            return VERSION;
         } catch (FlywayException e) {
-            throw new LedgerException("ledger " + location.describe() + ": cannot bring its tables to version " + VERSION
-                    + " (" + firstLine(e.getMessage(), database.password()) + "); nothing was changed", e);
+            throw new LedgerException("ledger " + database.location().describe() + ": cannot bring its tables to version "
+                    + VERSION + " (" + LedgerDatabase.said(e.getMessage(), database.password()) + "); nothing was changed", e);
         }
-        if (database.dialect() == LedgerDatabase.Dialect.SQLITE) {
-            markSqliteFile(database);
+    }
+
+    /**
+     * Takes ({@code lock}) or gives back the PostgreSQL ledger's migration lock: one 64-bit key, a key space
+     * apart from the two-key holds of the pushes. Waiting is bounded by the connection's statement timeout.
+     */
+    private static void lockMigrations(LedgerDatabase database, boolean lock) {
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                lock ? "SELECT pg_advisory_lock(?)" : "SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, LedgerDatabase.APPLICATION_ID);
+            statement.executeQuery().close();
+        } catch (SQLException e) {
+            if (lock) {
+                throw database.failure(e);
+            }
+            // the connection is gone, and the lock with it
         }
-        return VERSION;
+    }
+
+    /**
+     * A database that holds tables, views or sequences but no ledger is someone else's: Flyway would take it
+     * for a gongcrm 0.1 ledger, or refuse it in its own words. Said before anything is written.
+     */
+    private static void refuseOtherTables(LedgerDatabase database) {
+        List<String> others = new ArrayList<>();
+        try (Statement statement = database.connection().createStatement();
+             ResultSet rows = statement.executeQuery("SELECT c.relname FROM pg_class c JOIN pg_namespace n "
+                     + "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN "
+                     + "('r', 'p', 'v', 'm', 'f', 'S') AND NOT EXISTS (SELECT 1 FROM pg_class h WHERE "
+                     + "h.relnamespace = n.oid AND h.relname = '" + HISTORY_TABLE + "') ORDER BY c.relname")) {
+            while (rows.next()) {
+                others.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw database.failure(e);
+        }
+        if (!others.isEmpty()) {
+            throw new LedgerException("ledger " + database.location().describe() + ": the database holds other tables ("
+                    + String.join(", ", others.subList(0, Math.min(3, others.size())))
+                    + (others.size() > 3 ? " and " + (others.size() - 3) + " more" : "") + ") and no gongcrm ledger; "
+                    + "give the ledger a database of its own (CREATE DATABASE gongcrm); nothing was changed", null);
+        }
     }
 
     /** The version of a ledger that is only read: its last migration, or 1 for a gongcrm 0.1 ledger (no history). */
@@ -93,8 +159,8 @@ public final class LedgerMigrations {
                 .dataSource(url, user, database.password())
                 .locations(database.dialect().migrations())
                 .table(HISTORY_TABLE)
-                // a gongcrm 0.1 ledger has its tables and no history: it is version 1
-                .baselineOnMigrate(true)
+                // a gongcrm 0.1 ledger has its tables and no history: it is version 1 (0.1 wrote only SQLite)
+                .baselineOnMigrate(database.dialect() == LedgerDatabase.Dialect.SQLITE)
                 .baselineVersion(MigrationVersion.fromVersion("1"))
                 .baselineDescription("gongcrm 0.1 ledger")
                 .group(true)
@@ -163,11 +229,6 @@ public final class LedgerMigrations {
     private static LedgerException newer(LedgerLocation location, String version) {
         return new LedgerException("ledger " + location.describe() + " was written by a newer gongcrm (ledger version "
                 + version + "; this one reads up to " + VERSION + "); upgrade gongcrm. Nothing was written", null);
-    }
-
-    private static String firstLine(String text, String password) {
-        String line = text == null ? "no detail" : text.strip().lines().findFirst().orElse("no detail");
-        return password == null || password.isEmpty() ? line : line.replace(password, "[redacted]");
     }
 
     private enum SilentLog implements Log {

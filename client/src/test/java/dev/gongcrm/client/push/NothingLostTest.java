@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NothingLostTest {
 
     private static final long INTEGRATION = Emulator.DEFAULT_INTEGRATION_ID;
-    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
+    private static final Path VALID = TestBundles.VALID;
     private static final String CONTACT_ID = "5zbwd7n5n65";
     private static final String EDITED_ID = "5zbwd7n5n66";
 
@@ -85,13 +85,7 @@ class NothingLostTest {
     }
 
     private Path bundle() throws Exception {
-        Path bundle = Files.createDirectories(folder.resolve("bundle"));
-        try (var files = Files.list(VALID)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, bundle.resolve(file.getFileName()));
-            }
-        }
-        return bundle;
+        return TestBundles.copy(VALID, folder.resolve("bundle"));
     }
 
     private Object storedContact(String id) {

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class PushRunnerTest {
 
     private static final long INTEGRATION = Emulator.DEFAULT_INTEGRATION_ID;
-    static final Path VALID = Path.of("..", "examples", "valid-bundle");
+    static final Path VALID = TestBundles.VALID;
 
     @TempDir
     Path folder;

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UserMappingPushTest {
 
     private static final long INTEGRATION = Emulator.DEFAULT_INTEGRATION_ID;
-    private static final Path VALID = Path.of("..", "examples", "valid-bundle");
+    private static final Path VALID = TestBundles.VALID;
     private static final String MAP_USERS = "/v2/crm/map/users?";
 
     @TempDir
@@ -53,12 +52,7 @@ class UserMappingPushTest {
         gong = EmulatorClients.of(emulator).debug(debug::add).build();
         gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
         ledger = Ledger.open(folder.resolve("ledger.db"));
-        bundle = Files.createDirectories(folder.resolve("bundle"));
-        try (Stream<Path> files = Files.list(VALID)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, bundle.resolve(file.getFileName().toString()));
-            }
-        }
+        bundle = TestBundles.copy(VALID, folder.resolve("bundle"));
         Files.write(bundle.resolve("user-mapping.ldjson"), List.of(
                 "{\"crmUserId\": \"crm-7\", \"emailAddress\": \"seven@example.com\"}",
                 "{\"crmUserId\": \"crm-8\", \"isDeleted\": true}"));
