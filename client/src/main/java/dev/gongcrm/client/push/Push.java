@@ -95,7 +95,7 @@ public final class Push {
         if (request.dryRun()) {
             return runHeld(client, ledger, request, settings, listener);
         }
-        try (Ledger.Hold hold = ledger.hold(request.integrationId(), settings.lockTimeout(), settings.clock(),
+        try (IntegrationHold hold = ledger.hold(request.integrationId(), settings.lockTimeout(), settings.clock(),
                 settings.sleeper(), listener::waitingForIntegration)) {
             Outcome outcome = runHeld(client, ledger, request, settings, listener);
             hold.outcome(outcome.validationFailed() ? "NOT_SENT" : outcome.upload().failed() ? "FAILED" : "DONE");

@@ -314,7 +314,7 @@ abstract class PushRunnerTest {
         };
         Sleeper sleeper = duration -> now.updateAndGet(instant -> instant.plus(duration));
         List<String> notices = new ArrayList<>();
-        try (Ledger.Hold held = ledger.hold(INTEGRATION, Duration.ZERO, clock, sleeper, notices::add);
+        try (IntegrationHold held = ledger.hold(INTEGRATION, Duration.ZERO, clock, sleeper, notices::add);
              Ledger second = openLedger("ledger")) {
             LedgerException error = assertThrows(LedgerException.class,
                     () -> second.hold(INTEGRATION, Duration.ofMinutes(2), clock, sleeper, notices::add));
@@ -324,7 +324,7 @@ abstract class PushRunnerTest {
                     error.getMessage());
             assertEquals(4, notices.size(), "one notice, then one every 30 s: " + notices);
         }
-        try (Ledger.Hold again = ledger.hold(INTEGRATION, Duration.ZERO, clock, sleeper, notices::add)) {
+        try (IntegrationHold again = ledger.hold(INTEGRATION, Duration.ZERO, clock, sleeper, notices::add)) {
             assertNotNull(again, "released when the first hold closed");
         }
     }

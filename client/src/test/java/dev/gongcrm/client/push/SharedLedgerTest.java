@@ -235,12 +235,12 @@ class SharedLedgerTest {
         Sleeper noWait = duration -> fail("waited " + duration + " for an integration nobody holds");
         List<String> notices = new ArrayList<>();
         try (Ledger first = PostgresLedgers.open(database); Ledger second = PostgresLedgers.open(database);
-             Ledger.Hold held = first.hold(INTEGRATION, Duration.ZERO, Clock.systemUTC(), noWait, notices::add)) {
+             IntegrationHold held = first.hold(INTEGRATION, Duration.ZERO, Clock.systemUTC(), noWait, notices::add)) {
             LedgerException blocked = assertThrows(LedgerException.class,
                     () -> second.hold(INTEGRATION, Duration.ZERO, Clock.systemUTC(), noWait, notices::add));
             assertTrue(blocked.getMessage().startsWith("integration " + INTEGRATION + " is held by another push"),
                     blocked.getMessage());
-            try (Ledger.Hold other = second.hold(INTEGRATION + 1, Duration.ZERO, Clock.systemUTC(), noWait,
+            try (IntegrationHold other = second.hold(INTEGRATION + 1, Duration.ZERO, Clock.systemUTC(), noWait,
                     notices::add)) {
                 assertNotNull(other);
             }
