@@ -28,13 +28,16 @@ public final class LedgerDatabase implements AutoCloseable {
 
     /** The kind of database. */
     public enum Dialect {
-        SQLITE("rowid"),
-        POSTGRESQL("seq");
+        SQLITE("rowid", Map.of("orderColumn", "", "id", "INTEGER", "count", "INTEGER")),
+        POSTGRESQL("seq", Map.of("orderColumn", "\n  seq               BIGSERIAL NOT NULL,", "id", "BIGINT ",
+                "count", "BIGINT "));
 
         private final String orderColumn;
+        private final Map<String, String> placeholders;
 
-        Dialect(String orderColumn) {
+        Dialect(String orderColumn, Map<String, String> placeholders) {
             this.orderColumn = orderColumn;
+            this.placeholders = placeholders;
         }
 
         /** The column that orders a table's rows as they were inserted. */
@@ -42,9 +45,9 @@ public final class LedgerDatabase implements AutoCloseable {
             return orderColumn;
         }
 
-        /** Where the migrations of this kind of database are, on the class path. */
-        String migrations() {
-            return "classpath:dev/gongcrm/client/ledger/migration/" + name().toLowerCase(java.util.Locale.ROOT);
+        /** What the migrations' placeholders stand for on this kind of database: the one thing they differ in. */
+        Map<String, String> placeholders() {
+            return placeholders;
         }
     }
 

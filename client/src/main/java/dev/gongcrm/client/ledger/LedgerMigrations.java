@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * The ledger's layout, versioned: the migrations under {@code dev/gongcrm/client/ledger/migration/},
- * one folder per kind of database, applied by Flyway, all pending ones in one transaction. A ledger
+ * the same for both kinds of database but for a few placeholders, applied by Flyway, all pending ones in one transaction. A ledger
  * written by a newer gongcrm (a version this one does not know) is refused before anything is written.
  * An SQLite ledger of gongcrm 0.1, which knew only {@code PRAGMA user_version}, is taken as version 1;
  * its {@code user_version} follows the layout's version, so that 0.1 refuses a newer ledger too.
@@ -30,6 +30,7 @@ public final class LedgerMigrations {
     /** The layout this code writes: the highest migration it has. */
     public static final int VERSION = 3;
     private static final String HISTORY_TABLE = "ledger_migrations";
+    private static final String MIGRATIONS = "classpath:dev/gongcrm/client/ledger/migration";
 
     static {
         // Flyway talks on the terminal or through whatever logger it finds; a push says what matters itself
@@ -157,7 +158,8 @@ public final class LedgerMigrations {
         }
         return Flyway.configure(LedgerMigrations.class.getClassLoader())
                 .dataSource(url, user, database.password())
-                .locations(database.dialect().migrations())
+                .locations(MIGRATIONS)
+                .placeholders(database.dialect().placeholders())
                 .table(HISTORY_TABLE)
                 // a gongcrm 0.1 ledger has its tables and no history: it is version 1 (0.1 wrote only SQLite)
                 .baselineOnMigrate(database.dialect() == LedgerDatabase.Dialect.SQLITE)

@@ -36,8 +36,12 @@ class LedgerMigrationsTest {
         Path file = folder.resolve("ledger.db");
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = db.createStatement();
-             InputStream v1 = LedgerMigrations.class.getResourceAsStream("migration/sqlite/V1__steps_objects_schemas.sql")) {
-            for (String sql : new String(v1.readAllBytes(), StandardCharsets.UTF_8).split(";")) {
+             InputStream v1 = LedgerMigrations.class.getResourceAsStream("migration/V1__steps_objects_schemas.sql")) {
+            String script = new String(v1.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> placeholder : LedgerDatabase.Dialect.SQLITE.placeholders().entrySet()) {
+                script = script.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+            }
+            for (String sql : script.split(";")) {
                 if (!sql.replaceAll("--[^\n]*", "").isBlank()) {
                     statement.execute(sql);
                 }

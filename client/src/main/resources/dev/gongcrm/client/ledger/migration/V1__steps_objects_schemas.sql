@@ -1,15 +1,16 @@
--- The first ledger layout, as in SQLite (seq orders the steps as rowid does there): every upload request, the objects Gong holds, each type's last schema.
-CREATE TABLE steps (
-  seq               BIGSERIAL NOT NULL,
-  integration_id    BIGINT  NOT NULL,
+-- The first ledger layout (gongcrm 0.1): every upload request, the objects Gong holds, each type's last schema.
+-- The placeholders orderColumn, id and count are per store: PostgreSQL orders the steps by a seq column as
+-- SQLite does by rowid, and its integers of 64 bits are BIGINT.
+CREATE TABLE steps (${orderColumn}
+  integration_id    ${id} NOT NULL,
   client_request_id TEXT    NOT NULL,
   file              TEXT,
   content_hash      TEXT    NOT NULL,
   kind              TEXT    NOT NULL,
   object_type       TEXT    NOT NULL,
   part              INTEGER NOT NULL,
-  bytes             BIGINT  NOT NULL,
-  objects           BIGINT  NOT NULL,
+  bytes             ${count} NOT NULL,
+  objects           ${count} NOT NULL,
   status            TEXT    NOT NULL,
   request_id        TEXT,
   started_at        TEXT    NOT NULL,
@@ -19,7 +20,7 @@ CREATE TABLE steps (
   PRIMARY KEY (integration_id, client_request_id));
 CREATE INDEX steps_by_content ON steps (integration_id, content_hash);
 CREATE TABLE objects (
-  integration_id    BIGINT  NOT NULL,
+  integration_id    ${id} NOT NULL,
   object_type       TEXT    NOT NULL,
   object_id         TEXT    NOT NULL,
   reference_key     TEXT,
@@ -29,7 +30,7 @@ CREATE TABLE objects (
   client_request_id TEXT    NOT NULL,
   PRIMARY KEY (integration_id, object_type, object_id));
 CREATE TABLE schemas (
-  integration_id    BIGINT  NOT NULL,
+  integration_id    ${id} NOT NULL,
   object_type       TEXT    NOT NULL,
   content           TEXT    NOT NULL,
   uploaded_at       TEXT    NOT NULL,

@@ -1,7 +1,7 @@
 -- Each push: who ran it, where and when, and how it ended; the steps it recorded name it.
 CREATE TABLE runs (
   run_id            TEXT    NOT NULL PRIMARY KEY,
-  integration_id    BIGINT  NOT NULL,
+  integration_id    ${id} NOT NULL,
   host              TEXT,
   pid               INTEGER,
   user_name         TEXT,
