@@ -281,7 +281,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
      * The environment a PostgreSQL ledger's user and password are read from: the process's, with the
      * settings.xml {@code <server>} {@code ledgerServerId}, when there is one, laid over it.
      */
-    private Map<String, String> ledgerEnvironment() throws MojoExecutionException {
+    Map<String, String> ledgerEnvironment() throws MojoExecutionException {
         Server server = settings == null ? null : settings.getServer(ledgerServerId);
         if (server == null) {
             return environment;

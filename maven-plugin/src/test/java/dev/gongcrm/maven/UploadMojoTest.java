@@ -72,6 +72,28 @@ class UploadMojoTest {
         assertFalse(inUrl.getMessage().contains("hunter2"), inUrl.getMessage());
     }
 
+    /** A PostgreSQL ledger's password (and user) come from the settings.xml server, over the environment's. */
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    void theLedgersPasswordComesFromItsServerInTheSettings(UploadMojo mojo) throws Exception {
+        mojo.settings = new Settings();
+        mojo.environment = Map.of("GONGCRM_LEDGER_PASSWORD", "from-env", "HOME", folder.toString());
+        assertEquals("from-env", mojo.ledgerEnvironment().get("GONGCRM_LEDGER_PASSWORD"));
+
+        Server ledgerServer = new Server();
+        ledgerServer.setId("gongcrm-ledger");
+        ledgerServer.setUsername("ci");
+        ledgerServer.setPassword("from-settings");
+        mojo.settings.addServer(ledgerServer);
+        Map<String, String> environment = mojo.ledgerEnvironment();
+        assertEquals("from-settings", environment.get("GONGCRM_LEDGER_PASSWORD"));
+        assertEquals("ci", environment.get("PGUSER"));
+        LedgerLocation.Postgres ledger = (LedgerLocation.Postgres) LedgerLocation.parse(
+                "postgresql://db.example.com/gongcrm", null);
+        assertEquals("ci", ledger.user(environment));
+        assertEquals("from-settings", ledger.password(environment).orElseThrow());
+    }
+
     @Test
     @InjectMojo(goal = "upload", pom = POM)
     void credentialsComeFromTheServerElseTheEnvironmentAndAreNeverShown(UploadMojo mojo) throws Exception {
