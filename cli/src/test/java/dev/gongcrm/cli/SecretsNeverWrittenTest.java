@@ -28,8 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SecretsNeverWrittenTest {
 
-    private static final String KEY = "AKIAgongcrm7f3k2q";
-    private static final String SECRET = "s3cr3t-Zq8wPx-9Yh2Kd";
+    /** A key of 12 characters: its base64 is a prefix of the token's, which a redaction must not stop at. */
+    private static final String KEY = "AKEY7x9QpLm2";
+    /** A secret whose base64 holds '/' and '+' (escaped in JSON as \/, different in URL-safe base64). */
+    private static final String SECRET = "Zq8W??>>secretV1";
 
     @TempDir
     Path folder;
@@ -38,23 +40,37 @@ class SecretsNeverWrittenTest {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** What must appear nowhere: each credential, plain and in base64, padded or not. */
+    /** What must appear nowhere: each credential, plain, in base64 (standard, URL-safe), URL-encoded. */
     private static List<String> secrets() {
         List<String> secrets = new ArrayList<>();
         for (String value : List.of(KEY, SECRET, KEY + ":" + SECRET)) {
             secrets.add(value);
             secrets.add(base64(value).replace("=", ""));
+            secrets.add(base64(value).replace("=", "").replace('+', '-').replace('/', '_'));
+            secrets.add(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
         return secrets;
+    }
+
+    /** The text as JSON writes it with every character escaped: what a server may send, still the secret. */
+    private static String escaped(String text) {
+        StringBuilder json = new StringBuilder();
+        text.chars().forEach(c -> json.append(String.format("\\u%04x", c)));
+        return json.toString();
     }
 
     private static String echoingStatus() {
         String echo = "Rejected Authorization: Basic " + base64(KEY + ":" + SECRET) + "; key " + KEY + ", secret "
                 + SECRET + ", encoded " + base64(SECRET) + " and " + base64(KEY) + " and bearer " + base64(KEY + ":"
                 + SECRET);
-        return "{\"requestId\": \"r1\", \"status\": \"FAILED\", \"totalErrorCount\": 2, \"totalSuccessCount\": 0, "
+        String token = base64(KEY + ":" + SECRET);
+        String disguised = "escaped " + escaped(SECRET) + ", slashes escaped " + token.replace("/", "\\/")
+                + ", URL-safe " + token.replace('+', '-').replace('/', '_') + ", URL-encoded "
+                + java.net.URLEncoder.encode(KEY + ":" + SECRET, StandardCharsets.UTF_8) + ", upper-cased "
+                + token.toUpperCase(java.util.Locale.ROOT) + ", the header in base64 " + base64("Basic " + token);
+        return "{\"requestId\": \"r1\", \"status\": \"FAILED\", \"totalErrorCount\": 3, \"totalSuccessCount\": 0, "
                 + "\"errors\": [{\"line\": 1, \"description\": \"" + echo + "\"}, {\"line\": 2, \"description\": "
-                + "\"Authorization: Bearer " + SECRET + "\"}]}";
+                + "\"Authorization: Bearer " + SECRET + "\"}, {\"line\": 3, \"description\": \"" + disguised + "\"}]}";
     }
 
     @Test
@@ -95,7 +111,8 @@ class SecretsNeverWrittenTest {
         assertTrue(String.join("\n", written.subList(2, 7)).contains("[redacted]"), "the reports hold the errors");
         for (String text : written) {
             for (String secret : secrets()) {
-                assertFalse(text.contains(secret), () -> "'" + secret + "' in: " + text);
+                assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains(secret.toLowerCase(java.util.Locale.ROOT)),
+                        () -> "'" + secret + "' in: " + text);
             }
         }
     }

@@ -46,7 +46,7 @@ public abstract sealed class Credentials {
     /** The value of the Authorization header. */
     abstract String authorization();
 
-    /** What must never be shown: the header's value, its encoded token, the secret itself. */
+    /** What must never be shown: the header's value, its token, the secret itself (each also in its encoded forms). */
     abstract List<String> secrets();
 
     /**
@@ -59,10 +59,27 @@ public abstract sealed class Credentials {
         }
         String redacted = AUTHORIZATION.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)
                 + REDACTED));
-        for (String secret : secrets()) {
-            redacted = redacted.replace(secret, REDACTED);
+        return secretsPattern().matcher(redacted).replaceAll(Matcher.quoteReplacement(REDACTED));
+    }
+
+    private volatile Pattern secretsPattern;
+
+    /**
+     * Every form a server may quote a credential in: as it is, in base64 (standard or URL-safe, padded
+     * or not) and URL-encoded; in any case, as a proxy may upper-case what it echoes. Longest first.
+     */
+    private Pattern secretsPattern() {
+        if (secretsPattern == null) {
+            List<String> forms = new java.util.ArrayList<>();
+            for (String value : secrets()) {
+                String base64 = base64(value);
+                forms.addAll(List.of(value, base64, base64.replace('+', '-').replace('/', '_'),
+                        java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            }
+            secretsPattern = Pattern.compile(searched(forms.toArray(String[]::new)).stream().map(Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining("|")), Pattern.CASE_INSENSITIVE);
         }
-        return redacted;
+        return secretsPattern;
     }
 
     /**
@@ -94,8 +111,7 @@ public abstract sealed class Credentials {
                 throw new IllegalArgumentException("an access key and its secret are both required");
             }
             header = "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
-            secrets = searched(header, base64(key + ":" + secret), key + ":" + secret, secret, key, base64(secret),
-                    base64(key));
+            secrets = searched(header, base64(key + ":" + secret), key + ":" + secret, secret, key);
         }
 
         @Override
@@ -127,7 +143,7 @@ public abstract sealed class Credentials {
         @Override
         List<String> secrets() {
             String token = header.substring("Bearer ".length());
-            return searched(header, token, base64(token));
+            return searched(header, token);
         }
     }
 }

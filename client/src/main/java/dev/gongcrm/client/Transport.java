@@ -326,9 +326,40 @@ final class Transport implements AutoCloseable {
      * or header that came from the server reaches a report, the ledger, a log or an exception unredacted.
      */
     private byte[] redacted(byte[] body) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (RuntimeException notJson) {
+            json = null;
+        }
+        if (json != null && (json.isObject() || json.isArray())) {
+            // each text decoded first: an escape (\u0041, \/) would hide a secret from a search of the raw bytes
+            JsonNode redacted = redactedStrings(json);
+            return redacted.equals(json) ? body : JSON.writeValueAsBytes(redacted);
+        }
         String text = new String(body, StandardCharsets.UTF_8);
         String redacted = redact(text);
         return redacted.equals(text) ? body : redacted.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A copy of the JSON with every string, and every field name, redacted. */
+    private JsonNode redactedStrings(JsonNode node) {
+        if (node.isString()) {
+            return JSON.getNodeFactory().stringNode(redact(node.asString()));
+        }
+        if (node.isArray()) {
+            tools.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(redactedStrings(element)));
+            return copy;
+        }
+        if (node.isObject()) {
+            tools.jackson.databind.node.ObjectNode copy = JSON.createObjectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                copy.set(redact(field.getKey()), redactedStrings(field.getValue()));
+            }
+            return copy;
+        }
+        return node;
     }
 
     private static String redactedHeaders(Header[] headers) {
