@@ -93,6 +93,21 @@ final class ProgressPrinter implements PushListener {
     }
 
     @Override
+    public void waitingForIntegration(String notice) {
+        clear();
+        out.println(notice);
+        out.flush();
+    }
+
+    @Override
+    public void sentAgainUnderNewId(dev.gongcrm.client.push.PlanStep step, String foreignId, String retry) {
+        clear();
+        out.println("Gong already holds a request under " + foreignId + " that this ledger did not send (its ledger "
+                + "is gone, or the integration was registered again); " + step.label() + " is sent as " + retry);
+        out.flush();
+    }
+
+    @Override
     public void earlierRequest(StepRecord request, String status) {
         clear();
         out.println("an earlier push left request " + request.clientRequestId() + " (" + request.file()

@@ -431,6 +431,18 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
 
         @Override
+        public void waitingForIntegration(String notice) {
+            getLog().info("gongcrm: " + notice);
+        }
+
+        @Override
+        public void sentAgainUnderNewId(PlanStep step, String foreignId, String retry) {
+            getLog().warn("gongcrm: Gong already holds a request under " + foreignId + " that this ledger did not "
+                    + "send (its ledger is gone, or the integration was registered again); " + label(step)
+                    + " is sent as " + retry);
+        }
+
+        @Override
         public void earlierRequest(StepRecord request, String status) {
             getLog().info("gongcrm: an earlier run left request " + request.clientRequestId() + " ("
                     + request.file() + ") under way: " + status);

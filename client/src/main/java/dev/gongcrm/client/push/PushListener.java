@@ -46,4 +46,8 @@ public interface PushListener {
     /** Another push holds the integration; this one waits (the line says who holds it, since when, how long left). */
     default void waitingForIntegration(String notice) {
     }
+
+    /** Gong held a request under the step's id that this ledger never sent; the step is sent as {@code retry}. */
+    default void sentAgainUnderNewId(PlanStep step, String foreignId, String retry) {
+    }
 }

@@ -285,35 +285,38 @@ public final class PushRunner {
             try {
                 requestId = upload(api, step, id, listener);
             } catch (ClientRequestIdConflictException conflict) {
-                if (!answerLost(conflict, action) || !gongKnows(api, id)) {
-                    return heldByAnotherRequest(step, id, findings);
+                if (answerLost(conflict, action) && gongKnows(api, id)) {
+                    requestId = null; // Gong has the attempt whose answer was lost: this very content, as the id names it
+                } else {
+                    id = heldByAnotherRequest(step, id, listener);
+                    requestId = upload(api, step, id, listener);
                 }
-                requestId = null; // Gong has the attempt whose answer was lost: this very content, as the id names it
             }
             ledger.accepted(integrationId, id, requestId, settings.clock().instant());
         }
-        RequestStatusResponse status = await(api, id, step, listener);
+        String sent = id;
+        RequestStatusResponse status = await(api, sent, step, listener);
         List<LineError> errors = status.errors();
         boolean done = status.status() == RequestStatus.DONE;
-        ledger.finished(integrationId, id, status.status().name(), errors, step.type(), done ? step.content() : null,
+        ledger.finished(integrationId, sent, status.status().name(), errors, step.type(), done ? step.content() : null,
                 null, settings.clock().instant());
         if (!done) {
-            errors.forEach(error -> findings.add(finding(step, id, error)));
+            errors.forEach(error -> findings.add(finding(step, sent, error)));
             String stored = status.totalSuccessCount() == null ? ""
                     : "; Gong stored " + status.totalSuccessCount() + " of the " + step.objects() + " objects";
             if (status.totalErrorCount() != null && status.totalErrorCount() > errors.size()) {
                 findings.add(fileFinding(step, "Gong lists only the first " + errors.size() + " of its "
-                        + status.totalErrorCount() + " errors for request " + id + stored + "; fix these and push "
+                        + status.totalErrorCount() + " errors for request " + sent + stored + "; fix these and push "
                         + "again"));
             } else if (errors.isEmpty()) {
-                findings.add(fileFinding(step, "Gong could not process request " + id + " and gave no reason"
+                findings.add(fileFinding(step, "Gong could not process request " + sent + " and gave no reason"
                         + stored));
             } else if (!stored.isEmpty()) {
-                findings.add(fileFinding(step, "request " + id + " FAILED" + stored + "; fix the lines above and "
+                findings.add(fileFinding(step, "request " + sent + " FAILED" + stored + "; fix the lines above and "
                         + "push again"));
             }
         }
-        return new StepOutcome(step, id, status.status().name(), status.totalSuccessCount());
+        return new StepOutcome(step, sent, status.status().name(), status.totalSuccessCount());
     }
 
     /**
@@ -327,18 +330,23 @@ public final class PushRunner {
     }
 
     /**
-     * Gong holds a request under this id that this ledger never sent (its ledger is gone, or the
-     * integration was deleted and registered again): Gong may not hold this content, so nothing counts
-     * as uploaded. Recorded as FAILED, which gives the next push a new id.
+     * Gong holds a request under this id that this ledger never sent (its ledger is gone, as on a
+     * runner that keeps no files, or the integration was deleted and registered again): Gong may not
+     * hold this content, so nothing counts as uploaded. That id is recorded as FAILED, with why, and the
+     * content is sent at once under a new one (which the ledger records as being sent).
+     *
+     * @return the new id
      */
-    private StepOutcome heldByAnotherRequest(PlanStep step, String id, List<Finding> findings) {
+    private String heldByAnotherRequest(PlanStep step, String id, PushListener listener) {
         String message = "Gong already holds a request under clientRequestId " + id + " that this ledger did not "
-                + "send (a push whose ledger is gone, or an integration deleted and registered again), so this file "
-                + "was not uploaded and Gong may not hold it; push again to send it under a new clientRequestId";
+                + "send (a push whose ledger is gone, or an integration deleted and registered again), so it proves "
+                + "nothing of this content: sent again under a new clientRequestId";
         ledger.finished(integrationId, id, StepRecord.FAILED, List.of(new LineError(0, message)), step.type(), null,
                 null, settings.clock().instant());
-        findings.add(fileFinding(step, message));
-        return new StepOutcome(step, id, StepRecord.FAILED, null);
+        String retry = step.clientRequestId() + "-" + randomSuffix();
+        listener.sentAgainUnderNewId(step, id, retry);
+        ledger.sending(integrationId, step, retry, settings.clock().instant());
+        return retry;
     }
 
     private static Finding fileFinding(PlanStep step, String message) {

@@ -431,10 +431,11 @@ abstract class PushRunnerTest {
 
         ledger.close();
         ledger = openLedger("fresh");
-        // the fresh ledger sends under the content's id: Gong's 409 brings back the earlier FAILED, with its errors
+        // the fresh ledger sends under the content's id; Gong's 409 proves nothing of it: sent under a new one
         assertTrue(push(List.of(accounts), settings(), lenient, Planner.MAX_UPLOAD_BYTES).upload().failed());
+        assertEquals(2, emulator.arrivals().size(), "the retry is a new request: " + emulator.arrivals());
         Push.Outcome retried = push(List.of(accounts), settings(), lenient, Planner.MAX_UPLOAD_BYTES);
         assertTrue(retried.upload().failed());
-        assertEquals(2, emulator.arrivals().size(), "the retry is a new request: " + emulator.arrivals());
+        assertEquals(3, emulator.arrivals().size(), "each retry is a new request: " + emulator.arrivals());
     }
 }
