@@ -1,6 +1,7 @@
 package dev.gongcrm.cli;
 
 import dev.gongcrm.client.ApiGeneration;
+import dev.gongcrm.client.Deadline;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.ledger.LedgerLocation;
@@ -101,7 +102,8 @@ final class PushCommand implements Callable<Integer> {
         GongCrmClient client = api.hasCredentials() ? api.client() : null;
         try (Ledger opened = openLedger(ledgerLocation, client != null)) {
             Long integrationId = client != null
-                    ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(options.settings().profile())), err))
+                    ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(options.settings().profile()))
+                            .within(Deadline.after(timeout)), err))
                     : api.namedIntegration() != null ? api.namedIntegration() : onlyIntegration(opened);
             if (client == null && (!dryRun || integrationId == null)) {
                 // nothing can be sent: still say what validation finds, then what is missing

@@ -238,7 +238,10 @@ final class ValidationOptions {
                     + "file; drop -o, or add the format it is for (e.g. --format text)");
         }
         long toStdout = reports.values().stream().filter(Objects::isNull).count();
-        if (toStdout > 1 || (output != null && reports.values().stream().filter(output::equals).count() > 1)) {
+        long files = reports.values().stream().filter(Objects::nonNull).count();
+        long distinctFiles = reports.values().stream().filter(Objects::nonNull)
+                .map(file -> file.toAbsolutePath().normalize()).distinct().count();
+        if (toStdout > 1 || distinctFiles < files) {
             throw new IllegalArgumentException("several formats would share one output; give each its file "
                     + "with --format FORMAT=FILE");
         }

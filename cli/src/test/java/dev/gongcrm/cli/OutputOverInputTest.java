@@ -90,6 +90,17 @@ class OutputOverInputTest {
         }
     }
 
+    /** Two reports named as one file: the second would silently replace the first. */
+    @Test
+    void twoReportsOnOneFileAreRefused() throws Exception {
+        Path input = accounts("o7");
+        Path report = folder.resolve("x.sarif");
+        Run run = run("validate", input.getParent(), "--format", "sarif=" + report + ",json=" + report);
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("several formats would share one output"), run.err());
+        assertFalse(Files.exists(report));
+    }
+
     @Test
     void aReportNamedLikeTheInputIsRefused() throws Exception {
         Path input = accounts("o1");

@@ -224,7 +224,7 @@ final class Transport implements AutoCloseable {
         if (e instanceof StalledException) {
             return e.getMessage();
         }
-        String kind = e instanceof SocketTimeoutException ? "timed out"
+        String kind = e instanceof SocketTimeoutException ? "the server stopped answering (timed out)"
                 : e instanceof ConnectException ? "connection refused"
                 : e instanceof UnknownHostException ? "unknown host"
                 : e instanceof SSLException ? "TLS failed (an https URL to a server that speaks plain http, or a "

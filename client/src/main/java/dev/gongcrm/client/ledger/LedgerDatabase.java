@@ -69,6 +69,10 @@ public final class LedgerDatabase implements AutoCloseable {
      */
     public static LedgerDatabase connect(LedgerLocation location, SQLiteConfig sqlite, Map<String, String> environment) {
         if (location instanceof LedgerLocation.SqliteFile file) {
+            if (java.nio.file.Files.isDirectory(file.file())) {
+                throw new LedgerException("ledger " + file.file() + " is a folder; name a file, e.g. "
+                        + file.file().resolve("ledger.db"), null);
+            }
             String path = file.file().toString().equals(":memory:") ? ":memory:" : file.file().toAbsolutePath().toString();
             try {
                 Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, sqlite.toProperties());
@@ -89,6 +93,8 @@ public final class LedgerDatabase implements AutoCloseable {
             properties.setProperty("password", password);
         }
         properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        // a server that takes the connection and then says nothing (paused, overloaded) is given up as soon
+        properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "gongcrm");
@@ -149,6 +155,10 @@ public final class LedgerDatabase implements AutoCloseable {
                     + "user in the URL and give its password in " + LedgerLocation.PASSWORD_VARIABLE
                     + ", PGPASSWORD or ~/.pgpass", e);
         }
+        if (said.contains("no password was provided")) {
+            return new LedgerException(where + ": the database asks for a password and none was given; set "
+                    + LedgerLocation.PASSWORD_VARIABLE + " (or PGPASSWORD, or ~/.pgpass)", e);
+        }
         if (state.equals("3D000")) {
             return new LedgerException(where + ": the database does not exist (" + said + "); create it first "
                     + "(CREATE DATABASE), gongcrm creates its tables", e);
@@ -163,7 +173,7 @@ public final class LedgerDatabase implements AutoCloseable {
                 : state.equals("57P02") || state.equals("57P03") ? "the database server is shutting down or restarting"
                 : null;
         return new LedgerException(where + ": " + (meaning == null ? said : meaning + " (" + said + ")")
-                + "; nothing of the change was recorded: run push again to resume", e);
+                + "; nothing of the change was recorded: run the command again to go on where it stopped", e);
     }
 
     /**

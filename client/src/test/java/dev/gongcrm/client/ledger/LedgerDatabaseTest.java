@@ -17,7 +17,8 @@ class LedgerDatabaseTest {
 
     private static final LedgerLocation LEDGER = LedgerLocation.parse("postgresql://ci@db.example.com:5432/ledger", null);
     private static final String PASSWORD = "hunter2-secret";
-    private static final String RESUME = "; nothing of the change was recorded: run push again to resume";
+    private static final String RESUME = "; nothing of the change was recorded: run the command again to go on where "
+            + "it stopped";
 
     private static String failure(String sqlState, String said) {
         String message = LedgerDatabase.failure(LEDGER, LedgerDatabase.Dialect.POSTGRESQL, PASSWORD,

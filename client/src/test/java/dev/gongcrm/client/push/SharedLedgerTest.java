@@ -335,7 +335,7 @@ class SharedLedgerTest {
     private void assertStoppedWithOneLine(LedgerException stopped) {
         String message = oneLineWithoutSecrets(stopped);
         assertTrue(message.startsWith("ledger " + PostgresLedgers.url(database) + ": "), message);
-        assertTrue(message.endsWith("run push again to resume"), message);
+        assertTrue(message.endsWith("run the command again to go on where it stopped"), message);
     }
 
     /** The push after a fault: every upload DONE, each one accepted by Gong once, and nothing in the record shows the password. */
