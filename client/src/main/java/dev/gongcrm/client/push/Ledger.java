@@ -235,12 +235,21 @@ public final class Ledger implements AutoCloseable {
 
     /** The newest object or user mapping upload that ended DONE: one Gong must still know, unless the integration was reset. */
     public Optional<StepRecord> latestDoneUpload(long integrationId) {
+        return latestDone(integrationId, PlanStep.Kind.OBJECTS, PlanStep.Kind.USER_MAPPING);
+    }
+
+    /** The newest schema upload that ended DONE (schemas are taken at once, with no request to ask about). */
+    public Optional<StepRecord> latestDoneSchema(long integrationId) {
+        return latestDone(integrationId, PlanStep.Kind.SCHEMA, PlanStep.Kind.SCHEMA);
+    }
+
+    private Optional<StepRecord> latestDone(long integrationId, PlanStep.Kind kind, PlanStep.Kind orKind) {
         List<StepRecord> steps = new ArrayList<>();
         sql.query("SELECT * FROM steps WHERE integration_id = ? AND kind IN (?, ?) AND status = ? "
                 + "ORDER BY " + sql.order + " DESC LIMIT 1", statement -> {
                     statement.setLong(1, integrationId);
-                    statement.setString(2, PlanStep.Kind.OBJECTS.name());
-                    statement.setString(3, PlanStep.Kind.USER_MAPPING.name());
+                    statement.setString(2, kind.name());
+                    statement.setString(3, orKind.name());
                     statement.setString(4, StepRecord.DONE);
                 }, rows -> steps.add(step(rows)));
         return steps.stream().findFirst();

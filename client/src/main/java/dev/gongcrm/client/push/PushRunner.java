@@ -168,15 +168,35 @@ public final class PushRunner {
 
     /**
      * One question before trusting the ledger's "already uploaded": does Gong still know its newest
-     * DONE upload? If the integration was deleted and registered again under the same id (or an
-     * emulator restarted), it does not, and skipping would leave Gong without the data.
+     * DONE upload (or, when the ledger has only schemas, the fields of its newest schema)? If the
+     * integration was deleted and registered again under the same id (or an emulator restarted), it
+     * does not, and skipping would leave Gong without the data.
      */
     private void checkGongStillHoldsTheLedgersUploads(PushListener listener) {
+        CrmApi api = stepApi();
         StepRecord latest = ledger.latestDoneUpload(integrationId).orElse(null);
-        if (latest != null && !gongKnows(stepApi(), latest.clientRequestId())) {
+        boolean forgotten = latest != null && !gongKnows(api, latest.clientRequestId());
+        if (latest == null) {
+            latest = ledger.latestDoneSchema(integrationId).orElse(null);
+            forgotten = latest != null && !gongHasTheSchema(api, ObjectType.valueOf(latest.objectType()));
+        }
+        if (forgotten) {
             ledger.forgetUploads(integrationId);
             listener.ledgerForgotten(latest);
         }
+    }
+
+    /** Whether Gong's schema of the type has every live field of the last one this ledger uploaded. */
+    private boolean gongHasTheSchema(CrmApi api, ObjectType type) {
+        List<String> uploaded = ledger.priorUploads(integrationId).lastSchema(type)
+                .map(dev.gongcrm.validator.PriorUploads.UploadedSchema::fields).orElse(List.of());
+        if (uploaded.isEmpty()) {
+            return true;
+        }
+        Set<String> held = new HashSet<>();
+        api.listSchemaFields(integrationId, type).fields().values()
+                .forEach(fields -> fields.forEach(field -> held.add(field.uniqueName())));
+        return held.containsAll(uploaded);
     }
 
     /** Whether Gong has a request with this id (it answers 400 or 404 for one it does not know). */

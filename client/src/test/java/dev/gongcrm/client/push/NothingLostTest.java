@@ -169,6 +169,21 @@ class NothingLostTest {
         assertNotNull(storedContact(CONTACT_ID), "the push said DONE, and Gong holds nothing");
     }
 
+    /** A ledger that holds only schema uploads (no request to ask Gong about) still notices the reset. */
+    @Test
+    void aSchemaOnlyPushAfterTheIntegrationIsRegisteredAgainSendsTheSchema() throws Exception {
+        Path schemas = Files.createDirectories(folder.resolve("schemas"));
+        Files.copy(VALID.resolve("account.schema.json"), schemas.resolve("account.schema.json"));
+        assertEquals(1, push(schemas).upload().sent());
+        gong.deleteIntegration("delete-1", INTEGRATION);
+        gong.awaitRequest("delete-1", INTEGRATION, Duration.ofSeconds(30));
+        gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
+
+        assertEquals(1, push(schemas).upload().sent(), "the schema Gong no longer has was skipped");
+        assertFalse(gong.listSchemaFields(INTEGRATION, ObjectType.ACCOUNT).fields().isEmpty());
+        assertEquals(0, push(schemas).upload().sent());
+    }
+
     @Test
     void aFileThatIsNotWhatValidationReadIsNotPlanned() throws Exception {
         Path stages = Files.copy(VALID.resolve("stages.ldjson"), folder.resolve("stages.ldjson"));
