@@ -113,8 +113,9 @@ public final class BundleFixer {
         SchemaFileFix schemaFiles = new SchemaFileFix(new DatetimeFormatFix(options.assumeZone()), summary);
         PayloadTooLargeFix splitter = new PayloadTooLargeFix(options.maxPartBytes());
         for (BundleFile file : files) {
-            Path source = Path.of(file.name());
-            Path folder = plan.inPlace() ? source.toAbsolutePath().getParent() : plan.outFolder();
+            // in place through a symbolic link: the file it names is fixed, and the link stays a link
+            Path source = plan.inPlace() ? Path.of(file.name()).toRealPath() : Path.of(file.name());
+            Path folder = plan.inPlace() ? source.getParent() : plan.outFolder();
             try {
                 fixFile(file, source, folder, plan, entities, schemaFiles, splitter, summary, customFields);
             } catch (CharacterCodingException e) {

@@ -329,6 +329,17 @@ class BundleFixerTest {
         }
     }
 
+    /** In place through a symbolic link: the file it names is fixed, and the link stays a link. */
+    @Test
+    void aFileFixedInPlaceThroughALinkKeepsTheLink() throws Exception {
+        Path real = in("accounts.ldjson", account("a1", "2019-01-03T22:45:57.999Z"));
+        Path linked = Files.createDirectories(folder.resolve("linked"));
+        Path link = Files.createSymbolicLink(linked.resolve("accounts.ldjson"), real);
+        new BundleFixer(FixOptions.defaults()).fixInPlace(List.of(linked));
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced by a file");
+        assertEquals(List.of(account("a1", "2019-01-03T22:45:57Z")), Files.readAllLines(real));
+    }
+
     @Test
     void theInputIsNeverTouchedAndCannotBeTheOutput() throws Exception {
         Path input = in("accounts.ldjson", account("a2", "2019-01-05T00:00:00Z"), account("a1", "2019-01-04T00:00:00.000Z"));
