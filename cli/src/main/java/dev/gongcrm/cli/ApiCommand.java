@@ -2,6 +2,7 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.CrmApi;
+import dev.gongcrm.client.Deadline;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.schema.ProfileSchemas;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -32,6 +34,11 @@ abstract class ApiCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ApiOptions api;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = Durations.class,
+            description = "The longest the command may take, every call, retry and wait for Gong included "
+                    + "(default ${DEFAULT-VALUE}): a server that stops answering is given up at it.")
+    Duration timeout;
+
     @Override
     public final Integer call() throws Exception {
         if (profile == null) {
@@ -39,7 +46,7 @@ abstract class ApiCommand implements Callable<Integer> {
         }
         ApiGeneration generation = ApiGeneration.ofProfile(profile);
         try (GongCrmClient client = api.client()) {
-            return call(client.api(generation), spec.commandLine().getOut());
+            return call(client.api(generation).within(Deadline.after(timeout)), spec.commandLine().getOut());
         }
     }
 

@@ -87,10 +87,6 @@ final class IntegrationCommand implements Runnable {
         @Option(names = "--yes", description = "Confirm the delete.")
         boolean yes;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = Durations.class,
-                description = "How long to wait for Gong to finish (default ${DEFAULT-VALUE}).")
-        Duration timeout;
-
         @Override
         int call(CrmApi client, PrintWriter out) {
             long integrationId = integration(client);

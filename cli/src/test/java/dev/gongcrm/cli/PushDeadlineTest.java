@@ -43,6 +43,20 @@ class PushDeadlineTest {
         }
     }
 
+    /** Every API command is bounded in total by its --timeout too, not only per attempt. */
+    @Test
+    void anApiCommandEndsAtItsDeadline() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(line -> new MisbehavingServer.Drip())) {
+            Map<String, String> environment = Map.of("GONG_BASE_URL", server.baseUrl(), "GONG_ACCESS_KEY", "key",
+                    "GONG_ACCESS_KEY_SECRET", "secret", "GONGCRM_CALLS_PER_SECOND", "0");
+            StringWriter err = new StringWriter();
+            int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> GongCrm.run(new String[] {"integration",
+                    "list", "--timeout", "2s"}, new PrintWriter(new StringWriter()), new PrintWriter(err), environment));
+            assertEquals(2, exit, err.toString());
+            assertTrue(err.toString().contains("did not finish within its deadline of 2 s"), err.toString());
+        }
+    }
+
     @Test
     void theEmulatorsExportLineQuotesWhatAShellWouldTakeApart() {
         assertEquals("gongcrm", EmulatorCommand.shellQuoted("gongcrm"));
