@@ -165,6 +165,10 @@ public sealed interface LedgerLocation {
                     + "~/.pgpass) instead");
         }
         String host = uri.getHost();
+        if ((host == null || host.isEmpty()) && uri.getRawAuthority() != null && uri.getRawAuthority().contains(":")) {
+            throw new IllegalArgumentException("the ledger URL's host and port cannot be read (the port must be a "
+                    + "number); write it as postgresql://USER@HOST:5432/DATABASE");
+        }
         if (host == null || host.isEmpty()) {
             throw new IllegalArgumentException("the ledger URL names no host; write it as "
                     + "postgresql://USER@HOST:5432/DATABASE");

@@ -118,6 +118,10 @@ class LedgerMigrationsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LedgerLocation.parse("jdbc:postgresql://db.example.com/ledger?user=u&password=hunter2", null));
 
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+                () -> LedgerLocation.parse("postgresql://ci@db.example.com:notaport/ledger", null));
+        assertTrue(port.getMessage().contains("the port must be a number"), port.getMessage());
+
         LedgerLocation.Postgres libpq = (LedgerLocation.Postgres) LedgerLocation.parse(
                 "postgresql://ci@db.example.com/ledger?sslmode=require", null);
         assertEquals("jdbc:postgresql://db.example.com:5432/ledger", libpq.jdbcUrl());
