@@ -3,6 +3,8 @@ package dev.gongcrm.maven;
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.ledger.LedgerLocation;
+import dev.gongcrm.client.push.PostgresLedgers;
+import dev.gongcrm.client.push.PostgresServer;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
 import dev.gongcrm.emulator.Emulator;
 import dev.gongcrm.validator.ObjectType;
@@ -53,6 +55,41 @@ class UploadMojoTest {
                 + "<password>ACCESS_KEY_SECRET</password></server>"), missing.getMessage());
         assertTrue(missing.getMessage().contains("GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET"), missing.getMessage());
         assertFalse(Files.exists(folder.resolve(".gongcrm")), "no ledger before there are credentials");
+    }
+
+    /** gongcrm:upload with a PostgreSQL ledger, its password from the settings.xml server: a second run sends nothing. */
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    void aPostgresLedgerNamedByUrlRecordsTheUpload(UploadMojo mojo) throws Exception {
+        Path data = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.writeString(data.resolve("accounts.ldjson"), "{\"objectId\": \"a1\", \"modifiedDate\": "
+                + "\"2024-01-01T00:00:00Z\", \"name\": \"Good\", \"domains\": [\"good.example.com\"]}\n");
+        PostgresServer.Database database = PostgresServer.database();
+        try (Emulator gong = Emulator.builder().port(0).processingDelay(Duration.ofMillis(20)).build().start();
+             GongCrmClient client = GongCrmClient.builder().baseUrl(gong.baseUrl())
+                     .credentials(Credentials.basic("gongcrm", "gongcrm")).build()) {
+            client.registerIntegration(new GenericCrmRegistrationRequest("test", "owner@example.com"));
+            mojo.basedir = folder.toFile();
+            mojo.ledger = PostgresLedgers.url(database);
+            mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+            mojo.baseUrl = gong.baseUrl();
+            mojo.environment = Map.of("GONG_ACCESS_KEY", "gongcrm", "GONG_ACCESS_KEY_SECRET", "gongcrm");
+            mojo.settings = new Settings();
+            Server ledgerServer = new Server();
+            ledgerServer.setId("gongcrm-ledger");
+            ledgerServer.setPassword(database.password());
+            mojo.settings.addServer(ledgerServer);
+            RecordingLog log = new RecordingLog();
+            mojo.setLog(log);
+
+            mojo.execute();
+            assertTrue(log.infos.stream().anyMatch(l -> l.startsWith("gongcrm: pushed 1 upload(s)")), log.infos::toString);
+            mojo.execute();
+            assertTrue(log.infos.contains("gongcrm: nothing to send: every file was already uploaded "
+                    + "(-Dgongcrm.force=true sends them again)"), log.infos::toString);
+            assertFalse(Files.exists(folder.resolve(".gongcrm")), "no file ledger beside the shared one");
+            assertTrue(log.infos.stream().noneMatch(l -> l.contains(database.password())));
+        }
     }
 
     /** The ledger: the parameter (a file relative to the project, or a URL), else gongcrm.json's, else the default. */
