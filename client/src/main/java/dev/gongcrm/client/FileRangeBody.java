@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.LongConsumer;
 
@@ -54,7 +53,7 @@ final class FileRangeBody extends AbstractContentBody {
      */
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        MessageDigest digest = expectedSha256 == null ? null : sha256();
+        MessageDigest digest = expectedSha256 == null ? null : Sha256.digest();
         byte[] held = new byte[1 << 16];
         byte[] reading = new byte[1 << 16];
         int heldLength = 0;
@@ -90,11 +89,4 @@ final class FileRangeBody extends AbstractContentBody {
         bytesSent.accept(sent + heldLength);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

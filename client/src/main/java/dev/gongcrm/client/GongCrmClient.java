@@ -276,12 +276,7 @@ public final class GongCrmClient implements AutoCloseable {
     }
 
     private static String contentHash(Path dataFile, long offset, long length) {
-        java.security.MessageDigest digest;
-        try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        java.security.MessageDigest digest = Sha256.digest();
         try (java.io.InputStream in = Files.newInputStream(dataFile)) {
             in.skipNBytes(offset);
             byte[] buffer = new byte[1 << 16];

@@ -1,5 +1,6 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.Sha256;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
 import tools.jackson.core.JsonParser;
@@ -13,7 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ final class ObjectRecords {
     /** Streams the top-level fields that matter of each line; the file passed validation, so every line parses. */
     static void record(LedgerSql sql, long integrationId, ObjectType type, PlanStep.Content content,
                        String clientRequestId) throws SQLException, IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         try (InputStream in = new DigestInputStream(content.open(), digest);
              // the parser closes what it reads at its end; the rest, if any, must still reach the digest
              JsonParser parser = JSON.createParser(new FilterInputStream(in) {
@@ -173,11 +173,4 @@ final class ObjectRecords {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.Sha256;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.FileKind;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,7 +93,7 @@ public final class Planner {
     private PlanStep schemaStep(BundleFile file, Map<String, String> validated) {
         try {
             byte[] bytes = Files.readAllBytes(path(file));
-            MessageDigest digest = digest();
+            MessageDigest digest = Sha256.digest();
             digest.update(bytes);
             String bytesSha256 = hex(clone(digest));
             requireValidated(file, bytesSha256, validated);
@@ -113,7 +113,7 @@ public final class Planner {
         List<long[]> parts = new ArrayList<>(); // offset, bytes, first line, objects
         Path path = path(file);
         // both reads must see the validated bytes: the first cuts the parts, the second hashes them
-        MessageDigest cut = digest();
+        MessageDigest cut = Sha256.digest();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] buffer = new byte[1 << 16];
             long position = 0;
@@ -173,12 +173,12 @@ public final class Planner {
         String endpoint = kind == PlanStep.Kind.USER_MAPPING ? "user-mapping" : "objects";
         String idKind = kind == PlanStep.Kind.USER_MAPPING ? "mapping-" : "";
         List<PlanStep> steps = new ArrayList<>();
-        MessageDigest whole = digest();
+        MessageDigest whole = Sha256.digest();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] buffer = new byte[1 << 16];
             for (int i = 0; i < parts.size(); i++) {
                 long[] part = parts.get(i);
-                MessageDigest digest = digest();
+                MessageDigest digest = Sha256.digest();
                 long left = part[1];
                 while (left > 0) {
                     int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
@@ -247,11 +247,4 @@ public final class Planner {
         return "gongcrm-" + type.name().toLowerCase().replace('_', '-') + "-" + kind + hash.substring(0, ID_HASH_CHARS);
     }
 
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

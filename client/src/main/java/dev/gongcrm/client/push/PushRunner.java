@@ -1,5 +1,6 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.Sha256;
 import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.ClientRequestIdConflictException;
 import dev.gongcrm.client.Deadline;
@@ -17,8 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -265,7 +264,7 @@ public final class PushRunner {
             ledger.sending(integrationId, step, id, settings.clock().instant());
         }
         byte[] content = read(step.file());
-        if (!HexFormat.of().formatHex(sha256().digest(content)).equals(step.bytesSha256())) {
+        if (!HexFormat.of().formatHex(Sha256.digest().digest(content)).equals(step.bytesSha256())) {
             throw new PushException(step.file() + " changed since it was validated; nothing of it was sent: push again "
                     + "once it is complete, and it is validated again");
         }
@@ -421,14 +420,6 @@ public final class PushRunner {
         return new Finding(UPLOAD_FAILED, Severity.ERROR, step.file().toString(), line, 0, null, null,
                 "Gong rejected " + (line == 0 ? "the upload" : "this line") + " (request " + id + "): "
                         + error.description());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static byte[] read(Path file) {

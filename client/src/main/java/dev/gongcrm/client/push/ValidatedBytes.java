@@ -1,5 +1,6 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.client.Sha256;
 import dev.gongcrm.validator.bundle.BundleFile;
 
 import java.io.FilterInputStream;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class ValidatedBytes {
         Digesting(String name, InputStream in) {
             super(null);
             this.name = name;
-            this.digest = sha256Digest();
+            this.digest = Sha256.digest();
             this.in = new DigestInputStream(in, digest);
         }
 
@@ -67,11 +67,4 @@ final class ValidatedBytes {
         }
     }
 
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }
