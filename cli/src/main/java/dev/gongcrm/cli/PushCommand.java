@@ -10,7 +10,11 @@ import dev.gongcrm.client.push.PlanStep;
 import dev.gongcrm.client.push.Push;
 import dev.gongcrm.client.push.PushException;
 import dev.gongcrm.client.push.PushRunner;
+import dev.gongcrm.client.push.PushSummary;
 import dev.gongcrm.client.push.StepAction;
+import dev.gongcrm.client.push.TypeCounts;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.report.OutputGuard;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.report.ReportFormat;
@@ -25,16 +29,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "push",
-        description = {"Validates the bundle, then uploads it in the order Gong needs: schema files, user mapping "
-                + "files (/map/users), STAGE, BUSINESS_USER, ACCOUNT, a settle wait, CONTACT, DEAL, LEAD. Each "
-                + "upload is polled until Gong "
-                + "processed it; a FAILED one stops the push with Gong's errors at the lines of your file.",
-                "Nothing is sent when validation finds problems at the --fail-on level. The ledger records every "
-                        + "request: run push again after a crash and it resumes without sending anything twice; "
-                        + "content already uploaded is skipped unless --force.",
+        description = {"Validates the bundle, then syncs it to Gong in the order Gong needs: schema files, user "
+                + "mapping files (/map/users), STAGE, BUSINESS_USER, ACCOUNT, a settle wait, CONTACT, DEAL, LEAD. Each "
+                + "upload is polled until Gong processed it; a FAILED one stops the push with Gong's errors at the "
+                + "lines of your file.",
+                "A sync, not a re-upload: the ledger remembers each object's value as sent and how Gong took it, so "
+                        + "only new and changed objects are sent, with those Gong failed or may not have taken "
+                        + "(until it stores them); unchanged ones are counted. A schema or user mapping file is "
+                        + "sent whole when it changed, a STAGE file whole when any stage changed. --full sends "
+                        + "everything.",
+                "Nothing is sent when validation finds problems at the --fail-on level. Run push again after a "
+                        + "crash and it resumes without sending anything twice.",
                 ApiOptions.ENVIRONMENT_HELP},
         mixinStandardHelpOptions = true,
         sortOptions = false,
@@ -48,9 +57,19 @@ final class PushCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BUNDLE", arity = "1..*", description = "Bundle folders or files, pushed as one bundle.")
     List<Path> paths;
 
-    @Option(names = "--dry-run", description = "Validate and print the plan with what the ledger says is done; "
-            + "send nothing.")
+    @Option(names = "--dry-run", description = "Validate, then print per type the objects, new, changed, unchanged, "
+            + "to retry, missing and to delete, the bytes and uploads it takes, and the plan; send nothing.")
     boolean dryRun;
+
+    @Option(names = "--json", description = "Print one JSON document on standard output instead of the summary: "
+            + "the counts per type and, for a push, each upload's clientRequestId, status and timings (progress "
+            + "and findings go to standard error).")
+    boolean json;
+
+    @Option(names = "--results", paramLabel = "FILE", description = "Write one row per object: type, objectId, "
+            + "file, line, action (sent, unchanged, retried, deleted), outcome (STORED, FAILED, UNCERTAIN, "
+            + "NOT_SENT) and Gong's error. CSV, or JSON lines for a name ending in .jsonl, .ldjson or .ndjson.")
+    Path results;
 
     @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "60s", converter = Durations.class,
             description = "Wait between accounts and the contacts, deals and leads that refer to them "
@@ -71,8 +90,15 @@ final class PushCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}); it says who holds it, since when and from which host.")
     Duration lockTimeout;
 
-    @Option(names = "--force", description = "Send files again whose exact content was already uploaded.")
-    boolean force;
+    @Option(names = {"--full", "--force"}, description = "Send every object, changed or not (each file whole), "
+            + "under new clientRequestIds.")
+    boolean full;
+
+    @Option(names = "--delete-missing", paramLabel = "TYPE", split = ",", converter = ObjectTypes.class,
+            description = "For these types (e.g. DEAL,CONTACT), the objects Gong holds that the bundle's files of "
+                    + "the type no longer have are sent with isDeleted: true. Only for files that are full exports "
+                    + "of their type. Off by default: missing objects are only counted.")
+    Set<ObjectType> deleteMissing = Set.of();
 
     @Option(names = "--max-upload-size", paramLabel = "SIZE", defaultValue = "200MB", converter = ByteSizes.class,
             description = "Split files larger than this at line boundaries (default ${DEFAULT-VALUE}, Gong's limit).")
@@ -97,8 +123,12 @@ final class PushCommand implements Callable<Integer> {
         Map<ReportFormat, Path> reports = options.reports();
         List<BundleFile> files = options.scanner().scan(paths);
         LedgerLocation ledgerLocation = LedgerChoice.location(ledger, options, paths.get(0));
-        ValidationOptions.refuseReportsOver(options.inputs(files).protect("the ledger", LedgerChoice.file(ledgerLocation)),
-                reports);
+        OutputGuard inputs = options.inputs(files).protect("the ledger", LedgerChoice.file(ledgerLocation));
+        ValidationOptions.refuseReportsOver(inputs, reports);
+        if (results != null) {
+            inputs.check("--results", results, "write the results elsewhere");
+        }
+        PrintWriter report = json ? err : out;
         GongCrmClient client = api.hasCredentials() ? api.client() : null;
         try (Ledger opened = openLedger(ledgerLocation, client != null)) {
             Long integrationId = client != null
@@ -110,36 +140,51 @@ final class PushCommand implements Callable<Integer> {
                 Push.Request request = request(files, failLevel, integrationId == null ? 0 : integrationId);
                 var validation = Push.validate(integrationId == null ? null : opened, request);
                 if (Push.stops(validation, failLevel)) {
-                    return validationFailed(reports, validation, out, err);
+                    return validationFailed(reports, validation, report, err);
                 }
                 api.client(); // says which credentials are missing
             }
-            PushRunner.Settings settings = PushRunner.Settings.defaults().withForce(force).withTimeout(timeout)
+            PushRunner.Settings settings = PushRunner.Settings.defaults().withForce(full).withTimeout(timeout)
                     .withPollInterval(pollInterval).withLockTimeout(lockTimeout);
             Push.Outcome outcome;
             try {
                 outcome = Push.run(client, opened, request(files, failLevel, integrationId), settings,
-                        new ProgressPrinter(out, ((GongCrm) spec.root().userObject()).terminal));
+                        new ProgressPrinter(report, !json && ((GongCrm) spec.root().userObject()).terminal));
             } catch (GongApiException e) {
                 throw new PushException(e.getMessage() + (dryRun ? ""
                         : "; the ledger records how far it got: run push again to resume, nothing is sent twice"));
             }
             if (outcome.validationFailed()) {
-                return validationFailed(reports, outcome.validation(), out, err);
+                int exit = validationFailed(reports, outcome.validation(), report, err);
+                printJson(out, outcome, opened, integrationId);
+                return exit;
             }
             if (dryRun) {
-                options.write(reports, outcome.validation(), out);
-                printPlan(out, outcome, integrationId, opened, ledgerLocation);
+                options.write(reports, outcome.validation(), report);
+                if (json) {
+                    printJson(out, outcome, opened, integrationId);
+                } else {
+                    printCounts(out, outcome);
+                    printPlan(out, outcome, integrationId, ledgerLocation);
+                }
                 return 0;
             }
+            if (json) {
+                printJson(out, outcome, opened, integrationId);
+            } else {
+                printCounts(out, outcome);
+            }
             if (outcome.upload().failed()) {
-                options.write(reports, outcome.uploadFindings(), out);
+                options.write(reports, outcome.uploadFindings(), report);
                 err.println("gongcrm: Gong rejected an upload; the push stopped there (the ledger records it)");
                 return GongCrm.FINDINGS;
             }
             long sent = outcome.upload().sent();
-            out.println(sent == 0 ? "Nothing to send: every file was already uploaded (--force sends again)."
-                    : "Pushed " + sent + " upload(s) to integration " + integrationId + "; all DONE.");
+            if (!json) {
+                out.println(sent == 0 ? "Nothing to send: every object is in Gong as it is here (--full sends "
+                        + "everything again)." : "Pushed " + sent + " upload(s) to integration " + integrationId
+                        + "; all DONE.");
+            }
             return 0;
         } finally {
             if (client != null) {
@@ -148,9 +193,42 @@ final class PushCommand implements Callable<Integer> {
         }
     }
 
+    private void printJson(PrintWriter out, Push.Outcome outcome, Ledger ledger, Long integrationId) {
+        if (json) {
+            JsonOutput.print(out, PushSummary.of(outcome, ledger, integrationId == null ? 0 : integrationId));
+        }
+    }
+
+    /** Per type: what the bundle has and what of it is sent, and what Gong holds that the bundle no longer has. */
+    private void printCounts(PrintWriter out, Push.Outcome outcome) {
+        if (outcome.counts().isEmpty()) {
+            return;
+        }
+        String format = "  %-13s %9s %9s %9s %9s %9s %9s %9s %10s %7s%n";
+        out.printf(format, "TYPE", "OBJECTS", "NEW", "CHANGED", "UNCHANGED", "RETRY", "MISSING", "DELETE", "SEND",
+                "UPLOADS");
+        for (TypeCounts counts : outcome.counts().values()) {
+            out.printf(format, counts.type(), Sizes.number(counts.objects()), Sizes.number(counts.added()),
+                    Sizes.number(counts.changed() + counts.resent()), Sizes.number(counts.unchanged()),
+                    Sizes.number(counts.retried()), Sizes.number(counts.missing()), Sizes.number(counts.deleted()),
+                    Sizes.human(counts.bytes()), counts.uploads());
+        }
+        for (TypeCounts counts : outcome.counts().values()) {
+            if (counts.missing() > counts.deleted()) {
+                String type = counts.type().name().toLowerCase().replace('_', ' ');
+                out.println(Sizes.count(counts.missing(), type) + (counts.missing() == 1 ? " is" : " are")
+                        + " in Gong but not in this export (--delete-missing " + counts.type()
+                        + " sends them with isDeleted)");
+            }
+        }
+        if (full) {
+            out.println("--full: every object is sent, changed or not.");
+        }
+    }
+
     private Push.Request request(List<BundleFile> files, Severity failLevel, long integrationId) {
-        return new Push.Request(files, options.validator(), options.settings().profile(), failLevel, integrationId, maxUploadSize,
-                settle, dryRun);
+        return new Push.Request(files, options.validator(), options.settings().profile(), failLevel, integrationId,
+                maxUploadSize, settle, dryRun, deleteMissing, results);
     }
 
     /** A push holds the ledger; a dry run, or a run that cannot send, only reads it (one never written reads empty). */
@@ -174,8 +252,7 @@ final class PushCommand implements Callable<Integer> {
         return GongCrm.FINDINGS;
     }
 
-    private static void printPlan(PrintWriter out, Push.Outcome outcome, long integrationId, Ledger ledger,
-                                  LedgerLocation location) {
+    private static void printPlan(PrintWriter out, Push.Outcome outcome, long integrationId, LedgerLocation location) {
         Path ledgerFile = LedgerChoice.file(location);
         out.println("Plan for integration " + integrationId + " (ledger " + location.describe()
                 + (ledgerFile == null || Files.exists(ledgerFile) ? ""

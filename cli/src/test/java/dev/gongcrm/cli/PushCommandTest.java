@@ -199,7 +199,8 @@ class PushCommandTest {
         run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms");
         Run after = run("push", bundle.toString(), "--dry-run");
         assertTrue(after.out().contains("already uploaded"), after.out());
-        assertTrue(after.out().contains("skip: nothing after it is sent"), after.out());
+        assertTrue(after.out().matches("(?s).*\n  DEAL +1 +0 +0 +1 +0 +0 +0 +0 B +0\n.*"), after.out());
+        assertFalse(after.out().contains("wait 60s"), "no object is sent, so nothing waits: " + after.out());
     }
 
     @Test
@@ -240,8 +241,8 @@ class PushCommandTest {
         assertTrue(fields.out().contains("category  PICKLIST"), fields.out());
 
         Path bundle = bundle(VALID);
-        run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms");
-        String requestId = lastRequestId(run("push", bundle.toString(), "--dry-run").out());
+        String requestId = lastRequestId(run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms",
+                "--json").out());
         Run status = run("status", requestId);
         assertEquals(0, status.exit(), status.err());
         assertTrue(status.out().startsWith(requestId + ": DONE"), status.out());
@@ -255,9 +256,11 @@ class PushCommandTest {
         assertTrue(deleted.out().contains("DONE"), deleted.out());
     }
 
-    private static String lastRequestId(String dryRun) {
-        String line = dryRun.lines().filter(l -> l.contains("LEAD ")).findFirst().orElseThrow();
-        return line.substring(line.indexOf("as gongcrm-") + 3, line.indexOf(';', line.indexOf("as gongcrm-")));
+    /** The clientRequestId of the last upload of a push's --json document. */
+    private static String lastRequestId(String json) {
+        tools.jackson.databind.JsonNode steps = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)
+                .path("steps");
+        return steps.get(steps.size() - 1).path("clientRequestId").asString();
     }
 
     @Test

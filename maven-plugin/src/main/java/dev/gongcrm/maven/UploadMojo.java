@@ -380,7 +380,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
 
     /** What the ledger says of a step, in the goal's terms rather than the command line's. */
     private static String describe(StepAction action) {
-        return action.describe().replace("--force", "-Dgongcrm.force=true");
+        return action.describe().replace("--full", "-Dgongcrm.force=true");
     }
 
     private static boolean isBlank(String text) {

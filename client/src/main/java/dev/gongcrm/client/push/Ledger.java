@@ -217,20 +217,19 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * The newest DONE upload of this type from a file of this name (and part): what Gong holds from it
-     * now, whatever else was sent before.
+     * The newest DONE upload of this kind and type: for a schema, the type's schema Gong holds; for a
+     * user mapping, the list of users Gong holds.
      */
-    public Optional<StepRecord> latestDone(long integrationId, ObjectType type, String fileName, int part) {
+    public Optional<StepRecord> latestDone(long integrationId, PlanStep.Kind kind, ObjectType type) {
         List<StepRecord> steps = new ArrayList<>();
-        sql.query("SELECT * FROM steps WHERE integration_id = ? AND object_type = ? AND part = ? AND status = ? "
-                + "ORDER BY " + sql.order + " DESC", statement -> {
+        sql.query("SELECT * FROM steps WHERE integration_id = ? AND kind = ? AND status = ? AND object_type = ? "
+                + "ORDER BY " + sql.order + " DESC LIMIT 1", statement -> {
                     statement.setLong(1, integrationId);
-                    statement.setString(2, type.name());
-                    statement.setInt(3, part);
-                    statement.setString(4, StepRecord.DONE);
+                    statement.setString(2, kind.name());
+                    statement.setString(3, StepRecord.DONE);
+                    statement.setString(4, type.name());
                 }, rows -> steps.add(step(rows)));
-        return steps.stream().filter(step -> step.file() != null
-                && Path.of(step.file()).getFileName().toString().equals(fileName)).findFirst();
+        return steps.stream().findFirst();
     }
 
     /** The newest object or user mapping upload that ended DONE: one Gong must still know, unless the integration was reset. */
@@ -334,39 +333,39 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * The request ended. When DONE, what Gong now holds is recorded in the same transaction, so the
-     * ledger never says DONE without it: the objects of {@code content}, or the schema of a schema
-     * upload ({@code schema}); both may be null (an earlier request whose content is gone).
+     * The request ended. Its objects are recorded with their fates in the same transaction, so the
+     * ledger never says DONE or FAILED without them: those of {@code content} (null for an earlier
+     * request whose content is gone), or the schema of a DONE schema upload ({@code schema}).
      */
-    public void finished(long integrationId, String clientRequestId, String status, List<LineError> errors,
-                         ObjectType type, PlanStep.Content content, byte[] schema, Instant now) {
+    public void finished(long integrationId, String clientRequestId, RequestEnding ending, ObjectType type,
+                         PlanStep.Content content, byte[] schema, Instant now) {
         try {
-            record(integrationId, clientRequestId, status, errors, type, content, schema, now);
+            record(integrationId, clientRequestId, ending, ending.errors(), type, content, schema, now);
         } catch (ObjectRecords.ContentChanged changed) {
-            // Gong holds the bytes that were sent, which the file no longer has: DONE, with which objects unknown
-            List<LineError> noted = new ArrayList<>(errors);
+            // Gong holds the bytes that were sent, which the file no longer has: which objects is unknown
+            List<LineError> noted = new ArrayList<>(ending.errors());
             noted.add(new LineError(0, content.file() + " changed after it was sent, so the objects Gong took from it "
                     + "are not recorded; the next push sends the file as it is now"));
-            record(integrationId, clientRequestId, status, noted, type, null, schema, now);
+            record(integrationId, clientRequestId, ending, noted, type, null, schema, now);
         }
     }
 
-    private void record(long integrationId, String clientRequestId, String status, List<LineError> errors,
+    private void record(long integrationId, String clientRequestId, RequestEnding ending, List<LineError> errors,
                         ObjectType type, PlanStep.Content content, byte[] schema, Instant now) {
         sql.transaction(() -> {
             try (PreparedStatement statement = sql.db.prepareStatement("UPDATE steps SET status = ?, finished_at = ?, "
                     + "errors = ? WHERE integration_id = ? AND client_request_id = ?")) {
-                statement.setString(1, status);
+                statement.setString(1, ending.status());
                 statement.setString(2, now.toString());
                 statement.setString(3, errors.isEmpty() ? null : JSON.writeValueAsString(errors));
                 statement.setLong(4, integrationId);
                 statement.setString(5, clientRequestId);
                 statement.executeUpdate();
             }
-            if (StepRecord.DONE.equals(status) && content != null) {
-                ObjectRecords.record(sql, integrationId, type, content, clientRequestId);
+            if (content != null) {
+                ObjectRecords.record(sql, integrationId, type, content, clientRequestId, ending);
             }
-            if (StepRecord.DONE.equals(status) && schema != null) {
+            if (ending.isDone() && schema != null) {
                 try (PreparedStatement statement = sql.db.prepareStatement("INSERT INTO schemas "
                         + "(integration_id, object_type, content, uploaded_at) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (integration_id, object_type) DO UPDATE SET content = excluded.content, "
@@ -379,6 +378,97 @@ public final class Ledger implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** What the ledger knows of each object of the type that was sent to the integration, for a sync. */
+    ObjectIndex objectIndex(long integrationId, ObjectType type) {
+        long[] count = {0};
+        sql.query("SELECT count(*) FROM objects WHERE integration_id = ? AND object_type = ?", statement -> {
+            statement.setLong(1, integrationId);
+            statement.setString(2, type.name());
+        }, rows -> count[0] = rows.getLong(1));
+        ObjectIndex index = new ObjectIndex((int) Math.min(count[0], Integer.MAX_VALUE / 4));
+        sql.query("SELECT " + sql.readable("object_id, value_hash, outcome, is_deleted") + " FROM objects "
+                + "WHERE integration_id = ? AND object_type = ?", statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                }, rows -> {
+                    long hash = rows.getLong(2);
+                    index.put(rows.getString(1), rows.wasNull() ? null : hash, outcome(rows.getString(3)),
+                            rows.getInt(4) != 0);
+                });
+        return index;
+    }
+
+    private ObjectIndex.Outcome outcome(String name) {
+        try {
+            return ObjectIndex.Outcome.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new LedgerException("ledger " + sql.location().describe() + " has an object outcome it does not know ("
+                    + name + "); was it edited by hand?", e);
+        }
+    }
+
+    /**
+     * The objects of the type that Gong holds and {@code index} (filled from this bundle) says the bundle
+     * no longer has, with the members a deletion of each must carry ({@code tombstone}: JSON, or null).
+     */
+    void forEachMissing(long integrationId, ObjectType type, ObjectIndex index, MissingObject consumer) {
+        sql.query("SELECT " + sql.readable("object_id, tombstone") + " FROM objects WHERE integration_id = ? "
+                + "AND object_type = ? AND is_deleted = 0 AND " + sql.stored() + " ORDER BY object_id", statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                }, rows -> {
+                    String id = rows.getString(1);
+                    if (index.isMissing(id)) {
+                        consumer.accept(id, rows.getString(2));
+                    }
+                });
+    }
+
+    @FunctionalInterface
+    interface MissingObject {
+        void accept(String objectId, String tombstone);
+    }
+
+    /**
+     * What the ledger knows of one object: the hash of its value as last sent, how Gong took it and
+     * Gong's error when it did not store it.
+     */
+    public record ObjectFate(String objectId, Long valueHash, String outcome, String error) {
+    }
+
+    /**
+     * Up to {@code limit} objects of the type that Gong stored, the most recently modified first: what
+     * a read-back checks.
+     */
+    public List<ObjectFate> storedObjects(long integrationId, ObjectType type, int limit) {
+        List<ObjectFate> objects = new ArrayList<>();
+        sql.query("SELECT " + sql.readable("object_id, value_hash, outcome, error") + " FROM objects "
+                + "WHERE integration_id = ? AND object_type = ? AND is_deleted = 0 AND " + sql.stored()
+                + " ORDER BY modified_date DESC, object_id LIMIT ?", statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                    statement.setInt(3, limit);
+                }, rows -> objects.add(fate(rows)));
+        return objects;
+    }
+
+    /** The objects of the type that Gong did not store (FAILED) or may not have (UNCERTAIN), with why. */
+    public List<ObjectFate> unstoredObjects(long integrationId, ObjectType type) {
+        List<ObjectFate> objects = new ArrayList<>();
+        sql.query("SELECT " + sql.readable("object_id, value_hash, outcome, error") + " FROM objects "
+                + "WHERE integration_id = ? AND object_type = ? AND NOT (" + sql.stored() + ")", statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                }, rows -> objects.add(fate(rows)));
+        return objects;
+    }
+
+    private static ObjectFate fate(ResultSet rows) throws SQLException {
+        long hash = rows.getLong(2);
+        Long valueHash = rows.wasNull() ? null : hash;
+        return new ObjectFate(rows.getString(1), valueHash, rows.getString(3), rows.getString(4));
     }
 
     private StepRecord step(ResultSet rows) throws SQLException {

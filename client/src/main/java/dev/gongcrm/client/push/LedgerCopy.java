@@ -22,7 +22,8 @@ final class LedgerCopy {
                     "object_type", "part", "bytes", "objects", "status", "request_id", "started_at", "accepted_at",
                     "finished_at", "errors", "run_id")),
             Map.entry("objects", List.of("integration_id", "object_type", "object_id", "reference_key", "modified_date",
-                    "is_deleted", "is_inactive", "client_request_id", "email_address")),
+                    "is_deleted", "is_inactive", "client_request_id", "email_address", "value_hash", "outcome", "error",
+                    "tombstone")),
             Map.entry("schemas", List.of("integration_id", "object_type", "content", "uploaded_at")));
 
     /**

@@ -39,11 +39,31 @@ final class LedgerSql {
     }
 
     /**
-     * The columns to read of a table, with NULL for those an older ledger that is only read lacks: runs
-     * came with version 2, users' addresses with version 3.
+     * The columns to read of a table, with what an older ledger that is only read lacks: runs came with
+     * version 2, users' addresses with version 3, objects' fates with version 4 (all were stored then).
      */
     String readable(String columns) {
-        return tables >= 3 ? columns : columns.replace("email_address", "NULL").replace("run_id", "NULL");
+        return String.join(", ", java.util.Arrays.stream(columns.split(", ")).map(this::readableColumn).toList());
+    }
+
+    private String readableColumn(String column) {
+        if (tables < 4) {
+            switch (column) {
+                case "value_hash", "error", "tombstone" -> {
+                    return "NULL";
+                }
+                case "outcome" -> {
+                    return "'STORED'";
+                }
+                default -> { }
+            }
+        }
+        return tables < 3 && (column.equals("email_address") || column.equals("run_id")) ? "NULL" : column;
+    }
+
+    /** The condition on objects that Gong holds: an older ledger records no other kind. */
+    String stored() {
+        return tables < 4 ? "1 = 1" : "outcome = 'STORED'";
     }
 
     long rows(String table) throws SQLException {

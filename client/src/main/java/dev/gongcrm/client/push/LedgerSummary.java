@@ -53,7 +53,8 @@ public record LedgerSummary(String ledger, int version, List<Integration> integr
                     rows -> files.add(new LedgerSummary.File(rows.getString(1), rows.getString(2), rows.getString(3),
                             rows.getInt(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8))));
             Map<String, Long> objects = new java.util.TreeMap<>();
-            sql.query("SELECT object_type, count(*) FROM objects WHERE integration_id = ? GROUP BY object_type",
+            sql.query("SELECT object_type, count(*) FROM objects WHERE integration_id = ? AND " + sql.stored()
+                    + " GROUP BY object_type",
                     statement -> statement.setLong(1, integrationId), rows -> objects.put(rows.getString(1), rows.getLong(2)));
             integrations.add(new LedgerSummary.Integration(integrationId, runs.isEmpty() ? null : runs.get(0), files,
                     objects));

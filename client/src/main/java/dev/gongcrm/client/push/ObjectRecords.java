@@ -3,15 +3,11 @@ package dev.gongcrm.client.push;
 import dev.gongcrm.client.Sha256;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
@@ -40,7 +36,7 @@ final class ObjectRecords {
     /** What Gong holds for the integration according to the ledger, for validation. */
     static PriorUploads priorUploads(LedgerSql sql, long integrationId) {
         Set<ObjectType> types = EnumSet.noneOf(ObjectType.class);
-        sql.query("SELECT DISTINCT object_type FROM objects WHERE integration_id = ?",
+        sql.query("SELECT DISTINCT object_type FROM objects WHERE integration_id = ? AND " + sql.stored(),
                 statement -> statement.setLong(1, integrationId),
                 rows -> types.add(ObjectType.valueOf(rows.getString(1))));
         return new PriorUploads() {
@@ -52,8 +48,7 @@ final class ObjectRecords {
             @Override
             public void forEachObject(ObjectType type, Consumer<KnownObject> consumer) {
                 sql.query("SELECT " + sql.readable("object_id, reference_key, is_deleted, is_inactive, email_address")
-                        + " FROM objects "
-                        + "WHERE integration_id = ? AND object_type = ?", statement -> {
+                        + " FROM objects WHERE integration_id = ? AND object_type = ? AND " + sql.stored(), statement -> {
                             statement.setLong(1, integrationId);
                             statement.setString(2, type.name());
                         }, rows -> consumer.accept(new KnownObject(rows.getString(1), rows.getString(2),
@@ -99,70 +94,93 @@ final class ObjectRecords {
         return names;
     }
 
-    /** Streams the top-level fields that matter of each line; the file passed validation, so every line parses. */
+    /** The top-level fields a record keeps besides the id and the tombstone's. */
+    private static final Set<String> RECORDED = Set.of("internalName", "emailAddress", "modifiedDate", "isDeleted",
+            "isActive");
+
+    /**
+     * Records each object of an upload that ended, with its fate: every one STORED when the request is
+     * DONE; when it FAILED, those on lines Gong named FAILED with its description, and the others STORED
+     * when Gong named every failing line, FAILED when it stored none, UNCERTAIN otherwise. An object
+     * that is not sent again stays as recorded: what Gong holds of it did not change.
+     */
     static void record(LedgerSql sql, long integrationId, ObjectType type, PlanStep.Content content,
-                       String clientRequestId) throws SQLException, IOException {
+                       String clientRequestId, RequestEnding ending) throws SQLException, IOException {
         MessageDigest digest = Sha256.digest();
+        Map<Integer, String> failedLines = ending.failedLines();
+        ObjectIndex.Outcome others = ending.othersOutcome(failedLines.size());
+        String othersError = others == ObjectIndex.Outcome.STORED ? null : ending.othersError(failedLines.size());
+        Set<String> keep = new java.util.HashSet<>(RECORDED);
+        keep.addAll(content.tombstoneFields());
         try (InputStream in = new DigestInputStream(content.open(), digest);
-             // the parser closes what it reads at its end; the rest, if any, must still reach the digest
-             JsonParser parser = JSON.createParser(new FilterInputStream(in) {
-                 @Override
-                 public void close() {
-                 }
-             });
              PreparedStatement statement = sql.db.prepareStatement("INSERT INTO objects (integration_id, object_type, "
                      + "object_id, reference_key, modified_date, is_deleted, is_inactive, client_request_id, "
-                     + "email_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (integration_id, object_type, "
-                     + "object_id) DO UPDATE SET reference_key = excluded.reference_key, modified_date = "
-                     + "excluded.modified_date, is_deleted = excluded.is_deleted, is_inactive = excluded.is_inactive, "
-                     + "client_request_id = excluded.client_request_id, email_address = excluded.email_address")) {
-            int batched = 0;
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                String objectId = null;
-                String internalName = null;
-                String emailAddress = null;
-                String modifiedDate = null;
-                boolean deleted = false;
-                boolean inactive = false;
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (name.equals(content.idField())) {
-                        objectId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                        continue;
+                     + "email_address, value_hash, outcome, error, tombstone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     + "?, ?) ON CONFLICT (integration_id, object_type, object_id) DO UPDATE SET reference_key = "
+                     + "excluded.reference_key, modified_date = excluded.modified_date, is_deleted = "
+                     + "excluded.is_deleted, is_inactive = excluded.is_inactive, client_request_id = "
+                     + "excluded.client_request_id, email_address = excluded.email_address, value_hash = "
+                     + "excluded.value_hash, outcome = excluded.outcome, error = excluded.error, tombstone = "
+                     + "excluded.tombstone")) {
+            int[] batched = {0};
+            Lines.read(in, (bytes, from, to, line) -> {
+                ObjectLine object = ObjectLine.read(bytes, from, to, content.idField(), keep);
+                if (object == null || object.id() == null) {
+                    return;
+                }
+                String failure = failedLines.get(line);
+                ObjectIndex.Outcome outcome = failure != null ? ObjectIndex.Outcome.FAILED : others;
+                try {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                    statement.setString(3, object.id());
+                    statement.setString(4, object.string("internalName"));
+                    statement.setString(5, object.string("modifiedDate"));
+                    statement.setInt(6, "true".equals(object.raw("isDeleted")) ? 1 : 0);
+                    statement.setInt(7, "false".equals(object.raw("isActive")) ? 1 : 0);
+                    statement.setString(8, clientRequestId);
+                    statement.setString(9, object.string("emailAddress"));
+                    statement.setLong(10, object.valueHash());
+                    statement.setString(11, outcome.name());
+                    statement.setString(12, failure != null ? failure : othersError);
+                    statement.setString(13, tombstone(object, content.tombstoneFields()));
+                    statement.addBatch();
+                    if (++batched[0] == BATCH) {
+                        statement.executeBatch();
+                        batched[0] = 0;
                     }
-                    switch (name) {
-                        case "internalName" -> internalName = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                        case "emailAddress" -> emailAddress = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                        case "modifiedDate" -> modifiedDate = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                        case "isDeleted" -> deleted = value == JsonToken.VALUE_TRUE;
-                        case "isActive" -> inactive = value == JsonToken.VALUE_FALSE;
-                        default -> parser.skipChildren();
-                    }
+                } catch (SQLException e) {
+                    throw new SqlFailure(e);
                 }
-                if (objectId == null) {
-                    continue;
-                }
-                statement.setLong(1, integrationId);
-                statement.setString(2, type.name());
-                statement.setString(3, objectId);
-                statement.setString(4, internalName);
-                statement.setString(5, modifiedDate);
-                statement.setInt(6, deleted ? 1 : 0);
-                statement.setInt(7, inactive ? 1 : 0);
-                statement.setString(8, clientRequestId);
-                statement.setString(9, emailAddress);
-                statement.addBatch();
-                if (++batched == BATCH) {
-                    statement.executeBatch();
-                    batched = 0;
-                }
-            }
+            });
             statement.executeBatch();
-            in.transferTo(OutputStream.nullOutputStream());
+        } catch (SqlFailure e) {
+            throw e.cause;
         }
         if (content.sha256() != null && !content.sha256().equals(HexFormat.of().formatHex(digest.digest()))) {
             throw new ContentChanged();
+        }
+    }
+
+    /** The members a deletion of the object must carry besides its id, as JSON, or null when none is known. */
+    private static String tombstone(ObjectLine object, Set<String> fields) {
+        StringBuilder json = new StringBuilder();
+        for (String field : fields) {
+            String raw = object.raw(field);
+            if (raw != null) {
+                json.append(json.isEmpty() ? "{" : ",").append(JSON.writeValueAsString(field)).append(':').append(raw);
+            }
+        }
+        return json.isEmpty() ? null : json.append('}').toString();
+    }
+
+    /** An SQL failure carried out of a line visitor, which may only throw I/O errors. */
+    private static final class SqlFailure extends RuntimeException {
+        final SQLException cause;
+
+        SqlFailure(SQLException cause) {
+            super(null, cause, false, false);
+            this.cause = cause;
         }
     }
 

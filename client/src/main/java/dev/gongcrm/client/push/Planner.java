@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Orders a bundle's files the way Gong needs them: schema files (sent whole), then user mapping files
@@ -25,10 +26,15 @@ import java.util.Map;
  * the settle wait, then CONTACT, DEAL and LEAD ("Upload Accounts. Wait 60 seconds. Upload Contacts and
  * Deals."). Users are mapped before any object is uploaded because "Gong only processes a deal if this
  * user ID is mapped" and mapping "is essential for Gong to connect users with all their associated
- * objects"; a mapping sent after the deals makes Gong reprocess them from raw storage. An entity file
- * over the size limit is split at line boundaries into parts that keep its order; a mapping file is
- * not, as "each request to this API must include the complete list of users". Each step's
- * clientRequestId is derived from its content.
+ * objects"; a mapping sent after the deals makes Gong reprocess them from raw storage.
+ *
+ * <p>Of an entity file, only the objects the ledger does not have as stored with this very value are
+ * sent ({@link Sync}): new, changed, and those Gong failed or may not have taken. They are copied, in
+ * the file's order, from the read whose bytes are checked against what validation read, into a file
+ * of their own; a file whose every object is to be sent is sent itself. What goes in one upload is
+ * split at line boundaries into parts under the size limit; a mapping file is not, as "each request
+ * to this API must include the complete list of users". Each step's clientRequestId is derived from
+ * its content.
  */
 public final class Planner {
 
@@ -38,6 +44,7 @@ public final class Planner {
             ObjectType.ACCOUNT, ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
     private static final List<ObjectType> SETTLED_TYPES = List.of(ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
     private static final int ID_HASH_CHARS = 24;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final long integrationId;
     private final long maxPartBytes;
@@ -57,37 +64,54 @@ public final class Planner {
         this.settle = settle;
     }
 
-    /** The steps for these files (each of a known type: the bundle passed validation). */
+    /** The steps for these files (each of a known type: the bundle passed validation), every object sent. */
     public List<PlanStep> plan(List<BundleFile> files) {
         return plan(files, Map.of());
     }
 
     /**
-     * The steps for these files, whose bytes must still be those validation read: {@code validated} has
-     * the SHA-256 of each file as validated, by {@link BundleFile#name()}; a file whose bytes differ now
-     * (it is being written, or was edited since) stops the push before anything is sent.
+     * The steps for these files, every object sent, whose bytes must still be those validation read
+     * ({@code validated}: see below). Such a plan writes no file of its own.
      */
     public List<PlanStep> plan(List<BundleFile> files, Map<String, String> validated) {
-        List<PlanStep> steps = new ArrayList<>();
-        files.stream().filter(f -> f.kind() == FileKind.SCHEMA)
-                .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type())))
-                .forEach(f -> steps.add(schemaStep(f, validated)));
-        files.stream().filter(f -> f.kind() == FileKind.USER_MAPPING)
-                .forEach(f -> steps.addAll(objectSteps(f, PlanStep.Kind.USER_MAPPING, validated)));
-        List<BundleFile> entities = files.stream().filter(f -> f.kind() == FileKind.ENTITIES)
-                .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type()))).toList();
-        boolean accounts = false;
-        boolean settled = false;
-        for (BundleFile file : entities) {
-            if (file.type() == ObjectType.ACCOUNT) {
-                accounts = true;
-            } else if (accounts && !settled && SETTLED_TYPES.contains(file.type())) {
-                steps.add(new PlanStep(PlanStep.Kind.SETTLE, null, null, 0, 0, 0, 0, 0, 0, null, null, null, settle));
-                settled = true;
+        return plan(files, validated, Sync.everything()).steps();
+    }
+
+    /**
+     * The steps for these files, whose bytes must still be those validation read: {@code validated} has
+     * the SHA-256 of each file as validated, by {@link BundleFile#name()}; a file whose bytes differ now
+     * (it is being written, or was edited since) stops the push before anything is sent. What of each
+     * entity file is sent is {@code sync}'s to say.
+     */
+    public Plan plan(List<BundleFile> files, Map<String, String> validated, Sync sync) {
+        Plan plan = new Plan();
+        try {
+            files.stream().filter(f -> f.kind() == FileKind.SCHEMA)
+                    .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type())))
+                    .forEach(f -> plan.steps.add(schemaStep(f, validated)));
+            files.stream().filter(f -> f.kind() == FileKind.USER_MAPPING)
+                    .forEach(f -> plan.steps.addAll(mappingSteps(f, validated)));
+            boolean accounts = false;
+            boolean settled = false;
+            for (ObjectType type : UPLOAD_ORDER) {
+                List<BundleFile> ofType = files.stream()
+                        .filter(f -> f.kind() == FileKind.ENTITIES && f.type() == type).toList();
+                if (ofType.isEmpty()) {
+                    continue;
+                }
+                List<PlanStep> steps = new TypeSync(type, ofType, validated, sync, plan).steps();
+                if (!steps.isEmpty() && accounts && !settled && SETTLED_TYPES.contains(type)) {
+                    plan.steps.add(PlanStep.settle(settle));
+                    settled = true;
+                }
+                accounts |= type == ObjectType.ACCOUNT && !steps.isEmpty();
+                plan.steps.addAll(steps);
             }
-            steps.addAll(objectSteps(file, PlanStep.Kind.OBJECTS, validated));
+            return plan;
+        } catch (RuntimeException e) {
+            plan.close();
+            throw e;
         }
-        return steps;
     }
 
     private PlanStep schemaStep(BundleFile file, Map<String, String> validated) {
@@ -97,115 +121,303 @@ public final class Planner {
             digest.update(bytes);
             String bytesSha256 = hex(clone(digest));
             requireValidated(file, bytesSha256, validated);
-            String hash = finish(digest, file.type(), "schema");
-            return new PlanStep(PlanStep.Kind.SCHEMA, path(file), file.type(), 1, 1, 0, bytes.length, 1,
-                    0, hash, bytesSha256, requestId(file.type(), "schema-", hash), null);
+            String hash = contentHash(digest, file.type(), "schema");
+            return new PlanStep(PlanStep.Kind.SCHEMA, path(file), path(file), PlanStep.Selection.WHOLE, file.type(),
+                    1, 1, 0, bytes.length, 1, null, 1, hash, bytesSha256, requestId(file.type(), "schema-", hash), null,
+                    Set.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A user mapping file, sent whole: "each request to this API must include the complete list of users". */
+    private List<PlanStep> mappingSteps(BundleFile file, Map<String, String> validated) {
+        Parts parts = new Parts(PlanStep.Kind.USER_MAPPING, path(file), file.type(), "user-mapping", "mapping-",
+                Set.of());
+        MessageDigest whole = Sha256.digest();
+        read(file, (bytes, from, to, line) -> {
+            whole.update(bytes, from, to - from);
+            parts.add(bytes, from, to, line, Lines.hasContent(bytes, from, to));
+        });
+        requireValidated(file, hex(whole), validated);
+        List<PlanStep> steps = parts.steps(PlanStep.Selection.WHOLE);
+        if (steps.size() > 1) {
+            throw new PushException(file.name() + ": a user mapping file over the " + maxPartBytes + "-byte upload "
+                    + "limit; it cannot be split, as each /map/users request must hold the complete list of users");
+        }
+        return steps;
+    }
+
+    /**
+     * The uploads of one type's entity files: per file, its changed objects (or the file itself), then
+     * the deletions of the objects Gong holds that no file of the type has, when asked.
+     */
+    private final class TypeSync {
+        private final ObjectType type;
+        private final List<BundleFile> files;
+        private final Map<String, String> validated;
+        private final Sync sync;
+        private final Plan plan;
+        private final ObjectIndex index;
+        private final Set<String> tombstoneFields;
+        private final TypeCounts.Tally tally = new TypeCounts.Tally();
+
+        TypeSync(ObjectType type, List<BundleFile> files, Map<String, String> validated, Sync sync, Plan plan) {
+            this.type = type;
+            this.files = files;
+            this.validated = validated;
+            this.sync = sync;
+            this.plan = plan;
+            this.index = sync.ledger() == null ? new ObjectIndex(0) : sync.ledger().objectIndex(integrationId, type);
+            this.tombstoneFields = sync.tombstoneFields(type);
+        }
+
+        List<PlanStep> steps() {
+            List<PlanStep> steps = new ArrayList<>();
+            for (BundleFile file : files) {
+                steps.addAll(fileSteps(file));
+            }
+            tally.missing = index.missing();
+            if (tally.missing > 0 && sync.deletesMissing(type)) {
+                steps.addAll(deletions());
+            }
+            steps.forEach(step -> {
+                tally.bytes += step.bytes();
+                tally.uploads++;
+            });
+            plan.counts.put(type, tally.counts(type));
+            return steps;
+        }
+
+        private List<PlanStep> fileSteps(BundleFile file) {
+            Path path = path(file);
+            // a first push sends every object, so it needs no copy of them; --full and stages are sent whole
+            boolean selective = !index.isEmpty() && !sync.full() && type != ObjectType.STAGE;
+            Parts whole = new Parts(PlanStep.Kind.OBJECTS, path, type, "objects", "", tombstoneFields);
+            Parts changed = selective ? new Parts(PlanStep.Kind.OBJECTS, path, type, "objects", "", tombstoneFields)
+                    : null;
+            MessageDigest digest = Sha256.digest();
+            long[] counts = new long[2]; // objects, to send
+            read(file, (bytes, from, to, line) -> {
+                digest.update(bytes, from, to - from);
+                boolean content = Lines.hasContent(bytes, from, to);
+                whole.add(bytes, from, to, line, content);
+                if (!content) {
+                    return;
+                }
+                counts[0]++;
+                ObjectIndex.Decision decision = ObjectIndex.Decision.NEW;
+                ObjectLine object = ObjectLine.read(bytes, from, to, "objectId", Set.of());
+                if (object != null && object.id() != null) {
+                    decision = index.decide(object.id(), object.valueHash());
+                    if (sync.sink() != null) {
+                        sync.sink().object(type, object.id(), path, line, decision, object.valueHash());
+                    }
+                }
+                tally.count(decision);
+                if (decision != ObjectIndex.Decision.UNCHANGED) {
+                    counts[1]++;
+                    if (changed != null) {
+                        changed.addCopy(plan, bytes, from, to, line);
+                    }
+                }
+            });
+            requireValidated(file, hex(digest), validated);
+            boolean sendAll = sync.full() || counts[1] == counts[0] || (changed == null && counts[1] > 0);
+            if (changed != null) {
+                changed.finish();
+            }
+            if (sendAll) {
+                if (sync.full()) {
+                    tally.resent += counts[0] - counts[1];
+                }
+                plan.sentWhole.add(path);
+                return whole.steps(PlanStep.Selection.WHOLE);
+            }
+            return counts[1] == 0 ? List.of() : changed.steps(PlanStep.Selection.CHANGED);
+        }
+
+        /** The objects Gong holds that the type's files no longer have, each sent with isDeleted. */
+        private List<PlanStep> deletions() {
+            Parts deletions = new Parts(PlanStep.Kind.OBJECTS, path(files.get(0)), type, "objects", "", tombstoneFields);
+            String modified = jsonString(sync.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            sync.ledger().forEachMissing(integrationId, type, index, (objectId, tombstone) -> {
+                StringBuilder line = new StringBuilder("{\"objectId\":").append(jsonString(objectId));
+                if (tombstone != null && tombstone.length() > 2) {
+                    line.append(',').append(tombstone, 1, tombstone.length() - 1);
+                }
+                line.append(",\"modifiedDate\":").append(modified).append(",\"isDeleted\":true}\n");
+                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                deletions.addCopy(plan, bytes, 0, bytes.length, 0);
+                tally.deleted++;
+                if (sync.sink() != null) {
+                    ObjectLine object = ObjectLine.read(bytes, 0, bytes.length, "objectId", Set.of());
+                    sync.sink().deleted(type, objectId, object.valueHash());
+                }
+            });
+            return deletions.steps(PlanStep.Selection.DELETIONS);
         }
     }
 
     /**
-     * Finds where each part starts and ends, with its lines and objects, then hashes each part; a user
-     * mapping file ({@code kind} USER_MAPPING) must fit in one part.
+     * The parts of one upload as its lines come: either ranges of the user's file ({@link #add}) or
+     * lines copied into a file of the push's own ({@link #addCopy}), each part under the size limit
+     * and hashed as it fills.
      */
-    private List<PlanStep> objectSteps(BundleFile file, PlanStep.Kind kind, Map<String, String> validated) {
-        List<long[]> parts = new ArrayList<>(); // offset, bytes, first line, objects
-        Path path = path(file);
-        // both reads must see the validated bytes: the first cuts the parts, the second hashes them
-        MessageDigest cut = Sha256.digest();
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] buffer = new byte[1 << 16];
-            long position = 0;
-            long partStart = 0;
-            long lineStart = 0;
-            int line = 1;
-            int partFirstLine = 1;
-            long objects = 0;
-            boolean lineHasContent = false;
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                cut.update(buffer, 0, read);
-                for (int i = 0; i < read; i++) {
-                    byte b = buffer[i];
-                    if (b != '\n') {
-                        lineHasContent |= b != ' ' && b != '\t' && b != '\r';
-                        continue;
-                    }
-                    long lineEnd = position + i + 1;
-                    if (lineEnd - lineStart > maxPartBytes) {
-                        throw tooLong(file, line, lineEnd - lineStart);
-                    }
-                    if (lineEnd - partStart > maxPartBytes && lineStart > partStart) {
-                        parts.add(new long[] {partStart, lineStart - partStart, partFirstLine, objects});
-                        partStart = lineStart;
-                        partFirstLine = line;
-                        objects = 0;
-                    }
-                    objects += lineHasContent ? 1 : 0;
-                    lineHasContent = false;
-                    lineStart = lineEnd;
-                    line++;
-                }
-                position += read;
-            }
-            if (position - lineStart > maxPartBytes) {
-                throw tooLong(file, line, position - lineStart);
-            }
-            if (position - partStart > maxPartBytes && lineStart > partStart && lineStart < position) {
-                parts.add(new long[] {partStart, lineStart - partStart, partFirstLine, objects});
-                partStart = lineStart;
-                partFirstLine = line;
-                objects = 0;
-            }
-            objects += lineHasContent ? 1 : 0;
-            if (position > partStart || parts.isEmpty()) {
-                parts.add(new long[] {partStart, position - partStart, partFirstLine, objects});
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
+    private final class Parts {
+        private final PlanStep.Kind kind;
+        private final ObjectType type;
+        private final String endpoint;
+        private final String idKind;
+        private final Set<String> tombstoneFields;
+        private final List<Part> done = new ArrayList<>();
+        private final Path source;
+        private Path upload;
+        private java.io.OutputStream copy;
+        private long position;
+        private Part current;
+
+        /** @param source the user's file the lines come from, as messages name it */
+        Parts(PlanStep.Kind kind, Path source, ObjectType type, String endpoint, String idKind,
+              Set<String> tombstoneFields) {
+            this.kind = kind;
+            this.source = source;
+            this.upload = source;
+            this.type = type;
+            this.endpoint = endpoint;
+            this.idKind = idKind;
+            this.tombstoneFields = tombstoneFields;
         }
-        requireValidated(file, hex(cut), validated);
-        if (kind == PlanStep.Kind.USER_MAPPING && parts.size() > 1) {
-            throw new PushException(file.name() + ": a user mapping file over the " + maxPartBytes + "-byte upload "
-                    + "limit; it cannot be split, as each /map/users request must hold the complete list of users");
+
+        /** A line of the file itself, terminator included. */
+        void add(byte[] bytes, int from, int to, int line, boolean content) {
+            int length = to - from;
+            if (length > maxPartBytes) {
+                throw tooLong(source, line, length);
+            }
+            if (current == null || current.bytes > 0 && current.bytes + length > maxPartBytes) {
+                startPart(line);
+            }
+            current.digest.update(bytes, from, to - from);
+            current.bytes += length;
+            current.objects += content ? 1 : 0;
+            position += length;
         }
-        String endpoint = kind == PlanStep.Kind.USER_MAPPING ? "user-mapping" : "objects";
-        String idKind = kind == PlanStep.Kind.USER_MAPPING ? "mapping-" : "";
-        List<PlanStep> steps = new ArrayList<>();
-        MessageDigest whole = Sha256.digest();
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int i = 0; i < parts.size(); i++) {
-                long[] part = parts.get(i);
-                MessageDigest digest = Sha256.digest();
-                long left = part[1];
-                while (left > 0) {
-                    int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                    if (read < 0) {
-                        throw new IOException("the file changed while it was read");
-                    }
-                    digest.update(buffer, 0, read);
-                    whole.update(buffer, 0, read);
-                    left -= read;
+
+        /** A line (with content) copied without its line end, which becomes {@code \n}. */
+        void addCopy(Plan plan, byte[] bytes, int from, int to, int line) {
+            int end = to;
+            while (end > from && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+                end--;
+            }
+            int length = end - from + 1;
+            if (length > maxPartBytes) {
+                throw tooLong(source, line, length);
+            }
+            try {
+                if (copy == null) {
+                    upload = plan.scratchFile(type);
+                    copy = new java.io.BufferedOutputStream(Files.newOutputStream(upload), 1 << 16);
                 }
-                if (part[3] == 0) {
+                if (current == null || current.bytes + length > maxPartBytes) {
+                    startPart(line);
+                }
+                copy.write(bytes, from, end - from);
+                copy.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the changed objects to " + upload + ": "
+                        + Ledger.describe(e), e);
+            }
+            current.digest.update(bytes, from, end - from);
+            current.digest.update((byte) '\n');
+            current.bytes += length;
+            current.objects++;
+            current.lines.add(line);
+            position += length;
+        }
+
+        private void startPart(int line) {
+            current = new Part(position, line, upload != source);
+            done.add(current);
+        }
+
+        /** Ends the copy, if any: its file is complete, or not needed. */
+        void finish() {
+            if (copy != null) {
+                try {
+                    copy.close();
+                    copy = null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the changed objects to " + upload + ": "
+                            + Ledger.describe(e), e);
+                }
+            }
+        }
+
+        /** The steps of the parts that hold objects. */
+        List<PlanStep> steps(PlanStep.Selection selection) {
+            finish();
+            List<PlanStep> steps = new ArrayList<>();
+            for (int i = 0; i < done.size(); i++) {
+                Part part = done.get(i);
+                if (part.objects == 0) {
                     continue; // blank lines only: nothing for Gong
                 }
-                String bytesSha256 = hex(clone(digest));
-                String hash = finish(digest, file.type(), endpoint);
-                steps.add(new PlanStep(kind, path, file.type(), i + 1, parts.size(), part[0], part[1], (int) part[2],
-                        part[3], hash, bytesSha256, requestId(file.type(), idKind, hash), null));
+                String bytesSha256 = hex(Planner.clone(part.digest));
+                String hash = contentHash(part.digest, type, endpoint);
+                steps.add(new PlanStep(kind, source, upload, selection, type, i + 1, done.size(), part.offset,
+                        part.bytes, part.firstLine, part.lines == null ? null : part.lines.toArray(), part.objects,
+                        hash, bytesSha256, requestId(type, idKind, hash), null, tombstoneFields));
             }
+            return steps;
+        }
+    }
+
+    private static final class Part {
+        final long offset;
+        final int firstLine;
+        final MessageDigest digest = Sha256.digest();
+        final IntList lines;
+        long bytes;
+        long objects;
+
+        Part(long offset, int firstLine, boolean copied) {
+            this.offset = offset;
+            this.firstLine = firstLine;
+            this.lines = copied ? new IntList() : null;
+        }
+    }
+
+    /** The lines of a file's own copy, without boxing each. */
+    private static final class IntList {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+
+    private void read(BundleFile file, Lines.Visitor visitor) {
+        try (InputStream in = Files.newInputStream(path(file))) {
+            Lines.read(in, visitor);
+        } catch (Lines.TooLong e) {
+            throw new PushException(file.name() + ":" + e.line + ": " + e.getMessage().replaceFirst("^line \\d+ ", "this line ")
+                    + "; Gong cannot take it in any upload");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
         }
-        requireValidated(file, hex(whole), validated);
-        return steps;
     }
 
-    private PushException tooLong(BundleFile file, int line, long bytes) {
-        return new PushException(file.name() + ":" + line + ": this line alone is " + bytes + " bytes, over the "
+    private PushException tooLong(Path file, int line, long bytes) {
+        return new PushException(file + ":" + line + ": this line alone is " + bytes + " bytes, over the "
                 + maxPartBytes + "-byte upload limit; Gong cannot take it in any upload");
     }
 
@@ -216,13 +428,9 @@ public final class Planner {
     private static void requireValidated(BundleFile file, String sha256, Map<String, String> validated) {
         String expected = validated.get(file.name());
         if (expected != null && !expected.equals(sha256)) {
-            throw changedSinceValidated(file);
+            throw new PushException(file.name() + " changed after it was validated (is something still writing it?); "
+                    + "nothing was sent: push again once it is complete, and it is validated again");
         }
-    }
-
-    private static PushException changedSinceValidated(BundleFile file) {
-        return new PushException(file.name() + " changed after it was validated (is something still writing it?); "
-                + "nothing was sent: push again once it is complete, and it is validated again");
     }
 
     private static MessageDigest clone(MessageDigest digest) {
@@ -238,7 +446,7 @@ public final class Planner {
     }
 
     /** The content, then what makes the same bytes another upload: the type, the endpoint and the integration. */
-    private String finish(MessageDigest digest, ObjectType type, String kind) {
+    private String contentHash(MessageDigest digest, ObjectType type, String kind) {
         digest.update(("\n" + type.name() + "\n" + kind + "\n" + integrationId).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -247,4 +455,7 @@ public final class Planner {
         return "gongcrm-" + type.name().toLowerCase().replace('_', '-') + "-" + kind + hash.substring(0, ID_HASH_CHARS);
     }
 
+    private static String jsonString(String value) {
+        return JSON.writeValueAsString(value);
+    }
 }

@@ -5,6 +5,7 @@ import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmIntegration;
 import dev.gongcrm.validator.Finding;
+import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
@@ -12,10 +13,12 @@ import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleFile;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,12 +37,23 @@ public final class Push {
      * @param failLevel findings at or above it stop the push before anything is sent (null: never)
      * @param maxPartBytes the largest upload; larger files are split (Gong's limit: {@link Planner#MAX_UPLOAD_BYTES})
      * @param settle the wait between accounts and the types that refer to them
+     * @param deleteMissing the types whose objects Gong holds and the bundle no longer has are sent with
+     *     isDeleted (see {@link Sync})
+     * @param results where to write each object's action and outcome (CSV, or JSON lines for a name
+     *     ending in .jsonl, .ldjson or .ndjson), or null
      */
     public record Request(List<BundleFile> files, Validator.Builder validation, String profile, Severity failLevel,
-                          long integrationId, long maxPartBytes, Duration settle, boolean dryRun) {
+                          long integrationId, long maxPartBytes, Duration settle, boolean dryRun,
+                          Set<ObjectType> deleteMissing, Path results) {
 
         public Request {
             ApiGeneration.ofProfile(profile);
+            deleteMissing = Set.copyOf(deleteMissing);
+        }
+
+        public Request(List<BundleFile> files, Validator.Builder validation, String profile, Severity failLevel,
+                       long integrationId, long maxPartBytes, Duration settle, boolean dryRun) {
+            this(files, validation, profile, failLevel, integrationId, maxPartBytes, settle, dryRun, Set.of(), null);
         }
 
         public ApiGeneration generation() {
@@ -49,11 +63,12 @@ public final class Push {
 
     /**
      * @param plan the steps, or empty when validation stopped the push
+     * @param counts per type of the bundle's entity files, what the push does with its objects
      * @param actions what each step does (dry run) or did, from the ledger
      * @param upload what the upload did, or null when nothing was run (validation failed, or a dry run)
      */
     public record Outcome(ValidationResult validation, boolean validationFailed, List<PlanStep> plan,
-                          List<StepAction> actions, PushResult upload) {
+                          Map<ObjectType, TypeCounts> counts, List<StepAction> actions, PushResult upload) {
 
         /** Gong's errors of a FAILED step as a result the report writers print like validation findings. */
         public ValidationResult uploadFindings() {
@@ -105,22 +120,46 @@ public final class Push {
 
     private static Outcome runHeld(GongCrmClient client, Ledger ledger, Request request, PushRunner.Settings settings,
                                    PushListener listener) throws IOException {
+        PushRunner runner = request.dryRun() ? null
+                : new PushRunner(client.api(request.generation()), ledger, request.integrationId(), settings);
+        if (runner != null) {
+            // before anything is read from the ledger: what it knows counts only while Gong holds it
+            runner.checkGongStillHoldsTheLedgersUploads(listener);
+        }
         ValidatedBytes validated = new ValidatedBytes();
         ValidationResult validation = validate(ledger, request, validated.watch(request.files()));
         if (stops(validation, request.failLevel())) {
-            return new Outcome(validation, true, List.of(), List.of(), null);
+            return new Outcome(validation, true, List.of(), Map.of(), List.of(), null);
         }
-        List<PlanStep> plan = new Planner(request.integrationId(), request.maxPartBytes(), request.settle())
-                .plan(request.files(), validated.sha256());
-        PushRunner.requireSupported(request.generation(), plan);
-        List<StepAction> actions = PushRunner.decideAll(ledger, request.integrationId(), plan, settings.force());
-        if (request.dryRun()) {
-            return new Outcome(validation, false, plan, actions, null);
+        try (ObjectResults results = request.results() == null ? null : new ObjectResults();
+             Plan plan = new Planner(request.integrationId(), request.maxPartBytes(), request.settle())
+                     .plan(request.files(), validated.sha256(), new Sync(ledger, settings.force(),
+                             request.deleteMissing(), request.profile(), settings.clock().instant(), results))) {
+            PushRunner.requireSupported(request.generation(), plan.steps());
+            List<StepAction> actions = PushRunner.decideAll(ledger, request.integrationId(), plan.steps(),
+                    settings.force());
+            PushResult upload = null;
+            try {
+                if (runner != null) {
+                    listener.planned(plan.steps());
+                    upload = runner.run(plan.steps(), listener);
+                }
+            } catch (RuntimeException stopped) {
+                // what was sent before the push stopped is known: the results say so
+                if (results != null) {
+                    try {
+                        results.write(request.results(), ledger, request.integrationId(), plan, false);
+                    } catch (RuntimeException | IOException notWritten) {
+                        stopped.addSuppressed(notWritten);
+                    }
+                }
+                throw stopped;
+            }
+            if (results != null) {
+                results.write(request.results(), ledger, request.integrationId(), plan, runner == null);
+            }
+            return new Outcome(validation, false, plan.steps(), plan.counts(), actions, upload);
         }
-        listener.planned(plan);
-        PushResult upload = new PushRunner(client.api(request.generation()), ledger, request.integrationId(), settings)
-                .run(plan, listener);
-        return new Outcome(validation, false, plan, actions, upload);
     }
 
     /**

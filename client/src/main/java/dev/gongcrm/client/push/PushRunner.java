@@ -70,9 +70,9 @@ public final class PushRunner {
                         : StepAction.Kind.RESEND, record.clientRequestId(), record);
             }
         }
-        if (!force) {
-            // skipped only while Gong still holds this content: a later upload of the same file may have replaced it
-            StepRecord latest = ledger.latestDone(integrationId, step.type(), step.fileName(), step.part()).orElse(null);
+        if (!force && step.kind() != PlanStep.Kind.OBJECTS) {
+            // a schema or a mapping replaces the type's (or all) earlier ones: unchanged while the newest is this content
+            StepRecord latest = ledger.latestDone(integrationId, step.kind(), step.type()).orElse(null);
             if (latest != null && latest.contentHash().equals(step.contentHash())) {
                 return new StepAction(StepAction.Kind.SKIP, latest.clientRequestId(), latest);
             }
@@ -122,9 +122,13 @@ public final class PushRunner {
                 });
     }
 
+    /**
+     * Runs the steps, after learning the outcome of requests an earlier push left under way. The plan
+     * must have been made after {@link #checkGongStillHoldsTheLedgersUploads}: a plan of changed objects
+     * against a ledger Gong has forgotten would leave Gong without the others.
+     */
     public PushResult run(List<PlanStep> steps, PushListener listener) {
         requireSupported(client.generation(), steps);
-        checkGongStillHoldsTheLedgersUploads(listener);
         finishEarlierRequests(steps, listener);
         List<StepOutcome> outcomes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -171,7 +175,7 @@ public final class PushRunner {
      * integration was deleted and registered again under the same id (or an emulator restarted), it
      * does not, and skipping would leave Gong without the data.
      */
-    private void checkGongStillHoldsTheLedgersUploads(PushListener listener) {
+    public void checkGongStillHoldsTheLedgersUploads(PushListener listener) {
         CrmApi api = stepApi();
         StepRecord latest = ledger.latestDoneUpload(integrationId).orElse(null);
         boolean forgotten = latest != null && !gongKnows(api, latest.clientRequestId());
@@ -231,14 +235,14 @@ public final class PushRunner {
                 if (e.statusCode() != 400 && e.statusCode() != 404) {
                     throw e;
                 }
-                ledger.finished(integrationId, record.clientRequestId(), StepRecord.FAILED,
-                        List.of(new LineError(0, "never reached Gong: an earlier push stopped while sending it")),
+                ledger.finished(integrationId, record.clientRequestId(), RequestEnding.failed(
+                        List.of(new LineError(0, "never reached Gong: an earlier push stopped while sending it"))),
                         type, null, null, settings.clock().instant());
                 listener.earlierRequest(record, StepRecord.FAILED);
                 continue;
             }
-            ledger.finished(integrationId, record.clientRequestId(), status.status().name(), status.errors(), type,
-                    null, null, settings.clock().instant());
+            ledger.finished(integrationId, record.clientRequestId(), RequestEnding.of(status), type, null, null,
+                    settings.clock().instant());
             listener.earlierRequest(record, status.status().name());
         }
     }
@@ -263,7 +267,7 @@ public final class PushRunner {
         if (action.kind() == StepAction.Kind.SEND) {
             ledger.sending(integrationId, step, id, settings.clock().instant());
         }
-        byte[] content = read(step.file());
+        byte[] content = read(step.upload());
         if (!HexFormat.of().formatHex(Sha256.digest().digest(content)).equals(step.bytesSha256())) {
             throw new PushException(step.file() + " changed since it was validated; nothing of it was sent: push again "
                     + "once it is complete, and it is validated again");
@@ -275,12 +279,12 @@ public final class PushRunner {
                 throw e;
             }
             List<LineError> errors = e.errors().stream().map(message -> new LineError(0, message)).toList();
-            ledger.finished(integrationId, id, StepRecord.FAILED, errors, step.type(), null, null,
+            ledger.finished(integrationId, id, RequestEnding.failed(errors), step.type(), null, null,
                     settings.clock().instant());
             errors.forEach(error -> findings.add(finding(step, id, error)));
             return new StepOutcome(step, id, StepRecord.FAILED, null);
         }
-        ledger.finished(integrationId, id, StepRecord.DONE, List.of(), step.type(), null, content,
+        ledger.finished(integrationId, id, RequestEnding.done(), step.type(), null, content,
                 settings.clock().instant());
         return new StepOutcome(step, id, StepRecord.DONE, null);
     }
@@ -317,8 +321,8 @@ public final class PushRunner {
         RequestStatusResponse status = await(api, sent, step, listener);
         List<LineError> errors = status.errors();
         boolean done = status.status() == RequestStatus.DONE;
-        ledger.finished(integrationId, sent, status.status().name(), errors, step.type(), done ? step.content() : null,
-                null, settings.clock().instant());
+        ledger.finished(integrationId, sent, RequestEnding.of(status), step.type(), step.content(), null,
+                settings.clock().instant());
         if (!done) {
             errors.forEach(error -> findings.add(finding(step, sent, error)));
             String stored = status.totalSuccessCount() == null ? ""
@@ -360,7 +364,7 @@ public final class PushRunner {
         String message = "Gong already holds a request under clientRequestId " + id + " that this ledger did not "
                 + "send (a push whose ledger is gone, or an integration deleted and registered again), so it proves "
                 + "nothing of this content: sent again under a new clientRequestId";
-        ledger.finished(integrationId, id, StepRecord.FAILED, List.of(new LineError(0, message)), step.type(), null,
+        ledger.finished(integrationId, id, RequestEnding.failed(List.of(new LineError(0, message))), step.type(), null,
                 null, settings.clock().instant());
         String retry = step.clientRequestId() + "-" + randomSuffix();
         listener.sentAgainUnderNewId(step, id, retry);
@@ -376,8 +380,8 @@ public final class PushRunner {
     private String upload(CrmApi api, PlanStep step, String id, PushListener listener) {
         LongConsumer bytesSent = sent -> listener.bytesSent(step, sent);
         AsyncProcessingResponse response = step.kind() == PlanStep.Kind.USER_MAPPING
-                ? api.mapUsers(step.file(), id, integrationId, bytesSent, step.bytesSha256()).data()
-                : api.uploadObjects(step.file(), step.offset(), step.bytes(), id, integrationId, step.type(),
+                ? api.mapUsers(step.upload(), id, integrationId, bytesSent, step.bytesSha256()).data()
+                : api.uploadObjects(step.upload(), step.offset(), step.bytes(), id, integrationId, step.type(),
                 bytesSent, step.bytesSha256()).data();
         return response.requestId();
     }
@@ -416,7 +420,7 @@ public final class PushRunner {
     }
 
     private static Finding finding(PlanStep step, String id, LineError error) {
-        int line = error.line() <= 0 ? 0 : step.firstLine() + error.line() - 1;
+        int line = step.fileLine(error.line());
         return new Finding(UPLOAD_FAILED, Severity.ERROR, step.file().toString(), line, 0, null, null,
                 "Gong rejected " + (line == 0 ? "the upload" : "this line") + " (request " + id + "): "
                         + error.description());

@@ -16,7 +16,7 @@ public record StepAction(Kind kind, String clientRequestId, StepRecord earlier) 
         RESEND,
         /** Gong accepted it before a crash: poll it, do not send it again. */
         POLL,
-        /** This content is DONE already: nothing to send (--force sends it again). */
+        /** This content is DONE already: nothing to send (--full sends it again). */
         SKIP,
         /** The settle wait. */
         WAIT
@@ -30,7 +30,7 @@ public record StepAction(Kind kind, String clientRequestId, StepRecord earlier) 
             case SKIP -> earlier == null ? "skip: nothing after it is sent"
                     : "already uploaded " + (earlier.finishedAt() == null ? ""
                     : earlier.finishedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " ")
-                    + "as " + clientRequestId + "; skip (--force sends it again)";
+                    + "as " + clientRequestId + "; skip (--full sends it again)";
             case WAIT -> "wait";
         };
     }

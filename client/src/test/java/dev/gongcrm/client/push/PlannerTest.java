@@ -77,7 +77,7 @@ class PlannerTest {
 
         assertEquals(List.of("SCHEMA deal.schema.json", "USER_MAPPING user-mapping.ldjson", "OBJECTS stages.ldjson",
                 "OBJECTS users.ldjson", "OBJECTS deals.ldjson"), steps.stream()
-                .map(step -> step.kind() + " " + step.fileName()).toList());
+                .map(step -> step.kind() + " " + step.file().getFileName()).toList());
         assertTrue(steps.get(1).clientRequestId().matches("gongcrm-business-user-mapping-[0-9a-f]{24}"),
                 steps.get(1).clientRequestId());
         assertNotEquals(steps.get(1).contentHash(), steps.get(3).contentHash(), "same bytes, another endpoint");

@@ -1,0 +1,149 @@
+package dev.gongcrm.client.push;
+
+/**
+ * What the ledger knows of one type's objects, for a push to tell each object of the bundle new,
+ * changed, unchanged or to retry: per object id (as its 64-bit {@link ObjectLine#fingerprint}), the
+ * hash of its value as last sent and how Gong took it. Open addressing over primitive arrays (17 bytes a slot,
+ * at most 3 in 4 slots used), so that half a million objects take a few megabytes, not the ids' strings.
+ * Two ids of one fingerprint are both marked ambiguous and always sent: a collision costs one upload
+ * of an object, never a change left unsent.
+ */
+final class ObjectIndex {
+
+    enum Outcome { STORED, FAILED, UNCERTAIN }
+
+    /** What a push does with one object of the bundle. */
+    enum Decision { NEW, CHANGED, UNCHANGED, RETRY }
+
+    private static final byte EMPTY = 0;
+    private static final byte AMBIGUOUS = (byte) 0x80;
+    private static final byte SEEN = 0x40;
+    private static final byte DELETED = 0x20;
+    private static final byte UNKNOWN_VALUE = 0x10;
+
+    private long[] keys;
+    private long[] values;
+    /** 0 for an empty slot, else 1 + the outcome's ordinal, with the flags above. */
+    private byte[] states;
+    private int size;
+
+    ObjectIndex(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(16, expected + expected / 3)) << 1;
+        keys = new long[capacity];
+        values = new long[capacity];
+        states = new byte[capacity];
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /**
+     * @param valueHash the hash of the value as last sent, or null when the ledger has none (recorded
+     *     before it kept one): the object counts as changed
+     * @param deleted whether what was last sent deleted it (then it is not missing from an export)
+     */
+    void put(String objectId, Long valueHash, Outcome outcome, boolean deleted) {
+        if (size * 4 >= keys.length * 3) {
+            grow();
+        }
+        long key = ObjectLine.fingerprint(objectId);
+        int slot = slot(key);
+        if (states[slot] != EMPTY) {
+            states[slot] |= AMBIGUOUS;
+            return;
+        }
+        keys[slot] = key;
+        values[slot] = valueHash == null ? 0 : valueHash;
+        states[slot] = (byte) (1 + outcome.ordinal() | (deleted ? DELETED : 0) | (valueHash == null ? UNKNOWN_VALUE : 0));
+        size++;
+    }
+
+    /**
+     * What to do with this object of the bundle. It is then marked as seen ({@link #isMissing}), and one
+     * to send is taken as stored with this value: the same object again later in the push is unchanged,
+     * as the upload before it carries it.
+     */
+    Decision decide(String objectId, long valueHash) {
+        long key = ObjectLine.fingerprint(objectId);
+        int slot = slot(key);
+        byte state = states[slot];
+        Decision decision;
+        if (state == EMPTY) {
+            decision = Decision.NEW;
+        } else if ((state & (AMBIGUOUS | UNKNOWN_VALUE)) != 0 || values[slot] != valueHash) {
+            decision = Decision.CHANGED;
+        } else {
+            decision = outcome(state) == Outcome.STORED ? Decision.UNCHANGED : Decision.RETRY;
+        }
+        if (decision == Decision.NEW) {
+            if (size * 4 >= keys.length * 3) {
+                grow();
+                slot = slot(key);
+            }
+            keys[slot] = key;
+            size++;
+        }
+        if (decision != Decision.UNCHANGED && (state & AMBIGUOUS) == 0) {
+            values[slot] = valueHash;
+            state = (byte) (1 + Outcome.STORED.ordinal());
+        }
+        states[slot] = (byte) (state | SEEN);
+        return decision;
+    }
+
+    /**
+     * Whether Gong holds this object (the ledger has it as stored, not deleted) and the bundle did not
+     * have it; an ambiguous fingerprint never counts as missing.
+     */
+    boolean isMissing(String objectId) {
+        int slot = slot(ObjectLine.fingerprint(objectId));
+        byte state = states[slot];
+        return state != EMPTY && (state & (SEEN | AMBIGUOUS | DELETED)) == 0 && outcome(state) == Outcome.STORED;
+    }
+
+    /** How many objects {@link #isMissing} would say are missing. */
+    long missing() {
+        long missing = 0;
+        for (byte state : states) {
+            if (state != EMPTY && (state & (SEEN | AMBIGUOUS | DELETED)) == 0 && outcome(state) == Outcome.STORED) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    private static Outcome outcome(byte state) {
+        return Outcome.values()[(state & 0x0F) - 1];
+    }
+
+    private int slot(long key) {
+        int mask = keys.length - 1;
+        int slot = (int) (key ^ key >>> 32) & mask;
+        while (states[slot] != EMPTY && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        long[] oldValues = values;
+        byte[] oldStates = states;
+        keys = new long[oldKeys.length * 2];
+        values = new long[oldKeys.length * 2];
+        states = new byte[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldStates[i] != EMPTY) {
+                int slot = slot(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                values[slot] = oldValues[i];
+                states[slot] = oldStates[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package dev.gongcrm.client.push;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One LDJSON line read for a sync: the object's id and a 64-bit hash of its JSON value in which key
+ * order and whitespace do not count (members are combined by a sum, arrays in order), and the raw
+ * text of the top-level members asked for. It reads the bytes directly, without building a tree,
+ * because a push reads every line of a bundle that is mostly unchanged. A string is hashed as
+ * written: the same text escaped differently counts as a change, which only sends it once more.
+ */
+public final class ObjectLine {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long STRING = 0x9E3779B97F4A7C15L;
+    private static final long NUMBER = 0xC2B2AE3D27D4EB4FL;
+    private static final long OBJECT = 0x165667B19E3779F9L;
+    private static final long ARRAY = 0x27D4EB2F165667C5L;
+
+    private final String id;
+    private final long valueHash;
+    private final Map<String, String> kept;
+
+    private ObjectLine(String id, long valueHash, Map<String, String> kept) {
+        this.id = id;
+        this.valueHash = valueHash;
+        this.kept = kept;
+    }
+
+    /** The object's id (its {@code idField}), or null when it has none that is a string. */
+    public String id() {
+        return id;
+    }
+
+    public long valueHash() {
+        return valueHash;
+    }
+
+    /** The raw JSON text of a top-level member that {@link #read} was asked to keep, or null. */
+    public String raw(String name) {
+        return kept.get(name);
+    }
+
+    /** The string value of a kept top-level member, or null when it is absent or not a string. */
+    public String string(String name) {
+        String raw = kept.get(name);
+        if (raw == null || raw.isEmpty() || raw.charAt(0) != '"') {
+            return null;
+        }
+        return raw.indexOf('\\') < 0 ? raw.substring(1, raw.length() - 1) : JSON.readValue(raw, String.class);
+    }
+
+    /** The line's bytes {@code [from, to)} read as one object, or null when they are not one JSON object. */
+    public static ObjectLine read(byte[] bytes, int from, int to, String idField, Set<String> keep) {
+        try {
+            return new Reader(bytes, from, to, idField, keep).line();
+        } catch (Malformed | ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** A 64-bit fingerprint of an object id, for indexes that do not keep the ids themselves. */
+    public static long fingerprint(String id) {
+        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+        return bytesHash(bytes, 0, bytes.length, STRING);
+    }
+
+    private static long bytesHash(byte[] bytes, int from, int to, long seed) {
+        long hash = seed ^ (to - from) * 0xFF51AFD7ED558CCDL;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (bytes[i] & 0xFFL) | (bytes[i + 1] & 0xFFL) << 8 | (bytes[i + 2] & 0xFFL) << 16
+                    | (bytes[i + 3] & 0xFFL) << 24 | (bytes[i + 4] & 0xFFL) << 32 | (bytes[i + 5] & 0xFFL) << 40
+                    | (bytes[i + 6] & 0xFFL) << 48 | (bytes[i + 7] & 0xFFL) << 56;
+            hash = Long.rotateLeft(hash ^ mix(word), 27) * 0x9E3779B97F4A7C15L + 0x52DCE729;
+        }
+        for (; i < to; i++) {
+            hash = (hash ^ (bytes[i] & 0xFF)) * 0x100000001B3L;
+        }
+        return mix(hash);
+    }
+
+    /** MurmurHash3's finalizer: every bit of the input moves every bit of the output. */
+    private static long mix(long value) {
+        value ^= value >>> 33;
+        value *= 0xFF51AFD7ED558CCDL;
+        value ^= value >>> 33;
+        value *= 0xC4CEB9FE1A85EC53L;
+        return value ^ value >>> 33;
+    }
+
+    private static final class Malformed extends RuntimeException {
+        Malformed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class Reader {
+        private final byte[] bytes;
+        private final int to;
+        private final byte[] idField;
+        private final Set<String> keep;
+        private int at;
+        private String id;
+        private Map<String, String> kept = Map.of();
+
+        Reader(byte[] bytes, int from, int to, String idField, Set<String> keep) {
+            this.bytes = bytes;
+            this.at = from;
+            this.to = to;
+            this.idField = idField.getBytes(StandardCharsets.UTF_8);
+            this.keep = keep;
+        }
+
+        ObjectLine line() {
+            skipSpace();
+            if (at >= to || bytes[at] != '{') {
+                return null;
+            }
+            long hash = object(true);
+            skipSpace();
+            if (at != to) {
+                return null;
+            }
+            return new ObjectLine(id, hash, kept);
+        }
+
+        private long value() {
+            skipSpace();
+            if (at >= to) {
+                throw new Malformed();
+            }
+            byte first = bytes[at];
+            return switch (first) {
+                case '{' -> object(false);
+                case '[' -> array();
+                case '"' -> {
+                    int start = at;
+                    skipString();
+                    yield bytesHash(bytes, start + 1, at - 1, STRING);
+                }
+                case 't' -> literal("true", 1);
+                case 'f' -> literal("false", 2);
+                case 'n' -> literal("null", 3);
+                default -> number();
+            };
+        }
+
+        private long object(boolean top) {
+            at++; // {
+            long sum = OBJECT;
+            int members = 0;
+            skipSpace();
+            if (at < to && bytes[at] == '}') {
+                at++;
+                return mix(sum);
+            }
+            while (true) {
+                skipSpace();
+                if (at >= to || bytes[at] != '"') {
+                    throw new Malformed();
+                }
+                int keyStart = at + 1;
+                skipString();
+                int keyEnd = at - 1;
+                skipSpace();
+                if (at >= to || bytes[at++] != ':') {
+                    throw new Malformed();
+                }
+                skipSpace();
+                int valueStart = at;
+                long value = value();
+                if (top) {
+                    member(keyStart, keyEnd, valueStart, at);
+                }
+                sum += mix(bytesHash(bytes, keyStart, keyEnd, STRING) ^ Long.rotateLeft(value, 29));
+                members++;
+                skipSpace();
+                if (at >= to) {
+                    throw new Malformed();
+                }
+                byte next = bytes[at++];
+                if (next == '}') {
+                    return mix(sum + members);
+                }
+                if (next != ',') {
+                    throw new Malformed();
+                }
+            }
+        }
+
+        private void member(int keyStart, int keyEnd, int valueStart, int valueEnd) {
+            if (keyEnd - keyStart == idField.length
+                    && Arrays.equals(bytes, keyStart, keyEnd, idField, 0, idField.length)
+                    && bytes[valueStart] == '"') {
+                id = decode(valueStart, valueEnd);
+            }
+            if (!keep.isEmpty()) {
+                String name = new String(bytes, keyStart, keyEnd - keyStart, StandardCharsets.UTF_8);
+                if (keep.contains(name)) {
+                    if (kept.isEmpty()) {
+                        kept = new HashMap<>();
+                    }
+                    kept.put(name, new String(bytes, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        private String decode(int start, int end) {
+            for (int i = start + 1; i < end - 1; i++) {
+                if (bytes[i] == '\\') {
+                    return JSON.readValue(new String(bytes, start, end - start, StandardCharsets.UTF_8), String.class);
+                }
+            }
+            return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);
+        }
+
+        private long array() {
+            at++; // [
+            long hash = ARRAY;
+            skipSpace();
+            if (at < to && bytes[at] == ']') {
+                at++;
+                return mix(hash);
+            }
+            while (true) {
+                hash = mix(hash * 31 + value());
+                skipSpace();
+                if (at >= to) {
+                    throw new Malformed();
+                }
+                byte next = bytes[at++];
+                if (next == ']') {
+                    return hash;
+                }
+                if (next != ',') {
+                    throw new Malformed();
+                }
+            }
+        }
+
+        private long literal(String word, int tag) {
+            for (int i = 0; i < word.length(); i++) {
+                if (at >= to || bytes[at++] != word.charAt(i)) {
+                    throw new Malformed();
+                }
+            }
+            return mix(tag);
+        }
+
+        private long number() {
+            int start = at;
+            while (at < to) {
+                byte b = bytes[at];
+                if ((b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E') {
+                    at++;
+                } else {
+                    break;
+                }
+            }
+            if (at == start) {
+                throw new Malformed();
+            }
+            return bytesHash(bytes, start, at, NUMBER);
+        }
+
+        /** From an opening quote to just past its closing quote. */
+        private void skipString() {
+            at++;
+            while (true) {
+                if (at >= to) {
+                    throw new Malformed();
+                }
+                byte b = bytes[at++];
+                if (b == '\\') {
+                    at++;
+                } else if (b == '"') {
+                    return;
+                }
+            }
+        }
+
+        private void skipSpace() {
+            while (at < to) {
+                byte b = bytes[at];
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return;
+                }
+                at++;
+            }
+        }
+    }
+}
