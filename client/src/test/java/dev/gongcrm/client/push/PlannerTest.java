@@ -88,4 +88,47 @@ class PlannerTest {
         assertTrue(tooBig.getMessage().contains("it cannot be split, as each /map/users request must hold the "
                 + "complete list of users"), tooBig.getMessage());
     }
+
+    @Test
+    void onlyTheChangedObjectsAreCopiedInTheFilesOrderWithTheirLinesAndSplitAtTheLimit() throws Exception {
+        String line = "{\"objectId\": \"%s\", \"v\": %d}";
+        Path file = Files.writeString(folder.resolve("accounts.ldjson"), String.format(line + "\n" + line + "\n" + line
+                + "\n" + line + "\n", "a", 0, "b", 1, "c", 0, "d", 0));
+        try (Ledger ledger = Ledger.open(folder.resolve("ledger.db"))) {
+            PlanStep sent = new Planner(42, 1000, Duration.ZERO).plan(new BundleScanner(Map.of()).scan(List.of(file)))
+                    .get(0);
+            ledger.sending(42, sent, sent.clientRequestId(), java.time.Instant.EPOCH);
+            ledger.finished(42, sent.clientRequestId(), RequestEnding.done(), sent.type(), sent.content(), null,
+                    java.time.Instant.EPOCH);
+            Files.writeString(file, String.format(line + "\r\n\n" + line + "\n" + line + "\n" + line, "a", 1, "b", 1,
+                    "c", 1, "d", 1));
+
+            Sync sync = new Sync(ledger, false, java.util.Set.of(), "legacy", java.time.Instant.EPOCH, null);
+            try (Plan plan = new Planner(42, 60, Duration.ZERO).plan(new BundleScanner(Map.of()).scan(List.of(file)),
+                    Map.of(), sync)) {
+                List<PlanStep> steps = plan.steps();
+                assertEquals(List.of(PlanStep.Selection.CHANGED, PlanStep.Selection.CHANGED),
+                        steps.stream().map(PlanStep::selection).toList());
+                assertEquals(String.format(line + "\n" + line + "\n", "a", 1, "c", 1), read(steps.get(0)),
+                        "a and c, CRLF as LF, no blank line; d did not fit under 60 bytes");
+                assertEquals(String.format(line + "\n", "d", 1), read(steps.get(1)));
+                assertEquals(List.of(1, 4, 0), List.of(steps.get(0).fileLine(1), steps.get(0).fileLine(2),
+                        steps.get(0).fileLine(3)));
+                assertEquals(5, steps.get(1).fileLine(1));
+                assertEquals(file, steps.get(0).file(), "findings and the ledger name the user's file");
+                TypeCounts counts = plan.counts().get(dev.gongcrm.validator.ObjectType.ACCOUNT);
+                assertEquals(List.of(4L, 3L, 1L), List.of(counts.objects(), counts.changed(), counts.unchanged()));
+                java.nio.file.Path copy = steps.get(0).upload();
+                assertTrue(Files.exists(copy));
+                plan.close();
+                assertTrue(Files.notExists(copy), "the copy goes with the plan");
+            }
+        }
+    }
+
+    private static String read(PlanStep step) throws Exception {
+        try (var in = step.content().open()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

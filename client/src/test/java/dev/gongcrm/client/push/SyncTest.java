@@ -1,0 +1,279 @@
+package dev.gongcrm.client.push;
+
+import dev.gongcrm.client.EmulatorClients;
+import dev.gongcrm.client.GongCrmClient;
+import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
+import dev.gongcrm.client.model.RequestStatusResponse;
+import dev.gongcrm.emulator.Emulator;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.Validator;
+import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.BundleScanner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A push is a sync: only the objects that changed are sent, each object's fate is known, and Gong's
+ * failures are sent again until it stores them. Against the emulator, with a bundle of 2,000 deals.
+ * One behaviour, two stores ({@link SqliteSyncTest}, {@link PostgresSyncTest}).
+ */
+abstract class SyncTest {
+
+    private static final long INTEGRATION = Emulator.DEFAULT_INTEGRATION_ID;
+    private static final int DEALS = 2_000;
+    private static final int ACCOUNTS = 50;
+
+    @TempDir
+    Path folder;
+
+    private Emulator emulator;
+    private GongCrmClient gong;
+    private Ledger ledger;
+    private Path bundle;
+    private final List<String> deals = new ArrayList<>();
+
+    abstract Ledger openLedger();
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = Emulator.builder().processingDelay(Duration.ofMillis(20)).build().start();
+        gong = EmulatorClients.of(emulator).build();
+        gong.registerIntegration(new GenericCrmRegistrationRequest("Home CRM", "ops@example.com"));
+        ledger = openLedger();
+        bundle = Files.createDirectories(folder.resolve("bundle"));
+        Files.writeString(bundle.resolve("users.ldjson"), "{\"objectId\": \"owner\", \"emailAddress\": "
+                + "\"owner@example.com\", \"modifiedDate\": \"2019-01-04T08:00:00Z\"}\n");
+        Files.writeString(bundle.resolve("stages.ldjson"), "{\"objectId\": \"discovery\", \"modifiedDate\": "
+                + "\"2019-01-03T23:45:57Z\", \"internalName\": \"discovery\", \"name\": \"Discovery\", "
+                + "\"isActive\": true, \"sortOrder\": 1}\n");
+        StringBuilder accounts = new StringBuilder();
+        for (int i = 0; i < ACCOUNTS; i++) {
+            accounts.append("{\"objectId\": \"acc-").append(i).append("\", \"modifiedDate\": \"2020-01-01T00:00:00Z\", "
+                    + "\"name\": \"Account ").append(i).append("\", \"domains\": [\"acc").append(i).append(".example.com\"]}\n");
+        }
+        Files.writeString(bundle.resolve("accounts.ldjson"), accounts);
+        for (int i = 0; i < DEALS; i++) {
+            deals.add(deal(i, "Deal " + i));
+        }
+        writeDeals();
+    }
+
+    @AfterEach
+    void stop() {
+        ledger.close();
+        gong.close();
+        emulator.close();
+    }
+
+    /** A deal modified a minute after the one before it, so that the file stays sorted by modifiedDate. */
+    private static String deal(int i, String name) {
+        return "{\"objectId\": \"deal-" + i + "\", \"modifiedDate\": \"" + String.format("2022-02-%02dT%02d:%02d:00Z",
+                1 + i / 1440, i / 60 % 24, i % 60) + "\", \"accountId\": \"acc-" + i % ACCOUNTS + "\", \"ownerId\": \"owner\", "
+                + (name == null ? "" : "\"name\": \"" + name + "\", ") + "\"createdDate\": \"2022-01-01T00:00:00Z\", "
+                + "\"closeDate\": \"2022-09-04\", \"isOpen\": true, \"isWon\": false, \"stage\": \"discovery\", "
+                + "\"amount\": " + (1000 + i) + "}";
+    }
+
+    private void writeDeals() throws Exception {
+        Files.writeString(bundle.resolve("deals.ldjson"), String.join("\n", deals) + "\n");
+    }
+
+    private Push.Outcome push(Severity failLevel, Set<ObjectType> deleteMissing, Path results, boolean dryRun)
+            throws Exception {
+        List<BundleFile> files = new BundleScanner(Map.of()).scan(List.of(bundle));
+        PushRunner.Settings settings = PushRunner.Settings.defaults().withPollInterval(Duration.ofMillis(10))
+                .withTime(Clock.systemUTC(), duration -> Thread.sleep(Math.min(duration.toMillis(), 20)));
+        Push.Outcome outcome = Push.run(gong, ledger, new Push.Request(files, Validator.builder(), "legacy", failLevel,
+                INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO, dryRun, deleteMissing, results), settings,
+                PushListener.NONE);
+        assertFalse(outcome.validationFailed(), () -> outcome.validation().findings().subList(0,
+                Math.min(5, outcome.validation().findings().size())).toString());
+        return outcome;
+    }
+
+    private Push.Outcome push() throws Exception {
+        return push(Severity.ERROR, Set.of(), null, false);
+    }
+
+    /** The uploads Gong took from the {@code since}-th on. */
+    private List<String> arrivalsSince(int since) {
+        List<String> all = emulator.arrivals();
+        return all.subList(since, all.size());
+    }
+
+    private RequestStatusResponse status(String arrival) {
+        return gong.requestStatus(arrival.substring(arrival.indexOf(' ') + 1), INTEGRATION);
+    }
+
+    @Test
+    void aSecondPushSendsOnlyTheChangedAndNewDealsInOneUpload() throws Exception {
+        assertFalse(push().upload().failed());
+        int before = emulator.arrivals().size();
+
+        for (int i : new int[] {3, 140, 555, 1001, 1500, 1777, 1999}) {
+            deals.set(i, deal(i, "Renamed deal " + i));
+        }
+        for (int i = DEALS; i < DEALS + 3; i++) {
+            deals.add(deal(i, "New deal " + i));
+        }
+        writeDeals();
+        Push.Outcome second = push();
+
+        assertFalse(second.upload().failed(), second.upload()::toString);
+        List<String> sent = arrivalsSince(before);
+        assertEquals(1, sent.size(), "one DEAL upload, no accounts: " + sent);
+        assertTrue(sent.get(0).startsWith("DEAL "), sent::toString);
+        assertEquals(10, status(sent.get(0)).totalSuccessCount(), "Gong's own count of the objects it took");
+        TypeCounts deals = second.counts().get(ObjectType.DEAL);
+        assertEquals(List.of(2003L, 3L, 7L, 1993L, 0L), List.of(deals.objects(), deals.added(), deals.changed(),
+                deals.unchanged(), deals.retried()));
+        assertEquals(0, second.counts().get(ObjectType.ACCOUNT).toSend());
+        PlanStep step = second.plan().stream().filter(s -> s.type() == ObjectType.DEAL).findFirst().orElseThrow();
+        assertEquals(PlanStep.Selection.CHANGED, step.selection());
+        assertEquals(10, step.objects());
+        assertEquals(4, step.fileLine(1), "the upload's first line is the file's 4th");
+
+        Map<String, ?> held = gong.getObjects(List.of("deal-1500", "deal-2002"), INTEGRATION, ObjectType.DEAL)
+                .crmObjectsMap();
+        assertTrue(held.get("deal-1500").toString().contains("Renamed deal 1500"), held::toString);
+        assertNotNull(held.get("deal-2002"));
+
+        before = emulator.arrivals().size();
+        assertEquals(0, push().upload().sent());
+        assertEquals(List.of(), arrivalsSince(before), "nothing changed: nothing sent");
+    }
+
+    @Test
+    void keyOrderAndSpacesAreNoChange() throws Exception {
+        push();
+        int before = emulator.arrivals().size();
+        String reordered = deals.get(10).replace("{\"objectId\": \"deal-10\", ", "{").replace("}",
+                ",   \"objectId\":\"deal-10\"}");
+        deals.set(10, reordered);
+        writeDeals();
+
+        Push.Outcome second = push();
+
+        assertEquals(0, second.upload().sent(), second.plan()::toString);
+        assertEquals(List.of(), arrivalsSince(before));
+    }
+
+    @Test
+    void linesGongRejectsAreFailedTheOthersStoredAndOnlyTheFixedOnesAreSentNext() throws Exception {
+        deals.set(100, deal(100, null));
+        deals.set(1200, deal(1200, null));
+        writeDeals();
+        Path results = folder.resolve("results.csv");
+
+        Push.Outcome first = push(null, Set.of(), results, false);
+
+        assertTrue(first.upload().failed(), "Gong rejects the deals without a name");
+        List<String> rows = Files.readAllLines(results);
+        assertEquals("type,objectId,file,line,action,outcome,error", rows.get(0));
+        List<String> dealRows = rows.stream().filter(row -> row.startsWith("DEAL,")).toList();
+        assertEquals(DEALS, dealRows.size());
+        Map<String, Long> outcomes = dealRows.stream().collect(Collectors.groupingBy(row -> row.split(",")[5],
+                Collectors.counting()));
+        assertEquals(Map.of("FAILED", 2L, "STORED", (long) DEALS - 2), outcomes, rows.subList(0, 5)::toString);
+        String failed = dealRows.stream().filter(row -> row.contains(",FAILED,")).findFirst().orElseThrow();
+        assertTrue(failed.startsWith("DEAL,deal-100," + bundle.resolve("deals.ldjson") + ",101,sent,FAILED,"), failed);
+        assertTrue(failed.contains("name"), "Gong's error names the field: " + failed);
+
+        deals.set(100, deal(100, "Deal 100"));
+        deals.set(1200, deal(1200, "Deal 1200"));
+        writeDeals();
+        int before = emulator.arrivals().size();
+        Push.Outcome second = push(Severity.ERROR, Set.of(), results, false);
+
+        assertFalse(second.upload().failed(), second.upload()::toString);
+        List<String> sent = arrivalsSince(before);
+        assertEquals(1, sent.size(), sent::toString);
+        assertEquals(2, status(sent.get(0)).totalSuccessCount());
+        assertTrue(Files.readAllLines(results).stream().noneMatch(row -> row.contains(",FAILED,")));
+    }
+
+    @Test
+    void aFailureGongDoesNotNameLeavesTheOthersUncertainAndTheyAreSentAgainUnchanged() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            deals.set(i * 50, deal(i * 50, null));
+        }
+        writeDeals();
+        Path results = folder.resolve("results.jsonl");
+        push(null, Set.of(), results, false);
+        String text = Files.readString(results);
+        assertEquals(20, text.split("\"outcome\":\"FAILED\"", -1).length - 1, "Gong names the first 20");
+        assertEquals(DEALS - 20, text.split("\"outcome\":\"UNCERTAIN\"", -1).length - 1);
+
+        Push.Outcome dryRun = push(null, Set.of(), null, true);
+        assertEquals(DEALS, dryRun.counts().get(ObjectType.DEAL).retried(), "every one Gong may not have is retried");
+    }
+
+    @Test
+    void objectsGoneFromTheExportAreCountedAndDeletedOnlyWhenAsked() throws Exception {
+        push();
+        List<String> gone = List.of("deal-7", "deal-8", "deal-1234");
+        deals.removeIf(line -> gone.stream().anyMatch(id -> line.contains("\"" + id + "\"")));
+        writeDeals();
+
+        Push.Outcome counted = push();
+        assertEquals(3, counted.counts().get(ObjectType.DEAL).missing());
+        assertEquals(0, counted.counts().get(ObjectType.DEAL).deleted());
+        assertEquals(0, counted.upload().sent());
+        assertNotNull(gong.getObjects(gone, INTEGRATION, ObjectType.DEAL).crmObjectsMap().get("deal-7"));
+
+        Path results = folder.resolve("results.csv");
+        int before = emulator.arrivals().size();
+        Push.Outcome deleted = push(Severity.ERROR, Set.of(ObjectType.DEAL), results, false);
+
+        assertFalse(deleted.upload().failed(), deleted.upload()::toString);
+        assertEquals(3, deleted.counts().get(ObjectType.DEAL).deleted());
+        List<String> sent = arrivalsSince(before);
+        assertEquals(1, sent.size(), sent::toString);
+        assertEquals(3, status(sent.get(0)).totalSuccessCount());
+        Map<String, ?> held = gong.getObjects(gone, INTEGRATION, ObjectType.DEAL).crmObjectsMap();
+        gone.forEach(id -> assertNull(held.get(id), id + " is still in Gong"));
+        assertTrue(Files.readAllLines(results).contains("DEAL,deal-8,,,deleted,STORED,"),
+                Files.readString(results));
+
+        Push.Outcome after = push(Severity.ERROR, Set.of(ObjectType.DEAL), null, false);
+        assertEquals(0, after.counts().get(ObjectType.DEAL).missing(), "deleted objects are not missing");
+        assertEquals(0, after.upload().sent());
+    }
+
+    @Test
+    void aDryRunCountsWithoutSendingAndFullSendsEverything() throws Exception {
+        Push.Outcome dryRun = push(Severity.ERROR, Set.of(), null, true);
+        assertEquals(DEALS, dryRun.counts().get(ObjectType.DEAL).added());
+        assertEquals(List.of(), emulator.arrivals());
+        push();
+        int before = emulator.arrivals().size();
+
+        List<BundleFile> files = new BundleScanner(Map.of()).scan(List.of(bundle));
+        Push.Outcome full = Push.run(gong, ledger, new Push.Request(files, Validator.builder(), "legacy",
+                Severity.ERROR, INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO, false), PushRunner.Settings
+                .defaults().withForce(true).withPollInterval(Duration.ofMillis(10)), PushListener.NONE);
+
+        assertEquals(DEALS, full.counts().get(ObjectType.DEAL).resent());
+        assertEquals(4, arrivalsSince(before).stream().filter(a -> !a.startsWith("schema")).count(),
+                "users, stages, accounts and deals again: " + arrivalsSince(before));
+    }
+}
