@@ -256,6 +256,68 @@ class PushCommandTest {
         assertTrue(deleted.out().contains("DONE"), deleted.out());
     }
 
+    @Test
+    void aSyncSaysPerTypeWhatItSendsAndWritesEachObjectsFate() throws Exception {
+        register();
+        Path bundle = bundle(VALID);
+        Path results = folder.resolve("results.csv");
+        Run first = run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms", "--results",
+                results.toString());
+        assertEquals(0, first.exit(), first.out() + first.err());
+        assertTrue(first.out().contains("  DEAL                  1         1         0         0"), first.out());
+        List<String> rows = Files.readAllLines(results);
+        assertEquals("type,objectId,file,line,action,outcome,error", rows.get(0));
+        assertTrue(rows.contains("DEAL,8608553," + bundle.resolve("deals.ldjson") + ",1,sent,STORED,"), rows::toString);
+        assertEquals(12 + 1, rows.size(), "one row per object of the bundle");
+
+        Files.writeString(bundle.resolve("leads.ldjson"), Files.readString(bundle.resolve("leads.ldjson"))
+                .replace("\"Bob\"", "\"Robert\""));
+        Run plan = run("push", bundle.toString(), "--dry-run", "--json");
+        assertEquals(0, plan.exit(), plan.err());
+        tools.jackson.databind.JsonNode document = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(plan.out());
+        assertEquals("dry-run", document.path("outcome").asString());
+        tools.jackson.databind.JsonNode leads = document.path("types").get(5);
+        assertEquals("LEAD", leads.path("type").asString(), document.toString());
+        assertEquals(List.of(3, 1, 2, 1), List.of(leads.path("objects").asInt(), leads.path("changed").asInt(),
+                leads.path("unchanged").asInt(), leads.path("uploads").asInt()), leads.toString());
+
+        Run second = run("push", bundle.toString(), "--poll-interval", "10ms", "--json", "--results",
+                results.toString());
+        assertEquals(0, second.exit(), second.err());
+        document = tools.jackson.databind.json.JsonMapper.builder().build().readTree(second.out());
+        assertEquals("done", document.path("outcome").asString(), second.out());
+        tools.jackson.databind.JsonNode step = document.path("steps").get(document.path("steps").size() - 1);
+        assertEquals(List.of("OBJECTS", "CHANGED", "DONE", "1"), List.of(step.path("kind").asString(),
+                step.path("selection").asString(), step.path("status").asString(), step.path("objects").asString()),
+                step.toString());
+        assertTrue(step.path("clientRequestId").asString().startsWith("gongcrm-lead-"), step.toString());
+        assertFalse(step.path("startedAt").isNull(), step.toString());
+        assertTrue(Files.readAllLines(results).stream().filter(row -> row.startsWith("LEAD,")).map(row ->
+                row.split(",")[4]).toList().containsAll(List.of("sent", "unchanged")));
+    }
+
+    @Test
+    void syncFlagsAreCheckedAndResultsNeverOverwriteAnInput() throws Exception {
+        register();
+        Path bundle = bundle(VALID);
+        Run badType = run("push", bundle.toString(), "--dry-run", "--delete-missing", "DEAL,opportunity");
+        assertEquals(2, badType.exit());
+        assertTrue(badType.err().contains("unknown object type 'opportunity'"), badType.err());
+
+        String deals = Files.readString(bundle.resolve("deals.ldjson"));
+        Run overInput = run("push", bundle.toString(), "--dry-run", "--results", bundle.resolve("deals.ldjson")
+                .toString());
+        assertEquals(2, overInput.exit(), overInput.out());
+        assertEquals(deals, Files.readString(bundle.resolve("deals.ldjson")));
+
+        run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms");
+        int before = emulator.arrivals().size();
+        Run full = run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms", "--full");
+        assertEquals(0, full.exit(), full.err());
+        assertEquals(before + 8, emulator.arrivals().size(), "everything again: " + emulator.arrivals());
+    }
+
     /** The clientRequestId of the last upload of a push's --json document. */
     private static String lastRequestId(String json) {
         tools.jackson.databind.JsonNode steps = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)
