@@ -201,26 +201,7 @@ final class PushCommand implements Callable<Integer> {
 
     /** Per type: what the bundle has and what of it is sent, and what Gong holds that the bundle no longer has. */
     private void printCounts(PrintWriter out, Push.Outcome outcome) {
-        if (outcome.counts().isEmpty()) {
-            return;
-        }
-        String format = "  %-13s %9s %9s %9s %9s %9s %9s %9s %10s %7s%n";
-        out.printf(format, "TYPE", "OBJECTS", "NEW", "CHANGED", "UNCHANGED", "RETRY", "MISSING", "DELETE", "SEND",
-                "UPLOADS");
-        for (TypeCounts counts : outcome.counts().values()) {
-            out.printf(format, counts.type(), Sizes.number(counts.objects()), Sizes.number(counts.added()),
-                    Sizes.number(counts.changed() + counts.resent()), Sizes.number(counts.unchanged()),
-                    Sizes.number(counts.retried()), Sizes.number(counts.missing()), Sizes.number(counts.deleted()),
-                    Sizes.human(counts.bytes()), counts.uploads());
-        }
-        for (TypeCounts counts : outcome.counts().values()) {
-            if (counts.missing() > counts.deleted()) {
-                String type = counts.type().name().toLowerCase().replace('_', ' ');
-                out.println(Sizes.count(counts.missing(), type) + (counts.missing() == 1 ? " is" : " are")
-                        + " in Gong but not in this export (--delete-missing " + counts.type()
-                        + " sends them with isDeleted)");
-            }
-        }
+        TypeCounts.describe(outcome.counts().values(), "--delete-missing ").forEach(out::println);
         if (full) {
             out.println("--full: every object is sent, changed or not.");
         }

@@ -17,11 +17,15 @@ import dev.gongcrm.client.push.PushRunner;
 import dev.gongcrm.client.push.StepAction;
 import dev.gongcrm.client.push.StepOutcome;
 import dev.gongcrm.client.push.StepRecord;
+import dev.gongcrm.client.push.TypeCounts;
+import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.report.OutputGuard;
+import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFormat;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -42,6 +46,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Validates the project's Gong CRM bundle and, when nothing reaches {@code violationSeverity}, uploads
@@ -123,9 +128,27 @@ public class UploadMojo extends AbstractGongCrmMojo {
     @Parameter(property = "gongcrm.serverId", defaultValue = "gongcrm")
     String serverId;
 
-    /** Send files again whose exact content was already uploaded. */
+    /**
+     * Send every object, changed or not (each file whole), under new clientRequestIds. Without it a push
+     * is a sync: only new and changed objects, and those Gong failed, are sent.
+     */
     @Parameter(property = "gongcrm.force", defaultValue = "false")
     boolean force;
+
+    /**
+     * Types (e.g. {@code DEAL,CONTACT}) whose objects Gong holds and the bundle's files of the type no
+     * longer have are sent with isDeleted: true; only for files that are full exports of their type.
+     * Without it, missing objects are only counted.
+     */
+    @Parameter(property = "gongcrm.deleteMissing")
+    List<String> deleteMissing;
+
+    /**
+     * A file to write each object's fate to: type, objectId, file, line, action, outcome and Gong's
+     * error; CSV, or JSON lines for a name ending in .jsonl, .ldjson or .ndjson.
+     */
+    @Parameter(property = "gongcrm.results")
+    java.io.File results;
 
     /** Validate and print the plan with what the ledger says is done; send nothing. */
     @Parameter(property = "gongcrm.dryRun", defaultValue = "false")
@@ -179,8 +202,18 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
         LedgerLocation ledgerLocation = ledgerLocation();
         ledgerInUse = ledgerLocation;
-        refuseReportsOver(inputs(paths).protect("the ledger", ledgerLocation instanceof LedgerLocation.SqliteFile file
-                ? file.file() : null), reportFormats);
+        OutputGuard inputs = inputs(paths).protect("the ledger", ledgerLocation instanceof LedgerLocation.SqliteFile file
+                ? file.file() : null);
+        refuseReportsOver(inputs, reportFormats);
+        Path resultsFile = results == null ? null : results.toPath();
+        if (resultsFile != null) {
+            try {
+                inputs.check("<results>", resultsFile, "write the results elsewhere");
+            } catch (OutputOverwritesInputException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+        }
+        Set<ObjectType> typesToDelete = typesToDelete();
         List<BundleFile> files;
         try {
             files = new BundleScanner(typeOverrides()).scan(paths);
@@ -200,8 +233,9 @@ public class UploadMojo extends AbstractGongCrmMojo {
                 }
                 integration = integration(client, named);
             }
-            Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, settings().profile(), failLevel,
-                    integration, maxUploadBytes, settleWait, dryRun), run, new StepLog(integration));
+            Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, settings().profile(),
+                    failLevel, integration, maxUploadBytes, settleWait, dryRun, typesToDelete, resultsFile), run,
+                    new StepLog(integration));
             report(outcome, failLevel, integration, reportFormats);
         } catch (GongApiException | LedgerException | PushException | UncheckedIOException e) {
             throw new MojoExecutionException("gongcrm:upload stopped: " + e.getMessage(), e);
@@ -224,6 +258,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
                     + "with its file, line and rule. Fix the data (the rule catalog, also in the SARIF report's rule "
                     + "descriptions, explains each rule with an example).");
         }
+        TypeCounts.describe(outcome.counts().values(), "-Dgongcrm.deleteMissing=").forEach(getLog()::info);
         if (dryRun) {
             writeReports(outcome.validation(), reportFormats);
             printPlan(outcome, integration);
@@ -240,7 +275,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
         writeReports(outcome.validation(), reportFormats);
         long sent = outcome.upload().sent();
         getLog().info(sent == 0
-                ? "gongcrm: nothing to send: every file was already uploaded (-Dgongcrm.force=true sends them again)"
+                ? "gongcrm: nothing to send: every object is in Gong as it is here (-Dgongcrm.force=true sends "
+                + "everything again)"
                 : "gongcrm: pushed " + sent + " upload(s) to integration " + integration + "; all DONE");
     }
 
@@ -387,12 +423,23 @@ public class UploadMojo extends AbstractGongCrmMojo {
         return text == null || text.isBlank();
     }
 
-    /** The step's file relative to the project when it is inside it, with its part when it was split. */
+    /** The step as {@link PlanStep#label()} shows it, its file relative to the project when it is inside it. */
     private String label(PlanStep step) {
         Path file = step.file().toAbsolutePath();
         Path base = basedir.toPath().toAbsolutePath();
-        String shown = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
-        return shown + (step.parts() > 1 ? " (part " + step.part() + " of " + step.parts() + ")" : "");
+        return step.label(file.startsWith(base) ? base.relativize(file).toString() : file.toString());
+    }
+
+    private Set<ObjectType> typesToDelete() throws MojoExecutionException {
+        Set<ObjectType> types = java.util.EnumSet.noneOf(ObjectType.class);
+        for (String name : deleteMissing == null ? List.<String>of() : deleteMissing) {
+            try {
+                types.add(ObjectType.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("Invalid gongcrm configuration: deleteMissing: " + e.getMessage(), e);
+            }
+        }
+        return types;
     }
 
     /** One log line per step as the push goes. */

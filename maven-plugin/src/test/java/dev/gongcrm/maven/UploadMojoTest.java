@@ -85,8 +85,8 @@ class UploadMojoTest {
             mojo.execute();
             assertTrue(log.infos.stream().anyMatch(l -> l.startsWith("gongcrm: pushed 1 upload(s)")), log.infos::toString);
             mojo.execute();
-            assertTrue(log.infos.contains("gongcrm: nothing to send: every file was already uploaded "
-                    + "(-Dgongcrm.force=true sends them again)"), log.infos::toString);
+            assertTrue(log.infos.contains("gongcrm: nothing to send: every object is in Gong as it is here "
+                    + "(-Dgongcrm.force=true sends everything again)"), log.infos::toString);
             assertFalse(Files.exists(folder.resolve(".gongcrm")), "no file ledger beside the shared one");
             assertTrue(log.infos.stream().noneMatch(l -> l.contains(database.password())));
         }
@@ -239,6 +239,31 @@ class UploadMojoTest {
             assertEquals("Good", stored.get("a1").path("name").asString());
             assertNull(stored.get("a2"));
             assertTrue(Files.isRegularFile(folder.resolve(".gongcrm/ledger.db")));
+
+            Files.writeString(data.resolve("accounts.ldjson"),
+                    "{\"objectId\": \"a1\", \"modifiedDate\": \"2024-01-01T00:00:00Z\", \"name\": \"Good\", "
+                            + "\"domains\": [\"good.example.com\"]}\n"
+                            + "{\"objectId\": \"a2\", \"modifiedDate\": \"2024-01-02T00:00:00Z\", \"name\": \"Fixed\", "
+                            + "\"domains\": [\"bad.example.com\"]}\n");
+            mojo.results = folder.resolve("target/results.csv").toFile();
+            mojo.execute();
+            assertTrue(log.infos.contains("  ACCOUNT               2         0         1         1         0         0"
+                    + "         0      108 B       1"), log.infos::toString);
+            List<String> rows = Files.readAllLines(mojo.results.toPath());
+            assertEquals(List.of("ACCOUNT,a1," + file + ",1,unchanged,STORED,", "ACCOUNT,a2," + file + ",2,sent,STORED,"),
+                    rows.subList(1, rows.size()));
+
+            Files.writeString(data.resolve("accounts.ldjson"), Files.readAllLines(data.resolve("accounts.ldjson"))
+                    .get(1) + "\n");
+            mojo.execute();
+            assertTrue(log.infos.contains("1 account is in Gong but not in this export (-Dgongcrm.deleteMissing=ACCOUNT "
+                    + "sends them with isDeleted)"), log.infos::toString);
+            assertEquals("Good", client.getObjects(List.of("a1"), Emulator.DEFAULT_INTEGRATION_ID, ObjectType.ACCOUNT)
+                    .crmObjectsMap().get("a1").path("name").asString());
+            mojo.deleteMissing = List.of("account");
+            mojo.execute();
+            assertNull(client.getObjects(List.of("a1"), Emulator.DEFAULT_INTEGRATION_ID, ObjectType.ACCOUNT)
+                    .crmObjectsMap().get("a1"), "deleted with the fields Gong needs of an account");
         }
     }
 

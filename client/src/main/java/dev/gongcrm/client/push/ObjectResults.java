@@ -82,6 +82,10 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
      */
     void write(Path target, Ledger ledger, long integrationId, Plan plan, boolean dryRun) throws IOException {
         out.flush();
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
         Path temporary = ReportFiles.temporaryBeside(target);
         boolean json = isJsonLines(target);
         try (Writer writer = new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), 1 << 16);

@@ -93,6 +93,11 @@ public record PlanStep(Kind kind, Path file, Path upload, Selection selection, O
 
     /** How the step is shown: the file, what of it is sent, and its part when it was split. */
     public String label() {
+        return label(file == null ? "" : file.toString());
+    }
+
+    /** {@link #label()} with the file shown as {@code shownFile} (relative to a project, say). */
+    public String label(String shownFile) {
         if (kind == Kind.SETTLE) {
             return "wait " + settle.toSeconds() + "s for accounts to be processed";
         }
@@ -101,7 +106,7 @@ public record PlanStep(Kind kind, Path file, Path upload, Selection selection, O
             case CHANGED -> " (" + objects + " new, changed or failed)";
             case DELETIONS -> " (deletions of " + objects + " objects it no longer has)";
         };
-        return file + (kind == Kind.USER_MAPPING ? " (/map/users)" : "") + what
+        return shownFile + (kind == Kind.USER_MAPPING ? " (/map/users)" : "") + what
                 + (parts > 1 ? " (part " + part + " of " + parts + ")" : "");
     }
 

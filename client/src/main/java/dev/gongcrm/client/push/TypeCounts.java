@@ -2,6 +2,11 @@ package dev.gongcrm.client.push;
 
 import dev.gongcrm.validator.ObjectType;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * What a push does with one type's objects, before it sends them.
  *
@@ -22,6 +27,47 @@ public record TypeCounts(ObjectType type, long objects, long added, long changed
     /** The objects sent: new, changed, to retry, resent and deleted. */
     public long toSend() {
         return added + changed + retried + resent + deleted;
+    }
+
+    /**
+     * The counts as a table with a header, then a line per type that has objects in Gong the bundle no
+     * longer has, naming {@code deleteOption} (how the front asks to delete them, followed by the type:
+     * {@code "--delete-missing "}).
+     */
+    public static List<String> describe(Collection<TypeCounts> counts, String deleteOption) {
+        List<String> lines = new ArrayList<>();
+        if (counts.isEmpty()) {
+            return lines;
+        }
+        String format = "  %-13s %9s %9s %9s %9s %9s %9s %9s %10s %7s";
+        lines.add(String.format(Locale.ROOT, format, "TYPE", "OBJECTS", "NEW", "CHANGED", "UNCHANGED", "RETRY",
+                "MISSING", "DELETE", "SEND", "UPLOADS"));
+        for (TypeCounts type : counts) {
+            lines.add(String.format(Locale.ROOT, format, type.type(), grouped(type.objects()), grouped(type.added()),
+                    grouped(type.changed() + type.resent()), grouped(type.unchanged()), grouped(type.retried()),
+                    grouped(type.missing()), grouped(type.deleted()), bytes(type.bytes()), type.uploads()));
+        }
+        for (TypeCounts type : counts) {
+            long kept = type.missing() - type.deleted();
+            if (kept > 0) {
+                String noun = type.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (kept == 1 ? "" : "s");
+                lines.add(grouped(kept) + " " + noun + (kept == 1 ? " is" : " are") + " in Gong but not in this "
+                        + "export (" + deleteOption + type.type() + " sends them with isDeleted)");
+            }
+        }
+        return lines;
+    }
+
+    private static String grouped(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    private static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     static final class Tally {
