@@ -163,6 +163,37 @@ abstract class SyncTest {
     }
 
     @Test
+    void aFileEditedDuringTheSettleWaitIsNotWhatIsSent() throws Exception {
+        push();
+        Path accounts = bundle.resolve("accounts.ldjson");
+        Files.writeString(accounts, Files.readString(accounts).replace("\"Account 7\"", "\"Account seven\""));
+        deals.set(5, deal(5, "Validated name"));
+        writeDeals();
+        List<BundleFile> files = new BundleScanner(Map.of()).scan(List.of(bundle));
+        PushRunner.Settings editsWhileWaiting = PushRunner.Settings.defaults().withPollInterval(Duration.ofMillis(10))
+                .withTime(Clock.systemUTC(), duration -> {
+                    if (duration.toSeconds() >= 1) { // the settle wait, not a poll
+                        deals.set(5, deal(5, "Edited after validation"));
+                        deals.set(6, deal(6, "Also edited after validation"));
+                        writeDeals();
+                    }
+                    Thread.sleep(Math.min(duration.toMillis(), 20));
+                });
+
+        Push.Outcome outcome = Push.run(gong, ledger, new Push.Request(files, Validator.builder(), "legacy",
+                Severity.ERROR, INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ofSeconds(60), false), editsWhileWaiting,
+                PushListener.NONE);
+
+        assertFalse(outcome.upload().failed(), outcome.upload()::toString);
+        Map<String, ?> held = gong.getObjects(List.of("deal-5", "deal-6"), INTEGRATION, ObjectType.DEAL)
+                .crmObjectsMap();
+        assertTrue(held.get("deal-5").toString().contains("Validated name"), held::toString);
+        assertTrue(held.get("deal-6").toString().contains("\"Deal 6\""), held::toString);
+        Push.Outcome next = push();
+        assertEquals(2, next.counts().get(ObjectType.DEAL).changed(), "the edits are validated and sent next time");
+    }
+
+    @Test
     void keyOrderAndSpacesAreNoChange() throws Exception {
         push();
         int before = emulator.arrivals().size();
