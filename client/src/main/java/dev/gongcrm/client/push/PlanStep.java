@@ -103,8 +103,8 @@ public record PlanStep(Kind kind, Path file, Path upload, Selection selection, O
         }
         String what = switch (selection) {
             case WHOLE -> "";
-            case CHANGED -> " (" + objects + " new, changed or failed)";
-            case DELETIONS -> " (deletions of " + objects + " objects it no longer has)";
+            case CHANGED -> " (changed objects)";
+            case DELETIONS -> " (deletions of objects it no longer has)";
         };
         return shownFile + (kind == Kind.USER_MAPPING ? " (/map/users)" : "") + what
                 + (parts > 1 ? " (part " + part + " of " + parts + ")" : "");

@@ -93,7 +93,7 @@ abstract class SyncTest {
                 + "\"amount\": " + (1000 + i) + "}";
     }
 
-    private void writeDeals() throws Exception {
+    private void writeDeals() throws java.io.IOException {
         Files.writeString(bundle.resolve("deals.ldjson"), String.join("\n", deals) + "\n");
     }
 
@@ -175,7 +175,11 @@ abstract class SyncTest {
                     if (duration.toSeconds() >= 1) { // the settle wait, not a poll
                         deals.set(5, deal(5, "Edited after validation"));
                         deals.set(6, deal(6, "Also edited after validation"));
-                        writeDeals();
+                        try {
+                            writeDeals();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
                     }
                     Thread.sleep(Math.min(duration.toMillis(), 20));
                 });

@@ -1,0 +1,78 @@
+package dev.gongcrm.cli;
+
+import dev.gongcrm.client.push.TestBundles;
+import dev.gongcrm.emulator.Emulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The README's sync round trip is what users see: its four pushes of a copy of the example bundle,
+ * run against the emulator, print the README's sample but for the times, which vary.
+ */
+class ReadmeSyncSampleTest {
+
+    private static final String MARKER = "<!-- the sync sample: ReadmeSyncSampleTest runs these commands and compares -->";
+
+    @TempDir
+    Path folder;
+
+    private Emulator emulator;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void start() {
+        emulator = Emulator.builder().processingDelay(Duration.ofMillis(30)).build().start();
+        environment = Map.of("GONG_BASE_URL", emulator.baseUrl(), "GONG_ACCESS_KEY", "gongcrm",
+                "GONG_ACCESS_KEY_SECRET", "gongcrm", "GONGCRM_CALLS_PER_SECOND", "0");
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private String run(String... args) {
+        StringWriter out = new StringWriter();
+        int exit = GongCrm.run(args, new PrintWriter(out), new PrintWriter(new StringWriter()), environment);
+        assertEquals(0, exit, out::toString);
+        return out.toString();
+    }
+
+    /** Times and dates vary from run to run; everything else, ids included, is the same every time. */
+    private static String steady(String text) {
+        return text.replaceAll(" in \\d+\\.\\ds", " in 0.0s").replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ",
+                "2026-01-01T00:00:00Z").strip();
+    }
+
+    @Test
+    void theFourPushesPrintTheReadmesSample() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String shown = readme.split(MARKER + "\n```text\n", 2)[1].split("```", 2)[0];
+        run("integration", "register", "--name", "Home CRM", "--owner-email", "ops@example.com");
+        Path crm = TestBundles.copy(TestBundles.VALID, folder.resolve("crm"));
+        String bundle = crm.toString();
+
+        StringBuilder printed = new StringBuilder();
+        printed.append(run("push", bundle, "--settle", "0s", "--poll-interval", "10ms")).append('\n');
+        printed.append(run("push", bundle, "--poll-interval", "10ms")).append('\n');
+        Path leads = crm.resolve("leads.ldjson");
+        Files.writeString(leads, Files.readString(leads).replace("\"Bob\"", "\"Robert\""));
+        printed.append(run("push", bundle, "--dry-run")).append('\n');
+        printed.append(run("push", bundle, "--poll-interval", "10ms", "--results",
+                folder.resolve("results.csv").toString()));
+
+        String actual = printed.toString().replace(folder.toAbsolutePath() + java.io.File.separator, "");
+        assertEquals(steady(shown), steady(actual));
+    }
+}
