@@ -83,6 +83,9 @@ final class LedgerCommand implements Runnable {
                 }
                 integration.objects().forEach((type, count) -> out.println("  " + Sizes.count(count, type + " object")
                         + " in Gong"));
+                integration.notStored().forEach((type, outcomes) -> outcomes.forEach((outcome, count) -> out.println(
+                        "  " + Sizes.count(count, type + " object") + " " + outcome + " (the next push sends "
+                                + (count == 1 ? "it" : "them") + " again)")));
             }
             return 0;
         }

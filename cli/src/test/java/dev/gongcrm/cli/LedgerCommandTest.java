@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -85,6 +86,22 @@ class LedgerCommandTest {
         Run nothing = run("push", second.toString(), "--ledger", shared.toString(), "--settle", "0s");
         assertEquals(0, nothing.exit(), nothing.err());
         assertTrue(nothing.out().contains("Nothing to send"), nothing.out());
+    }
+
+    @Test
+    void showCountsTheObjectsGongDidNotStore() throws Exception {
+        assertEquals(0, run("integration", "register", "--name", "Home CRM", "--owner-email", "ops@example.com").exit());
+        Path bundle = bundle("bundle");
+        Path leads = bundle.resolve("leads.ldjson");
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(leads));
+        lines.set(2, lines.get(2).replaceFirst("\"modifiedDate\": \"[^\"]+\"", "\"modifiedDate\": \"yesterday\""));
+        Files.write(leads, lines);
+        Run push = run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms", "--fail-on", "never");
+        assertEquals(1, push.exit(), push.out() + push.err());
+
+        Run show = run("ledger", "show", bundle.toString());
+        assertTrue(show.out().contains("  2 LEAD objects in Gong"), show.out());
+        assertTrue(show.out().contains("  1 LEAD object FAILED (the next push sends it again)"), show.out());
     }
 
     @Test

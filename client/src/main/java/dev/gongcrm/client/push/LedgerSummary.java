@@ -14,9 +14,11 @@ public record LedgerSummary(String ledger, int version, List<Integration> integr
 
     /**
      * One integration: its last run (null when no run was recorded: a ledger of gongcrm 0.1), the last
-     * request of each file and part, and the objects Gong holds from them, per type.
+     * request of each file and part, the objects Gong holds from them, per type, and those it failed
+     * or may not have taken ({@code notStored}: per type, per outcome), which the next push sends again.
      */
-    public record Integration(long integrationId, Run lastRun, List<File> files, Map<String, Long> objects) {
+    public record Integration(long integrationId, Run lastRun, List<File> files, Map<String, Long> objects,
+                              Map<String, Map<String, Long>> notStored) {
     }
 
     /** A push: where and by whom it ran, when, and how it ended (null while it runs or after a crash). */
@@ -56,8 +58,15 @@ public record LedgerSummary(String ledger, int version, List<Integration> integr
             sql.query("SELECT object_type, count(*) FROM objects WHERE integration_id = ? AND " + sql.stored()
                     + " GROUP BY object_type",
                     statement -> statement.setLong(1, integrationId), rows -> objects.put(rows.getString(1), rows.getLong(2)));
+            Map<String, Map<String, Long>> notStored = new java.util.TreeMap<>();
+            if (sql.tables >= 4) {
+                sql.query("SELECT object_type, outcome, count(*) FROM objects WHERE integration_id = ? AND NOT ("
+                        + sql.stored() + ") GROUP BY object_type, outcome", statement -> statement.setLong(1, integrationId),
+                        rows -> notStored.computeIfAbsent(rows.getString(1), type -> new java.util.TreeMap<>())
+                                .put(rows.getString(2), rows.getLong(3)));
+            }
             integrations.add(new LedgerSummary.Integration(integrationId, runs.isEmpty() ? null : runs.get(0), files,
-                    objects));
+                    objects, notStored));
         }
         return new LedgerSummary(sql.location().describe(), sql.tables, integrations);
     }
