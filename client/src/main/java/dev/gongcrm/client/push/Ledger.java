@@ -411,11 +411,14 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * The objects of the type that Gong holds and {@code index} (filled from this bundle) says the bundle
-     * no longer has, with the members a deletion of each must carry ({@code tombstone}: JSON, or null).
+     * no longer has ({@link ObjectIndex#isMissing}), with the members a deletion of each must carry
+     * ({@code tombstone}: JSON, or null).
      */
     void forEachMissing(long integrationId, ObjectType type, ObjectIndex index, MissingObject consumer) {
+        String missing = sql.tables < 4 ? "is_deleted = 0"
+                : "((is_deleted = 0 AND outcome = 'STORED') OR (is_deleted = 1 AND outcome <> 'STORED'))";
         sql.query("SELECT " + sql.readable("object_id, tombstone") + " FROM objects WHERE integration_id = ? "
-                + "AND object_type = ? AND is_deleted = 0 AND " + sql.stored() + " ORDER BY object_id", statement -> {
+                + "AND object_type = ? AND " + missing + " ORDER BY object_id", statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, type.name());
                 }, rows -> {

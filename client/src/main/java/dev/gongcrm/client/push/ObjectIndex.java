@@ -97,24 +97,29 @@ final class ObjectIndex {
     }
 
     /**
-     * Whether Gong holds this object (the ledger has it as stored, not deleted) and the bundle did not
-     * have it; an ambiguous fingerprint never counts as missing.
+     * Whether Gong holds this object and the bundle did not have it: the ledger has it as stored and not
+     * deleted, or its deletion was sent and Gong failed it (or may not have taken it), so it is sent
+     * again. An ambiguous fingerprint never counts as missing.
      */
     boolean isMissing(String objectId) {
-        int slot = slot(ObjectLine.fingerprint(objectId));
-        byte state = states[slot];
-        return state != EMPTY && (state & (SEEN | AMBIGUOUS | DELETED)) == 0 && outcome(state) == Outcome.STORED;
+        return isMissing(states[slot(ObjectLine.fingerprint(objectId))]);
     }
 
     /** How many objects {@link #isMissing} would say are missing. */
     long missing() {
         long missing = 0;
         for (byte state : states) {
-            if (state != EMPTY && (state & (SEEN | AMBIGUOUS | DELETED)) == 0 && outcome(state) == Outcome.STORED) {
-                missing++;
-            }
+            missing += isMissing(state) ? 1 : 0;
         }
         return missing;
+    }
+
+    private static boolean isMissing(byte state) {
+        if (state == EMPTY || (state & (SEEN | AMBIGUOUS)) != 0) {
+            return false;
+        }
+        boolean stored = outcome(state) == Outcome.STORED;
+        return (state & DELETED) == 0 ? stored : !stored;
     }
 
     private static Outcome outcome(byte state) {

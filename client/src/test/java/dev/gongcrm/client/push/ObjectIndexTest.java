@@ -55,14 +55,16 @@ class ObjectIndexTest {
         }
         index.put("failed", 1L, ObjectIndex.Outcome.FAILED, false);
         index.put("deleted", 1L, ObjectIndex.Outcome.STORED, true);
+        index.put("deletion failed", 1L, ObjectIndex.Outcome.FAILED, true);
         for (int i = 0; i < 10_000; i += 2) {
             index.decide("id-" + i, i);
         }
-        assertEquals(10_002, index.size());
-        assertEquals(5_000, index.missing(), "the odd ids");
+        assertEquals(10_003, index.size());
+        assertEquals(5_001, index.missing(), "the odd ids, and the failed deletion");
         assertTrue(index.isMissing("id-1"));
         assertFalse(index.isMissing("id-2"), "seen");
         assertFalse(index.isMissing("failed"), "Gong does not hold it");
         assertFalse(index.isMissing("deleted"), "its deletion was sent");
+        assertTrue(index.isMissing("deletion failed"), "its deletion is sent again");
     }
 }
