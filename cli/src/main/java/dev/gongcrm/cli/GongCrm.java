@@ -42,6 +42,7 @@ public final class GongCrm implements Runnable {
         commands.put("fix", FixCommand.class);
         commands.put("convert", ConvertCommand.class);
         commands.put("push", PushCommand.class);
+        commands.put("verify", VerifyCommand.class);
         commands.put("status", StatusCommand.class);
         commands.put("ledger", LedgerCommand.class);
         commands.put("integration", IntegrationCommand.class);

@@ -108,6 +108,18 @@ final class PushCommand implements Callable<Integer> {
             hidden = true, description = "The first wait between request-status polls, doubling up to 30s.")
     Duration pollInterval;
 
+    @Option(names = "--verify", description = "After a push that ended DONE, read a sample of each type back from "
+            + "Gong and compare it with the bundle, as 'gongcrm verify' does: differences are findings (exit 1).")
+    boolean verify;
+
+    int sample;
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "100", description = "With --verify: "
+            + VerifyCommand.SAMPLE_HELP)
+    void sample(int sample) {
+        this.sample = VerifyCommand.checkSample(spec, sample);
+    }
+
     @CommandLine.Mixin
     ApiOptions api;
 
@@ -184,6 +196,10 @@ final class PushCommand implements Callable<Integer> {
                 out.println(sent == 0 ? "Nothing to send: every object is in Gong as it is here (--full sends "
                         + "everything again)." : "Pushed " + sent + " upload(s) to integration " + integrationId
                         + "; all DONE.");
+            }
+            if (verify) {
+                return VerifyCommand.readBack(client, ApiGeneration.ofProfile(options.settings().profile()),
+                        Deadline.after(timeout), opened, integrationId, sample, files, options, reports, report, err);
             }
             return 0;
         } finally {

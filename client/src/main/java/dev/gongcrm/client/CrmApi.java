@@ -317,6 +317,15 @@ public final class CrmApi {
         return new ApiResponse<>(new GetGenericCrmObjectsResponse(requestId, objects), last.status(), last.headers());
     }
 
+    /**
+     * How many calls {@link #getObjects} makes for these ids (retries aside): one per 100, more when the
+     * current generation's query would grow too long. For callers that account for their reads, as Gong
+     * calls the read endpoint a development-phase tool.
+     */
+    public int getObjectsCalls(Collection<String> objectIds) {
+        return objectIds.isEmpty() ? 0 : chunks(List.copyOf(objectIds), generation.idsInQuery).size();
+    }
+
     /** The ids in calls of at most 100, and, when they go in the query, of at most {@value #MAX_QUERY_ID_CHARS} characters. */
     static List<List<String>> chunks(List<String> ids, boolean inQuery) {
         List<List<String>> chunks = new ArrayList<>();

@@ -457,6 +457,17 @@ public final class Ledger implements AutoCloseable {
         return objects;
     }
 
+    /** How many objects of the type Gong stored and holds (not deleted): what {@link #storedObjects} samples from. */
+    public long storedCount(long integrationId, ObjectType type) {
+        long[] count = {0};
+        sql.query("SELECT count(*) FROM objects WHERE integration_id = ? AND object_type = ? AND is_deleted = 0 AND "
+                + sql.stored(), statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                }, rows -> count[0] = rows.getLong(1));
+        return count[0];
+    }
+
     /** The objects of the type that Gong did not store (FAILED) or may not have (UNCERTAIN), with why. */
     public List<ObjectFate> unstoredObjects(long integrationId, ObjectType type) {
         List<ObjectFate> objects = new ArrayList<>();

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-/** Reads a stream line by line as bytes, handing each line over in place when it lies in one buffer. */
-final class Lines {
+/**
+ * Reads a stream line by line as bytes, handing each line over in place when it lies in one buffer.
+ * Public for the read-back ({@code dev.gongcrm.client.verify}), which streams a bundle's files as a push does.
+ */
+public final class Lines {
 
     /** No object is this long; a longer "line" is a binary file or a runaway writer, not data to hold in memory. */
-    static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
     @FunctionalInterface
-    interface Visitor {
+    public interface Visitor {
         /**
          * One line: {@code bytes[from, to)}, with its {@code '\n'} when it has one (the last line may
          * not); {@code number} is 1-based.
@@ -32,7 +35,7 @@ final class Lines {
     private Lines() {
     }
 
-    static void read(InputStream in, Visitor visitor) throws IOException {
+    public static void read(InputStream in, Visitor visitor) throws IOException {
         byte[] buffer = new byte[1 << 16];
         byte[] carry = new byte[0];
         int carried = 0;
@@ -77,7 +80,7 @@ final class Lines {
     }
 
     /** Whether the line has anything but spaces, tabs and line ends. */
-    static boolean hasContent(byte[] bytes, int from, int to) {
+    public static boolean hasContent(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
