@@ -11,6 +11,11 @@ final class Sizes {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
+    /** "4,990": thousands grouped. */
+    static String number(long count) {
+        return String.format(java.util.Locale.ROOT, "%,d", count);
+    }
+
     static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
