@@ -1,15 +1,22 @@
 package dev.gongcrm.benchmarks;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a realistic, valid bundle: stages, business users, accounts, contacts, a deal schema with
@@ -25,6 +32,8 @@ public final class BundleGenerator {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final String[] OFFSETS = {"Z", "+01:00", "-07:00", "+05:30"};
     private static final String[] INDUSTRIES = {"Software", "Retail", "Finance", "Healthcare", "Energy", "Media"};
+    private static final Pattern MODIFIED = Pattern.compile("\"modifiedDate\": \"([^\"]+)\"");
+    private static final Pattern AMOUNT = Pattern.compile("\"amount\": (\\d+)");
     private static final String[] NAMES = {"Ava", "Liam", "Zoë", "Noah", "Mia", "Lucas", "Amélie", "Omar", "Chen", "Sofia"};
 
     private final SplittableRandom random = new SplittableRandom(20261128);
@@ -107,5 +116,57 @@ public final class BundleGenerator {
 
     private String pick(String[] values) {
         return values[random.nextInt(values.length)];
+    }
+
+    /**
+     * Changes {@code percent} of the deals of {@code folder/deals.ldjson} as a CRM export would show them
+     * the next day: every (100 / percent)-th deal gets a new amount and a modifiedDate after the file's
+     * last one, and moves to the end (the file stays sorted by modifiedDate, and valid). Which deals,
+     * and how, depends only on the file: the same file gives the same bytes.
+     *
+     * @return the number of deals changed
+     */
+    public static int mutateDeals(Path folder, double percent) throws IOException {
+        if (!(percent > 0 && percent <= 100)) {
+            throw new IllegalArgumentException("the percentage must be over 0 and at most 100: " + percent);
+        }
+        long every = Math.max(1, Math.round(100 / percent));
+        Path deals = folder.resolve("deals.ldjson");
+        Path temp = folder.resolve("deals.ldjson.mutating");
+        List<String> changed = new ArrayList<>();
+        String last = null;
+        long index = 0;
+        try (BufferedReader in = Files.newBufferedReader(deals, StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                last = line;
+                if (++index % every == 0) {
+                    Matcher amount = AMOUNT.matcher(line);
+                    if (!amount.find()) {
+                        throw new IOException("deal " + index + " has no amount: " + line);
+                    }
+                    long value = Long.parseLong(amount.group(1));
+                    changed.add(line.substring(0, amount.start(1)) + (value + 1) + line.substring(amount.end(1)));
+                } else {
+                    out.write(line);
+                    out.write('\n');
+                }
+            }
+            Matcher modified = last == null ? null : MODIFIED.matcher(last);
+            if (modified == null || !modified.find()) {
+                throw new IOException(deals + " has no deal with a modifiedDate");
+            }
+            long clock = OffsetDateTime.parse(modified.group(1)).toEpochSecond();
+            for (String line : changed) {
+                String date = DATETIME.format(Instant.ofEpochSecond(++clock).atOffset(ZoneOffset.UTC));
+                out.write(MODIFIED.matcher(line).replaceFirst(Matcher.quoteReplacement("\"modifiedDate\": \"" + date + "\"")));
+                out.write('\n');
+            }
+        }
+        Files.move(temp, deals, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return changed.size();
     }
 }
