@@ -32,11 +32,6 @@ public final class LedgerMigrations {
     private static final String HISTORY_TABLE = "ledger_migrations";
     private static final String MIGRATIONS = "classpath:dev/gongcrm/client/ledger/migration";
 
-    static {
-        // Flyway talks on the terminal or through whatever logger it finds; a push says what matters itself
-        LogFactory.setLogCreator(type -> SilentLog.INSTANCE);
-    }
-
     private LedgerMigrations() {
     }
 
@@ -49,6 +44,9 @@ public final class LedgerMigrations {
     public static int prepare(LedgerDatabase database, boolean write) {
         if (database.dialect() == LedgerDatabase.Dialect.SQLITE) {
             checkSqliteFile(database);
+        }
+        if (isCurrent(database)) {
+            return VERSION;
         }
         // runners that start at once on a new shared ledger would each see tables without history, mid-way
         // through another's migration, and take them for a gongcrm 0.1 ledger: one gongcrm at a time
@@ -71,6 +69,49 @@ public final class LedgerMigrations {
             markSqliteFile(database);
         }
         return version;
+    }
+
+    /**
+     * Whether the ledger's history says it is at this version, every migration done (and, for SQLite, its
+     * user_version follows): then there is nothing for Flyway to do, and a push does not wait the
+     * half-second Flyway takes to start. Anything else (no history yet, a failed or newer migration)
+     * goes through Flyway, which says what it is.
+     */
+    private static boolean isCurrent(LedgerDatabase database) {
+        int highest = 0;
+        try (Statement statement = database.connection().createStatement()) {
+            if (database.dialect() == LedgerDatabase.Dialect.SQLITE && intPragma(statement, "user_version") != VERSION) {
+                return false;
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT version, success FROM " + HISTORY_TABLE)) {
+                while (rows.next()) {
+                    String version = rows.getString(1);
+                    if (!rows.getBoolean(2)) {
+                        return false;
+                    }
+                    if (version != null) {
+                        highest = Math.max(highest, Integer.parseInt(version));
+                    }
+                }
+            }
+        } catch (SQLException | NumberFormatException noHistoryOrOdd) {
+            if (database.dialect() == LedgerDatabase.Dialect.POSTGRESQL) {
+                rollBackFailedRead(database);
+            }
+            return false;
+        }
+        return highest == VERSION;
+    }
+
+    /** A failed statement aborts PostgreSQL's open transaction, if any; Flyway must find the connection usable. */
+    private static void rollBackFailedRead(LedgerDatabase database) {
+        try {
+            if (!database.connection().getAutoCommit()) {
+                database.connection().rollback();
+            }
+        } catch (SQLException ignored) {
+            // Flyway opens its own connection; this one only read
+        }
     }
 
     /** @return the version of the ledger's tables now */
@@ -148,6 +189,8 @@ public final class LedgerMigrations {
     }
 
     private static Flyway flyway(LedgerDatabase database) {
+        // Flyway talks on the terminal or through whatever logger it finds; a push says what matters itself
+        LogFactory.setLogCreator(type -> SilentLog.INSTANCE);
         String url;
         String user = null;
         if (database.location() instanceof LedgerLocation.Postgres postgres) {
