@@ -22,6 +22,13 @@ public final class Lines {
         void line(byte[] bytes, int from, int to, int number) throws IOException;
     }
 
+    /** Takes a stream's bytes as a reader reads them, in chunks of any size, then hears of its end. */
+    interface ByteSink {
+        void accept(byte[] chunk, int offset, int length);
+
+        void end();
+    }
+
     /** Thrown for a line over {@link #MAX_LINE_BYTES}: its number, and how many bytes it had when reading stopped. */
     static final class TooLong extends IOException {
         final int line;
@@ -36,47 +43,69 @@ public final class Lines {
     }
 
     public static void read(InputStream in, Visitor visitor) throws IOException {
+        Splitter lines = new Splitter(visitor);
         byte[] buffer = new byte[1 << 16];
-        byte[] carry = new byte[0];
-        int carried = 0;
-        int number = 1;
         int read;
         while ((read = in.read(buffer)) > 0) {
-            int start = 0;
-            for (int i = 0; i < read; i++) {
-                if (buffer[i] != '\n') {
+            lines.accept(buffer, 0, read);
+        }
+        lines.end();
+    }
+
+    /**
+     * Lines out of bytes as they come, in chunks of any size: for a reader that does not hold the
+     * stream, such as a push that plans from the bytes validation reads.
+     */
+    static final class Splitter {
+        private final Visitor visitor;
+        private byte[] carry = new byte[0];
+        private int carried;
+        private int number = 1;
+
+        Splitter(Visitor visitor) {
+            this.visitor = visitor;
+        }
+
+        void accept(byte[] chunk, int offset, int length) throws IOException {
+            int start = offset;
+            int end = offset + length;
+            for (int i = offset; i < end; i++) {
+                if (chunk[i] != '\n') {
                     continue;
                 }
                 if (carried == 0) {
-                    visitor.line(buffer, start, i + 1, number++);
+                    visitor.line(chunk, start, i + 1, number++);
                 } else {
-                    carry = append(carry, carried, buffer, start, i + 1, number);
-                    visitor.line(carry, 0, carried + i + 1 - start, number++);
+                    append(chunk, start, i + 1);
+                    visitor.line(carry, 0, carried, number++);
                     carried = 0;
                 }
                 start = i + 1;
             }
-            if (start < read) {
-                carry = append(carry, carried, buffer, start, read, number);
-                carried += read - start;
+            if (start < end) {
+                append(chunk, start, end);
             }
         }
-        if (carried > 0) {
-            visitor.line(carry, 0, carried, number);
-        }
-    }
 
-    private static byte[] append(byte[] carry, int carried, byte[] buffer, int from, int to, int number)
-            throws TooLong {
-        int length = carried + to - from;
-        if (length > MAX_LINE_BYTES) {
-            throw new TooLong(number);
+        /** The last line, when it has no line end. */
+        void end() throws IOException {
+            if (carried > 0) {
+                visitor.line(carry, 0, carried, number);
+                carried = 0;
+            }
         }
-        if (length > carry.length) {
-            carry = Arrays.copyOf(carry, Math.max(length, Math.min(MAX_LINE_BYTES, carry.length * 2)));
+
+        private void append(byte[] chunk, int from, int to) throws TooLong {
+            int length = carried + to - from;
+            if (length > MAX_LINE_BYTES) {
+                throw new TooLong(number);
+            }
+            if (length > carry.length) {
+                carry = Arrays.copyOf(carry, Math.max(length, Math.min(MAX_LINE_BYTES, carry.length * 2)));
+            }
+            System.arraycopy(chunk, from, carry, carried, to - from);
+            carried = length;
         }
-        System.arraycopy(buffer, from, carry, carried, to - from);
-        return carry;
     }
 
     /** Whether the line has anything but spaces, tabs and line ends. */

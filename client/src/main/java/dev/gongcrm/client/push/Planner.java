@@ -74,17 +74,26 @@ public final class Planner {
      * ({@code validated}: see below). Such a plan writes no file of its own.
      */
     public List<PlanStep> plan(List<BundleFile> files, Map<String, String> validated) {
-        return plan(files, validated, Sync.everything()).steps();
+        return plan(files, validated, scans(Sync.everything())).steps();
+    }
+
+    /**
+     * The scans that decide, object by object, what of each entity file is sent ({@code sync}): fed the
+     * bytes validation reads ({@link Scans#tap}), so that what is copied is what was validated, and no
+     * file is read twice; a file no one fed is read by {@link #plan}.
+     */
+    Scans scans(Sync sync) {
+        return new Scans(sync);
     }
 
     /**
      * The steps for these files, whose bytes must still be those validation read: {@code validated} has
      * the SHA-256 of each file as validated, by {@link BundleFile#name()}; a file whose bytes differ now
      * (it is being written, or was edited since) stops the push before anything is sent. What of each
-     * entity file is sent is {@code sync}'s to say.
+     * entity file is sent is its scan's to say. The plan owns the scans' files.
      */
-    public Plan plan(List<BundleFile> files, Map<String, String> validated, Sync sync) {
-        Plan plan = new Plan();
+    Plan plan(List<BundleFile> files, Map<String, String> validated, Scans scans) {
+        Plan plan = scans.plan;
         try {
             files.stream().filter(f -> f.kind() == FileKind.SCHEMA)
                     .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type())))
@@ -99,7 +108,7 @@ public final class Planner {
                 if (ofType.isEmpty()) {
                     continue;
                 }
-                List<PlanStep> steps = new TypeSync(type, ofType, validated, sync, plan).steps();
+                List<PlanStep> steps = typeSteps(type, ofType, validated, scans);
                 if (!steps.isEmpty() && accounts && !settled && SETTLED_TYPES.contains(type)) {
                     plan.steps.add(PlanStep.settle(settle));
                     settled = true;
@@ -152,110 +161,155 @@ public final class Planner {
      * The uploads of one type's entity files: per file, its changed objects (or the file itself), then
      * the deletions of the objects Gong holds that no file of the type has, when asked.
      */
-    private final class TypeSync {
-        private final ObjectType type;
-        private final List<BundleFile> files;
-        private final Map<String, String> validated;
-        private final Sync sync;
-        private final Plan plan;
-        private final ObjectIndex index;
-        private final Set<String> tombstoneFields;
-        private final TypeCounts.Tally tally = new TypeCounts.Tally();
+    private List<PlanStep> typeSteps(ObjectType type, List<BundleFile> files, Map<String, String> validated,
+                                     Scans scans) {
+        Scans.TypeScan typeScan = scans.type(type);
+        List<PlanStep> steps = new ArrayList<>();
+        for (BundleFile file : files) {
+            FileScan scan = scans.completed(file);
+            if (scan == null) {
+                scan = scanNow(file, validated, scans);
+            }
+            steps.addAll(fileSteps(file, scan, validated, scans));
+        }
+        TypeCounts.Tally tally = typeScan.tally;
+        tally.missing = typeScan.index.missing();
+        if (tally.missing > 0 && scans.sync.deletesMissing(type)) {
+            steps.addAll(deletions(type, files.get(0), typeScan, scans));
+        }
+        steps.forEach(step -> {
+            tally.bytes += step.bytes();
+            tally.uploads++;
+        });
+        scans.plan.counts.put(type, tally.counts(type));
+        return steps;
+    }
 
-        TypeSync(ObjectType type, List<BundleFile> files, Map<String, String> validated, Sync sync, Plan plan) {
-            this.type = type;
-            this.files = files;
-            this.validated = validated;
+    /** Scans a file no one fed to its scan: the bytes read must be those validated. */
+    private FileScan scanNow(BundleFile file, Map<String, String> validated, Scans scans) {
+        FileScan scan = scans.open(file);
+        MessageDigest digest = Sha256.digest();
+        try (InputStream in = Files.newInputStream(path(file))) {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, read);
+                scan.accept(buffer, 0, read);
+            }
+            scan.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
+        }
+        requireValidated(file, hex(digest), validated);
+        return scan;
+    }
+
+    /**
+     * The file itself, in parts, when every object of it is to be sent (a first push, --full, a STAGE
+     * file with a change); else the copy of its objects to send; else nothing. The file is read again for
+     * its parts' hashes only when it is sent itself, and must still be what was validated.
+     */
+    private List<PlanStep> fileSteps(BundleFile file, FileScan scan, Map<String, String> validated, Scans scans) {
+        scan.throwFailure();
+        if (scan.toSend() == 0 && !scans.sync.full()) {
+            return List.of();
+        }
+        if (!scans.sync.full() && scan.copy() != null && scan.toSend() < scan.objects()) {
+            return scan.copy().steps(PlanStep.Selection.CHANGED);
+        }
+        if (scans.sync.full()) {
+            scan.typeScan().tally.resent += scan.objects() - scan.toSend();
+        }
+        scans.plan.sentWhole.add(path(file));
+        Parts whole = new Parts(PlanStep.Kind.OBJECTS, path(file), file.type(), "objects", "",
+                scan.typeScan().tombstoneFields);
+        MessageDigest digest = Sha256.digest();
+        read(file, (bytes, from, to, line) -> {
+            digest.update(bytes, from, to - from);
+            whole.add(bytes, from, to, line, Lines.hasContent(bytes, from, to));
+        });
+        requireValidated(file, hex(digest), validated);
+        return whole.steps(PlanStep.Selection.WHOLE);
+    }
+
+    /** The objects Gong holds that the type's files no longer have, each sent with isDeleted. */
+    private List<PlanStep> deletions(ObjectType type, BundleFile first, Scans.TypeScan typeScan, Scans scans) {
+        Parts deletions = new Parts(PlanStep.Kind.OBJECTS, path(first), type, "objects", "", typeScan.tombstoneFields);
+        String modified = jsonString(scans.sync.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        scans.sync.ledger().forEachMissing(integrationId, type, typeScan.index, (objectId, tombstone) -> {
+            StringBuilder line = new StringBuilder("{\"objectId\":").append(jsonString(objectId));
+            if (tombstone != null && tombstone.length() > 2) {
+                line.append(',').append(tombstone, 1, tombstone.length() - 1);
+            }
+            line.append(",\"modifiedDate\":").append(modified).append(",\"isDeleted\":true}\n");
+            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            deletions.addCopy(scans.plan, bytes, 0, bytes.length, 0);
+            typeScan.tally.deleted++;
+            if (scans.sync.sink() != null) {
+                ObjectLine object = ObjectLine.read(bytes, 0, bytes.length, "objectId", Set.of());
+                scans.sync.sink().deleted(type, objectId, object.valueHash());
+            }
+        });
+        return deletions.steps(PlanStep.Selection.DELETIONS);
+    }
+
+    /**
+     * The scans of a push's entity files, per type (what the ledger knows of the type's objects, and
+     * their counts) and per file, in the order they are read; they own the plan's files.
+     */
+    final class Scans {
+        final Sync sync;
+        final Plan plan = new Plan();
+        private final Map<ObjectType, TypeScan> types = new java.util.EnumMap<>(ObjectType.class);
+        private final Map<String, FileScan> files = new java.util.HashMap<>();
+
+        Scans(Sync sync) {
             this.sync = sync;
-            this.plan = plan;
-            this.index = sync.ledger() == null ? new ObjectIndex(0) : sync.ledger().objectIndex(integrationId, type);
-            this.tombstoneFields = sync.tombstoneFields(type);
         }
 
-        List<PlanStep> steps() {
-            List<PlanStep> steps = new ArrayList<>();
-            for (BundleFile file : files) {
-                steps.addAll(fileSteps(file));
+        /**
+         * The scan to feed with the bytes of this file as they are read, or null for a file that is not
+         * scanned (not an entity file, or one already scanned: its objects are decided once).
+         */
+        Lines.ByteSink tap(BundleFile file) {
+            if (file.kind() != FileKind.ENTITIES || file.type() == null || files.containsKey(file.name())) {
+                return null;
             }
-            tally.missing = index.missing();
-            if (tally.missing > 0 && sync.deletesMissing(type)) {
-                steps.addAll(deletions());
-            }
-            steps.forEach(step -> {
-                tally.bytes += step.bytes();
-                tally.uploads++;
-            });
-            plan.counts.put(type, tally.counts(type));
-            return steps;
+            return open(file);
         }
 
-        private List<PlanStep> fileSteps(BundleFile file) {
-            Path path = path(file);
+        FileScan open(BundleFile file) {
+            TypeScan typeScan = type(file.type());
             // a first push sends every object, so it needs no copy of them; --full and stages are sent whole
-            boolean selective = !index.isEmpty() && !sync.full() && type != ObjectType.STAGE;
-            Parts whole = new Parts(PlanStep.Kind.OBJECTS, path, type, "objects", "", tombstoneFields);
-            Parts changed = selective ? new Parts(PlanStep.Kind.OBJECTS, path, type, "objects", "", tombstoneFields)
-                    : null;
-            MessageDigest digest = Sha256.digest();
-            long[] counts = new long[2]; // objects, to send
-            read(file, (bytes, from, to, line) -> {
-                digest.update(bytes, from, to - from);
-                boolean content = Lines.hasContent(bytes, from, to);
-                whole.add(bytes, from, to, line, content);
-                if (!content) {
-                    return;
-                }
-                counts[0]++;
-                ObjectIndex.Decision decision = ObjectIndex.Decision.NEW;
-                ObjectLine object = ObjectLine.read(bytes, from, to, "objectId", Set.of());
-                if (object != null && object.id() != null) {
-                    decision = index.decide(object.id(), object.valueHash());
-                    if (sync.sink() != null) {
-                        sync.sink().object(type, object.id(), path, line, decision, object.valueHash());
-                    }
-                }
-                tally.count(decision);
-                if (decision != ObjectIndex.Decision.UNCHANGED) {
-                    counts[1]++;
-                    if (changed != null) {
-                        changed.addCopy(plan, bytes, from, to, line);
-                    }
-                }
-            });
-            requireValidated(file, hex(digest), validated);
-            boolean sendAll = sync.full() || counts[1] == counts[0] || (changed == null && counts[1] > 0);
-            if (changed != null) {
-                changed.finish();
-            }
-            if (sendAll) {
-                if (sync.full()) {
-                    tally.resent += counts[0] - counts[1];
-                }
-                plan.sentWhole.add(path);
-                return whole.steps(PlanStep.Selection.WHOLE);
-            }
-            return counts[1] == 0 ? List.of() : changed.steps(PlanStep.Selection.CHANGED);
+            boolean selective = !typeScan.index.isEmpty() && !sync.full() && file.type() != ObjectType.STAGE;
+            FileScan scan = new FileScan(typeScan, sync.sink(), path(file), selective ? new Parts(PlanStep.Kind.OBJECTS,
+                    path(file), file.type(), "objects", "", typeScan.tombstoneFields) : null, plan);
+            files.put(file.name(), scan);
+            return scan;
         }
 
-        /** The objects Gong holds that the type's files no longer have, each sent with isDeleted. */
-        private List<PlanStep> deletions() {
-            Parts deletions = new Parts(PlanStep.Kind.OBJECTS, path(files.get(0)), type, "objects", "", tombstoneFields);
-            String modified = jsonString(sync.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            sync.ledger().forEachMissing(integrationId, type, index, (objectId, tombstone) -> {
-                StringBuilder line = new StringBuilder("{\"objectId\":").append(jsonString(objectId));
-                if (tombstone != null && tombstone.length() > 2) {
-                    line.append(',').append(tombstone, 1, tombstone.length() - 1);
-                }
-                line.append(",\"modifiedDate\":").append(modified).append(",\"isDeleted\":true}\n");
-                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                deletions.addCopy(plan, bytes, 0, bytes.length, 0);
-                tally.deleted++;
-                if (sync.sink() != null) {
-                    ObjectLine object = ObjectLine.read(bytes, 0, bytes.length, "objectId", Set.of());
-                    sync.sink().deleted(type, objectId, object.valueHash());
-                }
-            });
-            return deletions.steps(PlanStep.Selection.DELETIONS);
+        /** The scan of a file that was read to its end, or null. */
+        FileScan completed(BundleFile file) {
+            FileScan scan = files.get(file.name());
+            return scan != null && scan.isComplete() ? scan : null;
+        }
+
+        TypeScan type(ObjectType type) {
+            return types.computeIfAbsent(type, TypeScan::new);
+        }
+
+        /** What the ledger knows of one type's objects, shared by the type's files, and their counts. */
+        final class TypeScan {
+            final ObjectType type;
+            final ObjectIndex index;
+            final Set<String> tombstoneFields;
+            final TypeCounts.Tally tally = new TypeCounts.Tally();
+
+            TypeScan(ObjectType type) {
+                this.type = type;
+                this.index = sync.ledger() == null ? new ObjectIndex(0) : sync.ledger().objectIndex(integrationId, type);
+                this.tombstoneFields = sync.tombstoneFields(type);
+            }
         }
     }
 
@@ -264,7 +318,7 @@ public final class Planner {
      * lines copied into a file of the push's own ({@link #addCopy}), each part under the size limit
      * and hashed as it fills.
      */
-    private final class Parts {
+    final class Parts {
         private final PlanStep.Kind kind;
         private final ObjectType type;
         private final String endpoint;
@@ -416,7 +470,7 @@ public final class Planner {
         }
     }
 
-    private PushException tooLong(Path file, int line, long bytes) {
+    PushException tooLong(Path file, int line, long bytes) {
         return new PushException(file + ":" + line + ": this line alone is " + bytes + " bytes, over the "
                 + maxPartBytes + "-byte upload limit; Gong cannot take it in any upload");
     }

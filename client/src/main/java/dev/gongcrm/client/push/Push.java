@@ -126,40 +126,51 @@ public final class Push {
             // before anything is read from the ledger: what it knows counts only while Gong holds it
             runner.checkGongStillHoldsTheLedgersUploads(listener);
         }
-        ValidatedBytes validated = new ValidatedBytes();
-        ValidationResult validation = validate(ledger, request, validated.watch(request.files()));
-        if (stops(validation, request.failLevel())) {
-            return new Outcome(validation, true, List.of(), Map.of(), List.of(), null);
-        }
-        try (ObjectResults results = request.results() == null ? null : new ObjectResults();
-             Plan plan = new Planner(request.integrationId(), request.maxPartBytes(), request.settle())
-                     .plan(request.files(), validated.sha256(), new Sync(ledger, settings.force(),
-                             request.deleteMissing(), request.profile(), settings.clock().instant(), results))) {
-            PushRunner.requireSupported(request.generation(), plan.steps());
-            List<StepAction> actions = PushRunner.decideAll(ledger, request.integrationId(), plan.steps(),
-                    settings.force());
-            PushResult upload = null;
-            try {
-                if (runner != null) {
-                    listener.planned(plan.steps());
-                    upload = runner.run(plan.steps(), listener);
+        Planner planner = new Planner(request.integrationId(), request.maxPartBytes(), request.settle());
+        try (ObjectResults results = request.results() == null ? null : new ObjectResults()) {
+            // the scans decide each object as validation reads it: what is copied to be sent is what was validated
+            Planner.Scans scans = planner.scans(new Sync(ledger, settings.force(), request.deleteMissing(),
+                    request.profile(), settings.clock().instant(), results));
+            try (Plan plan = scans.plan) {
+                ValidatedBytes validated = new ValidatedBytes();
+                ValidationResult validation = validate(ledger, request, validated.watch(request.files(), scans::tap));
+                if (stops(validation, request.failLevel())) {
+                    return new Outcome(validation, true, List.of(), Map.of(), List.of(), null);
                 }
-            } catch (RuntimeException stopped) {
-                // what was sent before the push stopped is known: the results say so
-                if (results != null) {
-                    try {
-                        results.write(request.results(), ledger, request.integrationId(), plan, false);
-                    } catch (RuntimeException | IOException notWritten) {
-                        stopped.addSuppressed(notWritten);
-                    }
-                }
-                throw stopped;
+                planner.plan(request.files(), validated.sha256(), scans);
+                return run(runner, ledger, request, settings, listener, results, plan, validation);
             }
+        }
+    }
+
+    /** Sends the plan (unless a dry run), then writes the results file, also when the push stopped half-way. */
+    private static Outcome run(PushRunner runner, Ledger ledger, Request request, PushRunner.Settings settings,
+                               PushListener listener, ObjectResults results, Plan plan, ValidationResult validation)
+            throws IOException {
+        PushRunner.requireSupported(request.generation(), plan.steps());
+        List<StepAction> actions = PushRunner.decideAll(ledger, request.integrationId(), plan.steps(),
+                settings.force());
+        PushResult upload = null;
+        try {
+            if (runner != null) {
+                listener.planned(plan.steps());
+                upload = runner.run(plan.steps(), listener);
+            }
+        } catch (RuntimeException stopped) {
+            // what was sent before the push stopped is known: the results say so
             if (results != null) {
-                results.write(request.results(), ledger, request.integrationId(), plan, runner == null);
+                try {
+                    results.write(request.results(), ledger, request.integrationId(), plan, false);
+                } catch (RuntimeException | IOException notWritten) {
+                    stopped.addSuppressed(notWritten);
+                }
             }
-            return new Outcome(validation, false, plan.steps(), plan.counts(), actions, upload);
+            throw stopped;
         }
+        if (results != null) {
+            results.write(request.results(), ledger, request.integrationId(), plan, runner == null);
+        }
+        return new Outcome(validation, false, plan.steps(), plan.counts(), actions, upload);
     }
 
     /**

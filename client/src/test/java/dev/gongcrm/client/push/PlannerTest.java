@@ -104,8 +104,9 @@ class PlannerTest {
                     "c", 1, "d", 1));
 
             Sync sync = new Sync(ledger, false, java.util.Set.of(), "legacy", java.time.Instant.EPOCH, null);
-            try (Plan plan = new Planner(42, 60, Duration.ZERO).plan(new BundleScanner(Map.of()).scan(List.of(file)),
-                    Map.of(), sync)) {
+            Planner planner = new Planner(42, 60, Duration.ZERO);
+            try (Plan plan = planner.plan(new BundleScanner(Map.of()).scan(List.of(file)), Map.of(),
+                    planner.scans(sync))) {
                 List<PlanStep> steps = plan.steps();
                 assertEquals(List.of(PlanStep.Selection.CHANGED, PlanStep.Selection.CHANGED),
                         steps.stream().map(PlanStep::selection).toList());

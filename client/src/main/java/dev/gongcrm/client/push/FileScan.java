@@ -1,0 +1,121 @@
+package dev.gongcrm.client.push;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * One entity file read for a sync, line by line as its bytes come (from validation's read, or the
+ * planner's): each object is decided against what the ledger knows of its type (new, changed,
+ * unchanged, to retry), counted, told to the results sink, and, when the file is not to be sent whole,
+ * copied into the plan's file of the objects to send. It never throws into the reader that feeds it:
+ * a failure (a line over the upload limit, a copy that cannot be written) is kept for the planner.
+ */
+final class FileScan implements Lines.ByteSink {
+
+    private final Planner.Scans.TypeScan typeScan;
+    private final ObjectSink sink;
+    private final Path file;
+    private final Planner.Parts copy;
+    private final Plan plan;
+    private final Lines.Splitter lines = new Lines.Splitter(this::line);
+    private long objects;
+    private long toSend;
+    private boolean complete;
+    private RuntimeException failure;
+
+    /** @param copy where the objects to send are copied, or null when the file is sent whole or not at all */
+    FileScan(Planner.Scans.TypeScan typeScan, ObjectSink sink, Path file, Planner.Parts copy, Plan plan) {
+        this.typeScan = typeScan;
+        this.sink = sink;
+        this.file = file;
+        this.copy = copy;
+        this.plan = plan;
+    }
+
+    @Override
+    public void accept(byte[] chunk, int offset, int length) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            lines.accept(chunk, offset, length);
+        } catch (java.io.IOException | RuntimeException e) {
+            failure = failure(e);
+        }
+    }
+
+    @Override
+    public void end() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            lines.end();
+            if (copy != null) {
+                copy.finish();
+            }
+            complete = true;
+        } catch (java.io.IOException | RuntimeException e) {
+            failure = failure(e);
+        }
+    }
+
+    private RuntimeException failure(Exception e) {
+        if (e instanceof Lines.TooLong tooLong) {
+            return new PushException(file + ":" + tooLong.line + ": " + tooLong.getMessage()
+                    .replaceFirst("^line \\d+ ", "this line ") + "; Gong cannot take it in any upload");
+        }
+        return e instanceof RuntimeException unchecked ? unchecked
+                : new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(),
+                (java.io.IOException) e);
+    }
+
+    private void line(byte[] bytes, int from, int to, int number) {
+        if (!Lines.hasContent(bytes, from, to)) {
+            return;
+        }
+        objects++;
+        ObjectIndex.Decision decision = ObjectIndex.Decision.NEW;
+        ObjectLine object = ObjectLine.read(bytes, from, to, "objectId", Set.of());
+        if (object != null && object.id() != null) {
+            decision = typeScan.index.decide(object.id(), object.valueHash());
+            if (sink != null) {
+                sink.object(typeScan.type, object.id(), file, number, decision, object.valueHash());
+            }
+        }
+        typeScan.tally.count(decision);
+        if (decision != ObjectIndex.Decision.UNCHANGED) {
+            toSend++;
+            if (copy != null) {
+                copy.addCopy(plan, bytes, from, to, number);
+            }
+        }
+    }
+
+    /** The reason the scan stopped, if it did. */
+    void throwFailure() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    boolean isComplete() {
+        return complete || failure != null;
+    }
+
+    long objects() {
+        return objects;
+    }
+
+    long toSend() {
+        return toSend;
+    }
+
+    Planner.Parts copy() {
+        return copy;
+    }
+
+    Planner.Scans.TypeScan typeScan() {
+        return typeScan;
+    }
+}
