@@ -77,8 +77,8 @@ final class FileScan implements Lines.ByteSink {
         objects++;
         ObjectIndex.Decision decision = ObjectIndex.Decision.NEW;
         ObjectLine object = ObjectLine.read(bytes, from, to, "objectId", Set.of());
-        if (object != null && object.id() != null) {
-            decision = typeScan.index.decide(object.id(), object.valueHash());
+        if (object != null && object.hasId()) {
+            decision = typeScan.index.decide(object.idFingerprint(), object.valueHash());
             if (sink != null) {
                 sink.object(typeScan.type, object.id(), file, number, decision, object.valueHash());
             }

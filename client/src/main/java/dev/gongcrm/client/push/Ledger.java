@@ -186,7 +186,15 @@ public final class Ledger implements AutoCloseable {
 
     /** What Gong holds for the integration according to this ledger, for validation. */
     public PriorUploads priorUploads(long integrationId) {
-        return ObjectRecords.priorUploads(sql, integrationId);
+        return ObjectRecords.priorUploads(sql, integrationId, null);
+    }
+
+    /**
+     * {@link #priorUploads(long)}, whose read of each type's objects also fills the index {@code indexes}
+     * gives for the type (a push's sync reads the ledger's objects once).
+     */
+    PriorUploads priorUploads(long integrationId, java.util.function.Function<ObjectType, ObjectIndex> indexes) {
+        return ObjectRecords.priorUploads(sql, integrationId, indexes);
     }
 
     /** The integrations this ledger has pushed to. */
@@ -394,13 +402,13 @@ public final class Ledger implements AutoCloseable {
                     statement.setString(2, type.name());
                 }, rows -> {
                     long hash = rows.getLong(2);
-                    index.put(rows.getString(1), rows.wasNull() ? null : hash, outcome(rows.getString(3)),
+                    index.put(rows.getString(1), rows.wasNull() ? null : hash, outcome(sql, rows.getString(3)),
                             rows.getInt(4) != 0);
                 });
         return index;
     }
 
-    private ObjectIndex.Outcome outcome(String name) {
+    static ObjectIndex.Outcome outcome(LedgerSql sql, String name) {
         try {
             return ObjectIndex.Outcome.valueOf(name);
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -69,7 +69,11 @@ final class ObjectIndex {
      * as the upload before it carries it.
      */
     Decision decide(String objectId, long valueHash) {
-        long key = ObjectLine.fingerprint(objectId);
+        return decide(ObjectLine.fingerprint(objectId), valueHash);
+    }
+
+    /** {@link #decide(String, long)} by the id's {@link ObjectLine#fingerprint}. */
+    Decision decide(long key, long valueHash) {
         int slot = slot(key);
         byte state = states[slot];
         Decision decision;

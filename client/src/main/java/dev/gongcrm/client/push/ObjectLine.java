@@ -23,19 +23,47 @@ public final class ObjectLine {
     private static final long OBJECT = 0x165667B19E3779F9L;
     private static final long ARRAY = 0x27D4EB2F165667C5L;
 
-    private final String id;
+    private static final byte[] OBJECT_ID = "objectId".getBytes(StandardCharsets.UTF_8);
+
+    /** The line's bytes, read for the id only when it is asked for: most lines of a sync need its fingerprint alone. */
+    private final byte[] bytes;
+    private final int idFrom;
+    private final int idTo;
+    private String id;
+    private final long idFingerprint;
     private final long valueHash;
     private final Map<String, String> kept;
 
-    private ObjectLine(String id, long valueHash, Map<String, String> kept) {
+    private ObjectLine(byte[] bytes, int idFrom, int idTo, String id, long idFingerprint, long valueHash,
+                       Map<String, String> kept) {
+        this.bytes = bytes;
+        this.idFrom = idFrom;
+        this.idTo = idTo;
         this.id = id;
+        this.idFingerprint = idFingerprint;
         this.valueHash = valueHash;
         this.kept = kept;
     }
 
-    /** The object's id (its {@code idField}), or null when it has none that is a string. */
+    /**
+     * The object's id (its {@code idField}), or null when it has none that is a string; asked while the
+     * bytes the line was read from are still the line's (a reader reuses its buffer).
+     */
     public String id() {
+        if (id == null && idFrom >= 0) {
+            id = new String(bytes, idFrom, idTo - idFrom, StandardCharsets.UTF_8);
+        }
         return id;
+    }
+
+    /** Whether the object has an id that is a string. */
+    public boolean hasId() {
+        return id != null || idFrom >= 0;
+    }
+
+    /** {@link #fingerprint} of the id, taken from the line's bytes without making a string of it. */
+    public long idFingerprint() {
+        return idFingerprint;
     }
 
     public long valueHash() {
@@ -107,14 +135,17 @@ public final class ObjectLine {
         private final byte[] idField;
         private final Set<String> keep;
         private int at;
+        private int idFrom = -1;
+        private int idTo = -1;
         private String id;
+        private long idFingerprint;
         private Map<String, String> kept = Map.of();
 
         Reader(byte[] bytes, int from, int to, String idField, Set<String> keep) {
             this.bytes = bytes;
             this.at = from;
             this.to = to;
-            this.idField = idField.getBytes(StandardCharsets.UTF_8);
+            this.idField = idField.equals("objectId") ? OBJECT_ID : idField.getBytes(StandardCharsets.UTF_8);
             this.keep = keep;
         }
 
@@ -128,7 +159,7 @@ public final class ObjectLine {
             if (at != to) {
                 return null;
             }
-            return new ObjectLine(id, hash, kept);
+            return new ObjectLine(bytes, idFrom, idTo, id, idFingerprint, hash, kept);
         }
 
         private long value() {
@@ -199,7 +230,7 @@ public final class ObjectLine {
             if (keyEnd - keyStart == idField.length
                     && Arrays.equals(bytes, keyStart, keyEnd, idField, 0, idField.length)
                     && bytes[valueStart] == '"') {
-                id = decode(valueStart, valueEnd);
+                identify(valueStart, valueEnd);
             }
             if (!keep.isEmpty()) {
                 String name = new String(bytes, keyStart, keyEnd - keyStart, StandardCharsets.UTF_8);
@@ -212,13 +243,20 @@ public final class ObjectLine {
             }
         }
 
-        private String decode(int start, int end) {
+        /** The id's place in the line, or, when it is written with escapes, the id itself; and its fingerprint. */
+        private void identify(int start, int end) {
             for (int i = start + 1; i < end - 1; i++) {
                 if (bytes[i] == '\\') {
-                    return JSON.readValue(new String(bytes, start, end - start, StandardCharsets.UTF_8), String.class);
+                    id = JSON.readValue(new String(bytes, start, end - start, StandardCharsets.UTF_8), String.class);
+                    idFrom = -1;
+                    idFingerprint = fingerprint(id);
+                    return;
                 }
             }
-            return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);
+            id = null;
+            idFrom = start + 1;
+            idTo = end - 1;
+            idFingerprint = bytesHash(bytes, idFrom, idTo, STRING);
         }
 
         private long array() {

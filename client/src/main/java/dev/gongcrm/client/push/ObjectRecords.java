@@ -33,8 +33,13 @@ final class ObjectRecords {
     private ObjectRecords() {
     }
 
-    /** What Gong holds for the integration according to the ledger, for validation. */
-    static PriorUploads priorUploads(LedgerSql sql, long integrationId) {
+    /**
+     * What Gong holds for the integration according to the ledger, for validation. When {@code indexes}
+     * is given, the same read fills, per type, the index a sync decides the bundle's objects with
+     * (every object sent, stored or not): a push reads the ledger's objects once.
+     */
+    static PriorUploads priorUploads(LedgerSql sql, long integrationId,
+                                     java.util.function.Function<ObjectType, ObjectIndex> indexes) {
         Set<ObjectType> types = EnumSet.noneOf(ObjectType.class);
         sql.query("SELECT DISTINCT object_type FROM objects WHERE integration_id = ? AND " + sql.stored(),
                 statement -> statement.setLong(1, integrationId),
@@ -47,13 +52,26 @@ final class ObjectRecords {
 
             @Override
             public void forEachObject(ObjectType type, Consumer<KnownObject> consumer) {
-                sql.query("SELECT " + sql.readable("object_id, reference_key, is_deleted, is_inactive, email_address")
-                        + " FROM objects WHERE integration_id = ? AND object_type = ? AND " + sql.stored(), statement -> {
+                ObjectIndex index = indexes == null ? null : indexes.apply(type);
+                sql.query("SELECT " + sql.readable("object_id, reference_key, is_deleted, is_inactive, email_address, "
+                        + "value_hash, outcome") + " FROM objects WHERE integration_id = ? AND object_type = ?"
+                        + (index == null ? " AND " + sql.stored() : ""), statement -> {
                             statement.setLong(1, integrationId);
                             statement.setString(2, type.name());
-                        }, rows -> consumer.accept(new KnownObject(rows.getString(1), rows.getString(2),
-                                rows.getInt(3) != 0, rows.getInt(4) != 0, uniqueValues(rows.getString(2),
-                                rows.getString(5)))));
+                        }, rows -> {
+                            String objectId = rows.getString(1);
+                            boolean deleted = rows.getInt(3) != 0;
+                            long hash = rows.getLong(6);
+                            Long valueHash = rows.wasNull() ? null : hash;
+                            ObjectIndex.Outcome outcome = Ledger.outcome(sql, rows.getString(7));
+                            if (index != null) {
+                                index.put(objectId, valueHash, outcome, deleted);
+                            }
+                            if (outcome == ObjectIndex.Outcome.STORED) {
+                                consumer.accept(new KnownObject(objectId, rows.getString(2), deleted,
+                                        rows.getInt(4) != 0, uniqueValues(rows.getString(2), rows.getString(5))));
+                            }
+                        });
             }
 
             @Override
@@ -72,14 +90,11 @@ final class ObjectRecords {
 
     /** What an object gave the fields no two objects may share, as this ledger records them. */
     private static Map<String, String> uniqueValues(String internalName, String emailAddress) {
-        Map<String, String> values = new java.util.HashMap<>();
-        if (internalName != null) {
-            values.put("internalName", internalName);
+        if (internalName == null) {
+            return emailAddress == null ? Map.of() : Map.of("emailAddress", emailAddress);
         }
-        if (emailAddress != null) {
-            values.put("emailAddress", emailAddress);
-        }
-        return values;
+        return emailAddress == null ? Map.of("internalName", internalName)
+                : Map.of("internalName", internalName, "emailAddress", emailAddress);
     }
 
     private static List<String> liveFields(String schema) {

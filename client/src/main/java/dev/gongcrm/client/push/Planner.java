@@ -262,6 +262,8 @@ public final class Planner {
         final Plan plan = new Plan();
         private final Map<ObjectType, TypeScan> types = new java.util.EnumMap<>(ObjectType.class);
         private final Map<String, FileScan> files = new java.util.HashMap<>();
+        /** Indexes filled while validation reads the ledger's objects, before any file is scanned. */
+        private final Map<ObjectType, ObjectIndex> preloaded = new java.util.EnumMap<>(ObjectType.class);
 
         Scans(Sync sync) {
             this.sync = sync;
@@ -288,6 +290,14 @@ public final class Planner {
             return scan;
         }
 
+        /**
+         * An index for the type's objects to be filled by whoever reads them from the ledger first
+         * (validation, for the objects of earlier pushes): then the scans do not read them again.
+         */
+        ObjectIndex preload(ObjectType type) {
+            return preloaded.computeIfAbsent(type, unused -> new ObjectIndex(0));
+        }
+
         /** The scan of a file that was read to its end, or null. */
         FileScan completed(BundleFile file) {
             FileScan scan = files.get(file.name());
@@ -307,7 +317,9 @@ public final class Planner {
 
             TypeScan(ObjectType type) {
                 this.type = type;
-                this.index = sync.ledger() == null ? new ObjectIndex(0) : sync.ledger().objectIndex(integrationId, type);
+                ObjectIndex loaded = preloaded.remove(type);
+                this.index = loaded != null ? loaded : sync.ledger() == null ? new ObjectIndex(0)
+                        : sync.ledger().objectIndex(integrationId, type);
                 this.tombstoneFields = sync.tombstoneFields(type);
             }
         }

@@ -85,15 +85,13 @@ public final class Push {
 
     /** Validates the bundle as a push would: with what the ledger knows of earlier pushes, when there is one. */
     public static ValidationResult validate(Ledger ledger, Request request) throws IOException {
-        return validate(ledger, request, request.files());
+        return validate(ledger == null ? PriorUploads.NONE : ledger.priorUploads(request.integrationId()), request,
+                request.files());
     }
 
-    private static ValidationResult validate(Ledger ledger, Request request, List<BundleFile> files) throws IOException {
-        Validator validator = request.validation()
-                .profile(request.profile())
-                .priorUploads(ledger == null ? PriorUploads.NONE : ledger.priorUploads(request.integrationId()))
-                .build();
-        return validator.validateFiles(files);
+    private static ValidationResult validate(PriorUploads priorUploads, Request request, List<BundleFile> files)
+            throws IOException {
+        return request.validation().profile(request.profile()).priorUploads(priorUploads).build().validateFiles(files);
     }
 
     /** Whether validation stops the push before anything is sent. */
@@ -133,7 +131,8 @@ public final class Push {
                     request.profile(), settings.clock().instant(), results));
             try (Plan plan = scans.plan) {
                 ValidatedBytes validated = new ValidatedBytes();
-                ValidationResult validation = validate(ledger, request, validated.watch(request.files(), scans::tap));
+                ValidationResult validation = validate(ledger.priorUploads(request.integrationId(), scans::preload),
+                        request, validated.watch(request.files(), scans::tap));
                 if (stops(validation, request.failLevel())) {
                     return new Outcome(validation, true, List.of(), Map.of(), List.of(), null);
                 }
