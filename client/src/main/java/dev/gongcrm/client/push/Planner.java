@@ -242,6 +242,10 @@ public final class Planner {
             Parts deletions = new Parts(PlanStep.Kind.OBJECTS, path(files.get(0)), type, "objects", "", tombstoneFields);
             String modified = jsonString(sync.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             sync.ledger().forEachMissing(integrationId, type, index, (objectId, tombstone) -> {
+                if (tombstone == null && !tombstoneFields.isEmpty()) {
+                    tally.undeletable++; // Gong would reject it, and it would be sent again, failing, every push
+                    return;
+                }
                 StringBuilder line = new StringBuilder("{\"objectId\":").append(jsonString(objectId));
                 if (tombstone != null && tombstone.length() > 2) {
                     line.append(',').append(tombstone, 1, tombstone.length() - 1);
