@@ -131,7 +131,7 @@ public final class Push {
         if (stops(validation, request.failLevel())) {
             return new Outcome(validation, true, List.of(), Map.of(), List.of(), null);
         }
-        try (ObjectResults results = request.results() == null ? null : new ObjectResults();
+        try (ObjectResults results = request.results() == null ? null : new ObjectResults(request.results());
              Plan plan = new Planner(request.integrationId(), request.maxPartBytes(), request.settle())
                      .plan(request.files(), validated.sha256(), new Sync(ledger, settings.force(),
                              request.deleteMissing(), request.profile(), settings.clock().instant(), results))) {
@@ -148,7 +148,7 @@ public final class Push {
                 // what was sent before the push stopped is known: the results say so
                 if (results != null) {
                     try {
-                        results.write(request.results(), ledger, request.integrationId(), plan, false);
+                        results.write(ledger, request.integrationId(), plan, false);
                     } catch (RuntimeException | IOException notWritten) {
                         stopped.addSuppressed(notWritten);
                     }
@@ -156,7 +156,7 @@ public final class Push {
                 throw stopped;
             }
             if (results != null) {
-                results.write(request.results(), ledger, request.integrationId(), plan, runner == null);
+                results.write(ledger, request.integrationId(), plan, runner == null);
             }
             return new Outcome(validation, false, plan.steps(), plan.counts(), actions, upload);
         }
