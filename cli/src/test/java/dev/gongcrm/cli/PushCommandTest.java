@@ -318,6 +318,22 @@ class PushCommandTest {
         assertEquals(before + 8, emulator.arrivals().size(), "everything again: " + emulator.arrivals());
     }
 
+    /** Found out at the end, the push would have sent everything and then exit 2, with no results. */
+    @Test
+    void aResultsFileThatCannotBeWrittenStopsThePushBeforeAnythingIsSent() throws Exception {
+        register();
+        Path bundle = bundle(VALID);
+        Path notAFolder = Files.writeString(folder.resolve("notes.txt"), "a file, not a folder\n");
+
+        Run stopped = run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms", "--results",
+                notAFolder.resolve("results.csv").toString());
+
+        assertEquals(2, stopped.exit(), stopped.out() + stopped.err());
+        assertTrue(stopped.err().contains("cannot write the results to " + notAFolder.resolve("results.csv")),
+                stopped.err());
+        assertEquals(List.of(), emulator.arrivals());
+    }
+
     /** The clientRequestId of the last upload of a push's --json document. */
     private static String lastRequestId(String json) {
         tools.jackson.databind.JsonNode steps = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)

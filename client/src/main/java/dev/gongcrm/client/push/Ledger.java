@@ -388,7 +388,12 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
-    /** What the ledger knows of each object of the type that was sent to the integration, for a sync. */
+    /**
+     * What the ledger knows of each object of the type that an entity file sent to the integration, for a
+     * sync. The users a {@code /map/users} upload carried are BUSINESS_USERs too, but a mapping file
+     * has them, not the type's entity files: an entity file neither compares with them nor, not having
+     * them, deletes them.
+     */
     ObjectIndex objectIndex(long integrationId, ObjectType type) {
         long[] count = {0};
         sql.query("SELECT count(*) FROM objects WHERE integration_id = ? AND object_type = ?", statement -> {
@@ -397,7 +402,9 @@ public final class Ledger implements AutoCloseable {
         }, rows -> count[0] = rows.getLong(1));
         ObjectIndex index = new ObjectIndex((int) Math.min(count[0], Integer.MAX_VALUE / 4));
         sql.query("SELECT " + sql.readable("object_id, value_hash, outcome, is_deleted") + " FROM objects "
-                + "WHERE integration_id = ? AND object_type = ?", statement -> {
+                + "WHERE integration_id = ? AND object_type = ? AND NOT EXISTS (SELECT 1 FROM steps WHERE "
+                + "steps.integration_id = objects.integration_id AND steps.client_request_id = "
+                + "objects.client_request_id AND steps.kind = '" + PlanStep.Kind.USER_MAPPING + "')", statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, type.name());
                 }, rows -> {

@@ -43,12 +43,30 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
     static final String[] COLUMNS = {"type", "objectId", "file", "line", "action", "outcome", "error"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final Path target;
+    /** Beside the target, made before anything is sent: a results file that cannot be written stops the push then. */
+    private final Path temporary;
     private final Path spool;
     private final DataOutputStream out;
 
-    ObjectResults() throws IOException {
-        spool = Files.createTempFile("gongcrm-results-", ".bin");
-        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16));
+    ObjectResults(Path target) throws IOException {
+        this.target = target;
+        try {
+            Path folder = target.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            temporary = ReportFiles.temporaryBeside(target);
+        } catch (IOException e) {
+            throw new IOException("cannot write the results to " + target + ": " + ReportFiles.reason(e), e);
+        }
+        try {
+            spool = Files.createTempFile("gongcrm-results-", ".bin");
+            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16));
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
     }
 
     @Override
@@ -80,13 +98,8 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
      * whether its file was sent whole) and its outcome as the ledger has it now; an object whose value
      * the ledger does not have as sent is NOT_SENT (a dry run, or a push that stopped before it).
      */
-    void write(Path target, Ledger ledger, long integrationId, Plan plan, boolean dryRun) throws IOException {
+    void write(Ledger ledger, long integrationId, Plan plan, boolean dryRun) throws IOException {
         out.flush();
-        Path folder = target.toAbsolutePath().getParent();
-        if (folder != null) {
-            Files.createDirectories(folder);
-        }
-        Path temporary = ReportFiles.temporaryBeside(target);
         boolean json = isJsonLines(target);
         try (Writer writer = new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8), 1 << 16);
              CSVPrinter csv = json ? null : CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get().print(writer);
@@ -124,9 +137,6 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
                     csv.printRecord(row);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
         }
         ReportFiles.moveAtomically(temporary, target);
     }
@@ -172,12 +182,17 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
         }
     }
 
+    /** Deletes the spool, and the temporary file beside the target unless {@link #write} moved it there. */
     @Override
     public void close() throws IOException {
         try {
             out.close();
         } finally {
-            Files.deleteIfExists(spool);
+            try {
+                Files.deleteIfExists(spool);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 }

@@ -237,6 +237,10 @@ public final class Planner {
         Parts deletions = new Parts(PlanStep.Kind.OBJECTS, path(first), type, "objects", "", typeScan.tombstoneFields);
         String modified = jsonString(scans.sync.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         scans.sync.ledger().forEachMissing(integrationId, type, typeScan.index, (objectId, tombstone) -> {
+            if (tombstone == null && !typeScan.tombstoneFields.isEmpty()) {
+                typeScan.tally.undeletable++; // Gong would reject it, and it would be sent again, failing, every push
+                return;
+            }
             StringBuilder line = new StringBuilder("{\"objectId\":").append(jsonString(objectId));
             if (tombstone != null && tombstone.length() > 2) {
                 line.append(',').append(tombstone, 1, tombstone.length() - 1);
@@ -292,9 +296,13 @@ public final class Planner {
 
         /**
          * An index for the type's objects to be filled by whoever reads them from the ledger first
-         * (validation, for the objects of earlier pushes): then the scans do not read them again.
+         * (validation, for the objects of earlier pushes): then the scans do not read them again. Null
+         * for a type the scans read themselves.
          */
         ObjectIndex preload(ObjectType type) {
+            if (type == ObjectType.BUSINESS_USER) {
+                return null; // users a mapping file sent share the type; Ledger.objectIndex leaves them out
+            }
             return preloaded.computeIfAbsent(type, unused -> new ObjectIndex(0));
         }
 
@@ -370,13 +378,15 @@ public final class Planner {
             position += length;
         }
 
-        /** A line (with content) copied without its line end, which becomes {@code \n}. */
+        /**
+         * A line (with content) copied as it is, line end included: the copy of the objects from some line
+         * on is then byte for byte the file from that line (but for blank lines), so a part of a file Gong
+         * took before a push stopped is the same upload, under the same clientRequestId, when the next
+         * push sends what is left of the file. Only a file's last line may have no line end, and it is
+         * the copy's last too.
+         */
         void addCopy(Plan plan, byte[] bytes, int from, int to, int line) {
-            int end = to;
-            while (end > from && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
-                end--;
-            }
-            int length = end - from + 1;
+            int length = to - from;
             if (length > maxPartBytes) {
                 throw tooLong(source, line, length);
             }
@@ -388,14 +398,12 @@ public final class Planner {
                 if (current == null || current.bytes + length > maxPartBytes) {
                     startPart(line);
                 }
-                copy.write(bytes, from, end - from);
-                copy.write('\n');
+                copy.write(bytes, from, length);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the changed objects to " + upload + ": "
                         + Ledger.describe(e), e);
             }
-            current.digest.update(bytes, from, end - from);
-            current.digest.update((byte) '\n');
+            current.digest.update(bytes, from, length);
             current.bytes += length;
             current.objects++;
             current.lines.add(line);

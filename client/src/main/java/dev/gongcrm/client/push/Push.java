@@ -125,7 +125,7 @@ public final class Push {
             runner.checkGongStillHoldsTheLedgersUploads(listener);
         }
         Planner planner = new Planner(request.integrationId(), request.maxPartBytes(), request.settle());
-        try (ObjectResults results = request.results() == null ? null : new ObjectResults()) {
+        try (ObjectResults results = request.results() == null ? null : new ObjectResults(request.results())) {
             // the scans decide each object as validation reads it: what is copied to be sent is what was validated
             Planner.Scans scans = planner.scans(new Sync(ledger, settings.force(), request.deleteMissing(),
                     request.profile(), settings.clock().instant(), results));
@@ -159,7 +159,7 @@ public final class Push {
             // what was sent before the push stopped is known: the results say so
             if (results != null) {
                 try {
-                    results.write(request.results(), ledger, request.integrationId(), plan, false);
+                    results.write(ledger, request.integrationId(), plan, false);
                 } catch (RuntimeException | IOException notWritten) {
                     stopped.addSuppressed(notWritten);
                 }
@@ -167,7 +167,7 @@ public final class Push {
             throw stopped;
         }
         if (results != null) {
-            results.write(request.results(), ledger, request.integrationId(), plan, runner == null);
+            results.write(ledger, request.integrationId(), plan, runner == null);
         }
         return new Outcome(validation, false, plan.steps(), plan.counts(), actions, upload);
     }

@@ -18,11 +18,14 @@ import java.util.Locale;
  * @param resent unchanged ones sent anyway, as --full asks
  * @param missing the objects Gong holds, by the ledger, that the type's files no longer have
  * @param deleted the missing ones sent with isDeleted (--delete-missing)
+ * @param undeletable the missing ones --delete-missing cannot delete: the ledger recorded them before it
+ *     kept the fields a deletion must carry (ledger version 4), and Gong rejects a deletion without them
  * @param bytes the bytes of the type's uploads
  * @param uploads how many uploads the type takes
  */
 public record TypeCounts(ObjectType type, long objects, long added, long changed, long unchanged, long retried,
-                         long resent, long missing, long deleted, long bytes, int uploads) {
+                         long resent, long missing, long deleted, long undeletable, long bytes,
+                         int uploads) {
 
     /** The objects sent: new, changed, to retry, resent and deleted. */
     public long toSend() {
@@ -48,14 +51,23 @@ public record TypeCounts(ObjectType type, long objects, long added, long changed
                     grouped(type.missing()), grouped(type.deleted()), bytes(type.bytes()), type.uploads()));
         }
         for (TypeCounts type : counts) {
-            long kept = type.missing() - type.deleted();
+            long kept = type.missing() - type.deleted() - type.undeletable();
             if (kept > 0) {
-                String noun = type.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (kept == 1 ? "" : "s");
-                lines.add(grouped(kept) + " " + noun + (kept == 1 ? " is" : " are") + " in Gong but not in this "
-                        + "export (" + deleteOption + type.type() + " sends them with isDeleted)");
+                lines.add(grouped(kept) + " " + noun(type, kept) + (kept == 1 ? " is" : " are") + " in Gong but not in "
+                        + "this export (" + deleteOption + type.type() + " sends them with isDeleted)");
+            }
+            if (type.undeletable() > 0) {
+                lines.add(grouped(type.undeletable()) + " " + noun(type, type.undeletable()) + (type.undeletable() == 1
+                        ? " is" : " are") + " in Gong but not in this export, and not deleted: the ledger recorded "
+                        + "them before it kept the fields a deletion must carry; send each with isDeleted: true and "
+                        + "those fields in a file of your own");
             }
         }
         return lines;
+    }
+
+    private static String noun(TypeCounts type, long count) {
+        return type.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (count == 1 ? "" : "s");
     }
 
     private static String grouped(long count) {
@@ -79,6 +91,7 @@ public record TypeCounts(ObjectType type, long objects, long added, long changed
         long resent;
         long missing;
         long deleted;
+        long undeletable;
         long bytes;
         int uploads;
 
@@ -94,7 +107,7 @@ public record TypeCounts(ObjectType type, long objects, long added, long changed
 
         TypeCounts counts(ObjectType type) {
             return new TypeCounts(type, objects, added, changed, unchanged - resent, retried, resent, missing, deleted,
-                    bytes, uploads);
+                    undeletable, bytes, uploads);
         }
     }
 }

@@ -110,9 +110,9 @@ class PlannerTest {
                 List<PlanStep> steps = plan.steps();
                 assertEquals(List.of(PlanStep.Selection.CHANGED, PlanStep.Selection.CHANGED),
                         steps.stream().map(PlanStep::selection).toList());
-                assertEquals(String.format(line + "\n" + line + "\n", "a", 1, "c", 1), read(steps.get(0)),
-                        "a and c, CRLF as LF, no blank line; d did not fit under 60 bytes");
-                assertEquals(String.format(line + "\n", "d", 1), read(steps.get(1)));
+                assertEquals(String.format(line + "\r\n" + line + "\n", "a", 1, "c", 1), read(steps.get(0)),
+                        "a and c with their line ends, no blank line; d did not fit under 60 bytes");
+                assertEquals(String.format(line, "d", 1), read(steps.get(1)), "the file's last line, as it is");
                 assertEquals(List.of(1, 4, 0), List.of(steps.get(0).fileLine(1), steps.get(0).fileLine(2),
                         steps.get(0).fileLine(3)));
                 assertEquals(5, steps.get(1).fileLine(1));

@@ -45,11 +45,11 @@ abstract class SyncTest {
     @TempDir
     Path folder;
 
-    private Emulator emulator;
+    Emulator emulator;
     private GongCrmClient gong;
     private Ledger ledger;
     private Path bundle;
-    private final List<String> deals = new ArrayList<>();
+    final List<String> deals = new ArrayList<>();
 
     abstract Ledger openLedger();
 
@@ -93,11 +93,11 @@ abstract class SyncTest {
                 + "\"amount\": " + (1000 + i) + "}";
     }
 
-    private void writeDeals() throws java.io.IOException {
+    void writeDeals() throws java.io.IOException {
         Files.writeString(bundle.resolve("deals.ldjson"), String.join("\n", deals) + "\n");
     }
 
-    private Push.Outcome push(Severity failLevel, Set<ObjectType> deleteMissing, Path results, boolean dryRun)
+    Push.Outcome push(Severity failLevel, Set<ObjectType> deleteMissing, Path results, boolean dryRun)
             throws Exception {
         List<BundleFile> files = new BundleScanner(Map.of()).scan(List.of(bundle));
         PushRunner.Settings settings = PushRunner.Settings.defaults().withPollInterval(Duration.ofMillis(10))
@@ -110,12 +110,12 @@ abstract class SyncTest {
         return outcome;
     }
 
-    private Push.Outcome push() throws Exception {
+    Push.Outcome push() throws Exception {
         return push(Severity.ERROR, Set.of(), null, false);
     }
 
     /** The uploads Gong took from the {@code since}-th on. */
-    private List<String> arrivalsSince(int since) {
+    List<String> arrivalsSince(int since) {
         List<String> all = emulator.arrivals();
         return all.subList(since, all.size());
     }

@@ -4,6 +4,7 @@ import dev.gongcrm.client.EmulatorClients;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.model.GenericCrmRegistrationRequest;
 import dev.gongcrm.emulator.Emulator;
+import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,8 +68,13 @@ class UserMappingPushTest {
     }
 
     private Push.Outcome push(String profile, Severity failLevel, boolean dryRun) throws Exception {
+        return push(profile, failLevel, dryRun, Set.of());
+    }
+
+    private Push.Outcome push(String profile, Severity failLevel, boolean dryRun, Set<ObjectType> deleteMissing)
+            throws Exception {
         Push.Request request = new Push.Request(new BundleScanner(Map.of()).scan(List.of(bundle)), Validator.builder(),
-                profile, failLevel, INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO, dryRun);
+                profile, failLevel, INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO, dryRun, deleteMissing, null);
         return Push.run(gong, ledger, request, PushRunner.Settings.defaults().withPollInterval(Duration.ofMillis(10)),
                 PushListener.NONE);
     }
@@ -120,6 +127,24 @@ class UserMappingPushTest {
 
         assertEquals(1, changed.upload().sent(), "only the changed mapping");
         assertEquals(2, posts().stream().filter("/v2/crm/map/users"::equals).count());
+    }
+
+    /**
+     * The mapped users are BUSINESS_USERs in Gong, but the mapping file has them, not the users file:
+     * they are not missing from the export, and --delete-missing BUSINESS_USER must not delete them.
+     */
+    @Test
+    void mappedUsersAreNotMissingFromTheUsersFileNorDeletedWithIt() throws Exception {
+        push("legacy", Severity.ERROR, false);
+        int before = emulator.arrivals().size();
+
+        Push.Outcome again = push("legacy", Severity.ERROR, false, Set.of(ObjectType.BUSINESS_USER));
+
+        assertFalse(again.upload().failed(), again.upload().findings().toString());
+        assertEquals(0, again.counts().get(ObjectType.BUSINESS_USER).missing(), again.counts().toString());
+        assertEquals(0, again.counts().get(ObjectType.BUSINESS_USER).deleted());
+        assertEquals(List.of(), emulator.arrivals().subList(before, emulator.arrivals().size()),
+                "no deletion of the mapped user crm-7");
     }
 
     @Test
