@@ -312,20 +312,34 @@ public final class Ledger implements AutoCloseable {
 
     /** Written before the first byte is sent: after a crash, this request may or may not have reached Gong. */
     public void sending(long integrationId, PlanStep step, String clientRequestId, Instant now) {
-        sql.update("INSERT INTO steps (integration_id, client_request_id, file, content_hash, object_type, part, bytes, "
-                + "objects, status, started_at, kind, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
-            statement.setLong(1, integrationId);
-            statement.setString(2, clientRequestId);
-            statement.setString(3, step.file() == null ? null : step.file().toString());
-            statement.setString(4, step.contentHash());
-            statement.setString(5, step.type().name());
-            statement.setInt(6, step.part());
-            statement.setLong(7, step.bytes());
-            statement.setLong(8, step.objects());
-            statement.setString(9, StepRecord.SENDING);
-            statement.setString(10, now.toString());
-            statement.setString(11, step.kind().name());
-            statement.setString(12, hold == null ? null : hold.runId());
+        sql.transaction(() -> {
+            try (PreparedStatement statement = sql.db.prepareStatement("INSERT INTO steps (integration_id, "
+                    + "client_request_id, file, content_hash, object_type, part, bytes, objects, status, started_at, kind, "
+                    + "run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                statement.setLong(1, integrationId);
+                statement.setString(2, clientRequestId);
+                statement.setString(3, step.file() == null ? null : step.file().toString());
+                statement.setString(4, step.contentHash());
+                statement.setString(5, step.type().name());
+                statement.setInt(6, step.part());
+                statement.setLong(7, step.bytes());
+                statement.setLong(8, step.objects());
+                statement.setString(9, StepRecord.SENDING);
+                statement.setString(10, now.toString());
+                statement.setString(11, step.kind().name());
+                statement.setString(12, hold == null ? null : hold.runId());
+                statement.executeUpdate();
+            }
+            if (step.kind() == PlanStep.Kind.OBJECTS || step.kind() == PlanStep.Kind.USER_MAPPING) {
+                // until Gong says what it did, each object may hold this value: should the push stop here and
+                // the export go back to the value the ledger had, that object is still sent again
+                try {
+                    ObjectRecords.record(sql, integrationId, step.type(), step.content(), clientRequestId,
+                            RequestEnding.underWay());
+                } catch (ObjectRecords.ContentChanged changed) {
+                    // the upload checks the bytes it sends and stops on its own
+                }
+            }
         });
     }
 
@@ -483,15 +497,13 @@ public final class Ledger implements AutoCloseable {
         return count[0];
     }
 
-    /** The objects of the type that Gong did not store (FAILED) or may not have (UNCERTAIN), with why. */
-    public List<ObjectFate> unstoredObjects(long integrationId, ObjectType type) {
-        List<ObjectFate> objects = new ArrayList<>();
+    /** Each object of the type that Gong did not store (FAILED) or may not have (UNCERTAIN), with why. */
+    void forEachUnstored(long integrationId, ObjectType type, Consumer<ObjectFate> consumer) {
         sql.query("SELECT " + sql.readable("object_id, value_hash, outcome, error") + " FROM objects "
                 + "WHERE integration_id = ? AND object_type = ? AND NOT (" + sql.stored() + ")", statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, type.name());
-                }, rows -> objects.add(fate(rows)));
-        return objects;
+                }, rows -> consumer.accept(fate(rows)));
     }
 
     private static ObjectFate fate(ResultSet rows) throws SQLException {

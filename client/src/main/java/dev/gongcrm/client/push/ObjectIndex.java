@@ -100,6 +100,16 @@ final class ObjectIndex {
         return decision;
     }
 
+    /** How Gong took this object when its value as last sent is this one; null when it is another, or unknown. */
+    Outcome outcomeOf(String objectId, long valueHash) {
+        int slot = slot(ObjectLine.fingerprint(objectId));
+        byte state = states[slot];
+        if (state == EMPTY || (state & (AMBIGUOUS | UNKNOWN_VALUE)) != 0 || values[slot] != valueHash) {
+            return null;
+        }
+        return outcome(state);
+    }
+
     /**
      * Whether Gong holds this object and the bundle did not have it: the ledger has it as stored and not
      * deleted, or its deletion was sent and Gong failed it (or may not have taken it), so it is sent

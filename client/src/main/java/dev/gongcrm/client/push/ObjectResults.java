@@ -62,6 +62,7 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
         }
         try {
             spool = Files.createTempFile("gongcrm-results-", ".bin");
+            spool.toFile().deleteOnExit(); // the objects' ids: gone at exit even when the push is stopped
             out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16));
         } catch (IOException e) {
             Files.deleteIfExists(temporary);
@@ -157,28 +158,34 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
         return name.endsWith(".jsonl") || name.endsWith(".ldjson") || name.endsWith(".ndjson");
     }
 
-    /** What the ledger has of one type's objects after the push. */
+    /**
+     * What the ledger has of one type's objects after the push: their fates in an index, and Gong's
+     * error for those it did not store, each distinct message kept once (an upload Gong refused whole
+     * gives its every object the same one).
+     */
     private static final class Fates {
         final ObjectType type;
         final ObjectIndex index;
-        final Map<String, Ledger.ObjectFate> unstored = new HashMap<>();
+        final Map<String, String> errors = new HashMap<>();
 
         Fates(ObjectType type, Ledger ledger, long integrationId) {
             this.type = type;
             this.index = ledger.objectIndex(integrationId, type);
-            ledger.unstoredObjects(integrationId, type).forEach(fate -> unstored.put(fate.objectId(), fate));
+            Map<String, String> distinct = new HashMap<>();
+            ledger.forEachUnstored(integrationId, type, fate -> {
+                if (fate.error() != null) {
+                    errors.put(fate.objectId(), distinct.computeIfAbsent(fate.error(), message -> message));
+                }
+            });
         }
 
-        /** The outcome and Gong's error of the object with this value. */
+        /** The outcome and Gong's error of the object with this value; NOT_SENT when the ledger has another value. */
         String[] outcome(String objectId, long valueHash) {
-            return switch (index.decide(objectId, valueHash)) {
-                case UNCHANGED -> new String[] {"STORED", null};
-                case RETRY -> {
-                    Ledger.ObjectFate fate = unstored.get(objectId);
-                    yield fate == null ? new String[] {"UNCERTAIN", null} : new String[] {fate.outcome(), fate.error()};
-                }
-                case NEW, CHANGED -> new String[] {"NOT_SENT", null};
-            };
+            ObjectIndex.Outcome outcome = index.outcomeOf(objectId, valueHash);
+            if (outcome == null) {
+                return new String[] {"NOT_SENT", null};
+            }
+            return new String[] {outcome.name(), outcome == ObjectIndex.Outcome.STORED ? null : errors.get(objectId)};
         }
     }
 

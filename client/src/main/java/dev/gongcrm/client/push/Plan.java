@@ -36,6 +36,8 @@ public final class Plan implements AutoCloseable {
     /** A new file for the changed objects or deletions of this type, deleted with the plan. */
     Path scratchFile(ObjectType type) throws IOException {
         Path file = Files.createTempFile("gongcrm-" + type.name().toLowerCase() + "-", ".ldjson");
+        // CRM data: gone at exit even when the push is stopped (Ctrl-C, a kill that lets the JVM end)
+        file.toFile().deleteOnExit();
         scratch.add(file);
         return file;
     }

@@ -198,6 +198,32 @@ abstract class SyncTest {
     }
 
     @Test
+    void aChangeSentByAPushThatStoppedIsSentBackWhenTheExportReverts() throws Exception {
+        push();
+        String original = deals.get(5);
+        deals.set(5, deal(5, "Renamed by a push that then died"));
+        writeDeals();
+        // a push sends the changed deal and is killed before it learns what Gong did with it
+        Planner planner = new Planner(INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO);
+        try (Plan plan = planner.plan(new BundleScanner(Map.of()).scan(List.of(bundle)), Map.of(),
+                planner.scans(new Sync(ledger, false, Set.of(), "legacy", java.time.Instant.now(), null)))) {
+            PlanStep step = plan.steps().stream().filter(s -> s.type() == ObjectType.DEAL).findFirst().orElseThrow();
+            ledger.sending(INTEGRATION, step, step.clientRequestId(), java.time.Instant.now());
+            gong.legacy().uploadObjects(step.upload(), step.offset(), step.bytes(), step.clientRequestId(), INTEGRATION,
+                    ObjectType.DEAL, sent -> { });
+            gong.legacy().awaitRequest(step.clientRequestId(), INTEGRATION, Duration.ofSeconds(10));
+        }
+        deals.set(5, original);
+        writeDeals();
+
+        Push.Outcome reverted = push();
+
+        assertEquals(1, reverted.counts().get(ObjectType.DEAL).changed(), "the ledger's value is not what Gong may hold");
+        assertTrue(gong.getObjects(List.of("deal-5"), INTEGRATION, ObjectType.DEAL).crmObjectsMap().get("deal-5")
+                .toString().contains("\"Deal 5\""));
+    }
+
+    @Test
     void keyOrderAndSpacesAreNoChange() throws Exception {
         push();
         int before = emulator.arrivals().size();
