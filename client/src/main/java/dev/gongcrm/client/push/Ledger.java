@@ -415,7 +415,7 @@ public final class Ledger implements AutoCloseable {
             statement.setString(2, type.name());
         }, rows -> count[0] = rows.getLong(1));
         ObjectIndex index = new ObjectIndex((int) Math.min(count[0], Integer.MAX_VALUE / 4));
-        sql.query("SELECT " + sql.readable("object_id, value_hash, outcome, is_deleted") + " FROM objects "
+        sql.query("SELECT " + ObjectRecords.FATE_COLUMNS.apply(sql) + " FROM objects "
                 + "WHERE integration_id = ? AND object_type = ? AND NOT EXISTS (SELECT 1 FROM steps WHERE "
                 + "steps.integration_id = objects.integration_id AND steps.client_request_id = "
                 + "objects.client_request_id AND steps.kind = '" + PlanStep.Kind.USER_MAPPING + "')", statement -> {
@@ -423,19 +423,11 @@ public final class Ledger implements AutoCloseable {
                     statement.setString(2, type.name());
                 }, rows -> {
                     long hash = rows.getLong(2);
-                    index.put(rows.getString(1), rows.wasNull() ? null : hash, outcome(sql, rows.getString(3)),
-                            rows.getInt(4) != 0);
+                    Long valueHash = rows.wasNull() ? null : hash;
+                    int state = rows.getInt(3);
+                    index.put(rows.getString(1), valueHash, ObjectRecords.outcome(state), ObjectRecords.deleted(state));
                 });
         return index;
-    }
-
-    static ObjectIndex.Outcome outcome(LedgerSql sql, String name) {
-        try {
-            return ObjectIndex.Outcome.valueOf(name);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new LedgerException("ledger " + sql.location().describe() + " has an object outcome it does not know ("
-                    + name + "); was it edited by hand?", e);
-        }
     }
 
     /**
