@@ -57,6 +57,20 @@ public interface PriorUploads {
 
     Optional<UploadedSchema> lastSchema(ObjectType type);
 
+    /**
+     * Whether {@link #find} looks objects up by id: then validation asks only for the objects the bundle
+     * refers to and does not have, instead of reading every object Gong holds (a ledger of millions).
+     * Objects whose values no two may share (stages, users) are still read whole.
+     */
+    default boolean findsById() {
+        return false;
+    }
+
+    /** The objects of the type with these ids that Gong holds, one call each; those it does not hold are left out. */
+    default void find(ObjectType type, java.util.Collection<String> objectIds, Consumer<KnownObject> consumer) {
+        throw new UnsupportedOperationException("these prior uploads are read whole (findsById is false)");
+    }
+
     /** Prior uploads held in memory. */
     static PriorUploads of(Map<ObjectType, List<KnownObject>> objects, Map<ObjectType, UploadedSchema> schemas) {
         Map<ObjectType, List<KnownObject>> objectsCopy = Map.copyOf(objects);

@@ -29,6 +29,8 @@ final class ObjectRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int BATCH = 5_000;
+    /** Ids per lookup query: under SQLite's and PostgreSQL's limits on parameters, and few round trips. */
+    private static final int LOOKUP_CHUNK = 500;
     private static final int DELETED = 1;
     private static final int INACTIVE = 2;
     private static final int STORED = 4;
@@ -91,6 +93,32 @@ final class ObjectRecords {
                                         user ? rows.getString(4) : null)));
                             }
                         });
+            }
+
+            @Override
+            public boolean findsById() {
+                return true;
+            }
+
+            @Override
+            public void find(ObjectType type, java.util.Collection<String> objectIds, Consumer<KnownObject> consumer) {
+                List<String> ids = new ArrayList<>(objectIds);
+                for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+                    sql.query("SELECT " + FATE_COLUMNS.apply(sql) + " FROM objects WHERE integration_id = ? AND "
+                            + "object_type = ? AND " + sql.stored() + " AND object_id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", statement -> {
+                                statement.setLong(1, integrationId);
+                                statement.setString(2, type.name());
+                                for (int i = 0; i < chunk.size(); i++) {
+                                    statement.setString(3 + i, chunk.get(i));
+                                }
+                            }, rows -> {
+                                int state = rows.getInt(3);
+                                consumer.accept(new KnownObject(rows.getString(1), null, deleted(state),
+                                        (state & INACTIVE) != 0));
+                            });
+                }
             }
 
             @Override

@@ -37,6 +37,8 @@ import java.util.Set;
 public final class BundleRun {
 
     private static final String OBJECT_ID = "objectId";
+    /** References looked up in one go: few calls to the ledger, and no more of them in memory at once. */
+    private static final int LOOKUP_BATCH = 10_000;
     private static final List<ObjectType> UPLOAD_ORDER = List.of(ObjectType.STAGE, ObjectType.BUSINESS_USER,
             ObjectType.ACCOUNT, ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
 
@@ -48,6 +50,10 @@ public final class BundleRun {
     private final UniqueValues uniqueValues = new UniqueValues();
     private final Map<ObjectType, Integer> unreadFiles = new EnumMap<>(ObjectType.class);
     private final List<ReferenceCheck> waiting = new ArrayList<>();
+    /** Types whose objects of earlier pushes are looked up by id ({@link PriorUploads#findsById}), not all read. */
+    private final Set<ObjectType> lookedUp = EnumSet.noneOf(ObjectType.class);
+    /** References to those types that the bundle does not resolve, to look up among the earlier pushes' objects. */
+    private final List<ReferenceCheck> toLookUp = new ArrayList<>();
     private final List<UniqueConflict> waitingConflicts = new ArrayList<>();
     private final RuleConfig config;
     private Workers workers;
@@ -128,6 +134,7 @@ public final class BundleRun {
                 resolveWaiting(file.type());
             }
         }
+        lookUp();
 
         List<Finding> findings = new ArrayList<>(sink.findings());
         List<String> order = files.stream().map(BundleFile::name).distinct().toList();
@@ -148,16 +155,22 @@ public final class BundleRun {
 
     /**
      * Objects uploaded earlier count as read: references to their types are checked against them too, and
-     * the unique values the live ones hold are held against the bundle's.
+     * the unique values the live ones hold are held against the bundle's. Where the prior uploads find
+     * objects by id, those of a type without unique values are not read: a reference the bundle does
+     * not resolve is looked up.
      */
     private void loadPriorObjects() {
         for (ObjectType type : priorUploads.objectTypes()) {
             unreadFiles.putIfAbsent(type, 0);
             TypeSpec spec = schemas.type(type);
             boolean keyedByObjectId = OBJECT_ID.equals(spec.referenceKey());
+            if (priorUploads.findsById() && keyedByObjectId && spec.uniqueFields().isEmpty()) {
+                lookedUp.add(type);
+                continue;
+            }
             priorUploads.forEachObject(type, known -> {
                 index.addKnown(type, known.objectId(), keyedByObjectId ? null : known.referenceKey(),
-                        (known.deleted() ? IdIndex.DELETED : 0) | (known.inactive() ? IdIndex.INACTIVE : 0));
+                        flags(known));
                 for (String field : spec.uniqueFields()) {
                     String value = known.values().get(field);
                     if (value != null && !known.deleted()) {
@@ -166,6 +179,10 @@ public final class BundleRun {
                 }
             });
         }
+    }
+
+    private static int flags(PriorUploads.KnownObject known) {
+        return (known.deleted() ? IdIndex.DELETED : 0) | (known.inactive() ? IdIndex.INACTIVE : 0);
     }
 
     /**
@@ -185,12 +202,20 @@ public final class BundleRun {
                 waitingTypes.add(type.getKey());
             }
         }
-        return new FileJob(file.name(), spec, options, complete, waitingTypes, keys, sink);
+        return new FileJob(file.name(), spec, options, complete, waitingTypes, keys, lookedUp, sink);
     }
 
-    /** References that can be checked only once their target type's files are all read. */
+    /**
+     * References that can be checked only once their target type's files are all read, or, for a type
+     * whose files are read, once its objects of earlier pushes are looked up.
+     */
     void waitFor(List<ReferenceCheck> references) {
-        waiting.addAll(references);
+        for (ReferenceCheck reference : references) {
+            (unreadFiles.getOrDefault(reference.target(), 0) == 0 ? toLookUp : waiting).add(reference);
+        }
+        if (toLookUp.size() >= LOOKUP_BATCH) {
+            lookUp();
+        }
     }
 
     /** A unique value an object of an earlier push holds: checked once the files of its type are read. */
@@ -239,8 +264,34 @@ public final class BundleRun {
 
     private void runReferenceRules(ReferenceCheck check) {
         if (check.resolve(index.keysOf(check.target(), OBJECT_ID.equals(check.targetKey())))) {
-            for (Rule rule : rules.referenceRules) {
-                rule.checkReference(check);
+            if (!check.found() && lookedUp.contains(check.target())) {
+                toLookUp.add(check);
+                return;
+            }
+            runReferenceRulesOn(check);
+        }
+    }
+
+    private void runReferenceRulesOn(ReferenceCheck check) {
+        for (Rule rule : rules.referenceRules) {
+            rule.checkReference(check);
+        }
+    }
+
+    /** Looks up, per type, the targets the bundle does not have among the earlier pushes' objects, then checks them. */
+    private void lookUp() {
+        Map<ObjectType, List<ReferenceCheck>> byType = new EnumMap<>(ObjectType.class);
+        toLookUp.forEach(check -> byType.computeIfAbsent(check.target(), type -> new ArrayList<>()).add(check));
+        toLookUp.clear();
+        for (Map.Entry<ObjectType, List<ReferenceCheck>> type : byType.entrySet()) {
+            Set<String> ids = new java.util.HashSet<>();
+            type.getValue().forEach(check -> ids.add(check.value()));
+            Map<String, Integer> found = new HashMap<>();
+            priorUploads.find(type.getKey(), ids, known -> found.put(known.objectId(), flags(known)));
+            for (ReferenceCheck check : type.getValue()) {
+                if (check.resolved(found.getOrDefault(check.value(), IdIndex.ABSENT))) {
+                    runReferenceRulesOn(check);
+                }
             }
         }
     }

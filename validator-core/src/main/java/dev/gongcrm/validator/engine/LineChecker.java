@@ -133,6 +133,10 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
             return;
         }
         if (reference.resolve(keys)) {
+            if (!reference.found() && job.lookedUpTargets().contains(target)) {
+                batch.deferred.add(reference.copyTo(job.sink())); // perhaps an object of an earlier push
+                return;
+            }
             for (Rule rule : rules.referenceRules) {
                 rule.checkReference(reference);
             }

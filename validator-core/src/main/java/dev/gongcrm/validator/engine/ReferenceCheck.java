@@ -64,7 +64,12 @@ final class ReferenceCheck implements ReferenceScope {
 
     /** Looks the target up; true when there is something to check (it is missing, deleted or inactive). */
     boolean resolve(IdMap keys) {
-        flags = IdIndex.flags(keys, value);
+        return resolved(IdIndex.flags(keys, value));
+    }
+
+    /** Takes the target's flags as found elsewhere ({@link IdIndex#ABSENT}: not found); true as {@link #resolve}. */
+    boolean resolved(int targetFlags) {
+        flags = targetFlags;
         return flags != 0;
     }
 

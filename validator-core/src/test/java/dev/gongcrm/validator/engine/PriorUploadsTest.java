@@ -1,11 +1,18 @@
 package dev.gongcrm.validator.engine;
 
 import dev.gongcrm.validator.Bundles;
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.PriorUploads;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,11 +30,76 @@ class PriorUploadsTest {
             {"objectId": "u1", "modifiedDate": "2019-01-03T23:45:57Z", "emailAddress": "jane@pbr.com"}
             """;
 
+    /** The findings with earlier uploads read whole, which must be those with them looked up by id. */
     private static List<String> findings(String bundle) {
         String all = EARLIER + bundle;
-        ValidationResult result = Bundles.validate(Validator.builder().priorUploads(Bundles.priorUploads(all)).build(),
-                all);
+        List<String> readWhole = findings(all, Bundles.priorUploads(all));
+        assertEquals(readWhole, findings(all, new FoundById(Bundles.priorUploads(all))), "looked up by id");
+        return readWhole;
+    }
+
+    private static List<String> findings(String all, PriorUploads priorUploads) {
+        ValidationResult result = Bundles.validate(Validator.builder().priorUploads(priorUploads).build(), all);
         return result.findings().stream().map(f -> f.rule() + "@" + f.line()).toList();
+    }
+
+    /** Earlier uploads as a ledger gives them: looked up by id, and what was asked for is kept. */
+    private static final class FoundById implements PriorUploads {
+        private final PriorUploads all;
+        final List<String> asked = new ArrayList<>();
+        final List<ObjectType> readWhole = new ArrayList<>();
+
+        FoundById(PriorUploads all) {
+            this.all = all;
+        }
+
+        @Override
+        public Set<ObjectType> objectTypes() {
+            return all.objectTypes();
+        }
+
+        @Override
+        public void forEachObject(ObjectType type, Consumer<KnownObject> consumer) {
+            readWhole.add(type);
+            all.forEachObject(type, consumer);
+        }
+
+        @Override
+        public Optional<UploadedSchema> lastSchema(ObjectType type) {
+            return all.lastSchema(type);
+        }
+
+        @Override
+        public boolean findsById() {
+            return true;
+        }
+
+        @Override
+        public void find(ObjectType type, Collection<String> objectIds, Consumer<KnownObject> consumer) {
+            objectIds.stream().sorted().forEach(id -> asked.add(type + " " + id));
+            all.forEachObject(type, known -> {
+                if (objectIds.contains(known.objectId())) {
+                    consumer.accept(known);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aLedgerIsAskedOnlyForTheTargetsTheBundleDoesNotHaveAndReadsStagesAndUsersWhole() {
+        String bundle = """
+                --- accounts.ldjson
+                {"objectId": "a3", "modifiedDate": "2020-01-03T23:45:57Z", "name": "New", "domains": ["new.com"]}
+                --- deals.ldjson
+                """ + deal("a3", "discovery") + deal("a1", "discovery").replace("d1", "d2")
+                + deal("a9", "discovery").replace("d1", "d3");
+        String all = EARLIER + bundle;
+        FoundById ledger = new FoundById(Bundles.priorUploads(all));
+
+        assertEquals(List.of("unresolved-reference@3"), findings(all, ledger));
+        assertEquals(List.of("ACCOUNT a1", "ACCOUNT a9"), ledger.asked);
+        assertEquals(List.of(ObjectType.BUSINESS_USER, ObjectType.STAGE), ledger.readWhole.stream().sorted().toList(),
+                "their values are unique across pushes");
     }
 
     private static String deal(String accountId, String stage) {
