@@ -330,9 +330,10 @@ public final class Ledger implements AutoCloseable {
                 statement.setString(12, hold == null ? null : hold.runId());
                 statement.executeUpdate();
             }
-            if (step.kind() == PlanStep.Kind.OBJECTS || step.kind() == PlanStep.Kind.USER_MAPPING) {
-                // until Gong says what it did, each object may hold this value: should the push stop here and
-                // the export go back to the value the ledger had, that object is still sent again
+            if (step.selection() != PlanStep.Selection.WHOLE) {
+                // until Gong says what it did, each changed object may hold this value: should the push stop
+                // here and the export go back to the value the ledger had, that object is still sent again
+                // (a copy is small; a file sent whole is a first push's, or --full's, recorded at its end)
                 try {
                     ObjectRecords.record(sql, integrationId, step.type(), step.content(), clientRequestId,
                             RequestEnding.underWay());
