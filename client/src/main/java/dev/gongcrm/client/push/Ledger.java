@@ -416,10 +416,11 @@ public final class Ledger implements AutoCloseable {
             statement.setString(2, type.name());
         }, rows -> count[0] = rows.getLong(1));
         ObjectIndex index = new ObjectIndex((int) Math.min(count[0], Integer.MAX_VALUE / 4));
-        sql.query("SELECT " + ObjectRecords.FATE_COLUMNS.apply(sql) + " FROM objects "
-                + "WHERE integration_id = ? AND object_type = ? AND NOT EXISTS (SELECT 1 FROM steps WHERE "
+        String notMapped = type != ObjectType.BUSINESS_USER ? "" : " AND NOT EXISTS (SELECT 1 FROM steps WHERE "
                 + "steps.integration_id = objects.integration_id AND steps.client_request_id = "
-                + "objects.client_request_id AND steps.kind = '" + PlanStep.Kind.USER_MAPPING + "')", statement -> {
+                + "objects.client_request_id AND steps.kind = '" + PlanStep.Kind.USER_MAPPING + "')";
+        sql.query("SELECT " + ObjectRecords.FATE_COLUMNS.apply(sql) + " FROM objects "
+                + "WHERE integration_id = ? AND object_type = ?" + notMapped, statement -> {
                     statement.setLong(1, integrationId);
                     statement.setString(2, type.name());
                 }, rows -> {
