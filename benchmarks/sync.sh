@@ -5,7 +5,8 @@
 # (Benchmarks mutate), then times whole processes (cold JVMs), interleaved a, b, a, b..., medians:
 #   (a) ./gongcrm validate BUNDLE, with GONGCRM_JAVA_OPTS=-Xmx256m;
 #   (b) the second push of the same bundle, validation included, with GONGCRM_JAVA_OPTS=-Xmx256m: before
-#       each run the ledger is put back as the first push left it, so every run sends the same 1% again.
+#       each run the ledger is put back as the first push left it, and the same 1% of the deals changed
+#       anew (amounts up by the run's number), so every run is a second push of content Gong has not seen.
 # Prints the bytes (b) sends against the bundle's (target: under 2%), (b)/(a) (target: at most 2) and a
 # secondary line of where (b)'s time goes. Environment: BENCH_RUNS (default 3), BENCH_PERCENT (default 1),
 # BENCH_EMULATOR_DELAY (the emulator's processing delay, default 0s), BENCH_MVN_ARGS (e.g. -o).
@@ -123,6 +124,7 @@ first_uploads="$(json_types "$tmp/first.json" uploads)"
 cp "$ledger" "$tmp/ledger.db"   # the ledger as the first push left it
 ledger_mb="$(wc -c <"$ledger" | awk '{ printf "%.0f", $1 / 1e6 }')"
 
+cp "$bundle/deals.ldjson" "$tmp/deals.pushed"   # the deals as the first push sent them
 java -jar "$bench_jar" mutate "$bundle" "$percent" | tee "$tmp/mutate.out"
 changed_deals="$(sed -n 's/^changed \([0-9,]*\) deals.*/\1/p' "$tmp/mutate.out" | tr -d ,)"
 [[ -n "$changed_deals" ]] || die "Benchmarks mutate did not say how many deals it changed"
@@ -163,11 +165,19 @@ measure() {
 }
 
 restore_ledger() { rm -f "$ledger"-journal "$ledger"-wal "$ledger"-shm; cp "$tmp/ledger.db" "$ledger"; }
+# Each second push is another day's change of the same deals (amounts up by the run's number): content
+# Gong has never seen, as a real second push's, rather than the same upload again, which Gong would
+# answer with a 409 and the client send once more under a new id.
+day=1
+next_day() {
+  day=$((day + 1))
+  cp "$tmp/deals.pushed" "$bundle/deals.ldjson"
+  java -jar "$bench_jar" mutate "$bundle" "$percent" "$day" >/dev/null
+}
 run_a() { measure a env GONGCRM_JAVA_OPTS="$opts" ./gongcrm validate "$bundle"; }
-run_b() { restore_ledger; measure b env GONGCRM_JAVA_OPTS="$opts" ./gongcrm push "$bundle" "${push_flags[@]}"; }
+run_b() { restore_ledger; measure b env GONGCRM_JAVA_OPTS="$opts" ./gongcrm push "$bundle" "${push_flags[@]}"; next_day; }
 
-# untimed: brings the changed bundle into the page cache; the first second push sends under the
-# content's own clientRequestId, every later one meets Gong's 409 for it and sends under a new id
+# untimed: brings the changed bundle into the page cache
 echo "untimed first runs of (a) and (b)..."
 stamp=""
 run_a

@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * The benchmark's Java side; {@code benchmarks/run.sh} drives it.
  * <ul>
  * <li>{@code generate DIR [DEAL_MB]} writes a realistic, valid bundle (same seed, same bytes);</li>
- * <li>{@code mutate DIR [PERCENT]} changes that percentage of its deals (default 1) as the next day's
- * export would show them, for the sync benchmark ({@code benchmarks/sync.sh});</li>
+ * <li>{@code mutate DIR [PERCENT [STEP]]} changes that percentage of its deals (default 1) as the next
+ * day's export would show them (their amounts up by STEP, default 1), for the sync benchmark
+ * ({@code benchmarks/sync.sh});</li>
  * <li>{@code tokens DIR} is "the limit for a JVM tool": a plain Jackson token pass over every
  * {@code .ldjson} file of the bundle on every core, reading no value; run as its own process and timed
  * from outside, next to the whole {@code ./gongcrm validate};</li>
@@ -58,9 +59,10 @@ public final class Benchmarks {
             long megabytes = args.length > 2 ? Long.parseLong(args[2]) : 200;
             new BundleGenerator().generate(Path.of(args[1]), megabytes * 1_000_000L);
             System.out.println("wrote " + args[1] + " (deal file of " + megabytes + " MB)");
-        } else if (args.length >= 2 && args.length <= 3 && args[0].equals("mutate")) {
+        } else if (args.length >= 2 && args.length <= 4 && args[0].equals("mutate")) {
             double percent = args.length > 2 ? Double.parseDouble(args[2]) : 1;
-            int changed = BundleGenerator.mutateDeals(Path.of(args[1]), percent);
+            long step = args.length > 3 ? Long.parseLong(args[3]) : 1;
+            int changed = BundleGenerator.mutateDeals(Path.of(args[1]), percent, step);
             System.out.printf("changed %,d deals (%s%%) of %s/deals.ldjson: new amount and modifiedDate, moved to the end%n",
                     changed, args.length > 2 ? args[2] : "1", args[1]);
         } else if (args.length >= 2 && args[0].equals("run")) {
@@ -70,7 +72,7 @@ public final class Benchmarks {
         } else if (args.length == 2 && args[0].equals("compilations")) {
             compilations(Path.of(args[1]));
         } else {
-            System.err.println("usage: generate DIR [DEAL_MB] | mutate DIR [PERCENT] | run DIR [RUNS] | tokens DIR | compilations FILE");
+            System.err.println("usage: generate DIR [DEAL_MB] | mutate DIR [PERCENT [STEP]] | run DIR [RUNS] | tokens DIR | compilations FILE");
             System.exit(2);
         }
     }

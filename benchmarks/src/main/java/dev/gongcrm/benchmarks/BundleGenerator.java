@@ -120,13 +120,14 @@ public final class BundleGenerator {
 
     /**
      * Changes {@code percent} of the deals of {@code folder/deals.ldjson} as a CRM export would show them
-     * the next day: every (100 / percent)-th deal gets a new amount and a modifiedDate after the file's
-     * last one, and moves to the end (the file stays sorted by modifiedDate, and valid). Which deals,
-     * and how, depends only on the file: the same file gives the same bytes.
+     * the next day: every (100 / percent)-th deal gets a new amount (its own plus {@code step}) and a
+     * modifiedDate after the file's last one, and moves to the end (the file stays sorted by
+     * modifiedDate, and valid). Which deals, and how, depends only on the file and the step: another
+     * step is another day's change of the same deals.
      *
      * @return the number of deals changed
      */
-    public static int mutateDeals(Path folder, double percent) throws IOException {
+    public static int mutateDeals(Path folder, double percent, long step) throws IOException {
         if (!(percent > 0 && percent <= 100)) {
             throw new IllegalArgumentException("the percentage must be over 0 and at most 100: " + percent);
         }
@@ -149,7 +150,7 @@ public final class BundleGenerator {
                         throw new IOException("deal " + index + " has no amount: " + line);
                     }
                     long value = Long.parseLong(amount.group(1));
-                    changed.add(line.substring(0, amount.start(1)) + (value + 1) + line.substring(amount.end(1)));
+                    changed.add(line.substring(0, amount.start(1)) + (value + step) + line.substring(amount.end(1)));
                 } else {
                     out.write(line);
                     out.write('\n');
