@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -120,10 +121,25 @@ public final class Push {
                                    PushListener listener) throws IOException {
         PushRunner runner = request.dryRun() ? null
                 : new PushRunner(client.api(request.generation()), ledger, request.integrationId(), settings);
-        if (runner != null) {
-            // before anything is read from the ledger: what it knows counts only while Gong holds it
-            runner.checkGongStillHoldsTheLedgersUploads(listener);
+        // what the ledger knows counts only while Gong holds it: Gong is asked while validation reads the files
+        PushRunner.LedgerCheck check = runner == null ? null : runner.ledgerCheck();
+        CompletableFuture<Boolean> gongForgot = check == null ? CompletableFuture.completedFuture(false)
+                : CompletableFuture.supplyAsync(check::gongForgot);
+        Outcome outcome = attempt(runner, ledger, request, settings, listener, gongForgot);
+        if (outcome == null) {
+            runner.forget(check, listener);
+            outcome = attempt(runner, ledger, request, settings, listener, CompletableFuture.completedFuture(false));
         }
+        return outcome;
+    }
+
+    /**
+     * Validates and plans the bundle against the ledger, then, once Gong's answer is in, runs the plan;
+     * null when Gong no longer holds what the ledger says it sent: the ledger must forget it, and the
+     * bundle be planned again as a first push.
+     */
+    private static Outcome attempt(PushRunner runner, Ledger ledger, Request request, PushRunner.Settings settings,
+                                   PushListener listener, CompletableFuture<Boolean> gongForgot) throws IOException {
         Planner planner = new Planner(request.integrationId(), request.maxPartBytes(), request.settle());
         try (ObjectResults results = request.results() == null ? null : new ObjectResults(request.results())) {
             // the scans decide each object as validation reads it: what is copied to be sent is what was validated
@@ -133,12 +149,27 @@ public final class Push {
                 ValidatedBytes validated = new ValidatedBytes();
                 ValidationResult validation = validate(ledger.priorUploads(request.integrationId(), scans::preload),
                         request, validated.watch(request.files(), scans::tap));
+                if (answer(gongForgot)) {
+                    return null;
+                }
                 if (stops(validation, request.failLevel())) {
                     return new Outcome(validation, true, List.of(), Map.of(), List.of(), null);
                 }
                 planner.plan(request.files(), validated.sha256(), scans);
                 return run(runner, ledger, request, settings, listener, results, plan, validation);
             }
+        }
+    }
+
+    /** Gong's answer, or the failure of asking it, as if it had been asked on this thread. */
+    private static boolean answer(CompletableFuture<Boolean> gongForgot) {
+        try {
+            return gongForgot.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -124,8 +124,8 @@ public final class PushRunner {
 
     /**
      * Runs the steps, after learning the outcome of requests an earlier push left under way. The plan
-     * must have been made after {@link #checkGongStillHoldsTheLedgersUploads}: a plan of changed objects
-     * against a ledger Gong has forgotten would leave Gong without the others.
+     * must have been made once Gong said it still holds what the ledger says ({@link #ledgerCheck}): a plan
+     * of changed objects against a ledger Gong has forgotten would leave Gong without the others.
      */
     public PushResult run(List<PlanStep> steps, PushListener listener) {
         requireSupported(client.generation(), steps);
@@ -173,26 +173,62 @@ public final class PushRunner {
      * One question before trusting the ledger's "already uploaded": does Gong still know its newest
      * DONE upload (or, when the ledger has only schemas, the fields of its newest schema)? If the
      * integration was deleted and registered again under the same id (or an emulator restarted), it
-     * does not, and skipping would leave Gong without the data.
+     * does not, and skipping would leave Gong without the data. What to ask, read from the ledger now: its newest DONE upload, else its newest
+     * schema's fields. {@link LedgerCheck#gongForgot} asks Gong and touches no ledger, so it may run on
+     * another thread while validation reads the files.
      */
-    public void checkGongStillHoldsTheLedgersUploads(PushListener listener) {
-        CrmApi api = stepApi();
+    public LedgerCheck ledgerCheck() {
         StepRecord latest = ledger.latestDoneUpload(integrationId).orElse(null);
-        boolean forgotten = latest != null && !gongKnows(api, latest.clientRequestId());
-        if (latest == null) {
-            latest = ledger.latestDoneSchema(integrationId).orElse(null);
-            forgotten = latest != null && !gongHasTheSchema(api, ObjectType.valueOf(latest.objectType()));
+        if (latest != null) {
+            return new LedgerCheck(latest, null, List.of());
         }
-        if (forgotten) {
-            ledger.forgetUploads(integrationId);
-            listener.ledgerForgotten(latest);
+        StepRecord schema = ledger.latestDoneSchema(integrationId).orElse(null);
+        if (schema == null) {
+            return new LedgerCheck(null, null, List.of());
+        }
+        ObjectType type = ObjectType.valueOf(schema.objectType());
+        return new LedgerCheck(schema, type, ledger.priorUploads(integrationId).lastSchema(type)
+                .map(dev.gongcrm.validator.PriorUploads.UploadedSchema::fields).orElse(List.of()));
+    }
+
+    /** The ledger forgets what Gong no longer holds, and says so. */
+    public void forget(LedgerCheck check, PushListener listener) {
+        ledger.forgetUploads(integrationId);
+        listener.ledgerForgotten(check.latest());
+    }
+
+    /**
+     * @param latest the ledger's newest DONE upload, or its newest schema upload when it has no other
+     * @param schemaType for a schema, its type; {@code schemaFields} the fields the ledger uploaded
+     */
+    public final class LedgerCheck {
+        private final StepRecord latest;
+        private final ObjectType schemaType;
+        private final List<String> schemaFields;
+
+        LedgerCheck(StepRecord latest, ObjectType schemaType, List<String> schemaFields) {
+            this.latest = latest;
+            this.schemaType = schemaType;
+            this.schemaFields = schemaFields;
+        }
+
+        StepRecord latest() {
+            return latest;
+        }
+
+        /** Whether Gong has forgotten what the ledger says it holds (the integration was reset). */
+        public boolean gongForgot() {
+            if (latest == null) {
+                return false;
+            }
+            CrmApi api = stepApi();
+            return schemaType == null ? !gongKnows(api, latest.clientRequestId()) : !gongHasTheSchema(api, schemaType,
+                    schemaFields);
         }
     }
 
     /** Whether Gong's schema of the type has every live field of the last one this ledger uploaded. */
-    private boolean gongHasTheSchema(CrmApi api, ObjectType type) {
-        List<String> uploaded = ledger.priorUploads(integrationId).lastSchema(type)
-                .map(dev.gongcrm.validator.PriorUploads.UploadedSchema::fields).orElse(List.of());
+    private boolean gongHasTheSchema(CrmApi api, ObjectType type, List<String> uploaded) {
         if (uploaded.isEmpty()) {
             return true;
         }
