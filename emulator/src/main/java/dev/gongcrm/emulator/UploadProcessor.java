@@ -125,20 +125,16 @@ final class UploadProcessor {
         LineErrors find() throws IOException;
     }
 
-    /** What every upload shares once its errors are known: store the rest, publish the outcome, drop the file. */
+    /**
+     * What every upload shares once its errors are known: store the rest, drop the file, publish the
+     * outcome (in that order: whoever sees the request final finds its file gone).
+     */
     private void run(CrmState.Request request, ObjectType type, String keyField, Path data, ErrorFinder finder) {
+        LineErrors lineErrors;
+        int stored;
         try {
-            LineErrors lineErrors = finder.find();
-            int stored = store(type, keyField, data, lineErrors);
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (Map.Entry<Integer, String> error : lineErrors.first().entrySet()) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("line", error.getKey());
-                line.put("description", error.getValue());
-                errors.add(line);
-            }
-            state.requests.finish(request.clientRequestId(), lineErrors.count() == 0 ? "DONE" : "FAILED", errors,
-                    lineErrors.count(), stored);
+            lineErrors = finder.find();
+            stored = store(type, keyField, data, lineErrors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -148,6 +144,15 @@ final class UploadProcessor {
                 // the work folder goes when the emulator closes
             }
         }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (Map.Entry<Integer, String> error : lineErrors.first().entrySet()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("line", error.getKey());
+            line.put("description", error.getValue());
+            errors.add(line);
+        }
+        state.requests.finish(request.clientRequestId(), lineErrors.count() == 0 ? "DONE" : "FAILED", errors,
+                lineErrors.count(), stored);
     }
 
     private LineErrors validatorErrors(ObjectType type, Path data, Validator validator) throws IOException {
