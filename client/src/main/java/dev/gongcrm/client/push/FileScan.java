@@ -62,8 +62,7 @@ final class FileScan implements Lines.ByteSink {
 
     private RuntimeException failure(Exception e) {
         if (e instanceof Lines.TooLong tooLong) {
-            return new PushException(file + ":" + tooLong.line + ": " + tooLong.getMessage()
-                    .replaceFirst("^line \\d+ ", "this line ") + "; Gong cannot take it in any upload");
+            return tooLong.inPush(file);
         }
         return e instanceof RuntimeException unchecked ? unchecked
                 : new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(),

@@ -29,13 +29,19 @@ public final class Lines {
         void end();
     }
 
-    /** Thrown for a line over {@link #MAX_LINE_BYTES}: its number, and how many bytes it had when reading stopped. */
+    /** Thrown for a line over {@link #MAX_LINE_BYTES}: its number. */
     static final class TooLong extends IOException {
         final int line;
 
         TooLong(int line) {
             super("line " + line + " is over " + MAX_LINE_BYTES / (1024 * 1024) + " MB");
             this.line = line;
+        }
+
+        /** What a push says of it: the file and line, and that no upload can take it. */
+        PushException inPush(Object file) {
+            return new PushException(file + ":" + line + ": this line is over " + MAX_LINE_BYTES / (1024 * 1024)
+                    + " MB; Gong cannot take it in any upload");
         }
     }
 

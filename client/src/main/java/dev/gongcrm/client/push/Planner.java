@@ -483,8 +483,7 @@ public final class Planner {
         try (InputStream in = Files.newInputStream(path(file))) {
             Lines.read(in, visitor);
         } catch (Lines.TooLong e) {
-            throw new PushException(file.name() + ":" + e.line + ": " + e.getMessage().replaceFirst("^line \\d+ ", "this line ")
-                    + "; Gong cannot take it in any upload");
+            throw e.inPush(file.name());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
         }
