@@ -37,24 +37,13 @@ a_opts="-Xmx256m"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-die() {
-  echo "benchmark: error: $*" >&2
-  exit 1
-}
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
 
 # ---------------------------------------------------------------------------------------------------
-# 1. build the benchmark and the command line; generate the bundle once (same seed, same bytes)
+# 1. build the benchmark and the command line when stale; generate the bundle once
 
-echo "building benchmarks and cli..."
-# shellcheck disable=SC2086  # BENCH_MVN_ARGS is a list of arguments
-if ! mvn -q -B -ntp -Dstyle.color=never ${BENCH_MVN_ARGS:-} -DskipTests -pl benchmarks,cli -am package \
-    >"$tmp/build.log" 2>&1; then
-  cat "$tmp/build.log" >&2
-  die "the build failed (Maven output above)"
-fi
-if [[ ! -f "$data/deals.ldjson" ]]; then
-  java -jar "$bench_jar" generate "$data" "$size"
-fi
+build_and_generate
 
 # ---------------------------------------------------------------------------------------------------
 # 2. find a usable Ajv peer: $GONGCRM_AJV_PEER, else /tmp/ajv-peer, else set one up under bench-data/

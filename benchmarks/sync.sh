@@ -45,35 +45,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-die() {
-  echo "benchmark: error: $*" >&2
-  exit 1
-}
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
 
 # ---------------------------------------------------------------------------------------------------
 # 1. build when a jar is missing or older than the sources; generate the bundle once; copy it
 
-jars_stale() {
-  [[ ! -f cli/target/gongcrm.jar || ! -f "$bench_jar" ]] && return 0
-  local sources=(pom.xml schemas)
-  local module
-  for module in validator-core client emulator cli benchmarks; do
-    sources+=("$module/pom.xml" "$module/src/main")
-  done
-  [[ -n "$(find "${sources[@]}" -type f \( -newer cli/target/gongcrm.jar -o -newer "$bench_jar" \) -print -quit)" ]]
-}
-if jars_stale; then
-  echo "building benchmarks and cli..."
-  # shellcheck disable=SC2086  # BENCH_MVN_ARGS is a list of arguments
-  if ! mvn -q -B -ntp -Dstyle.color=never ${BENCH_MVN_ARGS:-} -DskipTests -pl benchmarks,cli -am package \
-      >"$tmp/build.log" 2>&1; then
-    cat "$tmp/build.log" >&2
-    die "the build failed (Maven output above)"
-  fi
-fi
-if [[ ! -f "$data/deals.ldjson" ]]; then
-  java -jar "$bench_jar" generate "$data" "$size"
-fi
+build_and_generate
 rm -rf "$bundle"
 mkdir -p "$bundle"
 cp "$data"/*.ldjson "$data"/*.json "$bundle"/
