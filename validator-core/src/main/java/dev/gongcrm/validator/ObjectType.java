@@ -1,6 +1,7 @@
 package dev.gongcrm.validator;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,12 @@ public enum ObjectType {
      * {@code /object/list} take: those with custom fields (the request body's {@code x-gong-object-types}).
      */
     public static final Set<ObjectType> SCHEMA_TYPES = Set.copyOf(EnumSet.of(ACCOUNT, CONTACT, DEAL, LEAD));
+
+    /**
+     * The order Gong takes the types in, each after those its objects refer to ("Upload Accounts. Wait 60
+     * seconds. Upload Contacts and Deals."): files are validated and uploaded in it.
+     */
+    public static final List<ObjectType> UPLOAD_ORDER = List.of(STAGE, BUSINESS_USER, ACCOUNT, CONTACT, DEAL, LEAD);
 
     private final String[] fileNameTokens;
 

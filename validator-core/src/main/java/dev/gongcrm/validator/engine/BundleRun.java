@@ -39,8 +39,6 @@ public final class BundleRun {
     private static final String OBJECT_ID = "objectId";
     /** References looked up in one go: few calls to the ledger, and no more of them in memory at once. */
     private static final int LOOKUP_BATCH = 10_000;
-    private static final List<ObjectType> UPLOAD_ORDER = List.of(ObjectType.STAGE, ObjectType.BUSINESS_USER,
-            ObjectType.ACCOUNT, ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
 
     private final ProfileSchemas schemas;
     private final ValidationOptions options;
@@ -112,8 +110,8 @@ public final class BundleRun {
         }
 
         List<BundleFile> entityFiles = files.stream().filter(f -> f.kind() != FileKind.SCHEMA)
-                .sorted(Comparator.comparingInt(f -> f.type() == null ? UPLOAD_ORDER.size()
-                        : UPLOAD_ORDER.indexOf(f.type())))
+                .sorted(Comparator.comparingInt(f -> f.type() == null ? ObjectType.UPLOAD_ORDER.size()
+                        : ObjectType.UPLOAD_ORDER.indexOf(f.type())))
                 .toList();
         loadPriorObjects();
         for (BundleFile file : entityFiles) {

@@ -14,6 +14,12 @@ import java.util.Arrays;
 public final class LineSplitter {
 
     private static final int CHUNK = 1 << 20;
+    /** Eight bytes as one number, so that a line end is looked for eight bytes at a time. */
+    private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final int BINARY_SNIFF_BYTES = TextEncoding.SNIFF_BYTES;
 
     private final int maxLineBytes;
@@ -171,7 +177,16 @@ public final class LineSplitter {
 
     /** The first line end in {@code buf[from, to)}, or -1. */
     public static int indexOf(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            // a byte of the word XOR the line ends is zero where a line end is; the lowest flagged byte is the first
+            long word = (long) LITTLE_ENDIAN_LONG.get(buf, i) ^ NEWLINES;
+            long zeros = (word - LOW_BITS) & ~word & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (buf[i] == '\n') {
                 return i;
             }
