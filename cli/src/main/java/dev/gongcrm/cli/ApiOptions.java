@@ -8,7 +8,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Where the API is and who calls it: {@code GONG_BASE_URL}, {@code GONG_ACCESS_KEY} +
@@ -81,5 +86,29 @@ final class ApiOptions {
     /** The integration to use, asking Gong for the only one when none is named (and saying so on {@code err}). */
     long integration(CrmApi client, PrintWriter err) {
         return Push.integration(client, namedIntegration(), note -> err.println("gongcrm: " + note));
+    }
+
+    /**
+     * {@link #integration}, asked of Gong on another thread while the caller goes on (a push opens its
+     * ledger meanwhile); the answer, its note said on {@code err} and its failure thrown as if asked here.
+     */
+    Supplier<Long> integrationAsked(CrmApi client, PrintWriter err) {
+        List<String> notes = new CopyOnWriteArrayList<>();
+        Long named = namedIntegration();
+        CompletableFuture<Long> asked = CompletableFuture.supplyAsync(
+                () -> Push.integration(client, named, notes::add));
+        return () -> {
+            long integrationId;
+            try {
+                integrationId = asked.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+            notes.forEach(note -> err.println("gongcrm: " + note));
+            return integrationId;
+        };
     }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 @Command(name = "push",
         description = {"Validates the bundle, then syncs it to Gong in the order Gong needs: schema files, user "
@@ -142,10 +143,10 @@ final class PushCommand implements Callable<Integer> {
         }
         PrintWriter report = json ? err : out;
         GongCrmClient client = api.hasCredentials() ? api.client() : null;
+        Supplier<Long> integrationAsked = client == null ? null : api.integrationAsked(
+                client.api(ApiGeneration.ofProfile(options.settings().profile())).within(Deadline.after(timeout)), err);
         try (Ledger opened = openLedger(ledgerLocation, client != null)) {
-            Long integrationId = client != null
-                    ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(options.settings().profile()))
-                            .within(Deadline.after(timeout)), err))
+            Long integrationId = client != null ? integrationAsked.get()
                     : api.namedIntegration() != null ? api.namedIntegration() : onlyIntegration(opened);
             if (client == null && (!dryRun || integrationId == null)) {
                 // nothing can be sent: still say what validation finds, then what is missing

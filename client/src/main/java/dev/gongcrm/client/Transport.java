@@ -88,6 +88,7 @@ final class Transport implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(new DeferredTls("https".equalsIgnoreCase(baseUrl.getScheme())))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connectTimeout))
                                 .build())
