@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProgressPrinterTest {
 
     private static final PlanStep DEALS = new PlanStep(PlanStep.Kind.OBJECTS, Path.of("deals.ldjson"),
-            Path.of("deals.ldjson"), PlanStep.Selection.WHOLE, ObjectType.DEAL, 1, 1, 0, 2048, 1, null, 12, "hash",
+            Path.of("deals.ldjson"), PlanStep.Selection.WHOLE, ObjectType.DEAL, 1, 1, 0, 2048, 1, null, null, 12, "hash",
             "bytes-hash", "gongcrm-deal-abc", null, java.util.Set.of());
 
     private static String show(boolean terminal) {

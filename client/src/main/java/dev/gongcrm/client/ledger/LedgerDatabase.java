@@ -25,6 +25,11 @@ public final class LedgerDatabase implements AutoCloseable {
     /** Longer than any statement of a push takes; a server that stops answering is given up after it. */
     private static final int SOCKET_TIMEOUT_SECONDS = 120;
     private static final String STATEMENT_TIMEOUT = "60s";
+    /**
+     * SQLite's page cache for the connection a push writes with (its default is 2 MB): a push records each
+     * object it sends twice, as being sent and then as Gong took it, and the second finds the pages here.
+     */
+    private static final int WRITER_CACHE_KIB = 32 * 1024;
 
     /** The kind of database. */
     public enum Dialect {
@@ -55,12 +60,18 @@ public final class LedgerDatabase implements AutoCloseable {
     private final Dialect dialect;
     private final Connection connection;
     private final String password;
+    /** What the connection was made with (the password among them, never shown): a reader is made with them too. */
+    private final String url;
+    private final Properties properties;
 
-    private LedgerDatabase(LedgerLocation location, Dialect dialect, Connection connection, String password) {
+    private LedgerDatabase(LedgerLocation location, Dialect dialect, Connection connection, String password, String url,
+                           Properties properties) {
         this.location = location;
         this.dialect = dialect;
         this.connection = connection;
         this.password = password;
+        this.url = url;
+        this.properties = properties;
     }
 
     /**
@@ -74,15 +85,7 @@ public final class LedgerDatabase implements AutoCloseable {
                         + file.file().resolve("ledger.db"), null);
             }
             String path = file.file().toString().equals(":memory:") ? ":memory:" : file.file().toAbsolutePath().toString();
-            try {
-                Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, sqlite.toProperties());
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA busy_timeout = 10000");
-                }
-                return new LedgerDatabase(location, Dialect.SQLITE, connection, null);
-            } catch (SQLException e) {
-                throw failure(location, Dialect.SQLITE, null, e);
-            }
+            return sqlite(location, "jdbc:sqlite:" + path, sqlite.toProperties(), WRITER_CACHE_KIB);
         }
         LedgerLocation.Postgres database = (LedgerLocation.Postgres) location;
         String password = database.password(environment).orElse(null);
@@ -98,15 +101,47 @@ public final class LedgerDatabase implements AutoCloseable {
         properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "gongcrm");
+        return postgres(database, properties, password);
+    }
+
+    /**
+     * @param cacheKib the most memory SQLite keeps pages in; 0 for its default
+     */
+    private static LedgerDatabase sqlite(LedgerLocation location, String url, Properties properties, int cacheKib) {
         try {
-            Connection connection = DriverManager.getConnection(database.jdbcUrl(), properties);
+            Connection connection = DriverManager.getConnection(url, properties);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 10000");
+                if (cacheKib > 0) {
+                    statement.execute("PRAGMA cache_size = -" + cacheKib);
+                }
+            }
+            return new LedgerDatabase(location, Dialect.SQLITE, connection, null, url, properties);
+        } catch (SQLException e) {
+            throw failure(location, Dialect.SQLITE, null, e);
+        }
+    }
+
+    private static LedgerDatabase postgres(LedgerLocation.Postgres location, Properties properties, String password) {
+        try {
+            Connection connection = DriverManager.getConnection(location.jdbcUrl(), properties);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET statement_timeout = '" + STATEMENT_TIMEOUT + "'");
             }
-            return new LedgerDatabase(location, Dialect.POSTGRESQL, connection, password);
+            return new LedgerDatabase(location, Dialect.POSTGRESQL, connection, password, location.jdbcUrl(), properties);
         } catch (SQLException e) {
             throw failure(location, Dialect.POSTGRESQL, password, e);
         }
+    }
+
+    /** A second connection to the same database, that only reads, for work on another thread while this one goes on. */
+    public LedgerDatabase reader() {
+        if (dialect == Dialect.POSTGRESQL) {
+            return postgres((LedgerLocation.Postgres) location, properties, password);
+        }
+        SQLiteConfig config = new SQLiteConfig(properties);
+        config.setReadOnly(true);
+        return sqlite(location, url, config.toProperties(), 0);
     }
 
     public Connection connection() {

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class LedgerMigrations {
 
     /** The layout this code writes: the highest migration it has. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final String HISTORY_TABLE = "ledger_migrations";
     private static final String MIGRATIONS = "classpath:dev/gongcrm/client/ledger/migration";
 

@@ -74,9 +74,19 @@ final class FileScan implements Lines.ByteSink {
             return;
         }
         objects++;
+        if (sink == null) {
+            // most lines of an export are the very bytes sent before: their members need not be read
+            long id = ObjectLine.leadingId(bytes, from, to);
+            if (id >= 0 && typeScan.index.unchangedLine(ObjectLine.fingerprint(bytes, (int) (id >>> 32), (int) id),
+                    ObjectLine.lineHash(bytes, from, to))) {
+                typeScan.tally.count(ObjectIndex.Decision.UNCHANGED);
+                return;
+            }
+        }
         ObjectIndex.Decision decision = ObjectIndex.Decision.NEW;
         ObjectLine object = ObjectLine.read(bytes, from, to, "objectId", Set.of());
-        if (object != null && object.hasId()) {
+        boolean identified = object != null && object.hasId();
+        if (identified) {
             decision = typeScan.index.decide(object.idFingerprint(), object.valueHash());
             if (sink != null) {
                 sink.object(typeScan.type, object.id(), file, number, decision, object.valueHash());
@@ -87,8 +97,17 @@ final class FileScan implements Lines.ByteSink {
             toSend++;
             if (copy != null) {
                 copy.addCopy(plan, bytes, from, to, number);
+                if (identified) {
+                    copy.identify(object.idFingerprint());
+                }
             }
         }
+    }
+
+    /** A copy is made of the very bytes read; a file sent itself is read again, and compared by SHA-256. */
+    @Override
+    public boolean needsSha256() {
+        return copy == null;
     }
 
     /** The reason the scan stopped, if it did. */

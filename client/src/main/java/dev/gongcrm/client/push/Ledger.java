@@ -186,15 +186,7 @@ public final class Ledger implements AutoCloseable {
 
     /** What Gong holds for the integration according to this ledger, for validation. */
     public PriorUploads priorUploads(long integrationId) {
-        return ObjectRecords.priorUploads(sql, integrationId, null);
-    }
-
-    /**
-     * {@link #priorUploads(long)}, whose read of each type's objects also fills the index {@code indexes}
-     * gives for the type (a push's sync reads the ledger's objects once).
-     */
-    PriorUploads priorUploads(long integrationId, java.util.function.Function<ObjectType, ObjectIndex> indexes) {
-        return ObjectRecords.priorUploads(sql, integrationId, indexes);
+        return ObjectRecords.priorUploads(sql, integrationId);
     }
 
     /** The integrations this ledger has pushed to. */
@@ -310,12 +302,18 @@ public final class Ledger implements AutoCloseable {
         return steps.stream().findFirst();
     }
 
-    /** Written before the first byte is sent: after a crash, this request may or may not have reached Gong. */
+    /**
+     * Written before the first byte is sent: after a crash, this request may or may not have reached Gong.
+     * Until Gong says what it did with a step of changed objects or deletions, the ledger holds their values
+     * as unknown (the step's pending objects): should the push stop here and the export go back to the
+     * value the ledger had, that object is still sent again. (A file sent whole is a first push's, or
+     * --full's, recorded at its end.)
+     */
     public void sending(long integrationId, PlanStep step, String clientRequestId, Instant now) {
         sql.transaction(() -> {
             try (PreparedStatement statement = sql.db.prepareStatement("INSERT INTO steps (integration_id, "
                     + "client_request_id, file, content_hash, object_type, part, bytes, objects, status, started_at, kind, "
-                    + "run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "run_id, pending_objects) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setLong(1, integrationId);
                 statement.setString(2, clientRequestId);
                 statement.setString(3, step.file() == null ? null : step.file().toString());
@@ -328,20 +326,21 @@ public final class Ledger implements AutoCloseable {
                 statement.setString(10, now.toString());
                 statement.setString(11, step.kind().name());
                 statement.setString(12, hold == null ? null : hold.runId());
+                statement.setString(13, step.pending() == null || step.pending().length == 0 ? null
+                        : ObjectRecords.fingerprints(step.pending()));
                 statement.executeUpdate();
             }
-            if (step.selection() != PlanStep.Selection.WHOLE) {
-                // until Gong says what it did, each changed object may hold this value: should the push stop
-                // here and the export go back to the value the ledger had, that object is still sent again
-                // (a copy is small; a file sent whole is a first push's, or --full's, recorded at its end)
-                try {
-                    ObjectRecords.record(sql, integrationId, step.type(), step.content(), clientRequestId,
-                            RequestEnding.underWay());
-                } catch (ObjectRecords.ContentChanged changed) {
-                    // the upload checks the bytes it sends and stops on its own
-                }
-            }
         });
+    }
+
+    private long[] pendingObjects(long integrationId, String clientRequestId) {
+        String[] pending = {null};
+        sql.query("SELECT " + sql.readable("pending_objects") + " FROM steps WHERE integration_id = ? AND "
+                + "client_request_id = ?", statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, clientRequestId);
+                }, rows -> pending[0] = rows.getString(1));
+        return pending[0] == null ? new long[0] : ObjectRecords.fingerprints(pending[0]);
     }
 
     public void accepted(long integrationId, String clientRequestId, String requestId, Instant now) {
@@ -376,8 +375,13 @@ public final class Ledger implements AutoCloseable {
     private void record(long integrationId, String clientRequestId, RequestEnding ending, List<LineError> errors,
                         ObjectType type, PlanStep.Content content, byte[] schema, Instant now) {
         sql.transaction(() -> {
+            if (content == null) {
+                // what was sent is gone (an earlier push's request, or a file changed since): the values Gong
+                // may hold stay unknown, object by object, once the step no longer says so
+                ObjectRecords.forgetValues(sql, integrationId, type, pendingObjects(integrationId, clientRequestId));
+            }
             try (PreparedStatement statement = sql.db.prepareStatement("UPDATE steps SET status = ?, finished_at = ?, "
-                    + "errors = ? WHERE integration_id = ? AND client_request_id = ?")) {
+                    + "errors = ?, pending_objects = NULL WHERE integration_id = ? AND client_request_id = ?")) {
                 statement.setString(1, ending.status());
                 statement.setString(2, now.toString());
                 statement.setString(3, errors.isEmpty() ? null : JSON.writeValueAsString(errors));
@@ -410,26 +414,15 @@ public final class Ledger implements AutoCloseable {
      * them, deletes them.
      */
     ObjectIndex objectIndex(long integrationId, ObjectType type) {
-        long[] count = {0};
-        sql.query("SELECT count(*) FROM objects WHERE integration_id = ? AND object_type = ?", statement -> {
-            statement.setLong(1, integrationId);
-            statement.setString(2, type.name());
-        }, rows -> count[0] = rows.getLong(1));
-        ObjectIndex index = new ObjectIndex((int) Math.min(count[0], Integer.MAX_VALUE / 4));
-        String notMapped = type != ObjectType.BUSINESS_USER ? "" : " AND NOT EXISTS (SELECT 1 FROM steps WHERE "
-                + "steps.integration_id = objects.integration_id AND steps.client_request_id = "
-                + "objects.client_request_id AND steps.kind = '" + PlanStep.Kind.USER_MAPPING + "')";
-        sql.query("SELECT " + ObjectRecords.FATE_COLUMNS.apply(sql) + " FROM objects "
-                + "WHERE integration_id = ? AND object_type = ?" + notMapped, statement -> {
-                    statement.setLong(1, integrationId);
-                    statement.setString(2, type.name());
-                }, rows -> {
-                    long hash = rows.getLong(2);
-                    Long valueHash = rows.wasNull() ? null : hash;
-                    int state = rows.getInt(3);
-                    index.put(rows.getString(1), valueHash, ObjectRecords.outcome(state), ObjectRecords.deleted(state));
-                });
-        return index;
+        return ObjectRecords.objectIndex(sql, integrationId, type);
+    }
+
+    /**
+     * The indexes of these types (in the order the push will want them), read on a second connection
+     * while the push goes on; see {@link ObjectIndexes}.
+     */
+    ObjectIndexes objectIndexes(long integrationId, java.util.List<ObjectType> types) {
+        return new ObjectIndexes(sql, integrationId, types);
     }
 
     /**

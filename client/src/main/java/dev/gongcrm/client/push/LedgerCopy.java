@@ -20,10 +20,10 @@ final class LedgerCopy {
                     "started_at", "ended_at", "outcome")),
             Map.entry("steps", List.of("integration_id", "client_request_id", "file", "content_hash", "kind",
                     "object_type", "part", "bytes", "objects", "status", "request_id", "started_at", "accepted_at",
-                    "finished_at", "errors", "run_id")),
+                    "finished_at", "errors", "run_id", "pending_objects")),
             Map.entry("objects", List.of("integration_id", "object_type", "object_id", "reference_key", "modified_date",
                     "is_deleted", "is_inactive", "client_request_id", "email_address", "value_hash", "outcome", "error",
-                    "tombstone")),
+                    "tombstone", "line_hash")),
             Map.entry("schemas", List.of("integration_id", "object_type", "content", "uploaded_at")));
 
     /**

@@ -40,13 +40,17 @@ final class LedgerSql {
 
     /**
      * The columns to read of a table, with what an older ledger that is only read lacks: runs came with
-     * version 2, users' addresses with version 3, objects' fates with version 4 (all were stored then).
+     * version 2, users' addresses with version 3, objects' fates with version 4 (all were stored then),
+     * the hashes of their lines and the steps' pending objects with version 5.
      */
     String readable(String columns) {
         return String.join(", ", java.util.Arrays.stream(columns.split(", ")).map(this::readableColumn).toList());
     }
 
     private String readableColumn(String column) {
+        if (tables < 5 && (column.equals("line_hash") || column.equals("pending_objects"))) {
+            return "NULL";
+        }
         if (tables < 4) {
             switch (column) {
                 case "value_hash", "error", "tombstone" -> {

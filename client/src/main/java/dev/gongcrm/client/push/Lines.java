@@ -1,5 +1,7 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.validator.read.LineSplitter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -27,6 +29,14 @@ public final class Lines {
         void accept(byte[] chunk, int offset, int length);
 
         void end();
+
+        /**
+         * Whether whoever reads for the sink must also take the bytes' SHA-256: when what the sink makes
+         * of them is not a copy, the file is read again, and must then still be the bytes read now.
+         */
+        default boolean needsSha256() {
+            return true;
+        }
     }
 
     /** Thrown for a line over {@link #MAX_LINE_BYTES}: its number. */
@@ -75,10 +85,7 @@ public final class Lines {
         void accept(byte[] chunk, int offset, int length) throws IOException {
             int start = offset;
             int end = offset + length;
-            for (int i = offset; i < end; i++) {
-                if (chunk[i] != '\n') {
-                    continue;
-                }
+            for (int i = LineSplitter.indexOf(chunk, offset, end); i >= 0; i = LineSplitter.indexOf(chunk, i + 1, end)) {
                 if (carried == 0) {
                     visitor.line(chunk, start, i + 1, number++);
                 } else {

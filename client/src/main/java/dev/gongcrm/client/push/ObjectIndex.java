@@ -3,8 +3,9 @@ package dev.gongcrm.client.push;
 /**
  * What the ledger knows of one type's objects, for a push to tell each object of the bundle new,
  * changed, unchanged or to retry: per object id (as its 64-bit {@link ObjectLine#fingerprint}), the
- * hash of its value as last sent and how Gong took it. Open addressing over primitive arrays (17 bytes a slot,
- * at most 3 in 4 slots used), so that half a million objects take a few megabytes, not the ids' strings.
+ * hash of its value and of its line as last sent, and how Gong took it. Open addressing over primitive
+ * arrays (25 bytes a slot, at most 3 in 4 slots used), so that half a million objects take a few
+ * megabytes, not the ids' strings.
  * Two ids of one fingerprint are both marked ambiguous and always sent: a collision costs one upload
  * of an object, never a change left unsent.
  */
@@ -20,9 +21,12 @@ final class ObjectIndex {
     private static final byte SEEN = 0x40;
     private static final byte DELETED = 0x20;
     private static final byte UNKNOWN_VALUE = 0x10;
+    private static final byte UNKNOWN_LINE = 0x08;
+    private static final Outcome[] OUTCOMES = Outcome.values();
 
     private long[] keys;
     private long[] values;
+    private long[] lines;
     /** 0 for an empty slot, else 1 + the outcome's ordinal, with the flags above. */
     private byte[] states;
     private int size;
@@ -31,6 +35,7 @@ final class ObjectIndex {
         int capacity = Integer.highestOneBit(Math.max(16, expected + expected / 3)) << 1;
         keys = new long[capacity];
         values = new long[capacity];
+        lines = new long[capacity];
         states = new byte[capacity];
     }
 
@@ -45,13 +50,18 @@ final class ObjectIndex {
     /**
      * @param valueHash the hash of the value as last sent, or null when the ledger has none (recorded
      *     before it kept one): the object counts as changed
+     * @param lineHash the {@link ObjectLine#lineHash} of its line as last sent, or null when the ledger has none
      * @param deleted whether what was last sent deleted it (then it is not missing from an export)
      */
-    void put(String objectId, Long valueHash, Outcome outcome, boolean deleted) {
+    void put(String objectId, Long valueHash, Long lineHash, Outcome outcome, boolean deleted) {
+        put(ObjectLine.fingerprint(objectId), valueHash, lineHash, outcome, deleted);
+    }
+
+    /** {@link #put(String, Long, Long, Outcome, boolean)} by the id's {@link ObjectLine#fingerprint}. */
+    void put(long key, Long valueHash, Long lineHash, Outcome outcome, boolean deleted) {
         if (size * 4 >= keys.length * 3) {
             grow();
         }
-        long key = ObjectLine.fingerprint(objectId);
         int slot = slot(key);
         if (states[slot] != EMPTY) {
             states[slot] |= AMBIGUOUS;
@@ -59,7 +69,9 @@ final class ObjectIndex {
         }
         keys[slot] = key;
         values[slot] = valueHash == null ? 0 : valueHash;
-        states[slot] = (byte) (1 + outcome.ordinal() | (deleted ? DELETED : 0) | (valueHash == null ? UNKNOWN_VALUE : 0));
+        lines[slot] = lineHash == null ? 0 : lineHash;
+        states[slot] = (byte) (1 + outcome.ordinal() | (deleted ? DELETED : 0) | (valueHash == null ? UNKNOWN_VALUE : 0)
+                | (lineHash == null ? UNKNOWN_LINE : 0));
         size++;
     }
 
@@ -94,10 +106,37 @@ final class ObjectIndex {
         }
         if (decision != Decision.UNCHANGED && (state & AMBIGUOUS) == 0) {
             values[slot] = valueHash;
-            state = (byte) (1 + Outcome.STORED.ordinal());
+            state = (byte) (1 + Outcome.STORED.ordinal() | UNKNOWN_LINE);
         }
         states[slot] = (byte) (state | SEEN);
         return decision;
+    }
+
+    /**
+     * Whether the object whose id has this fingerprint was last sent as a line of this very
+     * {@link ObjectLine#lineHash}, and Gong stored it: then it is unchanged, and marked seen as
+     * {@link #decide} marks it, without its value being read. False says nothing: decide by its value.
+     */
+    boolean unchangedLine(long key, long lineHash) {
+        int slot = slot(key);
+        byte state = states[slot];
+        if (state == EMPTY || (state & (AMBIGUOUS | UNKNOWN_VALUE | UNKNOWN_LINE)) != 0 || lines[slot] != lineHash
+                || outcome(state) != Outcome.STORED) {
+            return false;
+        }
+        states[slot] = (byte) (state | SEEN);
+        return true;
+    }
+
+    /**
+     * What Gong holds of this object is not known (it was sent, and Gong has not said what it did): any
+     * value of it is a change. An id the index does not have is new anyway.
+     */
+    void forgetValue(long key) {
+        int slot = slot(key);
+        if (states[slot] != EMPTY && (states[slot] & AMBIGUOUS) == 0) {
+            states[slot] |= UNKNOWN_VALUE | UNKNOWN_LINE;
+        }
     }
 
     /** How Gong took this object when its value as last sent is this one; null when it is another, or unknown. */
@@ -137,7 +176,7 @@ final class ObjectIndex {
     }
 
     private static Outcome outcome(byte state) {
-        return Outcome.values()[(state & 0x0F) - 1];
+        return OUTCOMES[(state & 0x07) - 1];
     }
 
     private int slot(long key) {
@@ -152,15 +191,18 @@ final class ObjectIndex {
     private void grow() {
         long[] oldKeys = keys;
         long[] oldValues = values;
+        long[] oldLines = lines;
         byte[] oldStates = states;
         keys = new long[oldKeys.length * 2];
         values = new long[oldKeys.length * 2];
+        lines = new long[oldKeys.length * 2];
         states = new byte[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldStates[i] != EMPTY) {
                 int slot = slot(oldKeys[i]);
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
+                lines[slot] = oldLines[i];
                 states[slot] = oldStates[i];
             }
         }

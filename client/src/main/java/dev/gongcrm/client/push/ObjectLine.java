@@ -22,6 +22,7 @@ public final class ObjectLine {
     private static final long NUMBER = 0xC2B2AE3D27D4EB4FL;
     private static final long OBJECT = 0x165667B19E3779F9L;
     private static final long ARRAY = 0x27D4EB2F165667C5L;
+    private static final long LINE = 0x85EBCA77C2B2AE63L;
 
     private static final byte[] OBJECT_ID = "objectId".getBytes(StandardCharsets.UTF_8);
     /** Eight bytes of a line as one number, in one read rather than eight. */
@@ -98,8 +99,73 @@ public final class ObjectLine {
 
     /** A 64-bit fingerprint of an object id, for indexes that do not keep the ids themselves. */
     public static long fingerprint(String id) {
-        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        return bytesHash(bytes, 0, bytes.length, STRING);
+        return fingerprint(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #fingerprint(String)} of the id's UTF-8 bytes. */
+    static long fingerprint(byte[] utf8) {
+        return fingerprint(utf8, 0, utf8.length);
+    }
+
+    /** {@link #fingerprint(String)} of the id whose UTF-8 bytes are these. */
+    static long fingerprint(byte[] bytes, int from, int to) {
+        return bytesHash(bytes, from, to, STRING);
+    }
+
+    /**
+     * A 64-bit hash of the line's bytes as they are, without its line end: a line whose hash is that of
+     * a line sent before holds the same object, read or not.
+     */
+    static long lineHash(byte[] bytes, int from, int to) {
+        int end = to;
+        while (end > from && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+            end--;
+        }
+        return bytesHash(bytes, from, end, LINE);
+    }
+
+    /**
+     * Where the line's objectId is when the line begins with it, as exports write it ({@code {"objectId":
+     * "..."}}, the id without escapes): its first byte in the high half, the byte after its last in the low
+     * half; -1 when the line does not begin so. Nothing after the id is read.
+     */
+    static long leadingId(byte[] bytes, int from, int to) {
+        int at = skipSpace(bytes, from, to);
+        if (at >= to || bytes[at] != '{') {
+            return -1;
+        }
+        at = skipSpace(bytes, at + 1, to);
+        int name = at + 1;
+        if (name + OBJECT_ID.length + 1 > to || bytes[at] != '"'
+                || !Arrays.equals(bytes, name, name + OBJECT_ID.length, OBJECT_ID, 0, OBJECT_ID.length)
+                || bytes[name + OBJECT_ID.length] != '"') {
+            return -1;
+        }
+        at = skipSpace(bytes, name + OBJECT_ID.length + 1, to);
+        if (at >= to || bytes[at] != ':') {
+            return -1;
+        }
+        at = skipSpace(bytes, at + 1, to);
+        if (at >= to || bytes[at] != '"') {
+            return -1;
+        }
+        int start = at + 1;
+        for (int i = start; i < to; i++) {
+            if (bytes[i] == '"') {
+                return (long) start << 32 | i;
+            }
+            if (bytes[i] == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(byte[] bytes, int at, int to) {
+        while (at < to && (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\n' || bytes[at] == '\r')) {
+            at++;
+        }
+        return at;
     }
 
     private static long bytesHash(byte[] bytes, int from, int to, long seed) {

@@ -48,17 +48,18 @@ final class ObjectRecords {
     private ObjectRecords() {
     }
 
-    /**
-     * What Gong holds for the integration according to the ledger, for validation. When {@code indexes}
-     * is given, the same read fills, per type, the index a sync decides the bundle's objects with
-     * (every object sent, stored or not): a push reads the ledger's objects once.
-     */
-    static PriorUploads priorUploads(LedgerSql sql, long integrationId,
-                                     java.util.function.Function<ObjectType, ObjectIndex> indexes) {
+    /** What Gong holds for the integration according to the ledger, for validation. */
+    static PriorUploads priorUploads(LedgerSql sql, long integrationId) {
+        // one query per type finds its first stored object in the primary key's order, where one query for the
+        // distinct types would read every object
         Set<ObjectType> types = EnumSet.noneOf(ObjectType.class);
-        sql.query("SELECT DISTINCT object_type FROM objects WHERE integration_id = ? AND " + sql.stored(),
-                statement -> statement.setLong(1, integrationId),
-                rows -> types.add(ObjectType.valueOf(rows.getString(1))));
+        for (ObjectType type : ObjectType.values()) {
+            sql.query("SELECT 1 FROM objects WHERE integration_id = ? AND object_type = ? AND " + sql.stored()
+                    + " LIMIT 1", statement -> {
+                        statement.setLong(1, integrationId);
+                        statement.setString(2, type.name());
+                    }, rows -> types.add(type));
+        }
         return new PriorUploads() {
             @Override
             public Set<ObjectType> objectTypes() {
@@ -67,31 +68,19 @@ final class ObjectRecords {
 
             @Override
             public void forEachObject(ObjectType type, Consumer<KnownObject> consumer) {
-                ObjectIndex index = indexes == null ? null : indexes.apply(type);
                 // a stage's internalName and a user's emailAddress are the values no two objects may share
                 boolean stage = type == ObjectType.STAGE;
                 boolean user = type == ObjectType.BUSINESS_USER && sql.tables >= 3;
                 sql.query("SELECT " + FATE_COLUMNS.apply(sql) + (stage ? ", reference_key" : "")
-                        + (user ? ", email_address" : "") + " FROM objects WHERE integration_id = ? AND object_type = ?"
-                        + (index == null ? " AND " + sql.stored() : ""), statement -> {
+                        + (user ? ", email_address" : "") + " FROM objects WHERE integration_id = ? AND object_type = ? "
+                        + "AND " + sql.stored(), statement -> {
                             statement.setLong(1, integrationId);
                             statement.setString(2, type.name());
                         }, rows -> {
-                            String objectId = rows.getString(1);
-                            long hash = rows.getLong(2);
-                            Long valueHash = rows.wasNull() ? null : hash;
                             int state = rows.getInt(3);
-                            ObjectIndex.Outcome outcome = outcome(state);
-                            boolean deleted = (state & DELETED) != 0;
-                            if (index != null) {
-                                index.put(objectId, valueHash, outcome, deleted);
-                            }
-                            if (outcome == ObjectIndex.Outcome.STORED) {
-                                String referenceKey = stage ? rows.getString(4) : null;
-                                consumer.accept(new KnownObject(objectId, referenceKey, deleted,
-                                        (state & INACTIVE) != 0, uniqueValues(referenceKey,
-                                        user ? rows.getString(4) : null)));
-                            }
+                            String referenceKey = stage ? rows.getString(4) : null;
+                            consumer.accept(new KnownObject(rows.getString(1), referenceKey, deleted(state),
+                                    (state & INACTIVE) != 0, uniqueValues(referenceKey, user ? rows.getString(4) : null)));
                         });
             }
 
@@ -133,6 +122,97 @@ final class ObjectRecords {
                 return found.stream().findFirst();
             }
         };
+    }
+
+    /** Fingerprints of object ids as the ledger keeps them in text: Base64 of their 64-bit numbers. */
+    static String fingerprints(long[] fingerprints) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(fingerprints.length * Long.BYTES);
+        bytes.asLongBuffer().put(fingerprints);
+        return java.util.Base64.getEncoder().encodeToString(bytes.array());
+    }
+
+    static long[] fingerprints(String text) {
+        java.nio.LongBuffer longs = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(text)).asLongBuffer();
+        long[] fingerprints = new long[longs.remaining()];
+        longs.get(fingerprints);
+        return fingerprints;
+    }
+
+    /**
+     * The ledger forgets the values of these objects (by their ids' fingerprints), as if recorded before it
+     * kept them: whatever the export holds of one is sent, and one it no longer has still counts as in Gong.
+     * Reads every id of the type to find them: only a push that stopped before Gong answered leaves any.
+     */
+    static void forgetValues(LedgerSql sql, long integrationId, ObjectType type, long[] fingerprints)
+            throws SQLException {
+        if (fingerprints.length == 0) {
+            return;
+        }
+        Set<Long> wanted = new java.util.HashSet<>();
+        for (long fingerprint : fingerprints) {
+            wanted.add(fingerprint);
+        }
+        List<String> ids = new ArrayList<>();
+        sql.query("SELECT object_id FROM objects WHERE integration_id = ? AND object_type = ?", statement -> {
+            statement.setLong(1, integrationId);
+            statement.setString(2, type.name());
+        }, rows -> {
+            String id = rows.getString(1);
+            if (wanted.contains(ObjectLine.fingerprint(id))) {
+                ids.add(id);
+            }
+        });
+        try (PreparedStatement statement = sql.db.prepareStatement("UPDATE objects SET value_hash = NULL, "
+                + "line_hash = NULL WHERE integration_id = ? AND object_type = ? AND object_id = ?")) {
+            for (String id : ids) {
+                statement.setLong(1, integrationId);
+                statement.setString(2, type.name());
+                statement.setString(3, id);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** See {@link Ledger#objectIndex}. */
+    static ObjectIndex objectIndex(LedgerSql sql, long integrationId, ObjectType type) {
+        long[] count = {0};
+        sql.query("SELECT count(*) FROM objects WHERE integration_id = ? AND object_type = ?", statement -> {
+            statement.setLong(1, integrationId);
+            statement.setString(2, type.name());
+        }, rows -> count[0] = rows.getLong(1));
+        ObjectIndex index = new ObjectIndex((int) Math.min(count[0], Integer.MAX_VALUE / 4));
+        String notMapped = type != ObjectType.BUSINESS_USER ? "" : " AND NOT EXISTS (SELECT 1 FROM steps WHERE "
+                + "steps.integration_id = objects.integration_id AND steps.client_request_id = "
+                + "objects.client_request_id AND steps.kind = '" + PlanStep.Kind.USER_MAPPING + "')";
+        sql.query("SELECT " + FATE_COLUMNS.apply(sql) + ", " + sql.readable("line_hash") + " FROM objects "
+                + "WHERE integration_id = ? AND object_type = ?" + notMapped, statement -> {
+                    statement.setLong(1, integrationId);
+                    statement.setString(2, type.name());
+                }, rows -> {
+                    long hash = rows.getLong(2);
+                    Long valueHash = rows.wasNull() ? null : hash;
+                    int state = rows.getInt(3);
+                    long line = rows.getLong(4);
+                    Long lineHash = rows.wasNull() ? null : line;
+                    // SQLite hands out an id's UTF-8 bytes as they are stored: no string is made of half a million
+                    long id = sql.sqlite() ? ObjectLine.fingerprint(rows.getBytes(1))
+                            : ObjectLine.fingerprint(rows.getString(1));
+                    index.put(id, valueHash, lineHash, outcome(state), deleted(state));
+                });
+        if (sql.tables >= 5) {
+            // the objects of a step Gong has not answered for: what Gong holds of them is not known
+            sql.query("SELECT pending_objects FROM steps WHERE integration_id = ? AND object_type = ? AND "
+                    + "pending_objects IS NOT NULL", statement -> {
+                        statement.setLong(1, integrationId);
+                        statement.setString(2, type.name());
+                    }, rows -> {
+                        for (long pending : fingerprints(rows.getString(1))) {
+                            index.forgetValue(pending);
+                        }
+                    });
+        }
+        return index;
     }
 
     /** The outcome of {@link #FATE_COLUMNS}' third column. */
@@ -184,16 +264,18 @@ final class ObjectRecords {
         String othersError = others == ObjectIndex.Outcome.STORED ? null : ending.othersError(failedLines.size());
         Set<String> keep = new java.util.HashSet<>(RECORDED);
         keep.addAll(content.tombstoneFields());
+        Map<String, String> tombstoneNames = new java.util.LinkedHashMap<>();
+        content.tombstoneFields().forEach(field -> tombstoneNames.put(field, JSON.writeValueAsString(field) + ":"));
         try (InputStream in = new DigestInputStream(content.open(), digest);
              PreparedStatement statement = sql.db.prepareStatement("INSERT INTO objects (integration_id, object_type, "
                      + "object_id, reference_key, modified_date, is_deleted, is_inactive, client_request_id, "
-                     + "email_address, value_hash, outcome, error, tombstone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                     + "?, ?) ON CONFLICT (integration_id, object_type, object_id) DO UPDATE SET reference_key = "
+                     + "email_address, value_hash, outcome, error, tombstone, line_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     + "?, ?, ?, ?, ?) ON CONFLICT (integration_id, object_type, object_id) DO UPDATE SET reference_key = "
                      + "excluded.reference_key, modified_date = excluded.modified_date, is_deleted = "
                      + "excluded.is_deleted, is_inactive = excluded.is_inactive, client_request_id = "
                      + "excluded.client_request_id, email_address = excluded.email_address, value_hash = "
                      + "excluded.value_hash, outcome = excluded.outcome, error = excluded.error, tombstone = "
-                     + "excluded.tombstone")) {
+                     + "excluded.tombstone, line_hash = excluded.line_hash")) {
             int[] batched = {0};
             Lines.read(in, (bytes, from, to, line) -> {
                 ObjectLine object = ObjectLine.read(bytes, from, to, content.idField(), keep);
@@ -215,7 +297,8 @@ final class ObjectRecords {
                     statement.setLong(10, object.valueHash());
                     statement.setString(11, outcome.name());
                     statement.setString(12, failure != null ? failure : othersError);
-                    statement.setString(13, tombstone(object, content.tombstoneFields()));
+                    statement.setString(13, tombstone(object, tombstoneNames));
+                    statement.setLong(14, ObjectLine.lineHash(bytes, from, to));
                     statement.addBatch();
                     if (++batched[0] == BATCH) {
                         statement.executeBatch();
@@ -234,13 +317,16 @@ final class ObjectRecords {
         }
     }
 
-    /** The members a deletion of the object must carry besides its id, as JSON, or null when none is known. */
-    private static String tombstone(ObjectLine object, Set<String> fields) {
+    /**
+     * The members a deletion of the object must carry besides its id, as JSON, or null when none is known;
+     * {@code fields}: each field with its name as JSON and a colon.
+     */
+    private static String tombstone(ObjectLine object, Map<String, String> fields) {
         StringBuilder json = new StringBuilder();
-        for (String field : fields) {
-            String raw = object.raw(field);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String raw = object.raw(field.getKey());
             if (raw != null) {
-                json.append(json.isEmpty() ? "{" : ",").append(JSON.writeValueAsString(field)).append(':').append(raw);
+                json.append(json.isEmpty() ? "{" : ",").append(field.getValue()).append(raw);
             }
         }
         return json.isEmpty() ? null : json.append('}').toString();

@@ -25,6 +25,9 @@ import java.util.Set;
  * @param firstLine the line number in {@code file} of the part's first line, when the part is a range of it
  * @param lines for a part of changed objects, the line in {@code file} of each of its lines; null when
  *     the part is a range of {@code file} (Gong numbers lines per upload)
+ * @param pending for a part of changed objects or deletions, the {@link ObjectLine#fingerprint} of each of
+ *     its objects' ids (of those that have one): the ledger holds their values as unknown from the moment
+ *     the part is sent until Gong says what it did with it; null otherwise
  * @param objects the non-blank lines of the part
  * @param contentHash SHA-256 of the part's bytes, type and integration: what makes an upload the same one
  * @param bytesSha256 SHA-256 of the part's bytes alone, as validated: the upload stops if it reads others
@@ -33,14 +36,14 @@ import java.util.Set;
  * @param tombstoneFields the fields the ledger keeps of each object, for a later deletion of it
  */
 public record PlanStep(Kind kind, Path file, Path upload, Selection selection, ObjectType type, int part, int parts,
-                       long offset, long bytes, int firstLine, int[] lines, long objects, String contentHash,
+                       long offset, long bytes, int firstLine, int[] lines, long[] pending, long objects, String contentHash,
                        String bytesSha256, String clientRequestId, Duration settle, Set<String> tombstoneFields) {
 
     public enum Kind { SCHEMA, USER_MAPPING, OBJECTS, SETTLE }
 
     /** Which objects of the file an upload carries. */
     public enum Selection {
-        /** all of them: a schema, a user mapping, a first push, --full, or a file whose every object changed */
+        /** all of them: a schema, a user mapping, a first push of the type, --full, or a STAGE file with a change */
         WHOLE,
         /** the new, changed and failed ones */
         CHANGED,
@@ -50,7 +53,7 @@ public record PlanStep(Kind kind, Path file, Path upload, Selection selection, O
 
     /** A wait between the accounts and the types that refer to them. */
     public static PlanStep settle(Duration settle) {
-        return new PlanStep(Kind.SETTLE, null, null, Selection.WHOLE, null, 0, 0, 0, 0, 0, null, 0, null, null, null,
+        return new PlanStep(Kind.SETTLE, null, null, Selection.WHOLE, null, 0, 0, 0, 0, 0, null, null, 0, null, null, null,
                 settle, Set.of());
     }
 

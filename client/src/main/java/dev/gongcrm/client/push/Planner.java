@@ -40,8 +40,6 @@ public final class Planner {
 
     /** Gong's limit on one upload: "Maximum payload size: 200 megabytes". */
     public static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
-    static final List<ObjectType> UPLOAD_ORDER = List.of(ObjectType.STAGE, ObjectType.BUSINESS_USER,
-            ObjectType.ACCOUNT, ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
     private static final List<ObjectType> SETTLED_TYPES = List.of(ObjectType.CONTACT, ObjectType.DEAL, ObjectType.LEAD);
     private static final int ID_HASH_CHARS = 24;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -83,7 +81,12 @@ public final class Planner {
      * file is read twice; a file no one fed is read by {@link #plan}.
      */
     Scans scans(Sync sync) {
-        return new Scans(sync);
+        return scans(sync, sync.ledger() == null ? null : sync.ledger().objectIndexes(integrationId, List.of()));
+    }
+
+    /** {@link #scans(Sync)}, with the ledger's indexes read as {@code indexes} reads them (null: no ledger). */
+    Scans scans(Sync sync, ObjectIndexes indexes) {
+        return new Scans(sync, indexes);
     }
 
     /**
@@ -96,13 +99,13 @@ public final class Planner {
         Plan plan = scans.plan;
         try {
             files.stream().filter(f -> f.kind() == FileKind.SCHEMA)
-                    .sorted(Comparator.comparingInt(f -> UPLOAD_ORDER.indexOf(f.type())))
+                    .sorted(Comparator.comparingInt(f -> ObjectType.UPLOAD_ORDER.indexOf(f.type())))
                     .forEach(f -> plan.steps.add(schemaStep(f, validated)));
             files.stream().filter(f -> f.kind() == FileKind.USER_MAPPING)
                     .forEach(f -> plan.steps.addAll(mappingSteps(f, validated)));
             boolean accounts = false;
             boolean settled = false;
-            for (ObjectType type : UPLOAD_ORDER) {
+            for (ObjectType type : ObjectType.UPLOAD_ORDER) {
                 List<BundleFile> ofType = files.stream()
                         .filter(f -> f.kind() == FileKind.ENTITIES && f.type() == type).toList();
                 if (ofType.isEmpty()) {
@@ -132,7 +135,7 @@ public final class Planner {
             requireValidated(file, bytesSha256, validated);
             String hash = contentHash(digest, file.type(), "schema");
             return new PlanStep(PlanStep.Kind.SCHEMA, path(file), path(file), PlanStep.Selection.WHOLE, file.type(),
-                    1, 1, 0, bytes.length, 1, null, 1, hash, bytesSha256, requestId(file.type(), "schema-", hash), null,
+                    1, 1, 0, bytes.length, 1, null, null, 1, hash, bytesSha256, requestId(file.type(), "schema-", hash), null,
                     Set.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + ": " + e.getMessage(), e);
@@ -205,16 +208,17 @@ public final class Planner {
     }
 
     /**
-     * The file itself, in parts, when every object of it is to be sent (a first push, --full, a STAGE
-     * file with a change); else the copy of its objects to send; else nothing. The file is read again for
-     * its parts' hashes only when it is sent itself, and must still be what was validated.
+     * The copy of the objects to send, when the scan made one (the ledger knows objects of the type: even
+     * when every object changed, the copy is of the bytes validated); else the file itself, in parts (a
+     * first push of the type, --full, a STAGE file with a change), read again for its parts' hashes, which
+     * must still be what was validated; else nothing.
      */
     private List<PlanStep> fileSteps(BundleFile file, FileScan scan, Map<String, String> validated, Scans scans) {
         scan.throwFailure();
         if (scan.toSend() == 0 && !scans.sync.full()) {
             return List.of();
         }
-        if (!scans.sync.full() && scan.copy() != null && scan.toSend() < scan.objects()) {
+        if (scan.copy() != null) {
             return scan.copy().steps(PlanStep.Selection.CHANGED);
         }
         if (scans.sync.full()) {
@@ -248,6 +252,7 @@ public final class Planner {
             line.append(",\"modifiedDate\":").append(modified).append(",\"isDeleted\":true}\n");
             byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
             deletions.addCopy(scans.plan, bytes, 0, bytes.length, 0);
+            deletions.identify(ObjectLine.fingerprint(objectId));
             typeScan.tally.deleted++;
             if (scans.sync.sink() != null) {
                 ObjectLine object = ObjectLine.read(bytes, 0, bytes.length, "objectId", Set.of());
@@ -264,13 +269,13 @@ public final class Planner {
     final class Scans {
         final Sync sync;
         final Plan plan = new Plan();
+        private final ObjectIndexes indexes;
         private final Map<ObjectType, TypeScan> types = new java.util.EnumMap<>(ObjectType.class);
         private final Map<String, FileScan> files = new java.util.HashMap<>();
-        /** Indexes filled while validation reads the ledger's objects, before any file is scanned. */
-        private final Map<ObjectType, ObjectIndex> preloaded = new java.util.EnumMap<>(ObjectType.class);
 
-        Scans(Sync sync) {
+        Scans(Sync sync, ObjectIndexes indexes) {
             this.sync = sync;
+            this.indexes = indexes;
         }
 
         /**
@@ -294,18 +299,6 @@ public final class Planner {
             return scan;
         }
 
-        /**
-         * An index for the type's objects to be filled by whoever reads them from the ledger first
-         * (validation, for the objects of earlier pushes): then the scans do not read them again. Null
-         * for a type the scans read themselves.
-         */
-        ObjectIndex preload(ObjectType type) {
-            if (type == ObjectType.BUSINESS_USER) {
-                return null; // users a mapping file sent share the type; Ledger.objectIndex leaves them out
-            }
-            return preloaded.computeIfAbsent(type, unused -> new ObjectIndex(0));
-        }
-
         /** The scan of a file that was read to its end, or null. */
         FileScan completed(BundleFile file) {
             FileScan scan = files.get(file.name());
@@ -325,9 +318,7 @@ public final class Planner {
 
             TypeScan(ObjectType type) {
                 this.type = type;
-                ObjectIndex loaded = preloaded.remove(type);
-                this.index = loaded != null ? loaded : sync.ledger() == null ? new ObjectIndex(0)
-                        : sync.ledger().objectIndex(integrationId, type);
+                this.index = indexes == null ? new ObjectIndex(0) : indexes.of(type);
                 this.tombstoneFields = sync.tombstoneFields(type);
             }
         }
@@ -410,6 +401,11 @@ public final class Planner {
             position += length;
         }
 
+        /** The object of the line just copied has an id with this {@link ObjectLine#fingerprint}. */
+        void identify(long idFingerprint) {
+            current.pending.add(idFingerprint);
+        }
+
         private void startPart(int line) {
             current = new Part(position, line, upload != source);
             done.add(current);
@@ -440,7 +436,8 @@ public final class Planner {
                 String bytesSha256 = hex(Planner.clone(part.digest));
                 String hash = contentHash(part.digest, type, endpoint);
                 steps.add(new PlanStep(kind, source, upload, selection, type, i + 1, done.size(), part.offset,
-                        part.bytes, part.firstLine, part.lines == null ? null : part.lines.toArray(), part.objects,
+                        part.bytes, part.firstLine, part.lines == null ? null : part.lines.toArray(),
+                        part.pending == null ? null : part.pending.toArray(), part.objects,
                         hash, bytesSha256, requestId(type, idKind, hash), null, tombstoneFields));
             }
             return steps;
@@ -452,6 +449,7 @@ public final class Planner {
         final int firstLine;
         final MessageDigest digest = Sha256.digest();
         final IntList lines;
+        final LongList pending;
         long bytes;
         long objects;
 
@@ -459,6 +457,7 @@ public final class Planner {
             this.offset = offset;
             this.firstLine = firstLine;
             this.lines = copied ? new IntList() : null;
+            this.pending = copied ? new LongList() : null;
         }
     }
 
@@ -475,6 +474,23 @@ public final class Planner {
         }
 
         int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+
+    /** The fingerprints of a copy's objects, without boxing each. */
+    private static final class LongList {
+        private long[] values = new long[64];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
             return java.util.Arrays.copyOf(values, size);
         }
     }

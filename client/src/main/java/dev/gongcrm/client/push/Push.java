@@ -11,6 +11,7 @@ import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleFile;
+import dev.gongcrm.validator.bundle.FileKind;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -141,13 +142,14 @@ public final class Push {
     private static Outcome attempt(PushRunner runner, Ledger ledger, Request request, PushRunner.Settings settings,
                                    PushListener listener, CompletableFuture<Boolean> gongForgot) throws IOException {
         Planner planner = new Planner(request.integrationId(), request.maxPartBytes(), request.settle());
-        try (ObjectResults results = request.results() == null ? null : new ObjectResults(request.results())) {
+        try (ObjectResults results = request.results() == null ? null : new ObjectResults(request.results());
+             ObjectIndexes indexes = ledger.objectIndexes(request.integrationId(), entityTypes(request.files()))) {
             // the scans decide each object as validation reads it: what is copied to be sent is what was validated
             Planner.Scans scans = planner.scans(new Sync(ledger, settings.force(), request.deleteMissing(),
-                    request.profile(), settings.clock().instant(), results));
+                    request.profile(), settings.clock().instant(), results), indexes);
             try (Plan plan = scans.plan) {
                 ValidatedBytes validated = new ValidatedBytes();
-                ValidationResult validation = validate(ledger.priorUploads(request.integrationId(), scans::preload),
+                ValidationResult validation = validate(ledger.priorUploads(request.integrationId()),
                         request, validated.watch(request.files(), scans::tap));
                 if (answer(gongForgot)) {
                     return null;
@@ -159,6 +161,12 @@ public final class Push {
                 return run(runner, ledger, request, settings, listener, results, plan, validation);
             }
         }
+    }
+
+    /** The types of the entity files, in the order validation reads them. */
+    private static List<ObjectType> entityTypes(List<BundleFile> files) {
+        return ObjectType.UPLOAD_ORDER.stream().filter(type -> files.stream()
+                .anyMatch(file -> file.kind() == FileKind.ENTITIES && file.type() == type)).toList();
     }
 
     /** Gong's answer, or the failure of asking it, as if it had been asked on this thread. */

@@ -29,11 +29,6 @@ public record RequestEnding(String status, List<LineError> errors, Integer total
         return new RequestEnding(StepRecord.FAILED, errors, null, 0);
     }
 
-    /** A request being sent: Gong has not said yet what it did with any of its objects. */
-    static RequestEnding underWay() {
-        return new RequestEnding(StepRecord.SENDING, List.of(), null, null);
-    }
-
     public static RequestEnding done() {
         return new RequestEnding(StepRecord.DONE, List.of(), 0, null);
     }
@@ -66,9 +61,6 @@ public record RequestEnding(String status, List<LineError> errors, Integer total
 
     /** Why a line Gong does not name is not known as stored. */
     String othersError(int named) {
-        if (StepRecord.SENDING.equals(status)) {
-            return "sent; the push stopped before Gong said what it did with it";
-        }
         String fileErrors = String.join("; ", errors.stream().filter(error -> error.line() <= 0)
                 .map(LineError::description).toList());
         if (othersOutcome(named) == ObjectIndex.Outcome.FAILED) {

@@ -49,8 +49,8 @@ final class ValidatedBytes {
         Digesting(String name, InputStream in, Lines.ByteSink tap) {
             super(null);
             this.name = name;
-            this.digest = Sha256.digest();
-            this.in = new DigestInputStream(in, digest);
+            this.digest = tap == null || tap.needsSha256() ? Sha256.digest() : null;
+            this.in = digest == null ? in : new DigestInputStream(in, digest);
             this.tap = tap;
         }
 
@@ -91,7 +91,9 @@ final class ValidatedBytes {
                 while (read(rest, 0, rest.length) >= 0) {
                     // what validation left unread is hashed and scanned too
                 }
-                sha256.put(name, HexFormat.of().formatHex(digest.digest()));
+                if (digest != null) {
+                    sha256.put(name, HexFormat.of().formatHex(digest.digest()));
+                }
                 if (tap != null) {
                     tap.end();
                 }

@@ -63,4 +63,48 @@ class ObjectLineTest {
             assertNull(read(bad), bad);
         }
     }
+
+    private static long lineHash(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return ObjectLine.lineHash(bytes, 0, bytes.length);
+    }
+
+    @Test
+    void theLineHashIsOfTheBytesButTheLineEnd() {
+        long hash = lineHash("{\"objectId\": \"a1\", \"name\": \"Acme\"}");
+        assertEquals(hash, lineHash("{\"objectId\": \"a1\", \"name\": \"Acme\"}\n"));
+        assertEquals(hash, lineHash("{\"objectId\": \"a1\", \"name\": \"Acme\"}\r\n"));
+        assertNotEquals(hash, lineHash("{\"objectId\":\"a1\", \"name\": \"Acme\"}"), "a space less is other bytes");
+        assertNotEquals(hash, lineHash("{\"name\": \"Acme\", \"objectId\": \"a1\"}"));
+        assertNotEquals(hash, hash("{\"objectId\": \"a1\", \"name\": \"Acme\"}"), "not the value hash");
+    }
+
+    /** The id {@link ObjectLine#leadingId} finds, or null. */
+    private static String leadingId(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        long span = ObjectLine.leadingId(bytes, 0, bytes.length);
+        if (span < 0) {
+            return null;
+        }
+        int from = (int) (span >>> 32);
+        int to = (int) span;
+        assertEquals(ObjectLine.fingerprint(new String(bytes, from, to - from, StandardCharsets.UTF_8)),
+                ObjectLine.fingerprint(bytes, from, to), "the fingerprint of the bytes is the id's");
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anIdThatOpensTheLineIsFoundWithoutReadingTheRest() {
+        assertEquals("déal-1", leadingId("{\"objectId\": \"déal-1\", \"name\": not json at all"));
+        assertEquals("a1", leadingId(" \t{ \"objectId\" :\"a1\"}"));
+        assertEquals("", leadingId("{\"objectId\": \"\"}"));
+        assertNull(leadingId("{\"name\": \"Acme\", \"objectId\": \"a1\"}"), "not first: the line is read");
+        assertNull(leadingId("{\"objectId\": \"a\\\"1\"}"), "escaped: the line is read");
+        assertNull(leadingId("{\"objectId\": 42}"));
+        assertNull(leadingId("{\"objectIds\": \"a1\"}"));
+        assertNull(leadingId("{\"objectId\": \"a1"), "unterminated");
+        assertNull(leadingId("[\"objectId\", \"a1\"]"));
+        assertNull(leadingId("{\"objectId"));
+        assertNull(leadingId(""));
+    }
 }

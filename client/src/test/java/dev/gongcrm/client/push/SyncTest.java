@@ -197,13 +197,11 @@ abstract class SyncTest {
         assertEquals(2, next.counts().get(ObjectType.DEAL).changed(), "the edits are validated and sent next time");
     }
 
-    @Test
-    void aChangeSentByAPushThatStoppedIsSentBackWhenTheExportReverts() throws Exception {
-        push();
-        String original = deals.get(5);
-        deals.set(5, deal(5, "Renamed by a push that then died"));
-        writeDeals();
-        // a push sends the changed deal and is killed before it learns what Gong did with it
+    /**
+     * A push sends the changed deals of the bundle and is killed before it learns what Gong did with
+     * them, which Gong stores: the ledger has the request as being sent. Its clientRequestId.
+     */
+    private String sentByAPushThatDied() throws Exception {
         Planner planner = new Planner(INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO);
         try (Plan plan = planner.plan(new BundleScanner(Map.of()).scan(List.of(bundle)), Map.of(),
                 planner.scans(new Sync(ledger, false, Set.of(), "legacy", java.time.Instant.now(), null)))) {
@@ -212,7 +210,17 @@ abstract class SyncTest {
             gong.legacy().uploadObjects(step.upload(), step.offset(), step.bytes(), step.clientRequestId(), INTEGRATION,
                     ObjectType.DEAL, sent -> { });
             gong.legacy().awaitRequest(step.clientRequestId(), INTEGRATION, Duration.ofSeconds(10));
+            return step.clientRequestId();
         }
+    }
+
+    @Test
+    void aChangeSentByAPushThatStoppedIsSentBackWhenTheExportReverts() throws Exception {
+        push();
+        String original = deals.get(5);
+        deals.set(5, deal(5, "Renamed by a push that then died"));
+        writeDeals();
+        sentByAPushThatDied();
         deals.set(5, original);
         writeDeals();
 
@@ -221,6 +229,39 @@ abstract class SyncTest {
         assertEquals(1, reverted.counts().get(ObjectType.DEAL).changed(), "the ledger's value is not what Gong may hold");
         assertTrue(gong.getObjects(List.of("deal-5"), INTEGRATION, ObjectType.DEAL).crmObjectsMap().get("deal-5")
                 .toString().contains("\"Deal 5\""));
+    }
+
+    @Test
+    void aChangeSentByAPushThatStoppedIsSentOnceMoreThenKnownAsStored() throws Exception {
+        push();
+        deals.set(5, deal(5, "Renamed by a push that then died"));
+        writeDeals();
+        String died = sentByAPushThatDied();
+
+        Push.Outcome resumed = push();
+
+        assertEquals(1, resumed.counts().get(ObjectType.DEAL).changed(), "Gong may or may not hold it");
+        assertEquals(StepRecord.DONE, ledger.step(INTEGRATION, died).orElseThrow().status(),
+                "the resumed push learnt what became of the request");
+        assertEquals(0, push().upload().sent(), "once stored, it is unchanged");
+    }
+
+    @Test
+    void theValuesOfARequestWhoseContentIsGoneStayUnknownWhenItEnds() throws Exception {
+        push();
+        String original = deals.get(5);
+        deals.set(5, deal(5, "Renamed by a push that then died"));
+        writeDeals();
+        String died = sentByAPushThatDied();
+        // its copy is gone with the push: Gong says DONE, and the ledger cannot tell which value it stored
+        ledger.finished(INTEGRATION, died, RequestEnding.done(), ObjectType.DEAL, null, null, java.time.Instant.now());
+        deals.set(5, original);
+        writeDeals();
+
+        Push.Outcome reverted = push();
+
+        assertEquals(1, reverted.counts().get(ObjectType.DEAL).changed(), "the value the ledger had is not Gong's");
+        assertEquals(0, push().upload().sent());
     }
 
     @Test
