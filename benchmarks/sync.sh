@@ -142,7 +142,9 @@ measure() {
   tail -n 1 "$tmp/time" >>"$tmp/$name.times"
 }
 
-restore_ledger() { rm -f "$ledger"-journal "$ledger"-wal "$ledger"-shm; cp "$tmp/ledger.db" "$ledger"; }
+# The ledger as the first push left it, on disk as SQLite leaves it (a copy not yet written back would make the push's
+# first commit wait for the whole file to reach the disk)
+restore_ledger() { rm -f "$ledger"-journal "$ledger"-wal "$ledger"-shm; cp "$tmp/ledger.db" "$ledger"; sync "$ledger"; }
 # Each second push is another day's change of the same deals (amounts up by the run's number): content
 # Gong has never seen, as a real second push's, rather than the same upload again, which Gong would
 # answer with a 409 and the client send once more under a new id.
