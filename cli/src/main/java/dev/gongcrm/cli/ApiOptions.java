@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Where the API is and who calls it: {@code GONG_BASE_URL}, {@code GONG_ACCESS_KEY} +
@@ -89,26 +89,56 @@ final class ApiOptions {
     }
 
     /**
-     * {@link #integration}, asked of Gong on another thread while the caller goes on (a push opens its
-     * ledger meanwhile); the answer, its note said on {@code err} and its failure thrown as if asked here.
+     * The {@link #client} made, and {@link #integration} asked of Gong through {@code operations}, on another
+     * thread while the caller goes on (a push opens its ledger meanwhile).
      */
-    Supplier<Long> integrationAsked(CrmApi client, PrintWriter err) {
-        List<String> notes = new CopyOnWriteArrayList<>();
-        Long named = namedIntegration();
-        CompletableFuture<Long> asked = CompletableFuture.supplyAsync(
-                () -> Push.integration(client, named, notes::add));
-        return () -> {
-            long integrationId;
+    Connecting connect(Function<GongCrmClient, CrmApi> operations, PrintWriter err) {
+        return new Connecting(operations, err);
+    }
+
+    /** A client being made and an integration being asked for; their failures thrown as if met on the caller's thread. */
+    final class Connecting implements AutoCloseable {
+        private final CompletableFuture<GongCrmClient> client = CompletableFuture.supplyAsync(ApiOptions.this::client);
+        private final List<String> notes = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<Long> integration;
+        private final PrintWriter err;
+
+        private Connecting(Function<GongCrmClient, CrmApi> operations, PrintWriter err) {
+            Long named = namedIntegration();
+            this.integration = client.thenApply(made -> Push.integration(operations.apply(made), named, notes::add));
+            this.err = err;
+        }
+
+        GongCrmClient client() {
+            return answer(client);
+        }
+
+        /** The integration, its note (the only one, used) said on {@code err}. */
+        long integration() {
+            long integrationId = answer(integration);
+            notes.forEach(note -> err.println("gongcrm: " + note));
+            return integrationId;
+        }
+
+        private static <T> T answer(CompletableFuture<T> future) {
             try {
-                integrationId = asked.join();
+                return future.join();
             } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException cause) {
                     throw cause;
                 }
                 throw e;
             }
-            notes.forEach(note -> err.println("gongcrm: " + note));
-            return integrationId;
-        };
+        }
+
+        /** Closes the client, once made (a failed attempt has nothing to close). */
+        @Override
+        public void close() {
+            integration.exceptionally(failure -> null).join();
+            GongCrmClient made = client.exceptionally(failure -> null).join();
+            if (made != null) {
+                made.close();
+            }
+        }
     }
 }

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 @Command(name = "push",
         description = {"Validates the bundle, then syncs it to Gong in the order Gong needs: schema files, user "
@@ -142,11 +141,12 @@ final class PushCommand implements Callable<Integer> {
             inputs.check("--results", results, "write the results elsewhere");
         }
         PrintWriter report = json ? err : out;
-        GongCrmClient client = api.hasCredentials() ? api.client() : null;
-        Supplier<Long> integrationAsked = client == null ? null : api.integrationAsked(
-                client.api(ApiGeneration.ofProfile(options.settings().profile())).within(Deadline.after(timeout)), err);
-        try (Ledger opened = openLedger(ledgerLocation, client != null)) {
-            Long integrationId = client != null ? integrationAsked.get()
+        // the API client is made, and Gong asked for the integration, while the ledger opens
+        ApiOptions.Connecting connecting = !api.hasCredentials() ? null : api.connect(made -> made.api(
+                ApiGeneration.ofProfile(options.settings().profile())).within(Deadline.after(timeout)), err);
+        try (Ledger opened = openLedger(ledgerLocation, connecting != null)) {
+            GongCrmClient client = connecting == null ? null : connecting.client();
+            Long integrationId = client != null ? Long.valueOf(connecting.integration())
                     : api.namedIntegration() != null ? api.namedIntegration() : onlyIntegration(opened);
             if (client == null && (!dryRun || integrationId == null)) {
                 // nothing can be sent: still say what validation finds, then what is missing
@@ -204,8 +204,8 @@ final class PushCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            if (client != null) {
-                client.close();
+            if (connecting != null) {
+                connecting.close();
             }
         }
     }
