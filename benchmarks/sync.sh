@@ -219,7 +219,7 @@ phases "$tmp/b-classes.log" dev.gongcrm.cli.PushCommand="command line" \
   dev.gongcrm.client.push.Ledger="bundle scan, API client, ledger open (SQLite, migrations), integration lookup" \
   dev.gongcrm.client.push.PushRunner="does Gong hold the ledger's last upload (one request-status)" \
   dev.gongcrm.validator.engine.BundleRun="validation: set-up, schema files, the ledger's earlier objects" \
-  dev.gongcrm.validator.engine.EntityFileRun="validation and planning: reading the files, each object's value hash against the ledger" \
+  dev.gongcrm.validator.engine.EntityFileRun="validation and planning: reading the files, each line's hash against the ledger" \
   dev.gongcrm.client.push.StepAction="uploads: send, Gong processing, polls, ledger records" \
   dev.gongcrm.client.push.PushSummary="summary (--json)" | print_phases >"$tmp/b-phases.txt"
 
