@@ -49,8 +49,17 @@ final class ConvertCommand implements Runnable {
             sortOptions = false)
     static final class Csv implements Callable<Integer> {
 
-        @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        /** The validation options' --type, said as what it is here: the type of the CSV's rows, a user mapping not among them. */
+        @CommandLine.Spec
+        void spec(CommandLine.Model.CommandSpec spec) {
+            this.spec = spec;
+            CommandLine.Model.OptionSpec shared = spec.findOption("--type");
+            spec.remove(shared);
+            spec.addOption(CommandLine.Model.OptionSpec.builder(shared).paramLabel("TYPE").description(
+                    "The object type of the CSV's rows: ACCOUNT, CONTACT, DEAL, LEAD, BUSINESS_USER or STAGE.").build());
+        }
 
         @Parameters(paramLabel = "FILE", description = "The CSV export; - reads it from standard input (give --out).")
         Path csv;

@@ -10,7 +10,7 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String text) {
         try {
-            return dev.gongcrm.client.push.Durations.parse(text);
+            return dev.gongcrm.validator.time.Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }

@@ -85,6 +85,18 @@ class ConvertCommandTest {
     }
 
     @Test
+    void theTypeItTakesIsAnObjectTypeAndItsHelpSaysOnlyThose() throws Exception {
+        String help = run("convert", "csv", "--help").out();
+        assertTrue(help.contains("--type=TYPE") && help.contains("The object type of the CSV's rows: ACCOUNT,"),
+                help);
+        assertFalse(help.contains("USER_MAPPING"), "a user mapping is not what a CSV converts to");
+        Run mapping = run("convert", "csv", example().toString(), "--type", "USER_MAPPING");
+        assertEquals(2, mapping.exit());
+        assertTrue(mapping.err().startsWith("gongcrm: error: a CSV converts to the objects of one object type"),
+                mapping.err());
+    }
+
+    @Test
     void usageAndFileProblemsExitTwoWithOneLine() throws Exception {
         Path csv = example();
         Run noType = run("convert", "csv", csv.toString());

@@ -62,7 +62,7 @@ class GongCrmTest {
     void anUnknownProfileIsAUsageErrorNamingTheProfiles() {
         Run run = run("validate", "--profile", "curent", CURRENT);
         assertEquals(2, run.exit());
-        assertEquals("gongcrm: error: unknown profile 'curent'; did you mean 'current'?; available: legacy, current",
+        assertEquals("gongcrm: error: unknown profile 'curent'; available: legacy, current; did you mean 'current'?",
                 run.err().strip());
         assertTrue(run("validate", "--help").out().contains("API profile whose rules apply: legacy, current"));
     }
@@ -174,7 +174,7 @@ class GongCrmTest {
                 + "\"error\"\\}.*"), sarif);
         Run unknown = run("rules", "--profile", "currnet");
         assertEquals(2, unknown.exit());
-        assertEquals("gongcrm: error: unknown profile 'currnet'; did you mean 'current'?; available: legacy, current",
+        assertEquals("gongcrm: error: unknown profile 'currnet'; available: legacy, current; did you mean 'current'?",
                 unknown.err().strip());
     }
 
@@ -200,8 +200,8 @@ class GongCrmTest {
                 explain.err().strip());
         Run format = run("validate", "--format", "sarf", VALID);
         assertEquals(2, format.exit());
-        assertEquals("gongcrm: error: unknown report format 'sarf'; did you mean 'sarif'?; use one of text, json, "
-                + "sarif, junit, github, csv", format.err().strip());
+        assertEquals("gongcrm: error: unknown report format 'sarf'; use one of text, json, sarif, junit, github, csv; "
+                + "did you mean 'sarif'?", format.err().strip());
     }
 
     @Test

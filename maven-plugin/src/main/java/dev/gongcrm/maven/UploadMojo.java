@@ -4,7 +4,7 @@ import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
-import dev.gongcrm.client.push.Durations;
+import dev.gongcrm.validator.time.Durations;
 import dev.gongcrm.client.push.Ledger;
 import dev.gongcrm.client.ledger.LedgerException;
 import dev.gongcrm.client.ledger.LedgerLocation;

@@ -184,9 +184,9 @@ class UploadMojoTest {
         assertEquals(Duration.ZERO, UploadMojo.duration("0s", "settle"));
         assertEquals(Duration.ofMillis(500), UploadMojo.duration("500ms", "settle"));
         assertEquals(Duration.ofHours(1), UploadMojo.duration(" 1H ", "timeout"));
-        assertEquals("60s", dev.gongcrm.client.push.Durations.format(Duration.ofMillis(59_412)));
-        assertEquals("500ms", dev.gongcrm.client.push.Durations.format(Duration.ofMillis(500)));
-        assertEquals("0s", dev.gongcrm.client.push.Durations.format(Duration.ZERO));
+        assertEquals("60s", dev.gongcrm.validator.time.Durations.format(Duration.ofMillis(59_412)));
+        assertEquals("500ms", dev.gongcrm.validator.time.Durations.format(Duration.ofMillis(500)));
+        assertEquals("0s", dev.gongcrm.validator.time.Durations.format(Duration.ZERO));
         MojoExecutionException bad = assertThrows(MojoExecutionException.class,
                 () -> UploadMojo.duration("soon", "timeout"));
         assertEquals("Invalid gongcrm configuration: timeout: 'soon' is not a duration; write e.g. 60s, 2m, 1h "

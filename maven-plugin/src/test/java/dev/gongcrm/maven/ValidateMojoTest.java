@@ -86,7 +86,7 @@ class ValidateMojoTest {
         mojo.select = List.of();
         mojo.profile = "curent";
         MojoExecutionException badProfile = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(badProfile.getMessage().contains("unknown profile 'curent'; did you mean 'current'?"),
+        assertTrue(badProfile.getMessage().contains("unknown profile 'curent'; available: legacy, current; did you mean 'current'?"),
                 badProfile.getMessage());
     }
 

@@ -66,8 +66,8 @@ public enum ReportFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + name + "'" + DidYouMean.hint(name,
-                Arrays.stream(values()).map(ReportFormat::id).toList()) + "; use one of " + names());
+        throw new IllegalArgumentException("unknown report format '" + name + "'; use one of " + names()
+                + DidYouMean.hint(name, Arrays.stream(values()).map(ReportFormat::id).toList()));
     }
 
     public static String names() {

@@ -74,8 +74,8 @@ public final class ProfileSchemas {
     /** The profile name as given, or an IllegalArgumentException naming the profiles there are. */
     public static String requireKnown(String profile) {
         if (!PROFILES.contains(profile)) {
-            throw new IllegalArgumentException("unknown profile '" + profile + "'" + DidYouMean.hint(profile, PROFILES)
-                    + "; available: " + String.join(", ", PROFILES));
+            throw new IllegalArgumentException("unknown profile '" + profile + "'; available: "
+                    + String.join(", ", PROFILES) + DidYouMean.hint(profile, PROFILES));
         }
         return profile;
     }

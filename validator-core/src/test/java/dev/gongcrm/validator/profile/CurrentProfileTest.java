@@ -199,7 +199,7 @@ class CurrentProfileTest {
     void anUnknownProfileNamesTheProfilesThereAre() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Validator.builder().profile("curent").build());
-        assertEquals("unknown profile 'curent'; did you mean 'current'?; available: legacy, current", e.getMessage());
+        assertEquals("unknown profile 'curent'; available: legacy, current; did you mean 'current'?", e.getMessage());
         assertEquals(List.of("legacy", "current"), ProfileSchemas.PROFILES);
     }
 }

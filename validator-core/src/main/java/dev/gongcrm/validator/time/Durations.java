@@ -1,4 +1,4 @@
-package dev.gongcrm.client.push;
+package dev.gongcrm.validator.time;
 
 import java.time.Duration;
 import java.util.Locale;
