@@ -98,13 +98,14 @@ final class ApiOptions {
 
     /** A client being made and an integration being asked for; their failures thrown as if met on the caller's thread. */
     final class Connecting implements AutoCloseable {
-        private final CompletableFuture<GongCrmClient> client = CompletableFuture.supplyAsync(ApiOptions.this::client);
+        private final CompletableFuture<GongCrmClient> client;
         private final List<String> notes = new CopyOnWriteArrayList<>();
         private final CompletableFuture<Long> integration;
         private final PrintWriter err;
 
         private Connecting(Function<GongCrmClient, CrmApi> operations, PrintWriter err) {
-            Long named = namedIntegration();
+            Long named = namedIntegration(); // a malformed one is refused before any client is made
+            this.client = CompletableFuture.supplyAsync(ApiOptions.this::client);
             this.integration = client.thenApply(made -> Push.integration(operations.apply(made), named, notes::add));
             this.err = err;
         }
@@ -131,14 +132,13 @@ final class ApiOptions {
             }
         }
 
-        /** Closes the client, once made (a failed attempt has nothing to close). */
+        /**
+         * Closes the client once it is made, without waiting for it or for Gong's answer (a push that stopped
+         * before it needed them, at a ledger that cannot open, say, ends at once; a call in flight fails).
+         */
         @Override
         public void close() {
-            integration.exceptionally(failure -> null).join();
-            GongCrmClient made = client.exceptionally(failure -> null).join();
-            if (made != null) {
-                made.close();
-            }
+            client.thenAccept(GongCrmClient::close);
         }
     }
 }
