@@ -304,10 +304,10 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * Written before the first byte is sent: after a crash, this request may or may not have reached Gong.
-     * Until Gong says what it did with a step of changed objects or deletions, the ledger holds their values
-     * as unknown (the step's pending objects): should the push stop here and the export go back to the
-     * value the ledger had, that object is still sent again. (A file sent whole is a first push's, or
-     * --full's, recorded at its end.)
+     * Until Gong says what it did with the step, the ledger holds its objects that Gong may already have a
+     * version of as pending ({@link PlanStep#pending}): should the push stop here and the export go back to
+     * the value the ledger had, that object is still sent again, and one the export then drops is deleted
+     * when asked.
      */
     public void sending(long integrationId, PlanStep step, String clientRequestId, Instant now) {
         sql.transaction(() -> {

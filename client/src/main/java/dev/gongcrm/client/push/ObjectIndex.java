@@ -22,6 +22,8 @@ final class ObjectIndex {
     private static final byte DELETED = 0x20;
     private static final byte UNKNOWN_VALUE = 0x10;
     private static final byte UNKNOWN_LINE = 0x08;
+    /** Sent in a request Gong has not answered for: Gong may hold it, in any version. */
+    private static final byte PENDING = 0x04;
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     private long[] keys;
@@ -129,14 +131,20 @@ final class ObjectIndex {
     }
 
     /**
-     * What Gong holds of this object is not known (it was sent, and Gong has not said what it did): any
-     * value of it is a change. An id the index does not have is new anyway.
+     * The object was sent in a request Gong has not answered for: Gong may hold it, in any version. Any
+     * value of it is a change, and a full export without it deletes it. An id the index does not have is
+     * new anyway.
      */
-    void forgetValue(long key) {
+    void pending(long key) {
         int slot = slot(key);
         if (states[slot] != EMPTY && (states[slot] & AMBIGUOUS) == 0) {
-            states[slot] |= UNKNOWN_VALUE | UNKNOWN_LINE;
+            states[slot] |= PENDING | UNKNOWN_VALUE | UNKNOWN_LINE;
         }
+    }
+
+    /** Whether the object was sent in a request Gong has not answered for ({@link #pending}). */
+    boolean isPending(String objectId) {
+        return (states[slot(ObjectLine.fingerprint(objectId))] & (PENDING | AMBIGUOUS)) == PENDING;
     }
 
     /** How Gong took this object when its value as last sent is this one; null when it is another, or unknown. */
@@ -171,12 +179,15 @@ final class ObjectIndex {
         if (state == EMPTY || (state & (SEEN | AMBIGUOUS)) != 0) {
             return false;
         }
+        if ((state & PENDING) != 0) {
+            return true;
+        }
         boolean stored = outcome(state) == Outcome.STORED;
         return (state & DELETED) == 0 ? stored : !stored;
     }
 
     private static Outcome outcome(byte state) {
-        return OUTCOMES[(state & 0x07) - 1];
+        return OUTCOMES[(state & 0x03) - 1];
     }
 
     private int slot(long key) {

@@ -139,9 +139,10 @@ final class ObjectRecords {
     }
 
     /**
-     * The ledger forgets the values of these objects (by their ids' fingerprints), as if recorded before it
-     * kept them: whatever the export holds of one is sent, and one it no longer has still counts as in Gong.
-     * Reads every id of the type to find them: only a push that stopped before Gong answered leaves any.
+     * The ledger forgets what Gong holds of these objects (by their ids' fingerprints), which a request
+     * carried whose content is gone: Gong may hold any version of each, so whatever the export holds of
+     * one is sent, and one it no longer has counts as in Gong (and is deleted when asked). Reads every id of
+     * the type to find them: only a push that stopped before Gong answered leaves any.
      */
     static void forgetValues(LedgerSql sql, long integrationId, ObjectType type, long[] fingerprints)
             throws SQLException {
@@ -163,7 +164,8 @@ final class ObjectRecords {
             }
         });
         try (PreparedStatement statement = sql.db.prepareStatement("UPDATE objects SET value_hash = NULL, "
-                + "line_hash = NULL WHERE integration_id = ? AND object_type = ? AND object_id = ?")) {
+                + "line_hash = NULL, is_deleted = 0, outcome = 'STORED', error = NULL WHERE integration_id = ? AND "
+                + "object_type = ? AND object_id = ?")) {
             for (String id : ids) {
                 statement.setLong(1, integrationId);
                 statement.setString(2, type.name());
@@ -208,7 +210,7 @@ final class ObjectRecords {
                         statement.setString(2, type.name());
                     }, rows -> {
                         for (long pending : fingerprints(rows.getString(1))) {
-                            index.forgetValue(pending);
+                            index.pending(pending);
                         }
                     });
         }

@@ -181,6 +181,10 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
 
         /** The outcome and Gong's error of the object with this value; NOT_SENT when the ledger has another value. */
         String[] outcome(String objectId, long valueHash) {
+            if (index.isPending(objectId)) {
+                return new String[] {ObjectIndex.Outcome.UNCERTAIN.name(), "sent; the push stopped before Gong said "
+                        + "what it did with it"};
+            }
             ObjectIndex.Outcome outcome = index.outcomeOf(objectId, valueHash);
             if (outcome == null) {
                 return new String[] {"NOT_SENT", null};

@@ -25,9 +25,10 @@ import java.util.Set;
  * @param firstLine the line number in {@code file} of the part's first line, when the part is a range of it
  * @param lines for a part of changed objects, the line in {@code file} of each of its lines; null when
  *     the part is a range of {@code file} (Gong numbers lines per upload)
- * @param pending for a part of changed objects or deletions, the {@link ObjectLine#fingerprint} of each of
- *     its objects' ids (of those that have one): the ledger holds their values as unknown from the moment
- *     the part is sent until Gong says what it did with it; null otherwise
+ * @param pending the {@link ObjectLine#fingerprint} of the id of each object of the part that Gong may
+ *     already hold a version of (every object of a part of changed objects or deletions; of a part sent
+ *     whole, those the ledger knows): the ledger holds them as pending from the moment the part is sent until
+ *     Gong says what it did with it; null when there is none
  * @param objects the non-blank lines of the part
  * @param contentHash SHA-256 of the part's bytes, type and integration: what makes an upload the same one
  * @param bytesSha256 SHA-256 of the part's bytes alone, as validated: the upload stops if it reads others

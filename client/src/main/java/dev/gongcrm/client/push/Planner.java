@@ -227,10 +227,19 @@ public final class Planner {
         scans.plan.sentWhole.add(path(file));
         Parts whole = new Parts(PlanStep.Kind.OBJECTS, path(file), file.type(), "objects", "",
                 scan.typeScan().tombstoneFields);
+        // objects Gong already has a version of are pending while the file is sent (a STAGE file, --full)
+        boolean known = !scan.typeScan().index.isEmpty();
         MessageDigest digest = Sha256.digest();
         read(file, (bytes, from, to, line) -> {
             digest.update(bytes, from, to - from);
-            whole.add(bytes, from, to, line, Lines.hasContent(bytes, from, to));
+            boolean content = Lines.hasContent(bytes, from, to);
+            whole.add(bytes, from, to, line, content);
+            if (known && content) {
+                ObjectLine object = ObjectLine.read(bytes, from, to, "objectId", Set.of());
+                if (object != null && object.hasId()) {
+                    whole.identify(object.idFingerprint());
+                }
+            }
         });
         requireValidated(file, hex(digest), validated);
         return whole.steps(PlanStep.Selection.WHOLE);
@@ -401,7 +410,7 @@ public final class Planner {
             position += length;
         }
 
-        /** The object of the line just copied has an id with this {@link ObjectLine#fingerprint}. */
+        /** The object of the line just added has an id with this {@link ObjectLine#fingerprint}. */
         void identify(long idFingerprint) {
             current.pending.add(idFingerprint);
         }
@@ -437,7 +446,7 @@ public final class Planner {
                 String hash = contentHash(part.digest, type, endpoint);
                 steps.add(new PlanStep(kind, source, upload, selection, type, i + 1, done.size(), part.offset,
                         part.bytes, part.firstLine, part.lines == null ? null : part.lines.toArray(),
-                        part.pending == null ? null : part.pending.toArray(), part.objects,
+                        part.pending.size == 0 ? null : part.pending.toArray(), part.objects,
                         hash, bytesSha256, requestId(type, idKind, hash), null, tombstoneFields));
             }
             return steps;
@@ -449,7 +458,7 @@ public final class Planner {
         final int firstLine;
         final MessageDigest digest = Sha256.digest();
         final IntList lines;
-        final LongList pending;
+        final LongList pending = new LongList();
         long bytes;
         long objects;
 
@@ -457,7 +466,6 @@ public final class Planner {
             this.offset = offset;
             this.firstLine = firstLine;
             this.lines = copied ? new IntList() : null;
-            this.pending = copied ? new LongList() : null;
         }
     }
 

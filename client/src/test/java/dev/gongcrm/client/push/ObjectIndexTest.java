@@ -102,13 +102,18 @@ class ObjectIndexTest {
         ObjectIndex index = new ObjectIndex(2);
         index.put("sent", 1L, 10L, ObjectIndex.Outcome.STORED, false);
         index.put("gone", 1L, 10L, ObjectIndex.Outcome.STORED, false);
-        index.forgetValue(ObjectLine.fingerprint("sent"));
-        index.forgetValue(ObjectLine.fingerprint("gone"));
-        index.forgetValue(ObjectLine.fingerprint("new"));
+        index.put("deleted", 1L, 10L, ObjectIndex.Outcome.STORED, true);
+        index.pending(ObjectLine.fingerprint("deleted"));
+        index.pending(ObjectLine.fingerprint("sent"));
+        index.pending(ObjectLine.fingerprint("gone"));
+        index.pending(ObjectLine.fingerprint("new"));
 
         assertFalse(index.unchangedLine(ObjectLine.fingerprint("sent"), 10L));
         assertEquals(ObjectIndex.Decision.CHANGED, index.decide("sent", 1L), "the export went back to what the ledger had");
         assertTrue(index.isMissing("gone"), "Gong holds it in some version: a full export without it deletes it");
+        assertTrue(index.isPending("gone"));
+        assertTrue(index.isMissing("deleted"), "a pending request may have brought it back");
+        assertFalse(index.isPending("never"));
         assertEquals(ObjectIndex.Decision.NEW, index.decide("new", 1L));
     }
 }
