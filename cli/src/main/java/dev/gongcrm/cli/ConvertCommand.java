@@ -5,6 +5,7 @@ import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.config.BundleConfig;
+import dev.gongcrm.validator.convert.ColumnMatch;
 import dev.gongcrm.validator.convert.CsvConversion;
 import dev.gongcrm.validator.convert.CsvConverter;
 import dev.gongcrm.validator.convert.CsvDelimiter;
@@ -66,9 +67,17 @@ final class ConvertCommand implements Runnable {
 
         @Option(names = "--mapping", paramLabel = "MAPPING.json",
                 description = "Which column fills which field and how its cells read (dates, zones, list "
-                        + "separators, boolean words, constants). Without it, each column fills the field of "
-                        + "its own name.")
+                        + "separators, boolean words, constants). Without it, columns are matched to fields by "
+                        + "name (case, spaces, punctuation and a prefix all columns share, such as 'Deal - ', "
+                        + "aside) and by the names CRM exports use (Title, Value, Organization ID, Update time...); "
+                        + "what matched is said on standard error.")
         Path mapping;
+
+        @Option(names = "--drop-unmatched",
+                description = "Without --mapping, leave out the columns that match no field (by default each is "
+                        + "kept as a custom field named after it, e.g. 'Weighted value' as weightedValue, which the "
+                        + "type's schema file must define).")
+        boolean dropUnmatched;
 
         @Option(names = "--out", paramLabel = "FILE.ldjson",
                 description = "The LDJSON file to write (default: <type>s.ldjson next to the CSV, e.g. "
@@ -118,6 +127,7 @@ final class ConvertCommand implements Runnable {
                 }
             }
             if (!options.quiet) {
+                describeMatches(conversion, stdin ? ValidationOptions.STDIN_NAME : csv.toString());
                 spec.commandLine().getErr().println("gongcrm: wrote " + conversion.objects() + " objects of "
                         + (stdin ? ValidationOptions.STDIN_NAME : csv) + " to " + output + ", sorted by modifiedDate"
                         + (conversion.unmappedColumns().isEmpty() ? ""
@@ -135,11 +145,31 @@ final class ConvertCommand implements Runnable {
             return CsvConverter.builder(type)
                     .profile(options.settings().profile())
                     .mapping(mapping == null ? null : CsvMapping.read(mapping))
+                    .dropUnmatched(dropUnmatched)
                     .schemaFile(schemaFile)
                     .delimiter(delimiter == null ? 0 : CsvDelimiter.parse(delimiter))
                     .maxFindings(options.settings().maxFindings())
                     .build()
                     .convert(input, name, output);
+        }
+
+        /**
+         * Without a mapping, which column fills which field, one line each, for the user to check; a column
+         * named as its field is not worth a line.
+         */
+        private void describeMatches(CsvConversion conversion, String name) {
+            for (ColumnMatch match : conversion.matches()) {
+                if (match.how() == ColumnMatch.How.NAME && match.column().equals(match.field())) {
+                    continue;
+                }
+                spec.commandLine().getErr().println("gongcrm: " + name + ": column '" + match.column() + "' " + switch (match.how()) {
+                    case NAME -> "-> " + match.field();
+                    case SYNONYM -> "-> " + match.field() + " (a name exports use for it)";
+                    case UNMATCHED -> match.field() == null ? "matches no field: left out (--drop-unmatched)"
+                            : "matches no field: kept as custom field " + match.field() + " (define it in the type's "
+                            + "schema file, or leave it out with --drop-unmatched)";
+                });
+            }
         }
 
         /**

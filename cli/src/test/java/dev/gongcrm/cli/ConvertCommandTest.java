@@ -85,6 +85,32 @@ class ConvertCommandTest {
     }
 
     @Test
+    void withoutAMappingWhatMatchedIsSaidAndUnmatchedColumnsAreKeptOrDropped() throws Exception {
+        Path csv = Files.writeString(folder.resolve("export.csv"), """
+                Deal - ID,Deal - Update time,Deal - Owner ID,Deal - Probability
+                d-1,2024-03-01T10:00:00Z,u-1,60
+                """);
+        Run run = run("convert", "csv", csv.toString(), "--type", "DEAL");
+        String name = csv.toString();
+        assertTrue(run.err().startsWith("gongcrm: " + name + ": column 'Deal - ID' -> objectId (a name exports use for it)\n"
+                + "gongcrm: " + name + ": column 'Deal - Update time' -> modifiedDate (a name exports use for it)\n"
+                + "gongcrm: " + name + ": column 'Deal - Owner ID' -> ownerId\n"
+                + "gongcrm: " + name + ": column 'Deal - Probability' matches no field: kept as custom field probability "
+                + "(define it in the type's schema file, or leave it out with --drop-unmatched)\n"), run.err());
+        assertTrue(Files.readString(folder.resolve("deals.ldjson")).contains("\"probability\":\"60\""));
+
+        Run dropped = run("convert", "csv", csv.toString(), "--type", "DEAL", "--drop-unmatched", "--quiet");
+        assertEquals("", dropped.err());
+        assertFalse(Files.readString(folder.resolve("deals.ldjson")).contains("probability"));
+
+        Run nothing = run("convert", "csv", Files.writeString(folder.resolve("colours.csv"), "Colour\nred\n").toString(),
+                "--type", "DEAL");
+        assertEquals(2, nothing.exit());
+        assertEquals(1, nothing.err().lines().count(), nothing.err());
+        assertTrue(nothing.err().startsWith("gongcrm: error: no column of "), nothing.err());
+    }
+
+    @Test
     void theTypeItTakesIsAnObjectTypeAndItsHelpSaysOnlyThose() throws Exception {
         String help = run("convert", "csv", "--help").out();
         assertTrue(help.contains("--type=TYPE") && help.contains("The object type of the CSV's rows: ACCOUNT,"),
@@ -138,6 +164,8 @@ class ConvertCommandTest {
                         + "\"name\":\"Discovery, first call\",\"isActive\":true,\"sortOrder\":1}",
                 Files.readString(folder.resolve("stages.ldjson")).strip());
         Run wrong = run("convert", "csv", csv.toString(), "--type", "STAGE", "--delimiter", ",");
-        assertEquals(1, wrong.exit(), wrong.err() + wrong.out());
+        assertEquals(2, wrong.exit(), wrong.err() + wrong.out());
+        assertTrue(wrong.err().startsWith("gongcrm: error: no column of " + csv + " matches a field of STAGE"),
+                "one column, named as no field: " + wrong.err());
     }
 }

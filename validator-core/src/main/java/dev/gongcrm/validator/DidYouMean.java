@@ -12,7 +12,8 @@ public final class DidYouMean {
 
     /**
      * The known name closest to {@code wanted} (ignoring case; typing errors: an edit, or two letters
-     * swapped), when it is close enough to be a slip: at most a third of its length away, and 2 at most.
+     * swapped), when it is close enough to be a slip: at most a third of its length away, and 2 at most; a
+     * name that is {@code wanted} itself is none.
      */
     public static Optional<String> closest(String wanted, Collection<String> known) {
         String typed = wanted.trim().toLowerCase(Locale.ROOT);
@@ -26,7 +27,9 @@ public final class DidYouMean {
             }
         }
         int allowed = Math.min(2, Math.max(1, typed.length() / 3));
-        return best != null && bestDistance > 0 && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        // a name that differs only in case is a slip too where names are case-sensitive (accountID: accountId)
+        boolean other = best != null && (bestDistance > 0 || !best.equals(wanted.trim()));
+        return other && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     /** {@code "; did you mean 'x'?"}, or an empty string when no known name is close. */

@@ -19,6 +19,7 @@ class DidYouMeanTest {
         assertEquals(Optional.of("sarif"), DidYouMean.closest("sarf", FORMATS), "a letter left out");
         assertEquals(Optional.of("duplicate-object"), DidYouMean.closest("dupliate-objet", RULES), "two edits");
         assertEquals("; did you mean 'unknown-field'?", DidYouMean.hint("unknwon-field", RULES));
+        assertEquals(Optional.of("json"), DidYouMean.closest("JSON", FORMATS), "case is a slip where names are exact");
     }
 
     @Test

@@ -17,13 +17,15 @@ import java.util.Map;
  *
  * @param findings the conversion findings kept (at most the limit), in the CSV's order
  * @param findingCount every conversion finding, including those past the limit
+ * @param matches without a mapping, how each column was matched to a field; empty with one
  */
 public record CsvConversion(String csv, Path output, long objects, List<Finding> findings, long findingCount,
-                            List<String> unmappedColumns) {
+                            List<String> unmappedColumns, List<ColumnMatch> matches) {
 
     public CsvConversion {
         findings = List.copyOf(findings);
         unmappedColumns = List.copyOf(unmappedColumns);
+        matches = List.copyOf(matches);
     }
 
     /**

@@ -48,6 +48,7 @@ public final class CsvConverter {
     private final TypeSpec type;
     private final Path schemaFile;
     private final CsvMapping mapping;
+    private final boolean dropUnmatched;
     private final char delimiter;
     private final int maxFindings;
     private final long maxBufferedChars;
@@ -59,7 +60,11 @@ public final class CsvConverter {
                 : spec.withCustomFields(CustomFields.read(builder.schemaFile, schemas));
         this.schemaFile = builder.schemaFile;
         this.mapping = builder.mapping;
+        this.dropUnmatched = builder.dropUnmatched;
         this.delimiter = builder.delimiter;
+        if (mapping != null) {
+            requireFieldsOfTheType(mapping);
+        }
         this.maxFindings = builder.maxFindings;
         this.maxBufferedChars = builder.maxBufferedChars;
     }
@@ -94,15 +99,44 @@ public final class CsvConverter {
         Path temporary = ReportFiles.temporaryBeside(output);
         try (CsvSource source = new CsvSource(csv, csvName, delimiter);
              LinesByInstant sorter = new LinesByInstant(LinesByInstant.runFolderBeside(temporary), maxBufferedChars)) {
-            Run run = new Run(source, csvName, mapping != null ? mapping : CsvMapping.identity(source.header()));
+            List<ColumnMatch> matches = mapping != null ? List.of() : matches(source.header(), csvName);
+            Run run = new Run(source, csvName, mapping != null ? mapping : CsvMapping.of(matches));
             long objects = run.readInto(sorter);
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 sorter.writeTo(out);
             }
             ReportFiles.moveAtomically(temporary, output);
-            return new CsvConversion(csvName, output, objects, run.findings, run.findingCount, run.unmappedColumns);
+            return new CsvConversion(csvName, output, objects, run.findings, run.findingCount, run.unmappedColumns,
+                    matches);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The header matched to the type's fields; not one column matching is one line, not a finding per row. */
+    private List<ColumnMatch> matches(List<String> header, String csvName) throws ConversionException {
+        List<ColumnMatch> matches = ColumnMatcher.match(header, type, dropUnmatched);
+        if (matches.stream().allMatch(match -> match.how() == ColumnMatch.How.UNMATCHED)) {
+            throw new ConversionException("no column of " + csvName + " matches a field of " + type.type() + " by its "
+                    + "name or a name exports use for it (its columns: " + String.join(", ", header) + "); say which "
+                    + "column fills which field with --mapping MAPPING.json (see 'gongcrm convert csv --help')");
+        }
+        return matches;
+    }
+
+    /**
+     * A field the mapping fills that the type does not have (nor its schema file) but one of its fields is
+     * close to is a misspelling, refused with the field meant; any other is a custom field, which validation
+     * reports until the type's schema file defines it.
+     */
+    private void requireFieldsOfTheType(CsvMapping mapping) throws ConversionException {
+        for (FieldMapping field : mapping.fields()) {
+            String meant = type.field(field.field()) != null ? ""
+                    : dev.gongcrm.validator.DidYouMean.hint(field.field(), type.fields().keySet());
+            if (!meant.isEmpty()) {
+                throw new ConversionException("the mapping fills field '" + field.field() + "', which " + type.type()
+                        + " does not have" + (schemaFile == null ? "" : " nor " + schemaFile + " define") + meant);
+            }
         }
     }
 
@@ -246,6 +280,7 @@ public final class CsvConverter {
         private final ObjectType type;
         private String profile = ProfileSchemas.DEFAULT_PROFILE;
         private CsvMapping mapping;
+        private boolean dropUnmatched;
         private Path schemaFile;
         private char delimiter;
         private int maxFindings = Validator.DEFAULT_MAX_FINDINGS;
@@ -260,9 +295,15 @@ public final class CsvConverter {
             return this;
         }
 
-        /** The mapping; without one, each column fills the field of its own name. */
+        /** The mapping; without one, the header's columns are matched to the type's fields ({@link ColumnMatch}). */
         public Builder mapping(CsvMapping mapping) {
             this.mapping = mapping;
+            return this;
+        }
+
+        /** Without a mapping, leave out the columns that match no field instead of keeping them as custom fields. */
+        public Builder dropUnmatched(boolean dropUnmatched) {
+            this.dropUnmatched = dropUnmatched;
             return this;
         }
 

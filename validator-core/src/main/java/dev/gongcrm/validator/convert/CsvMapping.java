@@ -57,12 +57,12 @@ public final class CsvMapping {
         return fields;
     }
 
-    /** Every column to the field of its own name (blank header names are left out). */
-    static CsvMapping identity(List<String> header) {
+    /** Each matched column to its field, read as the field's type says (a dropped column is left out). */
+    static CsvMapping of(List<ColumnMatch> matches) {
         List<FieldMapping> fields = new ArrayList<>();
-        for (String column : header) {
-            if (!column.isBlank()) {
-                fields.add(FieldMapping.identity(column, null));
+        for (ColumnMatch match : matches) {
+            if (match.field() != null) {
+                fields.add(FieldMapping.of(match.column(), match.field()));
             }
         }
         return new CsvMapping(fields);

@@ -28,9 +28,9 @@ record FieldMapping(String column, String field, DateTimeFormatter date, DateTim
     static final List<String> DEFAULT_TRUE = List.of("true", "1");
     static final List<String> DEFAULT_FALSE = List.of("false", "0");
 
-    /** A column read as the field's type says, without transforms: the mapping when there is no mapping file. */
-    static FieldMapping identity(String column, ZoneId zone) {
-        return new FieldMapping(column, column, null, null, null, zone, DEFAULT_SEPARATOR, false, DEFAULT_TRUE,
+    /** A column read as the field's type says, without transforms: a column matched when there is no mapping file. */
+    static FieldMapping of(String column, String field) {
+        return new FieldMapping(column, field, null, null, null, null, DEFAULT_SEPARATOR, false, DEFAULT_TRUE,
                 DEFAULT_FALSE, null);
     }
 

@@ -316,4 +316,39 @@ class CsvConverterTest {
         assertTrue(toFolder.getMessage().endsWith(": is a folder; name the LDJSON file to write, e.g. "
                 + folder.resolve("deals.ldjson")), toFolder.getMessage());
     }
+
+    @Test
+    void withoutAMappingTheColumnsAreMatchedToFieldsAndTheOthersKeptAsCustomFields() throws Exception {
+        Path csv = write("deals.csv", """
+                Deal - ID,Deal - Title,Deal - Value,Deal - Organization ID,Deal - Owner ID,Deal - Stage,Deal - Expected close date,Deal - Update time,Deal - Probability
+                d-1,Big deal,12000.5,a-1,u-1,s-1,2024-09-30,2024-03-01T10:00:00Z,60
+                """);
+        CsvConversion conversion = convert(ObjectType.DEAL, csv, null);
+
+        assertEquals(9, conversion.matches().size());
+        JsonNode deal = objects(conversion.output()).get(0);
+        assertEquals("{\"objectId\":\"d-1\",\"name\":\"Big deal\",\"amount\":12000.5,\"accountId\":\"a-1\","
+                + "\"ownerId\":\"u-1\",\"stage\":\"s-1\",\"closeDate\":\"2024-09-30\",\"modifiedDate\":"
+                + "\"2024-03-01T10:00:00Z\",\"probability\":\"60\"}", deal.toString());
+    }
+
+    @Test
+    void anExportOfWhichNoColumnMatchesAFieldIsOneLineNotAFindingPerRow() throws Exception {
+        Path csv = write("export.csv", "Colour,Size\nred,4\nblue,5\n");
+        ConversionException none = assertThrows(ConversionException.class, () -> convert(ObjectType.DEAL, csv, null));
+        assertEquals("no column of export.csv matches a field of DEAL by its name or a name exports use for it (its "
+                + "columns: Colour, Size); say which column fills which field with --mapping MAPPING.json (see "
+                + "'gongcrm convert csv --help')", none.getMessage());
+        assertFalse(Files.exists(folder.resolve("deals.ldjson")));
+    }
+
+    @Test
+    void aMappingThatFillsAMisspeltFieldIsRefusedWithTheFieldMeant() throws Exception {
+        Path csv = write("deals.csv", "Id,Account\nd-1,a-1\n");
+        Path mapping = mapping("""
+                {"fields": [{"column": "Id", "field": "objectId"}, {"column": "Account", "field": "accountID"}]}""");
+        ConversionException misspelt = assertThrows(ConversionException.class, () -> convert(ObjectType.DEAL, csv, mapping));
+        assertEquals("the mapping fills field 'accountID', which DEAL does not have; did you mean 'accountId'?",
+                misspelt.getMessage());
+    }
 }

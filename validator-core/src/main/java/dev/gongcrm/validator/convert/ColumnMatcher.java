@@ -1,0 +1,173 @@
+package dev.gongcrm.validator.convert;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.schema.FieldSpec;
+import dev.gongcrm.validator.schema.TypeSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The columns of a CSV export matched to the fields of an object type, for a conversion without a mapping:
+ * by name first (case, spaces and punctuation aside, and without a prefix every column shares, such as
+ * {@code "Deal - "}, or a word naming the type), then by the names CRM exports use for Gong's fields
+ * ({@code column-synonyms.json}: a table, not code per CRM), a field's earlier names first. Each field takes
+ * one column. A column that matches no field is kept under a name made of its own, as a custom field the
+ * type's schema file defines, or dropped.
+ */
+final class ColumnMatcher {
+
+    private static final Table TABLE = Table.load();
+
+    private ColumnMatcher() {
+    }
+
+    /** @param dropUnmatched leave out the columns that match no field, instead of keeping them as custom fields */
+    static List<ColumnMatch> match(List<String> header, TypeSpec type, boolean dropUnmatched) {
+        List<String> columns = header.stream().filter(column -> !column.isBlank()).distinct().toList();
+        String prefix = sharedPrefix(columns);
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (String column : columns) {
+            names.put(column, names(column.substring(prefix.length()), TABLE.typeWords(type.type())));
+        }
+        Map<String, ColumnMatch> matched = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (String column : columns) {
+            for (FieldSpec spec : type.fields().values()) {
+                // a deprecated field's column fills the field that replaces it (lastModified: modifiedDate)
+                String field = spec.deprecated() && spec.replacement() != null ? spec.replacement() : spec.name();
+                if (!taken.contains(field) && names.get(column).contains(normalize(spec.name()))) {
+                    matched.put(column, new ColumnMatch(column, field, ColumnMatch.How.NAME));
+                    taken.add(field);
+                    break;
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> field : TABLE.synonyms().entrySet()) {
+            if (type.field(field.getKey()) == null || taken.contains(field.getKey())) {
+                continue;
+            }
+            synonyms:
+            for (String synonym : field.getValue()) {
+                for (String column : columns) {
+                    if (!matched.containsKey(column) && names.get(column).contains(synonym)) {
+                        matched.put(column, new ColumnMatch(column, field.getKey(), ColumnMatch.How.SYNONYM));
+                        taken.add(field.getKey());
+                        break synonyms;
+                    }
+                }
+            }
+        }
+        List<ColumnMatch> matches = new ArrayList<>();
+        for (String column : columns) {
+            ColumnMatch match = matched.get(column);
+            if (match == null) {
+                String custom = customName(column.substring(prefix.length()), type, taken);
+                taken.add(custom);
+                match = new ColumnMatch(column, dropUnmatched ? null : custom, ColumnMatch.How.UNMATCHED);
+            }
+            matches.add(match);
+        }
+        return matches;
+    }
+
+    /** Letters and digits only, lower case: how two names are compared. */
+    static String normalize(String name) {
+        StringBuilder normal = new StringBuilder(name.length());
+        name.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(normal::appendCodePoint);
+        return normal.toString();
+    }
+
+    /** The column's name, and without a leading word that names the type ("Deal Title": "title"), normalized. */
+    private static List<String> names(String column, List<String> typeWords) {
+        String name = normalize(column);
+        List<String> names = new ArrayList<>(List.of(name));
+        for (String word : typeWords) {
+            if (name.startsWith(word) && name.length() > word.length()) {
+                names.add(name.substring(word.length()));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * What every column's name starts with, up to a character that is neither letter nor digit (and holding a
+     * letter), such as {@code "Deal - "}: an export's way of naming the type, not the field. Empty when there is none.
+     */
+    static String sharedPrefix(List<String> columns) {
+        if (columns.size() < 2) {
+            return "";
+        }
+        String first = columns.get(0);
+        int length = first.length();
+        for (String column : columns) {
+            int same = 0;
+            while (same < Math.min(length, column.length()) && column.charAt(same) == first.charAt(same)) {
+                same++;
+            }
+            length = same;
+        }
+        while (length > 0 && Character.isLetterOrDigit(first.charAt(length - 1))) {
+            length--;
+        }
+        String prefix = first.substring(0, length);
+        boolean named = prefix.codePoints().anyMatch(Character::isLetter);
+        boolean leavesNames = columns.stream().allMatch(column -> normalize(column.substring(prefix.length())).length() > 0);
+        return named && leavesNames ? prefix : "";
+    }
+
+    /** A field name made of the column's words, lower camel case ("Weighted value": weightedValue), not yet taken. */
+    private static String customName(String column, TypeSpec type, Set<String> taken) {
+        StringBuilder name = new StringBuilder();
+        for (String word : column.split("[^\\p{L}\\p{Nd}]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String lower = word.toLowerCase(Locale.ROOT);
+            name.append(name.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+        }
+        String base = name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "field" + name : name.toString();
+        String unique = base;
+        for (int n = 2; taken.contains(unique) || type.field(unique) != null; n++) {
+            unique = base + n;
+        }
+        return unique;
+    }
+
+    /** The table of column-synonyms.json: type words per type, and each field's names, normalized. */
+    private record Table(Map<String, List<String>> typeWords, Map<String, List<String>> synonyms) {
+
+        List<String> typeWords(ObjectType type) {
+            return typeWords.getOrDefault(type.name(), List.of());
+        }
+
+        static Table load() {
+            try (InputStream in = ColumnMatcher.class.getResourceAsStream("column-synonyms.json")) {
+                JsonNode root = JsonMapper.builder().build().readTree(in);
+                return new Table(normalized(root.get("typeWords")), normalized(root.get("fields")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read column-synonyms.json from the jar", e);
+            }
+        }
+
+        private static Map<String, List<String>> normalized(JsonNode object) {
+            Map<String, List<String>> lists = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                List<String> names = new ArrayList<>();
+                entry.getValue().forEach(name -> names.add(normalize(name.asString())));
+                lists.put(entry.getKey(), List.copyOf(names));
+            }
+            return lists;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.gongcrm.validator.convert;
+
+import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.schema.ProfileSchemas;
+import dev.gongcrm.validator.schema.TypeSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A CSV export's columns matched to a type's fields without a mapping: by name, then by the names exports use. */
+class ColumnMatcherTest {
+
+    private static TypeSpec type(ObjectType type) {
+        return ProfileSchemas.of("legacy").type(type);
+    }
+
+    /** Column to "field (how)", in the header's order. */
+    private static Map<String, String> match(ObjectType type, boolean dropUnmatched, String... header) {
+        Map<String, String> matched = new LinkedHashMap<>();
+        for (ColumnMatch match : ColumnMatcher.match(List.of(header), type(type), dropUnmatched)) {
+            matched.put(match.column(), match.field() + " (" + match.how() + ")");
+        }
+        return matched;
+    }
+
+    private static Map<String, String> expected(String... columnThenMatch) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (int i = 0; i < columnThenMatch.length; i += 2) {
+            expected.put(columnThenMatch[i], columnThenMatch[i + 1]);
+        }
+        return expected;
+    }
+
+    @Test
+    void aDealsExportWithAPrefixOnEveryColumnMatchesByNameAndByTheNamesExportsUse() {
+        Map<String, String> expected = expected(
+                "Deal - ID", "objectId (SYNONYM)",
+                "Deal - Title", "name (SYNONYM)",
+                "Deal - Value", "amount (SYNONYM)",
+                "Deal - Organization ID", "accountId (SYNONYM)",
+                "Deal - Owner ID", "ownerId (NAME)",
+                "Deal - Stage", "stage (NAME)",
+                "Deal - Status", "status (UNMATCHED)",
+                "Deal - Expected close date", "closeDate (SYNONYM)",
+                "Deal - Update time", "modifiedDate (SYNONYM)",
+                "Deal - Probability", "probability (UNMATCHED)");
+        assertEquals(expected, match(ObjectType.DEAL, false, expected.keySet().toArray(String[]::new)));
+    }
+
+    @Test
+    void caseSpacesPunctuationAndAWordNamingTheTypeDoNotCount() {
+        Map<String, String> expected = expected(
+                "OBJECT_ID", "objectId (NAME)",
+                "Contact E-mail", "emailAddress (SYNONYM)",
+                "first name", "firstName (NAME)",
+                "Last modified", "modifiedDate (NAME)",
+                "Job Title", "title (SYNONYM)");
+        assertEquals(expected, match(ObjectType.CONTACT, false, expected.keySet().toArray(String[]::new)),
+                "Last modified names the deprecated lastModified: its replacement is filled");
+    }
+
+    @Test
+    void eachFieldTakesOneColumnItsOwnNameFirstThenItsEarlierSynonyms() {
+        Map<String, String> expected = expected(
+                "Organization", "organization (UNMATCHED)",
+                "Organization ID", "accountId (SYNONYM)",
+                "Title", "title (UNMATCHED)",
+                "Name", "name (NAME)",
+                "ID", "objectId (SYNONYM)",
+                "Record ID", "recordId (UNMATCHED)",
+                "Modified", "modifiedDate (SYNONYM)");
+        assertEquals(expected, match(ObjectType.DEAL, false, expected.keySet().toArray(String[]::new)));
+    }
+
+    @Test
+    void anUnmatchedColumnIsNamedInCamelCaseNeverAsAFieldOrAnotherColumnOrItIsDropped() {
+        Map<String, String> expected = expected(
+                "objectId", "objectId (NAME)",
+                "Weighted value (EUR)", "weightedValueEur (UNMATCHED)",
+                "weighted-value EUR", "weightedValueEur2 (UNMATCHED)",
+                "2nd phone", "field2ndPhone (UNMATCHED)",
+                "Domains!", "domains (NAME)",
+                "domains", "domains2 (UNMATCHED)");
+        assertEquals(expected, match(ObjectType.ACCOUNT, false, expected.keySet().toArray(String[]::new)));
+        assertEquals(expected("objectId", "objectId (NAME)", "Weighted value", "null (UNMATCHED)"),
+                match(ObjectType.ACCOUNT, true, "objectId", "Weighted value"));
+    }
+
+    @Test
+    void aSharedPrefixIsOneThatEndsBetweenWordsAndLeavesEveryColumnANameOfItsOwn() {
+        assertEquals("Deal - ", ColumnMatcher.sharedPrefix(List.of("Deal - ID", "Deal - Title")));
+        assertEquals("Opportunity.", ColumnMatcher.sharedPrefix(List.of("Opportunity.Id", "Opportunity.Amount")));
+        assertEquals("", ColumnMatcher.sharedPrefix(List.of("Name", "Number")), "'N' ends within a word");
+        assertEquals("", ColumnMatcher.sharedPrefix(List.of("Deal - ", "Deal - Title")), "it would leave no name");
+        assertEquals("", ColumnMatcher.sharedPrefix(List.of("- a", "- b")), "no word");
+        assertEquals("", ColumnMatcher.sharedPrefix(List.of("Deal - ID")), "one column shares with none");
+    }
+}
