@@ -165,6 +165,7 @@ final class ConvertCommand implements Runnable {
                 spec.commandLine().getErr().println("gongcrm: " + name + ": column '" + match.column() + "' " + switch (match.how()) {
                     case NAME -> "-> " + match.field();
                     case SYNONYM -> "-> " + match.field() + " (a name exports use for it)";
+                    case STATUS -> "-> isOpen and isWon, from its open, won or lost (a deal's status)";
                     case UNMATCHED -> match.field() == null ? "matches no field: left out (--drop-unmatched)"
                             : "matches no field: kept as custom field " + match.field() + " (define it in the type's "
                             + "schema file, or leave it out with --drop-unmatched)";

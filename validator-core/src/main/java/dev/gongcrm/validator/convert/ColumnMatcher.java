@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code "Deal - "}, or a word naming the type), then by the names CRM exports use for Gong's fields
  * ({@code column-synonyms.json}: a table, not code per CRM), a field's earlier names first. Each field takes
  * one column. A column that matches no field is kept under a name made of its own, as a custom field the
- * type's schema file defines, or dropped.
+ * type's schema file defines, or dropped. A deal's status column (open, won or lost) fills isOpen and isWon
+ * when no column does.
  */
 final class ColumnMatcher {
 
@@ -65,6 +66,18 @@ final class ColumnMatcher {
                         taken.add(field.getKey());
                         break synonyms;
                     }
+                }
+            }
+        }
+        if (type.field("isOpen") != null && type.field("isWon") != null && !taken.contains("isOpen")
+                && !taken.contains("isWon")) {
+            for (String column : columns) {
+                ColumnMatch match = matched.get(column);
+                boolean free = match == null || match.field().equals("status");
+                if (free && names.get(column).stream().anyMatch(TABLE.statusColumns()::contains)) {
+                    matched.put(column, new ColumnMatch(column, "status", ColumnMatch.How.STATUS));
+                    taken.addAll(List.of("status", "isOpen", "isWon"));
+                    break;
                 }
             }
         }
@@ -145,7 +158,8 @@ final class ColumnMatcher {
     }
 
     /** The table of column-synonyms.json: type words per type, and each field's names, normalized. */
-    private record Table(Map<String, List<String>> typeWords, Map<String, List<String>> synonyms) {
+    private record Table(Map<String, List<String>> typeWords, List<String> statusColumns,
+                         Map<String, List<String>> synonyms) {
 
         List<String> typeWords(ObjectType type) {
             return typeWords.getOrDefault(type.name(), List.of());
@@ -154,7 +168,10 @@ final class ColumnMatcher {
         static Table load() {
             try (InputStream in = ColumnMatcher.class.getResourceAsStream("column-synonyms.json")) {
                 JsonNode root = JsonMapper.builder().build().readTree(in);
-                return new Table(normalized(root.get("typeWords")), normalized(root.get("fields")));
+                List<String> statusColumns = new ArrayList<>();
+                root.get("statusColumns").forEach(name -> statusColumns.add(normalize(name.asString())));
+                return new Table(normalized(root.get("typeWords")), List.copyOf(statusColumns),
+                        normalized(root.get("fields")));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read column-synonyms.json from the jar", e);
             }

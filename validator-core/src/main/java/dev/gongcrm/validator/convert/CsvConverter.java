@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,6 +45,7 @@ public final class CsvConverter {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final String MODIFIED_DATE = "modifiedDate";
     private static final String OBJECT_ID = "objectId";
+    private static final Set<String> DEAL_STATUSES = Set.of("open", "won", "lost");
 
     private final TypeSpec type;
     private final Path schemaFile;
@@ -219,6 +221,10 @@ public final class CsvConverter {
                     if (cell.isBlank()) {
                         continue;
                     }
+                    if (field.dealStatus()) {
+                        writeStatus(json, cell, row, i, rowFindings);
+                        continue;
+                    }
                     Object value;
                     try {
                         value = CellConverter.convert(cell, field, type.field(field.field()));
@@ -246,6 +252,27 @@ public final class CsvConverter {
                         objectId, finding.field(), finding.message()));
             }
             return instant;
+        }
+
+        /** A deal's status: open, won or lost, as isOpen and isWon, and as status in upper case when the type has it. */
+        private void writeStatus(JsonGenerator json, String cell, CsvSource.Row row, int mapping,
+                                 List<Finding> rowFindings) {
+            String status = cell.trim().toLowerCase(Locale.ROOT);
+            if (!DEAL_STATUSES.contains(status)) {
+                int[] position = source.cellPosition(row, columns[mapping]);
+                rowFindings.add(finding(position[0], position[1], "/isOpen", "record " + row.number() + ", column '"
+                        + source.header().get(columns[mapping]) + "': '" + cell + "' is not a deal status; open, won or "
+                        + "lost fill isOpen and isWon"));
+                return;
+            }
+            json.writeName("isOpen");
+            json.writeBoolean(status.equals("open"));
+            json.writeName("isWon");
+            json.writeBoolean(status.equals("won"));
+            if (type.field(fields.get(mapping).field()) != null) {
+                json.writeName(fields.get(mapping).field());
+                json.writeString(status.toUpperCase(Locale.ROOT));
+            }
         }
 
         private Finding finding(int line, int column, String field, String message) {

@@ -61,7 +61,9 @@ public final class CsvMapping {
     static CsvMapping of(List<ColumnMatch> matches) {
         List<FieldMapping> fields = new ArrayList<>();
         for (ColumnMatch match : matches) {
-            if (match.field() != null) {
+            if (match.how() == ColumnMatch.How.STATUS) {
+                fields.add(FieldMapping.dealStatus(match.column()));
+            } else if (match.field() != null) {
                 fields.add(FieldMapping.of(match.column(), match.field()));
             }
         }
@@ -131,7 +133,7 @@ public final class CsvMapping {
                 }
             }
             return new FieldMapping(null, field, null, null, null, null, null, false, null, null,
-                    entry.get("constant").toString());
+                    entry.get("constant").toString(), false);
         }
         if (entry.has("date") && entry.has("datetime")) {
             throw new ConversionException(at + " (" + field + "): give \"date\" or \"datetime\", not both");
@@ -147,7 +149,7 @@ public final class CsvMapping {
                 datePattern != null ? datePattern : datetimePattern, zone, separator,
                 decimalComma(entry, defaultDecimalComma, at + " (" + field + "): "),
                 words(entry, "true", FieldMapping.DEFAULT_TRUE, at), words(entry, "false", FieldMapping.DEFAULT_FALSE, at),
-                null);
+                null, false);
     }
 
     private static void refuseUnknownKeys(JsonNode object, Set<String> known, String name, String where)

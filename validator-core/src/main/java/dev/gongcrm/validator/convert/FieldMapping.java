@@ -19,10 +19,12 @@ import java.util.List;
  * @param trueWords cell texts that mean true (compared ignoring case)
  * @param falseWords cell texts that mean false (compared ignoring case)
  * @param constant the JSON text of a constant value, or null for a column
+ * @param dealStatus the column holds a deal's status, open, won or lost (any case), which fills isOpen and
+ *     isWon, and {@code field} ({@code status}) in upper case when the type has it
  */
 record FieldMapping(String column, String field, DateTimeFormatter date, DateTimeFormatter datetime,
                     String datePattern, ZoneId zone, String separator, boolean decimalComma, List<String> trueWords,
-                    List<String> falseWords, String constant) {
+                    List<String> falseWords, String constant, boolean dealStatus) {
 
     static final String DEFAULT_SEPARATOR = ";";
     static final List<String> DEFAULT_TRUE = List.of("true", "1");
@@ -31,7 +33,13 @@ record FieldMapping(String column, String field, DateTimeFormatter date, DateTim
     /** A column read as the field's type says, without transforms: a column matched when there is no mapping file. */
     static FieldMapping of(String column, String field) {
         return new FieldMapping(column, field, null, null, null, null, DEFAULT_SEPARATOR, false, DEFAULT_TRUE,
-                DEFAULT_FALSE, null);
+                DEFAULT_FALSE, null, false);
+    }
+
+    /** A column of deal statuses ({@link #dealStatus}). */
+    static FieldMapping dealStatus(String column) {
+        return new FieldMapping(column, "status", null, null, null, null, DEFAULT_SEPARATOR, false, DEFAULT_TRUE,
+                DEFAULT_FALSE, null, true);
     }
 
     boolean isConstant() {

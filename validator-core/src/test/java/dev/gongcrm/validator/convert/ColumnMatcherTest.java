@@ -44,7 +44,7 @@ class ColumnMatcherTest {
                 "Deal - Organization ID", "accountId (SYNONYM)",
                 "Deal - Owner ID", "ownerId (NAME)",
                 "Deal - Stage", "stage (NAME)",
-                "Deal - Status", "status (UNMATCHED)",
+                "Deal - Status", "status (STATUS)",
                 "Deal - Expected close date", "closeDate (SYNONYM)",
                 "Deal - Update time", "modifiedDate (SYNONYM)",
                 "Deal - Probability", "probability (UNMATCHED)");
@@ -98,5 +98,19 @@ class ColumnMatcherTest {
         assertEquals("", ColumnMatcher.sharedPrefix(List.of("Deal - ", "Deal - Title")), "it would leave no name");
         assertEquals("", ColumnMatcher.sharedPrefix(List.of("- a", "- b")), "no word");
         assertEquals("", ColumnMatcher.sharedPrefix(List.of("Deal - ID")), "one column shares with none");
+    }
+
+    @Test
+    void aDealsStatusColumnFillsIsOpenAndIsWonUnlessAColumnDoes() {
+        assertEquals(expected("ID", "objectId (SYNONYM)", "State", "status (STATUS)"),
+                match(ObjectType.DEAL, false, "ID", "State"));
+        assertEquals(expected("Status", "status (UNMATCHED)", "Won", "isWon (SYNONYM)"),
+                match(ObjectType.DEAL, false, "Status", "Won"), "a column of its own fills isWon");
+        assertEquals(expected("Status", "status (UNMATCHED)"), match(ObjectType.ACCOUNT, false, "Status"),
+                "an account has no isOpen");
+        List<ColumnMatch> current = ColumnMatcher.match(List.of("Deal - ID", "Deal - Status"),
+                ProfileSchemas.of("current").type(ObjectType.DEAL), false);
+        assertEquals(new ColumnMatch("Deal - Status", "status", ColumnMatch.How.STATUS), current.get(1),
+                "the current profile's status field is filled too");
     }
 }

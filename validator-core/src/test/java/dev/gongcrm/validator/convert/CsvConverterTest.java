@@ -320,16 +320,34 @@ class CsvConverterTest {
     @Test
     void withoutAMappingTheColumnsAreMatchedToFieldsAndTheOthersKeptAsCustomFields() throws Exception {
         Path csv = write("deals.csv", """
-                Deal - ID,Deal - Title,Deal - Value,Deal - Organization ID,Deal - Owner ID,Deal - Stage,Deal - Expected close date,Deal - Update time,Deal - Probability
-                d-1,Big deal,12000.5,a-1,u-1,s-1,2024-09-30,2024-03-01T10:00:00Z,60
+                Deal - ID,Deal - Title,Deal - Value,Deal - Organization ID,Deal - Owner ID,Deal - Stage,Deal - Status,Deal - Expected close date,Deal - Update time,Deal - Probability
+                d-1,Big deal,12000.5,a-1,u-1,s-1,Won,2024-09-30,2024-03-01T10:00:00Z,60
+                d-2,Lost deal,10,a-1,u-1,s-1,lost,2024-09-30,2024-03-02T10:00:00Z,
+                d-3,Open deal,10,a-1,u-1,s-1,OPEN,2024-09-30,2024-03-03T10:00:00Z,
+                d-4,Odd deal,10,a-1,u-1,s-1,pending,2024-09-30,2024-03-04T10:00:00Z,
                 """);
         CsvConversion conversion = convert(ObjectType.DEAL, csv, null);
 
-        assertEquals(9, conversion.matches().size());
-        JsonNode deal = objects(conversion.output()).get(0);
+        assertEquals(10, conversion.matches().size());
+        List<JsonNode> deals = objects(conversion.output());
         assertEquals("{\"objectId\":\"d-1\",\"name\":\"Big deal\",\"amount\":12000.5,\"accountId\":\"a-1\","
-                + "\"ownerId\":\"u-1\",\"stage\":\"s-1\",\"closeDate\":\"2024-09-30\",\"modifiedDate\":"
-                + "\"2024-03-01T10:00:00Z\",\"probability\":\"60\"}", deal.toString());
+                + "\"ownerId\":\"u-1\",\"stage\":\"s-1\",\"isOpen\":false,\"isWon\":true,\"closeDate\":\"2024-09-30\","
+                + "\"modifiedDate\":\"2024-03-01T10:00:00Z\",\"probability\":\"60\"}", deals.get(0).toString());
+        assertEquals(List.of("false false", "true false"), deals.subList(1, 3).stream()
+                .map(deal -> deal.path("isOpen").asBoolean() + " " + deal.path("isWon").asBoolean()).toList());
+        assertFalse(deals.get(3).has("isOpen"));
+        assertEquals(List.of("deals.csv:5:29: record 4, column 'Deal - Status': 'pending' is not a deal status; open, "
+                + "won or lost fill isOpen and isWon"), conversion.findings().stream()
+                .map(f -> f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message()).toList());
+    }
+
+    @Test
+    void inTheCurrentProfileADealsStatusFillsItsStatusFieldToo() throws Exception {
+        Path csv = write("deals.csv", "ID,Status\nd-1,won\n");
+        CsvConversion conversion = CsvConverter.builder(ObjectType.DEAL).profile("current").build()
+                .convert(csv, "deals.csv", folder.resolve("deals.ldjson"));
+        assertEquals("{\"objectId\":\"d-1\",\"isOpen\":false,\"isWon\":true,\"status\":\"WON\"}",
+                objects(conversion.output()).get(0).toString());
     }
 
     @Test
