@@ -73,6 +73,11 @@ final class ConvertCommand implements Runnable {
                         + "what matched is said on standard error.")
         Path mapping;
 
+        @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+                description = "Without --mapping, the zone of datetimes the export writes without one (default "
+                        + "${DEFAULT-VALUE}; e.g. Europe/Berlin, -05:00).")
+        String zone;
+
         @Option(names = "--drop-unmatched",
                 description = "Without --mapping, leave out the columns that match no field (by default each is "
                         + "kept as a custom field named after it, e.g. 'Weighted value' as weightedValue, which the "
@@ -146,6 +151,7 @@ final class ConvertCommand implements Runnable {
                     .profile(options.settings().profile())
                     .mapping(mapping == null ? null : CsvMapping.read(mapping))
                     .dropUnmatched(dropUnmatched)
+                    .zone(zone())
                     .schemaFile(schemaFile)
                     .delimiter(delimiter == null ? 0 : CsvDelimiter.parse(delimiter))
                     .maxFindings(options.settings().maxFindings())
@@ -159,12 +165,13 @@ final class ConvertCommand implements Runnable {
          */
         private void describeMatches(CsvConversion conversion, String name) {
             for (ColumnMatch match : conversion.matches()) {
-                if (match.how() == ColumnMatch.How.NAME && match.column().equals(match.field())) {
+                if (match.how() == ColumnMatch.How.NAME && match.column().equals(match.field()) && match.format() == null) {
                     continue;
                 }
                 spec.commandLine().getErr().println("gongcrm: " + name + ": column '" + match.column() + "' " + switch (match.how()) {
-                    case NAME -> "-> " + match.field();
-                    case SYNONYM -> "-> " + match.field() + " (a name exports use for it)";
+                    case NAME -> "-> " + match.field() + (match.format() == null ? "" : ", " + match.format());
+                    case SYNONYM -> "-> " + match.field() + " (a name exports use for it)"
+                            + (match.format() == null ? "" : ", " + match.format());
                     case STATUS -> "-> isOpen and isWon, from its open, won or lost (a deal's status)";
                     case UNMATCHED -> match.field() == null ? "matches no field: left out (--drop-unmatched)"
                             : "matches no field: kept as custom field " + match.field() + " (define it in the type's "
@@ -185,6 +192,15 @@ final class ConvertCommand implements Runnable {
             } catch (IOException e) {
                 Files.deleteIfExists(copy);
                 throw new IOException("cannot read the CSV from standard input: " + e.getMessage(), e);
+            }
+        }
+
+        private java.time.ZoneId zone() {
+            try {
+                return java.time.ZoneId.of(zone.trim());
+            } catch (java.time.DateTimeException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--zone: '" + zone + "' is not a zone; "
+                        + "use UTC, an offset such as -05:00, or a region such as Europe/Berlin");
             }
         }
 

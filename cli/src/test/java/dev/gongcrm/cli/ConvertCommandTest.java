@@ -141,7 +141,7 @@ class ConvertCommandTest {
         Run typo = run("convert", "csv", csv.toString(), "--type", "DEAL", "--mapping", mapping.toString());
         assertEquals(2, typo.exit());
         assertEquals("gongcrm: error: " + mapping + ": fields[0]: unknown key 'dat'; known keys: column, field, date, "
-                + "datetime, zone, decimal, separator, true, false, constant\n", typo.err());
+                + "datetime, zone, decimal, grouping, separator, true, false, constant\n", typo.err());
 
         Run missing = run("convert", "csv", folder.resolve("nope.csv").toString(), "--type", "DEAL");
         assertEquals(2, missing.exit());

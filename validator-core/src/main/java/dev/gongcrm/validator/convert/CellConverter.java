@@ -64,7 +64,7 @@ final class CellConverter {
             return bool(cell.trim(), mapping);
         }
         if (spec.kinds().contains(JsonKind.NUMBER) || spec.kinds().contains(JsonKind.INTEGER)) {
-            return number(cell.trim(), mapping.decimalComma(), spec.kinds().contains(JsonKind.NUMBER));
+            return number(cell.trim(), mapping, spec.kinds().contains(JsonKind.NUMBER));
         }
         return cell;
     }
@@ -94,9 +94,10 @@ final class CellConverter {
         return words.stream().anyMatch(cell::equalsIgnoreCase);
     }
 
-    private static BigDecimal number(String cell, boolean decimalComma, boolean decimalsAllowed) throws CellException {
-        // with a decimal comma, dots and spaces group thousands (1.234,50 and 1 234,50)
-        String digits = decimalComma ? GROUPING.matcher(cell).replaceAll("").replace(',', '.') : cell;
+    private static BigDecimal number(String cell, FieldMapping mapping, boolean decimalsAllowed) throws CellException {
+        boolean decimalComma = mapping.decimalComma();
+        // with a decimal comma, dots and spaces group thousands (1.234,50 and 1 234,50); else the mapping's grouping
+        String digits = decimalComma ? GROUPING.matcher(cell).replaceAll("").replace(',', '.') : ungrouped(cell, mapping);
         BigDecimal number;
         try {
             number = new BigDecimal(digits);
@@ -104,9 +105,10 @@ final class CellConverter {
             throw new CellException("'" + cell + "' is not a number; " + (decimalComma
                     ? "write digits with ',' for decimals, e.g. 12.000,50"
                     : "write digits with '.' for decimals and no thousands separators or currency, e.g. 12000.50 "
-                            + "(\"decimal\": \",\" in the mapping reads 12.000,50)"));
+                            + "(\"decimal\": \",\" in the mapping reads 12.000,50, \"grouping\": \",\" 12,000.50)"));
         }
-        // 12000.00 is written 12000 (and 1E+3 as 1000): the value, not the export's formatting
+        // 12000.00 is written 12000 (and 1E+3 as 1000): the value, not the export's formatting; a grouping
+        // character only between groups of three digits, so that 1,5 is no 15
         BigDecimal plain = number.stripTrailingZeros();
         if (plain.scale() < 0) {
             plain = plain.setScale(0);
@@ -115,6 +117,18 @@ final class CellConverter {
             throw new CellException("'" + cell + "' is not a whole number");
         }
         return plain;
+    }
+
+    private static String ungrouped(String cell, FieldMapping mapping) throws CellException {
+        if (mapping.grouping().isEmpty() || cell.indexOf(mapping.grouping().charAt(0)) < 0) {
+            return cell;
+        }
+        String grouping = Pattern.quote(mapping.grouping());
+        if (!cell.matches("-?\\d{1,3}(" + grouping + "\\d{3})+(\\.\\d+)?")) {
+            throw new CellException("'" + cell + "' is not a number grouped by '" + mapping.grouping() + "', e.g. 12"
+                    + mapping.grouping() + "000.50");
+        }
+        return cell.replace(mapping.grouping(), "");
     }
 
     private static String date(String cell, FieldMapping mapping) throws CellException {

@@ -7,6 +7,7 @@ import dev.gongcrm.validator.bundle.LinesByInstant;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.report.OutputGuard;
 import dev.gongcrm.validator.report.ReportFiles;
+import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
 import dev.gongcrm.validator.time.IsoDates;
@@ -51,6 +52,7 @@ public final class CsvConverter {
     private final Path schemaFile;
     private final CsvMapping mapping;
     private final boolean dropUnmatched;
+    private final java.time.ZoneId zone;
     private final char delimiter;
     private final int maxFindings;
     private final long maxBufferedChars;
@@ -63,6 +65,7 @@ public final class CsvConverter {
         this.schemaFile = builder.schemaFile;
         this.mapping = builder.mapping;
         this.dropUnmatched = builder.dropUnmatched;
+        this.zone = builder.zone;
         this.delimiter = builder.delimiter;
         if (mapping != null) {
             requireFieldsOfTheType(mapping);
@@ -102,7 +105,11 @@ public final class CsvConverter {
         try (CsvSource source = new CsvSource(csv, csvName, delimiter);
              LinesByInstant sorter = new LinesByInstant(LinesByInstant.runFolderBeside(temporary), maxBufferedChars)) {
             List<ColumnMatch> matches = mapping != null ? List.of() : matches(source.header(), csvName);
-            Run run = new Run(source, csvName, mapping != null ? mapping : CsvMapping.of(matches));
+            java.util.Map<String, FieldMapping> told = new java.util.HashMap<>();
+            if (mapping == null) {
+                matches = tellFormats(csv, csvName, matches, told);
+            }
+            Run run = new Run(source, csvName, mapping != null ? mapping : CsvMapping.of(matches, told));
             long objects = run.readInto(sorter);
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 sorter.writeTo(out);
@@ -124,6 +131,48 @@ public final class CsvConverter {
                     + "column fills which field with --mapping MAPPING.json (see 'gongcrm convert csv --help')");
         }
         return matches;
+    }
+
+    /**
+     * The matched columns' cell formats told from all their values ({@link CellFormats}), in a first read of
+     * the export: each told mapping put in {@code told} by column, each match given what was told of it.
+     */
+    private List<ColumnMatch> tellFormats(Path csv, String csvName, List<ColumnMatch> matches,
+                                          java.util.Map<String, FieldMapping> told) throws IOException {
+        java.util.Map<Integer, CellFormats> columns = new java.util.LinkedHashMap<>();
+        try (CsvSource source = new CsvSource(csv, csvName, delimiter)) {
+            for (ColumnMatch match : matches) {
+                FieldSpec spec = match.field() == null || match.how() == ColumnMatch.How.STATUS ? null
+                        : type.field(match.field());
+                if (CellFormats.applies(spec)) {
+                    columns.put(source.header().indexOf(match.column()), new CellFormats(match.column(), match.field(),
+                            spec));
+                }
+            }
+            if (columns.isEmpty()) {
+                return matches;
+            }
+            for (CsvSource.Row row = source.next(); row != null; row = source.next()) {
+                for (java.util.Map.Entry<Integer, CellFormats> column : columns.entrySet()) {
+                    if (column.getKey() < row.record().size()) {
+                        column.getValue().see(row.record().get(column.getKey()));
+                    }
+                }
+            }
+        }
+        List<ColumnMatch> described = new ArrayList<>();
+        for (ColumnMatch match : matches) {
+            CellFormats formats = columns.values().stream().filter(f -> f.column().equals(match.column())).findFirst()
+                    .orElse(null);
+            if (formats == null) {
+                described.add(match);
+                continue;
+            }
+            CellFormats.Told result = formats.told(zone);
+            told.put(match.column(), result.mapping());
+            described.add(new ColumnMatch(match.column(), match.field(), match.how(), result.description()));
+        }
+        return described;
     }
 
     /**
@@ -308,6 +357,7 @@ public final class CsvConverter {
         private String profile = ProfileSchemas.DEFAULT_PROFILE;
         private CsvMapping mapping;
         private boolean dropUnmatched;
+        private java.time.ZoneId zone = java.time.ZoneOffset.UTC;
         private Path schemaFile;
         private char delimiter;
         private int maxFindings = Validator.DEFAULT_MAX_FINDINGS;
@@ -325,6 +375,12 @@ public final class CsvConverter {
         /** The mapping; without one, the header's columns are matched to the type's fields ({@link ColumnMatch}). */
         public Builder mapping(CsvMapping mapping) {
             this.mapping = mapping;
+            return this;
+        }
+
+        /** Without a mapping, the zone of datetimes written without one (default UTC). */
+        public Builder zone(java.time.ZoneId zone) {
+            this.zone = zone;
             return this;
         }
 

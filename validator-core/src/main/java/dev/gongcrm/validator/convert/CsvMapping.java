@@ -45,7 +45,7 @@ public final class CsvMapping {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("zone", "decimal", "fields"));
     private static final Set<String> FIELD_KEYS = new LinkedHashSet<>(List.of("column", "field", "date", "datetime",
-            "zone", "decimal", "separator", "true", "false", "constant"));
+            "zone", "decimal", "grouping", "separator", "true", "false", "constant"));
 
     private final List<FieldMapping> fields;
 
@@ -57,14 +57,17 @@ public final class CsvMapping {
         return fields;
     }
 
-    /** Each matched column to its field, read as the field's type says (a dropped column is left out). */
-    static CsvMapping of(List<ColumnMatch> matches) {
+    /**
+     * Each matched column to its field, read as {@code told} says for the columns whose cells' formats were
+     * told from their values, else as the field's type says (a dropped column is left out).
+     */
+    static CsvMapping of(List<ColumnMatch> matches, java.util.Map<String, FieldMapping> told) {
         List<FieldMapping> fields = new ArrayList<>();
         for (ColumnMatch match : matches) {
             if (match.how() == ColumnMatch.How.STATUS) {
                 fields.add(FieldMapping.dealStatus(match.column()));
             } else if (match.field() != null) {
-                fields.add(FieldMapping.of(match.column(), match.field()));
+                fields.add(told.getOrDefault(match.column(), FieldMapping.of(match.column(), match.field())));
             }
         }
         return new CsvMapping(fields);
@@ -132,7 +135,7 @@ public final class CsvMapping {
                     throw new ConversionException(at + " (" + field + "): \"" + key + "\" reads cells; a constant has none");
                 }
             }
-            return new FieldMapping(null, field, null, null, null, null, null, false, null, null,
+            return new FieldMapping(null, field, null, null, null, null, null, false, "", null, null,
                     entry.get("constant").toString(), false);
         }
         if (entry.has("date") && entry.has("datetime")) {
@@ -147,7 +150,7 @@ public final class CsvMapping {
         }
         return new FieldMapping(column, field, formatter(datePattern, at), formatter(datetimePattern, at),
                 datePattern != null ? datePattern : datetimePattern, zone, separator,
-                decimalComma(entry, defaultDecimalComma, at + " (" + field + "): "),
+                decimalComma(entry, defaultDecimalComma, at + " (" + field + "): "), grouping(entry, at),
                 words(entry, "true", FieldMapping.DEFAULT_TRUE, at), words(entry, "false", FieldMapping.DEFAULT_FALSE, at),
                 null, false);
     }
@@ -203,6 +206,18 @@ public final class CsvMapping {
             throw new ConversionException(at + "\"decimal\" must be \",\" or \".\", got " + decimal);
         }
         return decimal.asString().equals(",");
+    }
+
+    /** The characters that group thousands: "," (12,000.50), "." , " " or "'" (12'000.50); empty for none. */
+    private static String grouping(JsonNode entry, String at) throws ConversionException {
+        JsonNode grouping = entry.get("grouping");
+        if (grouping == null) {
+            return "";
+        }
+        if (!grouping.isString() || !List.of(",", ".", " ", "'").contains(grouping.asString())) {
+            throw new ConversionException(at + ": \"grouping\" must be \",\", \".\", \" \" or \"'\", got " + grouping);
+        }
+        return grouping.asString();
     }
 
     private static ZoneId zone(JsonNode value, String name, String where) throws ConversionException {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param zone the zone of datetimes that carry no offset, or null when they must carry one
  * @param separator what separates the items of a string-array cell
  * @param decimalComma whether numbers are written the European way, {@code 1.234,50}
+ * @param grouping the characters that group thousands in numbers with a decimal point ({@code ","} for
+ *     {@code 12,000.50}), removed before reading; empty for none
  * @param trueWords cell texts that mean true (compared ignoring case)
  * @param falseWords cell texts that mean false (compared ignoring case)
  * @param constant the JSON text of a constant value, or null for a column
@@ -23,8 +25,8 @@ import java.util.List;
  *     isWon, and {@code field} ({@code status}) in upper case when the type has it
  */
 record FieldMapping(String column, String field, DateTimeFormatter date, DateTimeFormatter datetime,
-                    String datePattern, ZoneId zone, String separator, boolean decimalComma, List<String> trueWords,
-                    List<String> falseWords, String constant, boolean dealStatus) {
+                    String datePattern, ZoneId zone, String separator, boolean decimalComma, String grouping,
+                    List<String> trueWords, List<String> falseWords, String constant, boolean dealStatus) {
 
     static final String DEFAULT_SEPARATOR = ";";
     static final List<String> DEFAULT_TRUE = List.of("true", "1");
@@ -32,14 +34,41 @@ record FieldMapping(String column, String field, DateTimeFormatter date, DateTim
 
     /** A column read as the field's type says, without transforms: a column matched when there is no mapping file. */
     static FieldMapping of(String column, String field) {
-        return new FieldMapping(column, field, null, null, null, null, DEFAULT_SEPARATOR, false, DEFAULT_TRUE,
+        return new FieldMapping(column, field, null, null, null, null, DEFAULT_SEPARATOR, false, "", DEFAULT_TRUE,
                 DEFAULT_FALSE, null, false);
     }
 
     /** A column of deal statuses ({@link #dealStatus}). */
     static FieldMapping dealStatus(String column) {
-        return new FieldMapping(column, "status", null, null, null, null, DEFAULT_SEPARATOR, false, DEFAULT_TRUE,
+        return new FieldMapping(column, "status", null, null, null, null, DEFAULT_SEPARATOR, false, "", DEFAULT_TRUE,
                 DEFAULT_FALSE, null, true);
+    }
+
+    /** Dates of this pattern ({@code written} as the user would write it). */
+    FieldMapping withDate(String written, DateTimeFormatter pattern) {
+        return new FieldMapping(column, field, pattern, datetime, written, zone, separator, decimalComma, grouping,
+                trueWords, falseWords, constant, dealStatus);
+    }
+
+    /** Datetimes of this pattern (null: ISO-8601), in {@code zone} when they carry no offset. */
+    FieldMapping withDatetime(String written, DateTimeFormatter pattern, ZoneId zone) {
+        return new FieldMapping(column, field, date, pattern, written, zone, separator, decimalComma, grouping,
+                trueWords, falseWords, constant, dealStatus);
+    }
+
+    FieldMapping withDecimalComma() {
+        return new FieldMapping(column, field, date, datetime, datePattern, zone, separator, true, grouping,
+                trueWords, falseWords, constant, dealStatus);
+    }
+
+    FieldMapping withGrouping(String grouping) {
+        return new FieldMapping(column, field, date, datetime, datePattern, zone, separator, decimalComma, grouping,
+                trueWords, falseWords, constant, dealStatus);
+    }
+
+    FieldMapping withBooleans(String trueWord, String falseWord) {
+        return new FieldMapping(column, field, date, datetime, datePattern, zone, separator, decimalComma, grouping,
+                List.of(trueWord), List.of(falseWord), constant, dealStatus);
     }
 
     boolean isConstant() {

@@ -369,4 +369,43 @@ class CsvConverterTest {
         assertEquals("the mapping fills field 'accountID', which DEAL does not have; did you mean 'accountId'?",
                 misspelt.getMessage());
     }
+
+    @Test
+    void aCrmExportConvertsWithoutAMappingItsFormatsToldFromItsValues() throws Exception {
+        Path csv = write("deals.csv", """
+                "Deal - ID","Deal - Title","Deal - Value","Deal - Organization ID","Deal - Owner ID","Deal - Stage","Deal - Status","Deal - Expected close date","Deal - Update time","Deal - Probability"
+                1,Big,"12,000.00",a-1,u-1,s-1,won,2024-09-30,2024-03-01 10:00:00,60
+                2,Small,500.50,a-1,u-1,s-1,open,2024-10-01,2024-03-02 11:30:00,20
+                """);
+        CsvConversion conversion = CsvConverter.builder(ObjectType.DEAL).zone(java.time.ZoneId.of("America/New_York"))
+                .build().convert(csv, "deals.csv", folder.resolve("deals.ldjson"));
+
+        assertEquals(List.of(), conversion.findings());
+        assertEquals("{\"objectId\":\"1\",\"name\":\"Big\",\"amount\":12000,\"accountId\":\"a-1\",\"ownerId\":"
+                + "\"u-1\",\"stage\":\"s-1\",\"isOpen\":false,\"isWon\":true,\"closeDate\":\"2024-09-30\","
+                + "\"modifiedDate\":\"2024-03-01T10:00:00-05:00\",\"probability\":\"60\"}",
+                objects(conversion.output()).get(0).toString());
+        assertEquals(List.of("numbers as 12,000.50", "datetimes as yyyy-MM-dd HH:mm:ss, taken in America/New_York"),
+                conversion.matches().stream().map(ColumnMatch::format).filter(java.util.Objects::nonNull).toList());
+    }
+
+    @Test
+    void anAmbiguousColumnIsOneLineSayingHowToChoose() throws Exception {
+        Path csv = write("deals.csv", "ID,Close date\nd-1,01/03/2024\nd-2,02/04/2024\n");
+        ConversionException ambiguous = assertThrows(ConversionException.class, () -> convert(ObjectType.DEAL, csv, null));
+        assertTrue(ambiguous.getMessage().startsWith("column 'Close date': dates like 01/03/2024 may be day-first or "
+                + "month-first"), ambiguous.getMessage());
+        assertFalse(Files.exists(folder.resolve("deals.ldjson")));
+    }
+
+    @Test
+    void aMappingsGroupingReadsNumbersGroupedWithCommasAndRefusesOthers() throws Exception {
+        Path csv = write("deals.csv", "Id,Value\nd-1,\"12,000.50\"\nd-2,\"1,5\"\n");
+        Path mapping = mapping("""
+                {"fields": [{"column": "Id", "field": "objectId"}, {"column": "Value", "field": "amount", "grouping": ","}]}""");
+        CsvConversion conversion = convert(ObjectType.DEAL, csv, mapping);
+        assertEquals("12000.5", objects(conversion.output()).get(0).path("amount").asString());
+        assertEquals(List.of("record 2, column 'Value': '1,5' is not a number grouped by ',', e.g. 12,000.50"),
+                conversion.findings().stream().map(Finding::message).toList());
+    }
 }

@@ -26,7 +26,7 @@ class CsvMappingTest {
     @Test
     void unknownKeysAreRefusedWithTheKnownOnes() throws Exception {
         assertEquals("m.json: fields[1]: unknown key 'fromat'; known keys: column, field, date, datetime, zone, "
-                        + "decimal, separator, true, false, constant",
+                        + "decimal, grouping, separator, true, false, constant",
                 refusal("{\"fields\": [{\"column\": \"A\", \"field\": \"objectId\"}, "
                         + "{\"column\": \"B\", \"field\": \"closeDate\", \"fromat\": \"dd/MM/yyyy\"}]}"));
         assertEquals("m.json: unknown key 'columns'; known keys: zone, decimal, fields", refusal("{\"columns\": []}"));
@@ -56,6 +56,8 @@ class CsvMappingTest {
                 refusal("{\"fields\": [{\"column\": \"A\", \"field\": \"isOpen\", \"true\": []}]}"));
         assertEquals("m.json: fields[0] (amount): \"decimal\" must be \",\" or \".\", got \"comma\"",
                 refusal("{\"fields\": [{\"column\": \"A\", \"field\": \"amount\", \"decimal\": \"comma\"}]}"));
+        assertEquals("m.json: fields[0]: \"grouping\" must be \",\", \".\", \" \" or \"'\", got \"_\"",
+                refusal("{\"fields\": [{\"column\": \"A\", \"field\": \"amount\", \"grouping\": \"_\"}]}"));
         assertEquals("m.json: \"fields\" must be a non-empty array of {\"column\": ..., \"field\": ...} entries",
                 refusal("{\"zone\": \"UTC\"}"));
     }
