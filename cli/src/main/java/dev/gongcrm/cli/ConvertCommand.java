@@ -73,6 +73,11 @@ final class ConvertCommand implements Runnable {
                         + "what matched is said on standard error.")
         Path mapping;
 
+        @Option(names = "--write-mapping", paramLabel = "FILE.json",
+                description = "Write the mapping the conversion used (without --mapping: the columns matched and "
+                        + "the formats found) as a mapping file, to review, correct and give to --mapping next time.")
+        Path writeMapping;
+
         @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
                 description = "Without --mapping, the zone of datetimes the export writes without one (default "
                         + "${DEFAULT-VALUE}; e.g. Europe/Berlin, -05:00).")
@@ -122,6 +127,9 @@ final class ConvertCommand implements Runnable {
                     .protect("the mapping file", mapping).protect("the schema file", schemaFile);
             inputs.check("the LDJSON output", output, "name another file with --out");
             ValidationOptions.refuseReportsOver(inputs.protect("the LDJSON output", output), reports);
+            if (writeMapping != null) {
+                inputs.check("--write-mapping", writeMapping, "write the mapping elsewhere");
+            }
             Path input = stdin ? spool(((GongCrm) spec.root().userObject()).stdin) : csv;
             CsvConversion conversion;
             try {
@@ -131,8 +139,15 @@ final class ConvertCommand implements Runnable {
                     Files.deleteIfExists(input);
                 }
             }
+            if (writeMapping != null) {
+                conversion.mapping().write(writeMapping);
+            }
             if (!options.quiet) {
                 describeMatches(conversion, stdin ? ValidationOptions.STDIN_NAME : csv.toString());
+                if (writeMapping != null) {
+                    spec.commandLine().getErr().println("gongcrm: wrote the mapping it used to " + writeMapping
+                            + " (give it with --mapping)");
+                }
                 spec.commandLine().getErr().println("gongcrm: wrote " + conversion.objects() + " objects of "
                         + (stdin ? ValidationOptions.STDIN_NAME : csv) + " to " + output + ", sorted by modifiedDate"
                         + (conversion.unmappedColumns().isEmpty() ? ""

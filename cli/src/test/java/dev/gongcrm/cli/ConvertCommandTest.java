@@ -99,6 +99,18 @@ class ConvertCommandTest {
                 + "(define it in the type's schema file, or leave it out with --drop-unmatched)\n"), run.err());
         assertTrue(Files.readString(folder.resolve("deals.ldjson")).contains("\"probability\":\"60\""));
 
+        Path written = folder.resolve("export.mapping.json");
+        Run writing = run("convert", "csv", csv.toString(), "--type", "DEAL", "--write-mapping", written.toString());
+        assertTrue(writing.err().contains("gongcrm: wrote the mapping it used to " + written + " (give it with --mapping)"),
+                writing.err());
+        String deals = Files.readString(folder.resolve("deals.ldjson"));
+        assertEquals(writing.exit(), run("convert", "csv", csv.toString(), "--type", "DEAL", "--mapping",
+                written.toString()).exit(), "the same findings: the same exit");
+        assertEquals(deals, Files.readString(folder.resolve("deals.ldjson")), "the mapping written converts the same");
+        Run overCsv = run("convert", "csv", csv.toString(), "--type", "DEAL", "--write-mapping", csv.toString());
+        assertEquals(2, overCsv.exit());
+        assertTrue(overCsv.err().contains("would overwrite the CSV export"), overCsv.err());
+
         Run dropped = run("convert", "csv", csv.toString(), "--type", "DEAL", "--drop-unmatched", "--quiet");
         assertEquals("", dropped.err());
         assertFalse(Files.readString(folder.resolve("deals.ldjson")).contains("probability"));
@@ -141,7 +153,7 @@ class ConvertCommandTest {
         Run typo = run("convert", "csv", csv.toString(), "--type", "DEAL", "--mapping", mapping.toString());
         assertEquals(2, typo.exit());
         assertEquals("gongcrm: error: " + mapping + ": fields[0]: unknown key 'dat'; known keys: column, field, date, "
-                + "datetime, zone, decimal, grouping, separator, true, false, constant\n", typo.err());
+                + "datetime, zone, decimal, grouping, separator, true, false, constant, dealStatus\n", typo.err());
 
         Run missing = run("convert", "csv", folder.resolve("nope.csv").toString(), "--type", "DEAL");
         assertEquals(2, missing.exit());

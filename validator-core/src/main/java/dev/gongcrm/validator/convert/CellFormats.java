@@ -136,9 +136,11 @@ final class CellFormats {
                         + written(left.get(1)) + "\")");
             }
             String pattern = left.get(0);
-            return date ? new Told(plain.withDate(written(pattern), strict(pattern)), "dates as " + written(pattern))
-                    : new Told(plain.withDatetime(written(pattern), strict(pattern), zone), "datetimes as "
-                    + written(pattern) + ", taken in " + zone);
+            // the mapping keeps the pattern itself, optional parts and all, in the letters a mapping file uses
+            String exact = pattern.replace("uuuu", "yyyy");
+            return date ? new Told(plain.withDate(exact, strict(pattern)), "dates as " + written(pattern))
+                    : new Told(plain.withDatetime(exact, strict(pattern), zone), "datetimes as " + written(pattern)
+                    + ", taken in " + zone);
         }
         if (spec.kinds().contains(JsonKind.BOOLEAN)) {
             for (List<String> pair : BOOLEANS) {

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param findings the conversion findings kept (at most the limit), in the CSV's order
  * @param findingCount every conversion finding, including those past the limit
  * @param matches without a mapping, how each column was matched to a field; empty with one
+ * @param mapping the mapping the conversion used: the one given, or the one made of the matches
  */
 public record CsvConversion(String csv, Path output, long objects, List<Finding> findings, long findingCount,
-                            List<String> unmappedColumns, List<ColumnMatch> matches) {
+                            List<String> unmappedColumns, List<ColumnMatch> matches, CsvMapping mapping) {
 
     public CsvConversion {
         findings = List.copyOf(findings);

@@ -116,7 +116,7 @@ public final class CsvConverter {
             }
             ReportFiles.moveAtomically(temporary, output);
             return new CsvConversion(csvName, output, objects, run.findings, run.findingCount, run.unmappedColumns,
-                    matches);
+                    matches, run.mapping);
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -182,7 +182,7 @@ public final class CsvConverter {
      */
     private void requireFieldsOfTheType(CsvMapping mapping) throws ConversionException {
         for (FieldMapping field : mapping.fields()) {
-            String meant = type.field(field.field()) != null ? ""
+            String meant = type.field(field.field()) != null || field.dealStatus() ? ""
                     : dev.gongcrm.validator.DidYouMean.hint(field.field(), type.fields().keySet());
             if (!meant.isEmpty()) {
                 throw new ConversionException("the mapping fills field '" + field.field() + "', which " + type.type()
@@ -195,6 +195,7 @@ public final class CsvConverter {
     private final class Run {
         private final CsvSource source;
         private final String csvName;
+        private final CsvMapping mapping;
         private final List<FieldMapping> fields;
         private final int[] columns;
         private final List<String> unmappedColumns = new ArrayList<>();
@@ -204,6 +205,7 @@ public final class CsvConverter {
         Run(CsvSource source, String csvName, CsvMapping mapping) throws ConversionException {
             this.source = source;
             this.csvName = csvName;
+            this.mapping = mapping;
             this.fields = mapping.fields();
             List<String> header = source.header();
             this.columns = new int[fields.size()];

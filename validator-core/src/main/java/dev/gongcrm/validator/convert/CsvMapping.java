@@ -45,7 +45,7 @@ public final class CsvMapping {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("zone", "decimal", "fields"));
     private static final Set<String> FIELD_KEYS = new LinkedHashSet<>(List.of("column", "field", "date", "datetime",
-            "zone", "decimal", "grouping", "separator", "true", "false", "constant"));
+            "zone", "decimal", "grouping", "separator", "true", "false", "constant", "dealStatus"));
 
     private final List<FieldMapping> fields;
 
@@ -65,12 +65,62 @@ public final class CsvMapping {
         List<FieldMapping> fields = new ArrayList<>();
         for (ColumnMatch match : matches) {
             if (match.how() == ColumnMatch.How.STATUS) {
-                fields.add(FieldMapping.dealStatus(match.column()));
+                fields.add(FieldMapping.dealStatus(match.column(), match.field()));
             } else if (match.field() != null) {
                 fields.add(told.getOrDefault(match.column(), FieldMapping.of(match.column(), match.field())));
             }
         }
         return new CsvMapping(fields);
+    }
+
+    /**
+     * The mapping as a mapping file says it, which {@link #read} reads back to the same mapping: what a
+     * conversion without a mapping file used, for the user to review and keep.
+     */
+    public String toJson() {
+        tools.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
+        tools.jackson.databind.node.ArrayNode entries = root.putArray("fields");
+        for (FieldMapping field : fields) {
+            tools.jackson.databind.node.ObjectNode entry = entries.addObject();
+            entry.put("column", field.column());
+            entry.put("field", field.field());
+            if (field.dealStatus()) {
+                entry.put("dealStatus", true);
+                continue;
+            }
+            if (field.datePattern() != null) {
+                entry.put(field.date() != null ? "date" : "datetime", field.datePattern());
+            }
+            if (field.zone() != null) {
+                entry.put("zone", field.zone().getId());
+            }
+            if (field.decimalComma()) {
+                entry.put("decimal", ",");
+            }
+            if (!field.grouping().isEmpty()) {
+                entry.put("grouping", field.grouping());
+            }
+            if (!field.trueWords().equals(FieldMapping.DEFAULT_TRUE)) {
+                field.trueWords().forEach(entry.putArray("true")::add);
+                field.falseWords().forEach(entry.putArray("false")::add);
+            }
+        }
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /** Writes {@link #toJson} to the file, whole or not at all. */
+    public void write(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new ConversionException(file + ": is a folder; name the mapping file to write, e.g. "
+                    + file.resolve("mapping.json"));
+        }
+        Path temporary = dev.gongcrm.validator.report.ReportFiles.temporaryBeside(file);
+        try {
+            Files.writeString(temporary, toJson());
+            dev.gongcrm.validator.report.ReportFiles.moveAtomically(temporary, file);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** Reads a mapping file; every problem is a ConversionException naming the file and the entry. */
@@ -129,8 +179,12 @@ public final class CsvMapping {
         if ((column == null) == !entry.has("constant")) {
             throw new ConversionException(at + " (" + field + "): give either \"column\" or \"constant\"");
         }
+        if (entry.path("dealStatus").asBoolean(false) && column != null) {
+            return FieldMapping.dealStatus(column, field);
+        }
         if (entry.has("constant")) {
-            for (String key : List.of("date", "datetime", "zone", "decimal", "separator", "true", "false")) {
+            for (String key : List.of("date", "datetime", "zone", "decimal", "grouping", "separator", "true", "false",
+                    "dealStatus")) {
                 if (entry.has(key)) {
                     throw new ConversionException(at + " (" + field + "): \"" + key + "\" reads cells; a constant has none");
                 }

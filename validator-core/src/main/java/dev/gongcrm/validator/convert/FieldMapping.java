@@ -38,9 +38,9 @@ record FieldMapping(String column, String field, DateTimeFormatter date, DateTim
                 DEFAULT_FALSE, null, false);
     }
 
-    /** A column of deal statuses ({@link #dealStatus}). */
-    static FieldMapping dealStatus(String column) {
-        return new FieldMapping(column, "status", null, null, null, null, DEFAULT_SEPARATOR, false, "", DEFAULT_TRUE,
+    /** A column of deal statuses ({@link #dealStatus}), which fills {@code field} too when the type has it. */
+    static FieldMapping dealStatus(String column, String field) {
+        return new FieldMapping(column, field, null, null, null, null, DEFAULT_SEPARATOR, false, "", DEFAULT_TRUE,
                 DEFAULT_FALSE, null, true);
     }
 

@@ -408,4 +408,59 @@ class CsvConverterTest {
         assertEquals(List.of("record 2, column 'Value': '1,5' is not a number grouped by ',', e.g. 12,000.50"),
                 conversion.findings().stream().map(Finding::message).toList());
     }
+
+    @Test
+    void theMappingAConversionWithoutOneUsedReadsBackToTheSameConversion() throws Exception {
+        Path csv = write("deals.csv", """
+                Deal - ID,Deal - Value,Deal - Status,Deal - Close date,Deal - Update time,Deal - Notes
+                d-1,"12,000.50",won,13/02/2024,2024-03-01 10:00,first
+                d-2,3,open,01/03/2024,2024-03-02 11:30:15,second
+                """);
+        CsvConversion auto = CsvConverter.builder(ObjectType.DEAL).zone(java.time.ZoneId.of("Europe/Berlin")).build()
+                .convert(csv, "deals.csv", folder.resolve("auto.ldjson"));
+        assertEquals(List.of(), auto.findings());
+        Path written = folder.resolve("deals.mapping.json");
+        auto.mapping().write(written);
+        assertEquals("""
+                {
+                  "fields" : [ {
+                    "column" : "Deal - ID",
+                    "field" : "objectId"
+                  }, {
+                    "column" : "Deal - Value",
+                    "field" : "amount",
+                    "grouping" : ","
+                  }, {
+                    "column" : "Deal - Status",
+                    "field" : "status",
+                    "dealStatus" : true
+                  }, {
+                    "column" : "Deal - Close date",
+                    "field" : "closeDate",
+                    "date" : "d/M/yyyy"
+                  }, {
+                    "column" : "Deal - Update time",
+                    "field" : "modifiedDate",
+                    "datetime" : "yyyy-MM-dd HH:mm[:ss][.SSS]",
+                    "zone" : "Europe/Berlin"
+                  }, {
+                    "column" : "Deal - Notes",
+                    "field" : "notes"
+                  } ]
+                }
+                """, Files.readString(written));
+
+        CsvConversion mapped = CsvConverter.builder(ObjectType.DEAL).mapping(CsvMapping.read(written)).build()
+                .convert(csv, "deals.csv", folder.resolve("mapped.ldjson"));
+        assertEquals(Files.readString(auto.output()), Files.readString(mapped.output()));
+
+        Path yesNo = write("open.csv", "ID,Open\nd-1,Yes\nd-2,no\n");
+        CsvConversion words = convert(ObjectType.DEAL, yesNo, null);
+        assertTrue(words.mapping().toJson().contains("\"true\" : [ \"yes\" ],\n    \"false\" : [ \"no\" ]"),
+                words.mapping().toJson());
+        words.mapping().write(written);
+        assertEquals(Files.readString(words.output()), Files.readString(CsvConverter.builder(ObjectType.DEAL)
+                .mapping(CsvMapping.read(written)).build().convert(yesNo, "open.csv", folder.resolve("open.ldjson"))
+                .output()));
+    }
 }

@@ -26,7 +26,7 @@ class CsvMappingTest {
     @Test
     void unknownKeysAreRefusedWithTheKnownOnes() throws Exception {
         assertEquals("m.json: fields[1]: unknown key 'fromat'; known keys: column, field, date, datetime, zone, "
-                        + "decimal, grouping, separator, true, false, constant",
+                        + "decimal, grouping, separator, true, false, constant, dealStatus",
                 refusal("{\"fields\": [{\"column\": \"A\", \"field\": \"objectId\"}, "
                         + "{\"column\": \"B\", \"field\": \"closeDate\", \"fromat\": \"dd/MM/yyyy\"}]}"));
         assertEquals("m.json: unknown key 'columns'; known keys: zone, decimal, fields", refusal("{\"columns\": []}"));
