@@ -295,8 +295,9 @@ final class Transport implements AutoCloseable {
                     case DEADLINE -> new PastDeadlineException(attempt.wasSending());
                     case STALLED -> new StalledException("the upload stalled: the server took no byte for "
                             + stallTimeout.toSeconds() + " s");
-                    case NO_ANSWER -> new StalledException("the server stopped answering: no complete answer within "
-                            + call.timeout.toSeconds() + " s");
+                    // worded as the socket's own timeout is, which may fire first
+                    case NO_ANSWER -> new StalledException("the server stopped answering (timed out): no complete "
+                            + "answer within " + dev.gongcrm.validator.time.Durations.format(call.timeout));
                 };
             }
         }
