@@ -126,10 +126,12 @@ final class ConvertCommand implements Runnable {
             OutputGuard inputs = options.inputs(List.of()).protect("the CSV export", stdin ? null : csv)
                     .protect("the mapping file", mapping).protect("the schema file", schemaFile);
             inputs.check("the LDJSON output", output, "name another file with --out");
-            ValidationOptions.refuseReportsOver(inputs.protect("the LDJSON output", output), reports);
+            inputs.protect("the LDJSON output", output);
             if (writeMapping != null) {
                 inputs.check("--write-mapping", writeMapping, "write the mapping elsewhere");
+                inputs.protect("the mapping of --write-mapping", writeMapping);
             }
+            ValidationOptions.refuseReportsOver(inputs, reports);
             Path input = stdin ? spool(((GongCrm) spec.root().userObject()).stdin) : csv;
             CsvConversion conversion;
             try {
@@ -187,7 +189,7 @@ final class ConvertCommand implements Runnable {
                     case NAME -> "-> " + match.field() + (match.format() == null ? "" : ", " + match.format());
                     case SYNONYM -> "-> " + match.field() + " (a name exports use for it)"
                             + (match.format() == null ? "" : ", " + match.format());
-                    case STATUS -> "-> isOpen and isWon, from its open, won or lost (a deal's status)";
+                    case STATUS -> "-> a deal's status (open, won or lost), " + match.format();
                     case UNMATCHED -> match.field() == null ? "matches no field: left out (--drop-unmatched)"
                             : "matches no field: kept as custom field " + match.field() + " (define it in the type's "
                             + "schema file, or leave it out with --drop-unmatched)";

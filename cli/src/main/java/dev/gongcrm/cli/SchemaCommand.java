@@ -73,7 +73,16 @@ final class SchemaCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             options.load(paths);
-            List<BundleFile> files = options.scanner().scan(paths);
+            List<BundleFile> files = new java.util.ArrayList<>(options.scanner().scan(paths));
+            // the schema file --write would merge into defines fields too, also when only a data file was named
+            for (ObjectType type : ObjectType.SCHEMA_TYPES) {
+                boolean hasData = files.stream().anyMatch(f -> f.kind() == FileKind.ENTITIES && f.type() == type);
+                Path schema = hasData ? schemaFile(files, type) : null;
+                if (schema != null && java.nio.file.Files.isRegularFile(schema)
+                        && files.stream().noneMatch(f -> f.kind() == FileKind.SCHEMA && f.type() == type)) {
+                    files.add(BundleFile.of(schema, schema.toString(), FileKind.SCHEMA, type));
+                }
+            }
             List<SchemaInference.InferredField> fields = SchemaInference.infer(files, options.settings().profile());
             PrintWriter out = spec.commandLine().getOut();
             if (fields.isEmpty()) {

@@ -43,7 +43,7 @@ class FromAnExportTest {
         Run first = run("convert", "csv", export.toString(), "--type", "DEAL", "--zone", "Europe/Berlin");
         assertTrue(first.err().contains("column 'Deal - Update time' -> modifiedDate (a name exports use for it), "
                 + "datetimes as yyyy-MM-dd HH:mm:ss, taken in Europe/Berlin"), first.err());
-        assertTrue(first.err().contains("column 'Deal - Status' -> isOpen and isWon"), first.err());
+        assertTrue(first.err().contains("column 'Deal - Status' -> a deal's status (open, won or lost), written as isOpen and isWon"), first.err());
 
         Run inferred = run("schema", "infer", folder.toString(), "--write");
         assertEquals(0, inferred.exit(), inferred.err());

@@ -16,6 +16,11 @@ public final class DidYouMean {
      * name that is {@code wanted} itself is none.
      */
     public static Optional<String> closest(String wanted, Collection<String> known) {
+        return closest(wanted, known, 2);
+    }
+
+    /** {@link #closest(String, Collection)} with at most {@code maxEdits} edits, whatever the name's length. */
+    public static Optional<String> closest(String wanted, Collection<String> known, int maxEdits) {
         String typed = wanted.trim().toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -26,7 +31,7 @@ public final class DidYouMean {
                 bestDistance = distance;
             }
         }
-        int allowed = Math.min(2, Math.max(1, typed.length() / 3));
+        int allowed = Math.min(maxEdits, Math.max(1, typed.length() / 3));
         // a name that differs only in case is a slip too where names are case-sensitive (accountID: accountId)
         boolean other = best != null && (bestDistance > 0 || !best.equals(wanted.trim()));
         return other && bestDistance <= allowed ? Optional.of(best) : Optional.empty();

@@ -37,6 +37,8 @@ final class CellConverter {
     }
 
     private static final Pattern GROUPING = Pattern.compile("[.\\s\u00a0\u202f]");
+    /** 12.000,50 or 1 234: thousands grouped by dots or spaces, decimals after a comma. */
+    private static final Pattern EUROPEAN = Pattern.compile("-?\\d{1,3}([.\\s\u00a0\u202f]\\d{3})+(,\\d+)?");
 
     private CellConverter() {
     }
@@ -96,7 +98,11 @@ final class CellConverter {
 
     private static BigDecimal number(String cell, FieldMapping mapping, boolean decimalsAllowed) throws CellException {
         boolean decimalComma = mapping.decimalComma();
-        // with a decimal comma, dots and spaces group thousands (1.234,50 and 1 234,50); else the mapping's grouping
+        // with a decimal comma, dots and spaces group thousands (1.234,50 and 1 234,50), only between groups of
+        // three digits (1.5 is no fifteen); else the mapping's grouping
+        if (decimalComma && GROUPING.matcher(cell).find() && !EUROPEAN.matcher(cell).matches()) {
+            throw new CellException("'" + cell + "' is not a number; write digits with ',' for decimals, e.g. 12.000,50");
+        }
         String digits = decimalComma ? GROUPING.matcher(cell).replaceAll("").replace(',', '.') : ungrouped(cell, mapping);
         BigDecimal number;
         try {

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 final class CellFormats {
 
     /** Dates, most common first; a pattern is kept while every value of the column fits it. */
-    private static final List<String> DATES = List.of("d/M/uuuu", "M/d/uuuu", "d.M.uuuu", "d-M-uuuu", "uuuu/M/d");
+    private static final List<String> DATES = List.of("d/M/uuuu", "M/d/uuuu", "d.M.uuuu", "d-M-uuuu", "M-d-uuuu",
+            "uuuu/M/d");
     /** Datetimes without a zone (the conversion's --zone is theirs). */
     private static final List<String> DATETIMES = List.of("uuuu-MM-dd HH:mm[:ss][.SSS]", "d/M/uuuu H:mm[:ss]",
             "M/d/uuuu H:mm[:ss]", "d.M.uuuu H:mm[:ss]", "uuuu/M/d H:mm[:ss]");
@@ -36,6 +37,10 @@ final class CellFormats {
             "-?\\d{1,3}(\\.\\d{3})+,\\d+|-?\\d{1,3}(\\.\\d{3}){2,}|-?\\d+,(\\d{1,2}|\\d{4,})");
     /** 1,234: a thousand, or one and a bit. */
     private static final Pattern ONE_COMMA_GROUP = Pattern.compile("-?\\d{1,3},\\d{3}");
+    /** 1.234: one and a bit, or (a European export's) a thousand. */
+    private static final Pattern ONE_DOT_GROUP = Pattern.compile("-?\\d{1,3}\\.\\d{3}");
+    /** 1.5 or 12345.678: a decimal point no thousands grouping explains. */
+    private static final Pattern DOT_DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
     private static final List<List<String>> BOOLEANS = List.of(List.of("yes", "no"), List.of("y", "n"),
             List.of("ja", "nein"), List.of("oui", "non"), List.of("si", "no"), List.of("x", "-"));
 
@@ -48,6 +53,8 @@ final class CellFormats {
     private boolean commaGroups;
     private boolean decimalComma;
     private boolean oneCommaGroup;
+    private boolean oneDotGroup;
+    private boolean dotDecimal;
     private final Set<String> words = new LinkedHashSet<>();
     private String example;
 
@@ -96,6 +103,12 @@ final class CellFormats {
                 oneCommaGroup = true;
                 example = example == null ? value : example;
             }
+            if (ONE_DOT_GROUP.matcher(value).matches()) {
+                oneDotGroup = true;
+                example = example == null ? value : example;
+            } else {
+                dotDecimal |= DOT_DECIMAL.matcher(value).matches();
+            }
         }
     }
 
@@ -129,7 +142,7 @@ final class CellFormats {
                 return new Told(plain, null); // its cells are reported one by one
             }
             List<String> left = List.copyOf(patterns);
-            if (left.size() > 1 && left.get(0).startsWith("d/M/") && left.get(1).startsWith("M/d/")) {
+            if (left.size() > 1 && dayAndMonthFirst(left.get(0), left.get(1))) {
                 throw new ConversionException("column '" + column + "': " + (date ? "dates" : "datetimes") + " like "
                         + example + " may be day-first or month-first, and no value tells which; say which in a "
                         + "mapping (" + (date ? "\"date\"" : "\"datetime\"") + ": \"" + written(left.get(0)) + "\" or \""
@@ -161,12 +174,23 @@ final class CellFormats {
         if (decimalComma) {
             return new Told(plain.withDecimalComma(), "numbers as 12.000,50");
         }
+        if (oneDotGroup && !dotDecimal) {
+            throw new ConversionException("column '" + column + "': numbers like " + example + " may be a decimal or "
+                    + "a thousand, and no value tells which; say which in a mapping (\"decimal\": \",\" for thousands "
+                    + "grouped by dots, \"decimal\": \".\" for decimals)");
+        }
         if (oneCommaGroup) {
             throw new ConversionException("column '" + column + "': numbers like " + example + " may be a thousand or "
                     + "a decimal, and no value tells which; say which in a mapping (\"grouping\": \",\" for thousands, "
                     + "\"decimal\": \",\" for decimals)");
         }
         return new Told(plain, null);
+    }
+
+    /** Whether the two are one pattern day-first and month-first (d/M/uuuu and M/d/uuuu). */
+    private static boolean dayAndMonthFirst(String first, String second) {
+        return first.startsWith("d") && second.startsWith("M") && first.charAt(1) == second.charAt(1)
+                && first.substring(3).equals(second.substring(3));
     }
 
     /** A pattern as people write it: dd/MM/yyyy. */

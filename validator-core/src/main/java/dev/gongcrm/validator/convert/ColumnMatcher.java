@@ -22,7 +22,8 @@ import java.util.Set;
  * by name first (case, spaces and punctuation aside, and without a prefix every column shares, such as
  * {@code "Deal - "}, or a word naming the type), then by the names CRM exports use for Gong's fields
  * ({@code column-synonyms.json}: a table, not code per CRM), a field's earlier names first. Each field takes
- * one column. A column that matches no field is kept under a name made of its own, as a custom field the
+ * one column. A column that matches no field is kept under a name made of its own (with "Field" after it when
+ * that is a field's name, or one edit away from one), as a custom field the
  * type's schema file defines, or dropped. A deal's status column (open, won or lost) fills isOpen and isWon
  * when no column does.
  */
@@ -75,7 +76,9 @@ final class ColumnMatcher {
                 ColumnMatch match = matched.get(column);
                 boolean free = match == null || match.field().equals("status");
                 if (free && names.get(column).stream().anyMatch(TABLE.statusColumns()::contains)) {
-                    matched.put(column, new ColumnMatch(column, "status", ColumnMatch.How.STATUS));
+                    matched.put(column, new ColumnMatch(column, "status", ColumnMatch.How.STATUS,
+                            statusAsFlags(type) ? "written as isOpen and isWon" + (type.field("status") == null ? ""
+                                    : " and status") : "written as status"));
                     taken.addAll(List.of("status", "isOpen", "isWon"));
                     break;
                 }
@@ -92,6 +95,14 @@ final class ColumnMatcher {
             matches.add(match);
         }
         return matches;
+    }
+
+    /**
+     * Whether a deal's status is written as isOpen and isWon: not where the profile deprecates them for its
+     * status field.
+     */
+    static boolean statusAsFlags(TypeSpec type) {
+        return type.field("status") == null || !type.field("isOpen").deprecated();
     }
 
     /** Letters and digits only, lower case: how two names are compared. */
@@ -150,9 +161,14 @@ final class ColumnMatcher {
             name.append(name.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
         }
         String base = name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "field" + name : name.toString();
-        String unique = base;
+        // a field's name, one taken, or a slip of a field's name (refused as a misspelling when the mapping
+        // written is read back) gets a suffix
+        if (!taken.contains(base) && type.field(base) == null && CsvConverter.misspelt(base, type).isEmpty()) {
+            return base;
+        }
+        String unique = base + "Field";
         for (int n = 2; taken.contains(unique) || type.field(unique) != null; n++) {
-            unique = base + n;
+            unique = base + "Field" + n;
         }
         return unique;
     }

@@ -177,18 +177,24 @@ public final class CsvConverter {
 
     /**
      * A field the mapping fills that the type does not have (nor its schema file) but one of its fields is
-     * close to is a misspelling, refused with the field meant; any other is a custom field, which validation
-     * reports until the type's schema file defines it.
+     * within an edit of ({@code accountID}, {@code acountId}) is a misspelling, refused with the field meant; any
+     * other is a custom field, which validation reports until the type's schema file defines it.
      */
     private void requireFieldsOfTheType(CsvMapping mapping) throws ConversionException {
         for (FieldMapping field : mapping.fields()) {
-            String meant = type.field(field.field()) != null || field.dealStatus() ? ""
-                    : dev.gongcrm.validator.DidYouMean.hint(field.field(), type.fields().keySet());
-            if (!meant.isEmpty()) {
+            java.util.Optional<String> meant = type.field(field.field()) != null || field.dealStatus()
+                    ? java.util.Optional.empty() : misspelt(field.field(), type);
+            if (meant.isPresent()) {
                 throw new ConversionException("the mapping fills field '" + field.field() + "', which " + type.type()
-                        + " does not have" + (schemaFile == null ? "" : " nor " + schemaFile + " define") + meant);
+                        + " does not have" + (schemaFile == null ? "" : " nor " + schemaFile + " define")
+                        + "; did you mean '" + meant.get() + "'?");
             }
         }
+    }
+
+    /** The field of the type a name is a slip of, within an edit; a custom field's name must not be one. */
+    static java.util.Optional<String> misspelt(String name, TypeSpec type) {
+        return dev.gongcrm.validator.DidYouMean.closest(name, type.fields().keySet(), 1);
     }
 
     /** One pass over one export: the columns resolved against its header, and the findings so far. */
@@ -305,23 +311,30 @@ public final class CsvConverter {
             return instant;
         }
 
-        /** A deal's status: open, won or lost, as isOpen and isWon, and as status in upper case when the type has it. */
+        /**
+         * A deal's status: open, won or lost, as isOpen and isWon (unless the profile deprecates them for its
+         * status field) and as status in upper case when the type has it.
+         */
         private void writeStatus(JsonGenerator json, String cell, CsvSource.Row row, int mapping,
                                  List<Finding> rowFindings) {
             String status = cell.trim().toLowerCase(Locale.ROOT);
+            String statusField = fields.get(mapping).field();
+            boolean flags = ColumnMatcher.statusAsFlags(type);
             if (!DEAL_STATUSES.contains(status)) {
                 int[] position = source.cellPosition(row, columns[mapping]);
-                rowFindings.add(finding(position[0], position[1], "/isOpen", "record " + row.number() + ", column '"
-                        + source.header().get(columns[mapping]) + "': '" + cell + "' is not a deal status; open, won or "
-                        + "lost fill isOpen and isWon"));
+                rowFindings.add(finding(position[0], position[1], flags ? "/isOpen" : "/" + statusField, "record "
+                        + row.number() + ", column '" + source.header().get(columns[mapping]) + "': '" + cell
+                        + "' is not a deal status; open, won or lost"));
                 return;
             }
-            json.writeName("isOpen");
-            json.writeBoolean(status.equals("open"));
-            json.writeName("isWon");
-            json.writeBoolean(status.equals("won"));
-            if (type.field(fields.get(mapping).field()) != null) {
-                json.writeName(fields.get(mapping).field());
+            if (flags) {
+                json.writeName("isOpen");
+                json.writeBoolean(status.equals("open"));
+                json.writeName("isWon");
+                json.writeBoolean(status.equals("won"));
+            }
+            if (type.field(statusField) != null) {
+                json.writeName(statusField);
                 json.writeString(status.toUpperCase(Locale.ROOT));
             }
         }

@@ -53,7 +53,13 @@ public final class SchemaFileMerge {
             if (existing == null || !existing.isArray()) {
                 throw new IOException(file + ": not a JSON array of field definitions; fix or move it, then infer again");
             }
-            existing.forEach(entry -> entries.add((ObjectNode) entry));
+            for (int i = 0; i < existing.size(); i++) {
+                if (!existing.get(i).isObject()) {
+                    throw new IOException(file + ": entry " + (i + 1) + " is not a field definition (a JSON object); fix "
+                            + "or move the file, then infer again");
+                }
+                entries.add((ObjectNode) existing.get(i));
+            }
         }
         List<String> added = new ArrayList<>();
         List<String> replaced = new ArrayList<>();

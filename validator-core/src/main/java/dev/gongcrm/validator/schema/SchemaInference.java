@@ -40,9 +40,11 @@ public final class SchemaInference {
     /** A PICKLIST has at most this many values, each seen at least twice on average. */
     private static final int MAX_PICKLIST_VALUES = 25;
     private static final int SAMPLES = 3;
-    private static final Pattern PERCENT_NAME = Pattern.compile("(?i).*(percent|pct|probability|ratio|rate|share).*");
-    private static final Pattern CURRENCY_NAME = Pattern.compile(
-            "(?i).*(amount|price|value|revenue|cost|arr|mrr|budget|fee|total|spend).*");
+    /** Words of a name (winProbability: win, probability) that say a number is a percentage, or money. */
+    private static final Set<String> PERCENT_WORDS = Set.of("percent", "percentage", "pct", "probability", "ratio",
+            "rate", "share");
+    private static final Set<String> CURRENCY_WORDS = Set.of("amount", "price", "value", "revenue", "cost", "arr",
+            "mrr", "budget", "fee", "fees", "spend");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern URL = Pattern.compile("(?i)https?://\\S+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{7,}");
@@ -83,46 +85,63 @@ public final class SchemaInference {
                 defined.computeIfAbsent(file.type(), t -> new HashSet<>()).addAll(schemaFileFields(file));
             }
         }
+        // first the ids of every type, so that each value can be checked as it comes, and nothing kept per value
         Map<ObjectType, Ids> ids = new EnumMap<>(ObjectType.class);
-        Map<ObjectType, Map<String, Evidence>> found = new EnumMap<>(ObjectType.class);
         for (BundleFile file : files) {
-            if (file.kind() != FileKind.ENTITIES || file.type() == null) {
-                continue;
-            }
-            ObjectType type = file.type();
-            Set<String> known = new HashSet<>(schemas.type(type).fields().keySet());
-            known.addAll(defined.getOrDefault(type, Set.of()));
-            Map<String, Evidence> fields = found.computeIfAbsent(type, t -> new LinkedHashMap<>());
-            Ids typeIds = ids.computeIfAbsent(type, t -> new Ids());
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(file.opener().open(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    JsonNode object = object(line);
-                    if (object == null) {
-                        continue;
-                    }
+            if (file.kind() == FileKind.ENTITIES && REFERABLE.contains(file.type())) {
+                Ids typeIds = ids.computeIfAbsent(file.type(), t -> new Ids());
+                forEachObject(file, object -> {
                     if (object.path("objectId").isString()) {
                         typeIds.add(object.path("objectId").asString());
                     }
-                    if (!ObjectType.SCHEMA_TYPES.contains(type)) {
-                        continue; // only accounts, contacts, deals and leads have custom fields
-                    }
-                    for (Map.Entry<String, JsonNode> member : object.properties()) {
-                        if (!known.contains(member.getKey())) {
-                            fields.computeIfAbsent(member.getKey(), Evidence::new).see(member.getValue());
-                        }
-                    }
-                }
+                });
             }
         }
         ids.values().forEach(Ids::sort);
+        Map<ObjectType, Map<String, Evidence>> found = new EnumMap<>(ObjectType.class);
+        for (BundleFile file : files) {
+            ObjectType type = file.type();
+            // only accounts, contacts, deals and leads have custom fields
+            if (file.kind() != FileKind.ENTITIES || !ObjectType.SCHEMA_TYPES.contains(type)) {
+                continue;
+            }
+            Set<String> known = new HashSet<>(schemas.type(type).fields().keySet());
+            known.addAll(defined.getOrDefault(type, Set.of()));
+            Map<String, Evidence> fields = found.computeIfAbsent(type, t -> new LinkedHashMap<>());
+            forEachObject(file, object -> {
+                for (Map.Entry<String, JsonNode> member : object.properties()) {
+                    if (!known.contains(member.getKey())) {
+                        fields.computeIfAbsent(member.getKey(), name -> new Evidence(name, type, ids))
+                                .see(member.getValue());
+                    }
+                }
+            });
+        }
         List<InferredField> inferred = new ArrayList<>();
         for (ObjectType type : ObjectType.UPLOAD_ORDER) {
             found.getOrDefault(type, Map.of()).values().stream()
                     .sorted(java.util.Comparator.comparing(evidence -> evidence.name))
-                    .forEach(evidence -> inferred.add(evidence.infer(type, ids)));
+                    .forEach(evidence -> inferred.add(evidence.infer(type)));
         }
         return inferred;
+    }
+
+    private static void forEachObject(BundleFile file, java.util.function.Consumer<JsonNode> consumer)
+            throws IOException {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(file.opener().open(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                JsonNode object = object(line);
+                if (object != null) {
+                    consumer.accept(object);
+                }
+            }
+        }
+    }
+
+    /** The words of a name, lower case: winProbability and win_probability are win, probability. */
+    private static List<String> words(String name) {
+        return List.of(name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
     }
 
     private static JsonNode object(String line) {
@@ -211,11 +230,19 @@ public final class SchemaInference {
         final Set<String> distinct = new LinkedHashSet<>();
         boolean tooMany;
         final List<String> samples = new ArrayList<>();
-        long[] stringHashes = new long[64];
-        int stringCount;
+        private final Map<ObjectType, Ids> ids;
+        /** The types (of {@link #REFERABLE}, by position) whose ids every string value so far is one of. */
+        private int candidates;
 
-        Evidence(String name) {
+        Evidence(String name, ObjectType own, Map<ObjectType, Ids> ids) {
             this.name = name;
+            this.ids = ids;
+            for (int i = 0; i < REFERABLE.size(); i++) {
+                Ids typeIds = ids.get(REFERABLE.get(i));
+                if (REFERABLE.get(i) != own && typeIds != null && typeIds.size > 0) {
+                    candidates |= 1 << i;
+                }
+            }
         }
 
         void see(JsonNode value) {
@@ -248,10 +275,12 @@ public final class SchemaInference {
                     min = Math.min(min, Double.parseDouble(text));
                     max = Math.max(max, Double.parseDouble(text));
                 }
-                if (stringCount == stringHashes.length) {
-                    stringHashes = Arrays.copyOf(stringHashes, stringCount * 2);
+                long hash = hash(text);
+                for (int i = 0; i < REFERABLE.size(); i++) {
+                    if ((candidates & 1 << i) != 0 && !ids.get(REFERABLE.get(i)).contains(hash)) {
+                        candidates &= ~(1 << i);
+                    }
                 }
-                stringHashes[stringCount++] = hash(text);
                 if (!tooMany && distinct.add(text) && distinct.size() > MAX_PICKLIST_VALUES) {
                     tooMany = true;
                     distinct.clear();
@@ -268,7 +297,7 @@ public final class SchemaInference {
             return true;
         }
 
-        InferredField infer(ObjectType type, Map<ObjectType, Ids> ids) {
+        InferredField infer(ObjectType type) {
             String fieldType = "STRING";
             String referenceTo = null;
             List<String> picklist = null;
@@ -277,12 +306,15 @@ public final class SchemaInference {
             } else if (booleans || strings && booleanTexts) {
                 fieldType = "BOOLEAN";
             } else if (numbers || strings && numberTexts) {
-                fieldType = PERCENT_NAME.matcher(name).matches() && min >= 0 && max <= 100 ? "PERCENT"
-                        : CURRENCY_NAME.matcher(name).matches() ? "CURRENCY" : "NUMBER";
+                List<String> words = words(name);
+                fieldType = words.stream().anyMatch(PERCENT_WORDS::contains) && min >= 0 && max <= 100 ? "PERCENT"
+                        : words.stream().anyMatch(CURRENCY_WORDS::contains) ? "CURRENCY" : "NUMBER";
             } else if (stringArrays) {
                 fieldType = "STRINGARRAY";
             } else if (strings) {
-                ObjectType referred = referred(type, ids);
+                // the one type whose ids every value is: ids two types share say nothing of which is meant
+                ObjectType referred = Integer.bitCount(candidates) == 1
+                        ? REFERABLE.get(Integer.numberOfTrailingZeros(candidates)) : null;
                 if (dates) {
                     fieldType = "DATE";
                 } else if (datetimes) {
@@ -305,22 +337,5 @@ public final class SchemaInference {
                     tooMany ? MAX_PICKLIST_VALUES + 1 : distinct.size(), List.copyOf(samples));
         }
 
-        /** The one type of the bundle, other than the field's own, that has an object of each of its values' ids. */
-        private ObjectType referred(ObjectType own, Map<ObjectType, Ids> ids) {
-            for (ObjectType type : REFERABLE) {
-                Ids candidates = ids.get(type);
-                if (type == own || candidates == null || candidates.size == 0) {
-                    continue;
-                }
-                boolean all = true;
-                for (int i = 0; i < stringCount && all; i++) {
-                    all = candidates.contains(stringHashes[i]);
-                }
-                if (all) {
-                    return type;
-                }
-            }
-            return null;
-        }
     }
 }

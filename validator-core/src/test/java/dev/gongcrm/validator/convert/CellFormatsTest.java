@@ -44,6 +44,9 @@ class CellFormatsTest {
         assertEquals("dates as M/d/yyyy", monthFirst.description());
         assertEquals("2024-01-03", cell(monthFirst, "closeDate", "01/03/2024"));
         assertEquals("dates as d.M.yyyy", told("closeDate", "31.12.2024").description());
+        assertEquals("dates as M-d-yyyy", told("closeDate", "12-31-2024", "03-04-2024").description());
+        assertTrue(assertThrows(ConversionException.class, () -> told("closeDate", "03-04-2024")).getMessage()
+                .contains("may be day-first or month-first"), "dashes as ambiguous as slashes");
         ConversionException ambiguous = assertThrows(ConversionException.class,
                 () -> told("closeDate", "01/03/2024", "02/04/2024"));
         assertEquals("column 'Column': dates like 01/03/2024 may be day-first or month-first, and no value tells which; "

@@ -81,10 +81,11 @@ class ColumnMatcherTest {
         Map<String, String> expected = expected(
                 "objectId", "objectId (NAME)",
                 "Weighted value (EUR)", "weightedValueEur (UNMATCHED)",
-                "weighted-value EUR", "weightedValueEur2 (UNMATCHED)",
+                "weighted-value EUR", "weightedValueEurField (UNMATCHED)",
                 "2nd phone", "field2ndPhone (UNMATCHED)",
                 "Domains!", "domains (NAME)",
-                "domains", "domains2 (UNMATCHED)");
+                "domains", "domainsField (UNMATCHED)",
+                "Names", "namesField (UNMATCHED)");
         assertEquals(expected, match(ObjectType.ACCOUNT, false, expected.keySet().toArray(String[]::new)));
         assertEquals(expected("objectId", "objectId (NAME)", "Weighted value", "null (UNMATCHED)"),
                 match(ObjectType.ACCOUNT, true, "objectId", "Weighted value"));
@@ -110,7 +111,7 @@ class ColumnMatcherTest {
                 "an account has no isOpen");
         List<ColumnMatch> current = ColumnMatcher.match(List.of("Deal - ID", "Deal - Status"),
                 ProfileSchemas.of("current").type(ObjectType.DEAL), false);
-        assertEquals(new ColumnMatch("Deal - Status", "status", ColumnMatch.How.STATUS), current.get(1),
-                "the current profile's status field is filled too");
+        assertEquals(new ColumnMatch("Deal - Status", "status", ColumnMatch.How.STATUS, "written as status"),
+                current.get(1), "the current profile's status field, not the flags it deprecates");
     }
 }

@@ -337,16 +337,16 @@ class CsvConverterTest {
                 .map(deal -> deal.path("isOpen").asBoolean() + " " + deal.path("isWon").asBoolean()).toList());
         assertFalse(deals.get(3).has("isOpen"));
         assertEquals(List.of("deals.csv:5:29: record 4, column 'Deal - Status': 'pending' is not a deal status; open, "
-                + "won or lost fill isOpen and isWon"), conversion.findings().stream()
+                + "won or lost"), conversion.findings().stream()
                 .map(f -> f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message()).toList());
     }
 
     @Test
-    void inTheCurrentProfileADealsStatusFillsItsStatusFieldToo() throws Exception {
+    void inTheCurrentProfileADealsStatusFillsItsStatusFieldNotTheFlagsItDeprecates() throws Exception {
         Path csv = write("deals.csv", "ID,Status\nd-1,won\n");
         CsvConversion conversion = CsvConverter.builder(ObjectType.DEAL).profile("current").build()
                 .convert(csv, "deals.csv", folder.resolve("deals.ldjson"));
-        assertEquals("{\"objectId\":\"d-1\",\"isOpen\":false,\"isWon\":true,\"status\":\"WON\"}",
+        assertEquals("{\"objectId\":\"d-1\",\"status\":\"WON\"}",
                 objects(conversion.output()).get(0).toString());
     }
 
@@ -385,7 +385,8 @@ class CsvConverterTest {
                 + "\"u-1\",\"stage\":\"s-1\",\"isOpen\":false,\"isWon\":true,\"closeDate\":\"2024-09-30\","
                 + "\"modifiedDate\":\"2024-03-01T10:00:00-05:00\",\"probability\":\"60\"}",
                 objects(conversion.output()).get(0).toString());
-        assertEquals(List.of("numbers as 12,000.50", "datetimes as yyyy-MM-dd HH:mm:ss, taken in America/New_York"),
+        assertEquals(List.of("numbers as 12,000.50", "written as isOpen and isWon",
+                        "datetimes as yyyy-MM-dd HH:mm:ss, taken in America/New_York"),
                 conversion.matches().stream().map(ColumnMatch::format).filter(java.util.Objects::nonNull).toList());
     }
 
