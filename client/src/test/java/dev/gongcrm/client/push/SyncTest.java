@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -50,6 +51,8 @@ abstract class SyncTest {
     private Ledger ledger;
     private Path bundle;
     final List<String> deals = new ArrayList<>();
+    /** What happens each time a push polls Gong: a file rewritten, a push stopped... */
+    private Runnable duringPoll = () -> { };
 
     abstract Ledger openLedger();
 
@@ -62,9 +65,7 @@ abstract class SyncTest {
         bundle = Files.createDirectories(folder.resolve("bundle"));
         Files.writeString(bundle.resolve("users.ldjson"), "{\"objectId\": \"owner\", \"emailAddress\": "
                 + "\"owner@example.com\", \"modifiedDate\": \"2019-01-04T08:00:00Z\"}\n");
-        Files.writeString(bundle.resolve("stages.ldjson"), "{\"objectId\": \"discovery\", \"modifiedDate\": "
-                + "\"2019-01-03T23:45:57Z\", \"internalName\": \"discovery\", \"name\": \"Discovery\", "
-                + "\"isActive\": true, \"sortOrder\": 1}\n");
+        Files.writeString(bundle.resolve("stages.ldjson"), stage("Discovery"));
         StringBuilder accounts = new StringBuilder();
         for (int i = 0; i < ACCOUNTS; i++) {
             accounts.append("{\"objectId\": \"acc-").append(i).append("\", \"modifiedDate\": \"2020-01-01T00:00:00Z\", "
@@ -82,6 +83,11 @@ abstract class SyncTest {
         ledger.close();
         gong.close();
         emulator.close();
+    }
+
+    private static String stage(String name) {
+        return "{\"objectId\": \"discovery\", \"modifiedDate\": \"2019-01-03T23:45:57Z\", \"internalName\": "
+                + "\"discovery\", \"name\": \"" + name + "\", \"isActive\": true, \"sortOrder\": 1}\n";
     }
 
     /** A deal modified a minute after the one before it, so that the file stays sorted by modifiedDate. */
@@ -102,9 +108,15 @@ abstract class SyncTest {
         List<BundleFile> files = new BundleScanner(Map.of()).scan(List.of(bundle));
         PushRunner.Settings settings = PushRunner.Settings.defaults().withPollInterval(Duration.ofMillis(10))
                 .withTime(Clock.systemUTC(), duration -> Thread.sleep(Math.min(duration.toMillis(), 20)));
+        PushListener listener = new PushListener() {
+            @Override
+            public void polled(PlanStep step, dev.gongcrm.client.model.RequestStatus status, Duration waited) {
+                duringPoll.run();
+            }
+        };
         Push.Outcome outcome = Push.run(gong, ledger, new Push.Request(files, Validator.builder(), "legacy", failLevel,
                 INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO, dryRun, deleteMissing, results), settings,
-                PushListener.NONE);
+                listener);
         assertFalse(outcome.validationFailed(), () -> outcome.validation().findings().subList(0,
                 Math.min(5, outcome.validation().findings().size())).toString());
         return outcome;
@@ -197,18 +209,23 @@ abstract class SyncTest {
         assertEquals(2, next.counts().get(ObjectType.DEAL).changed(), "the edits are validated and sent next time");
     }
 
-    /**
-     * A push sends the changed deals of the bundle and is killed before it learns what Gong did with
-     * them, which Gong stores: the ledger has the request as being sent. Its clientRequestId.
-     */
     private String sentByAPushThatDied() throws Exception {
+        return sentByAPushThatDied(ObjectType.DEAL);
+    }
+
+    /**
+     * A push sends the bundle's step of this type and is killed before it learns what Gong did with it,
+     * which Gong stores: the ledger has the request as being sent (its copy, if any, is gone with the push).
+     * Its clientRequestId.
+     */
+    private String sentByAPushThatDied(ObjectType type) throws Exception {
         Planner planner = new Planner(INTEGRATION, Planner.MAX_UPLOAD_BYTES, Duration.ZERO);
         try (Plan plan = planner.plan(new BundleScanner(Map.of()).scan(List.of(bundle)), Map.of(),
                 planner.scans(new Sync(ledger, false, Set.of(), "legacy", java.time.Instant.now(), null)))) {
-            PlanStep step = plan.steps().stream().filter(s -> s.type() == ObjectType.DEAL).findFirst().orElseThrow();
+            PlanStep step = plan.steps().stream().filter(s -> s.type() == type).findFirst().orElseThrow();
             ledger.sending(INTEGRATION, step, step.clientRequestId(), java.time.Instant.now());
             gong.legacy().uploadObjects(step.upload(), step.offset(), step.bytes(), step.clientRequestId(), INTEGRATION,
-                    ObjectType.DEAL, sent -> { });
+                    type, sent -> { });
             gong.legacy().awaitRequest(step.clientRequestId(), INTEGRATION, Duration.ofSeconds(10));
             return step.clientRequestId();
         }
@@ -377,5 +394,105 @@ abstract class SyncTest {
         assertEquals(DEALS, full.counts().get(ObjectType.DEAL).resent());
         assertEquals(4, arrivalsSince(before).stream().filter(a -> !a.startsWith("schema")).count(),
                 "users, stages, accounts and deals again: " + arrivalsSince(before));
+    }
+
+    private Object heldDeal(String id) {
+        return gong.getObjects(List.of(id), INTEGRATION, ObjectType.DEAL).crmObjectsMap().get(id);
+    }
+
+    /**
+     * A STAGE file with a change is sent whole; killed after Gong took the new name, the ledger has the old
+     * one as stored: when the export goes back to it, it is sent, as Gong holds the other.
+     */
+    @Test
+    void aStageChangeSentWholeByAPushThatDiedIsSentBackWhenTheExportReverts() throws Exception {
+        push();
+        Files.writeString(bundle.resolve("stages.ldjson"), stage("Renamed by a push that then died"));
+        sentByAPushThatDied(ObjectType.STAGE);
+        Files.writeString(bundle.resolve("stages.ldjson"), stage("Discovery"));
+        int before = emulator.arrivals().size();
+
+        Push.Outcome reverted = push();
+
+        assertEquals(1, reverted.counts().get(ObjectType.STAGE).toSend(),
+                "Gong holds the renamed stage, the export the original: " + reverted.counts().get(ObjectType.STAGE));
+        assertTrue(arrivalsSince(before).stream().anyMatch(arrival -> arrival.startsWith("STAGE")),
+                arrivalsSince(before)::toString);
+    }
+
+    /**
+     * Without a crash: a STAGE file (sent whole) rewritten back to what the ledger had while Gong processes
+     * the change; the ledger cannot tell which version Gong took, so the next push sends the stage.
+     */
+    @Test
+    void aStageFileRewrittenBackWhileGongProcessesItsChangeIsSentAgain() throws Exception {
+        push();
+        Path stages = bundle.resolve("stages.ldjson");
+        Files.writeString(stages, stage("Renamed, then rewritten back"));
+        duringPoll = () -> {
+            try {
+                Files.writeString(stages, stage("Discovery"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        push();
+        duringPoll = () -> { };
+        int before = emulator.arrivals().size();
+
+        Push.Outcome next = push();
+
+        assertEquals(1, next.counts().get(ObjectType.STAGE).toSend(),
+                "Gong holds the renamed stage, the export the original: " + next.counts().get(ObjectType.STAGE));
+        assertTrue(arrivalsSince(before).stream().anyMatch(arrival -> arrival.startsWith("STAGE")),
+                arrivalsSince(before)::toString);
+    }
+
+    /**
+     * A deal deleted by --delete-missing comes back in the export; the push that sends it dies after Gong
+     * stored it (alive again). The export drops it again: --delete-missing deletes it.
+     */
+    @Test
+    void aDealRecreatedByAPushThatDiedIsDeletedWhenTheExportDropsItAgain() throws Exception {
+        push();
+        String dealSeven = deals.get(7);
+        deals.remove(7);
+        writeDeals();
+        assertEquals(1, push(Severity.ERROR, Set.of(ObjectType.DEAL), null, false).counts().get(ObjectType.DEAL).deleted());
+        assertNull(heldDeal("deal-7"));
+
+        deals.add(7, dealSeven.replace("\"Deal 7\"", "\"Deal 7, back\""));
+        writeDeals();
+        sentByAPushThatDied(ObjectType.DEAL);
+        assertNotNull(heldDeal("deal-7"), "Gong holds deal-7 again");
+        deals.remove(7);
+        writeDeals();
+
+        push(Severity.ERROR, Set.of(ObjectType.DEAL), null, false);
+        push(Severity.ERROR, Set.of(ObjectType.DEAL), null, false);
+
+        assertNull(heldDeal("deal-7"), "the export dropped deal-7 and --delete-missing was asked, yet Gong holds it");
+    }
+
+    /**
+     * A push that stops while Gong processes its step of changed objects (killed, or past its --timeout):
+     * the results file it writes on the way out says of a changed deal that it was sent and that Gong's
+     * answer is not known (UNCERTAIN), not that it was NOT_SENT.
+     */
+    @Test
+    void theResultsOfAPushThatStopsWhileGongProcessesSayTheChangedObjectWasSent() throws Exception {
+        push();
+        deals.set(5, deal(5, "Renamed by a push that then stopped"));
+        writeDeals();
+        Path results = folder.resolve("results.csv");
+        duringPoll = () -> {
+            throw new IllegalStateException("the push stops here");
+        };
+
+        assertThrows(IllegalStateException.class, () -> push(Severity.ERROR, Set.of(), results, false));
+
+        String row = Files.readAllLines(results).stream().filter(line -> line.startsWith("DEAL,deal-5,"))
+                .findFirst().orElseThrow();
+        assertTrue(row.contains(",sent,UNCERTAIN,"), row);
     }
 }
