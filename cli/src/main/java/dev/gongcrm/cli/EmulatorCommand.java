@@ -45,15 +45,10 @@ final class EmulatorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Gong CRM API emulator listening on " + emulator.baseUrl() + " (Ctrl-C or kill stops it; nothing "
                 + "survives a restart, so after one register the integration again)");
-        out.println("  export GONG_BASE_URL=" + emulator.baseUrl() + " GONG_ACCESS_KEY=" + shellQuoted(accessKey)
-                + " GONG_ACCESS_KEY_SECRET=" + shellQuoted(secret) + "   # the emulator's own, not real credentials");
+        out.println("  export GONG_BASE_URL=" + emulator.baseUrl() + " GONG_ACCESS_KEY=" + ShellWords.quoted(accessKey)
+                + " GONG_ACCESS_KEY_SECRET=" + ShellWords.quoted(secret) + "   # the emulator's own, not real credentials");
         out.flush();
         new CountDownLatch(1).await();
         return 0;
-    }
-
-    /** The value as one word for a POSIX shell, whatever it holds ('>' or '?' would redirect or glob). */
-    static String shellQuoted(String value) {
-        return value.matches("[A-Za-z0-9_.,:/@+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 }

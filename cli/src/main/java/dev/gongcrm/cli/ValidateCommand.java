@@ -75,6 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         options.write(reports, result, spec.commandLine().getOut());
+        options.printFixCommand(reports, result, paths, spec.commandLine().getOut());
         return options.exitCode(result);
     }
 

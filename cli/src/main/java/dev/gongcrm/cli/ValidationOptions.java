@@ -327,12 +327,48 @@ final class ValidationOptions {
         }
     }
 
-    /** One line per rule that raised findings: the count, the rule, whether 'gongcrm fix' repairs it. */
+    /**
+     * After a result of which 'gongcrm fix' repairs some findings, the command that does it on the same bundle,
+     * printed where people read (not among a JSON or SARIF document on standard output, not when quiet).
+     */
+    void printFixCommand(Map<ReportFormat, Path> reports, ValidationResult result, List<Path> paths,
+                         PrintWriter out) {
+        boolean forPeople = !quiet && reports.entrySet().stream()
+                .noneMatch(report -> report.getValue() == null && report.getKey() != ReportFormat.TEXT);
+        if (!forPeople || result.fixable() == 0 || paths.stream().anyMatch(path -> path.toString().equals(STDIN))) {
+            return;
+        }
+        List<String> words = new ArrayList<>(List.of("gongcrm", "fix"));
+        paths.forEach(path -> words.add(path.toString()));
+        if (config != null) {
+            words.add("--config=" + config);
+        }
+        types.forEach(type -> words.add("--type=" + type));
+        if (Boolean.TRUE.equals(recursive)) {
+            words.add("--recursive");
+        }
+        if (includes != null) {
+            words.add("--include=" + String.join(",", includes));
+        }
+        if (excludes != null) {
+            words.add("--exclude=" + String.join(",", excludes));
+        }
+        if (profile != null) {
+            words.add("--profile=" + profile);
+        }
+        out.println("To repair them: " + ShellWords.command(words) + " --out DIR (or --diff to see the changes first)");
+        out.flush();
+    }
+
+    /** One line per rule that raised findings: the count, the rule, how many of them 'gongcrm fix' repairs. */
     private static void printStatistics(ValidationResult result, PrintWriter out) {
         result.ruleCounts().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(rule -> out.printf("%,8d  %s%s%n", rule.getValue(), rule.getKey(),
-                        RuleCatalog.find(rule.getKey()).flatMap(RuleCatalog::fix).isPresent() ? "  (fixable)" : ""));
+                .forEach(rule -> {
+                    long fixable = result.fixableCounts().getOrDefault(rule.getKey(), 0L);
+                    out.printf("%,8d  %s%s%n", rule.getValue(), rule.getKey(),
+                            fixable == 0 ? "" : String.format("  (%,d fixable)", fixable));
+                });
         out.println(ReportFormat.summary(result));
         out.flush();
     }

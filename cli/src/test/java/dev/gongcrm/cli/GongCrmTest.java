@@ -54,7 +54,9 @@ class GongCrmTest {
         assertEquals(1, run.exit());
         assertTrue(run.out().contains(Path.of(CURRENT_BROKEN, "users.ldjson").toAbsolutePath().normalize() + ":2:2: error[string-format] field "
                 + "'objectId' is 'John Doe (sales)'"), run.out());
-        assertTrue(run.out().strip().endsWith("Found 8 errors, 5 warnings, 0 info (5 files, 10 objects checked)."),
+        assertTrue(run.out().strip().endsWith("Found 8 errors, 5 warnings, 0 info (5 files, 10 objects checked). "
+                        + "'gongcrm fix' repairs 2 of them.\nTo repair them: gongcrm fix " + CURRENT_BROKEN
+                        + " --profile=current --out DIR (or --diff to see the changes first)"),
                 run.out());
     }
 
@@ -72,7 +74,8 @@ class GongCrmTest {
         String readme = Files.readString(Path.of("..", "README.md"));
         String shown = readme.split("```text\n", 2)[1].split("```", 2)[0];
         String actual = run("validate", BROKEN).out()
-                .replace(Path.of(BROKEN).toAbsolutePath().normalize().toString(), Path.of("examples", "broken-bundle").toString());
+                .replace(Path.of(BROKEN).toAbsolutePath().normalize().toString(), Path.of("examples", "broken-bundle").toString())
+                .replace("gongcrm fix " + BROKEN, "gongcrm fix " + Path.of("examples", "broken-bundle"));
         assertEquals(shown.strip(), actual.strip());
     }
 

@@ -59,8 +59,8 @@ class PushDeadlineTest {
 
     @Test
     void theEmulatorsExportLineQuotesWhatAShellWouldTakeApart() {
-        assertEquals("gongcrm", EmulatorCommand.shellQuoted("gongcrm"));
-        assertEquals("'Zq8W??>>secret'", EmulatorCommand.shellQuoted("Zq8W??>>secret"));
-        assertEquals("'it'\\''s'", EmulatorCommand.shellQuoted("it's"));
+        assertEquals("gongcrm", ShellWords.quoted("gongcrm"));
+        assertEquals("'Zq8W??>>secret'", ShellWords.quoted("Zq8W??>>secret"));
+        assertEquals("'it'\\''s'", ShellWords.quoted("it's"));
     }
 }

@@ -239,7 +239,8 @@ class ReportOutputTest {
         Run run = run("validate", "--format", "text", "--format", "json=" + notAFolder.resolve("r.json"),
                 "--format", "sarif=" + sarif, BROKEN);
         assertEquals(2, run.exit());
-        assertTrue(run.out().strip().endsWith("(6 files, 14 objects checked)."), "the text report is whole");
+        assertTrue(run.out().strip().endsWith("(6 files, 14 objects checked). 'gongcrm fix' repairs 6 of them."),
+                "the text report is whole");
         assertTrue(Files.readString(sarif).contains("\"version\":\"2.1.0\""), "the reports after it are written");
         assertEquals("gongcrm: error: cannot write the json report to '" + notAFolder.resolve("r.json") + "': '"
                 + notAFolder + "' is not a folder; complete: the text report on standard output, the sarif report in '"
@@ -267,7 +268,8 @@ class ReportOutputTest {
         Run run = run("validate", "--max-findings", "0", BROKEN);
         assertEquals(1, run.exit(), "the findings still fail the run");
         assertEquals("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked). Counts only: 17 findings "
-                + "left out (13 errors, 4 warnings).", run.out().strip());
+                + "left out (13 errors, 4 warnings). 'gongcrm fix' repairs 6 of them.\nTo repair them: gongcrm fix "
+                + BROKEN + " --out DIR (or --diff to see the changes first)", run.out().strip());
     }
 
     @Test
@@ -275,10 +277,12 @@ class ReportOutputTest {
         Run run = run("validate", "--statistics", BROKEN);
         assertEquals(1, run.exit());
         List<String> lines = run.out().stripTrailing().lines().toList();
-        assertEquals(List.of("       2  datetime-format  (fixable)", "       2  unresolved-reference",
-                "       2  unsorted-modified-date  (fixable)", "       1  date-format"), lines.subList(0, 4));
-        assertEquals(15, lines.size(), "one line per rule that raised findings, then the summary");
-        assertEquals("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked).", lines.get(14));
+        assertEquals(List.of("       2  datetime-format  (2 fixable)", "       2  unresolved-reference",
+                "       2  unsorted-modified-date  (2 fixable)", "       1  date-format"), lines.subList(0, 4));
+        assertEquals(16, lines.size(), "one line per rule that raised findings, then the summary and the fix command");
+        assertEquals("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked). 'gongcrm fix' repairs 6 of "
+                + "them.", lines.get(14));
+        assertTrue(lines.get(15).startsWith("To repair them: gongcrm fix "), lines.get(15));
         assertEquals(lines.subList(0, 14), run("validate", "--statistics", "--max-findings", "1", BROKEN).out()
                 .lines().toList().subList(0, 14), "counts do not depend on the findings kept");
     }
@@ -293,6 +297,24 @@ class ReportOutputTest {
         Run valid = run("validate", "-q", Path.of("..", "examples", "valid-bundle").toString());
         assertEquals(0, valid.exit());
         assertEquals("", valid.out(), "nothing found, nothing printed");
+    }
+
+    @Test
+    void theFixCommandNamesTheSameBundleAndStaysOutOfMachineReadOutput() throws Exception {
+        Path odd = Files.createDirectories(folder.resolve("it's a bundle"));
+        Files.writeString(odd.resolve("export.ldjson"),
+                "{\"objectId\": \"a1\", \"modifiedDate\": \"2019-01-03T22:45:57.000Z\", \"name\": \"PBR\", \"domains\": [\"pbr.com\"]}\n");
+        Run run = run("validate", "--type", "ACCOUNT", odd.toString());
+        assertEquals(1, run.exit());
+        String command = "gongcrm fix '" + odd.toString().replace("'", "'\\''") + "' --type=ACCOUNT";
+        assertTrue(run.out().strip().endsWith("'gongcrm fix' repairs it.\nTo repair them: " + command
+                + " --out DIR (or --diff to see the changes first)"), run.out());
+
+        Run json = run("validate", "--format", "json", BROKEN);
+        JsonNode report = JsonMapper.builder().build().readTree(json.out());
+        assertEquals(6, report.path("summary").path("fixable").asInt(), "standard output is the JSON document alone");
+        assertFalse(run("validate", "--quiet", BROKEN).out().contains("To repair them"));
+        assertFalse(run("validate", Path.of("..", "examples", "valid-bundle").toString()).out().contains("gongcrm fix"));
     }
 
     @Test

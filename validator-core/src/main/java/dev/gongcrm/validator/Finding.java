@@ -9,9 +9,16 @@ package dev.gongcrm.validator;
  * @param column 1-based column in characters, 0 when unknown
  * @param objectId the objectId of the line's object, or null
  * @param field a JSON pointer to the field, e.g. {@code /closeDate}, or null
+ * @param fixable whether {@code gongcrm fix}, run without options, repairs it
  */
 public record Finding(String rule, Severity severity, String file, int line, int column,
-                      String objectId, String field, String message) {
+                      String objectId, String field, String message, boolean fixable) {
+
+    /** A finding that {@code gongcrm fix} does not repair. */
+    public Finding(String rule, Severity severity, String file, int line, int column,
+                   String objectId, String field, String message) {
+        this(rule, severity, file, line, column, objectId, field, message, false);
+    }
 
     public boolean hasColumn() {
         return column > 0;

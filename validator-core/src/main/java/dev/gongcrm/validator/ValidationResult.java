@@ -21,9 +21,12 @@ import java.util.function.Function;
  * @param ruleCounts how many findings each rule raised, including those past the limit
  * @param skipped the files of bundle folders that were left out because they are no entity or schema file
  * @param ruleSettings the profile of the run and the severity each rule had in it
+ * @param fixableCounts of each rule, how many of its findings {@code gongcrm fix} (without options) repairs,
+ *                      including those past the limit; rules with none are left out
  */
 public record ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
-                               Map<String, Long> ruleCounts, List<String> skipped, RuleSettings ruleSettings) {
+                               Map<String, Long> ruleCounts, List<String> skipped, RuleSettings ruleSettings,
+                               Map<String, Long> fixableCounts) {
 
     public ValidationResult {
         findings = List.copyOf(findings);
@@ -32,6 +35,13 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
         ruleCounts = Map.copyOf(ruleCounts);
         skipped = List.copyOf(skipped);
         Objects.requireNonNull(ruleSettings);
+        fixableCounts = Map.copyOf(fixableCounts);
+    }
+
+    /** A result of which {@code gongcrm fix} repairs nothing. */
+    public ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
+                            Map<String, Long> ruleCounts, List<String> skipped, RuleSettings ruleSettings) {
+        this(findings, counts, files, objects, ruleCounts, skipped, ruleSettings, Map.of());
     }
 
     /** A result of the default profile without severity overrides. */
@@ -53,7 +63,8 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
 
     /** This result with the files of bundle folders that were skipped. */
     public ValidationResult withSkipped(List<String> skippedFiles) {
-        return new ValidationResult(findings, counts, files, objects, ruleCounts, skippedFiles, ruleSettings);
+        return new ValidationResult(findings, counts, files, objects, ruleCounts, skippedFiles, ruleSettings,
+                fixableCounts);
     }
 
     /**
@@ -64,13 +75,18 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
         Map<String, String> renamed = new HashMap<>();
         Function<String, String> rename = file -> renamed.computeIfAbsent(file, f -> ReportPaths.relative(f, base));
         List<Finding> relativeFindings = findings.stream().map(f -> new Finding(f.rule(), f.severity(),
-                rename.apply(f.file()), f.line(), f.column(), f.objectId(), f.field(), f.message())).toList();
+                rename.apply(f.file()), f.line(), f.column(), f.objectId(), f.field(), f.message(), f.fixable())).toList();
         return new ValidationResult(relativeFindings, counts, files.stream().map(rename).toList(), objects, ruleCounts,
-                skipped.stream().map(rename).toList(), ruleSettings);
+                skipped.stream().map(rename).toList(), ruleSettings, fixableCounts);
     }
 
     public long count(Severity severity) {
         return counts.getOrDefault(severity, 0L);
+    }
+
+    /** How many findings {@code gongcrm fix} (without options) repairs, including those past the limit. */
+    public long fixable() {
+        return fixableCounts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public long total() {

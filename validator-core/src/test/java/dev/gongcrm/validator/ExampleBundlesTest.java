@@ -111,7 +111,8 @@ class ExampleBundlesTest {
         String text = report(validate("broken-bundle"), ReportFormat.TEXT);
         assertTrue(text.contains(BROKEN + "deals.ldjson:2:263: error[wrong-type] field 'amount' must be a number"), text);
         assertTrue(text.contains(BROKEN + "contacts.ldjson:2: error[missing-mandatory-field]"), text);
-        assertTrue(text.strip().endsWith("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked)."), text);
+        assertTrue(text.strip().endsWith("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked). "
+                + "'gongcrm fix' repairs 6 of them."), text);
     }
 
     @Test

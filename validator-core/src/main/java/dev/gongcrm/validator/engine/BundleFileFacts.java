@@ -32,7 +32,7 @@ record BundleFileFacts(BundleFile bundleFile, TypeSpec spec, String profileName,
     }
 
     @Override
-    public void report(Rule rule, String message) {
-        sink.add(new Raised(rule.meta(), Raised.Place.wholeFile(file()), null, message));
+    public void report(Rule rule, String message, boolean fixable) {
+        sink.add(new Raised(rule.meta(), Raised.Place.wholeFile(file()), null, message, fixable));
     }
 }

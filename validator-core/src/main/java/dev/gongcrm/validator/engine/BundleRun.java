@@ -139,7 +139,7 @@ public final class BundleRun {
         findings.sort(Comparator.comparingInt((Finding f) -> order.indexOf(f.file()))
                 .thenComparingInt(Finding::line).thenComparingInt(Finding::column));
         return new ValidationResult(findings, sink.counts(), order, objects, sink.ruleCounts(), List.of(),
-                ruleSettings());
+                ruleSettings(), sink.fixableCounts());
     }
 
     /** The profile and each rule's severity in this run, for the reports that describe the rules. */

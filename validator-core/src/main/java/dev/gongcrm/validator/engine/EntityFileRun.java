@@ -230,9 +230,9 @@ final class EntityFileRun implements SequenceScope {
     }
 
     @Override
-    public void report(Rule rule, String field, String message) {
+    public void report(Rule rule, String field, String message, boolean fixable) {
         int column = field == null ? 0 : CrmRecord.keyColumn(current.bytes, facts.start, facts.length, field, 1);
         bundle.sink().add(new Raised(rule.meta(), new Raised.Place(file.name(), facts.line, column, facts.objectId),
-                field, message));
+                field, message, fixable));
     }
 }

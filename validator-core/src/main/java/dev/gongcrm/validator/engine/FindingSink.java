@@ -29,6 +29,7 @@ final class FindingSink implements FindingTarget {
     private long raised;
     private final Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     private final Map<String, Long> ruleCounts = new java.util.HashMap<>();
+    private final Map<String, Long> fixableCounts = new java.util.HashMap<>();
 
     FindingSink(RuleConfig config, int maxFindings) {
         this.config = config;
@@ -44,6 +45,9 @@ final class FindingSink implements FindingTarget {
         Severity severity = config.severityOf(meta);
         counts.merge(severity, 1L, Long::sum);
         ruleCounts.merge(meta.name(), 1L, Long::sum);
+        if (finding.fixable()) {
+            fixableCounts.merge(meta.name(), 1L, Long::sum);
+        }
         long order = raised++;
         if (keptCount >= maxFindings && !displaceLessSevereThan(severity)) {
             return;
@@ -51,7 +55,7 @@ final class FindingSink implements FindingTarget {
         Raised.Place place = finding.place();
         kept.computeIfAbsent(severity, s -> new ArrayList<>()).add(new Kept(order, new Finding(meta.name(), severity,
                 place.file(), place.line(), place.column(), place.objectId(),
-                finding.field() == null ? null : pointer(finding.field()), finding.message())));
+                finding.field() == null ? null : pointer(finding.field()), finding.message(), finding.fixable())));
         keptCount++;
     }
 
@@ -83,6 +87,10 @@ final class FindingSink implements FindingTarget {
 
     Map<String, Long> ruleCounts() {
         return ruleCounts;
+    }
+
+    Map<String, Long> fixableCounts() {
+        return fixableCounts;
     }
 
     /** A field name as a JSON pointer; a name that already is a pointer is kept. */

@@ -221,9 +221,9 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
     }
 
     @Override
-    public void report(Rule rule, String field, String message) {
+    public void report(Rule rule, String field, String message, boolean fixable) {
         int column = field == null ? 0 : record.columnOf(field);
         batch.add(new Raised(rule.meta(), new Raised.Place(job.file(), record.line(), column, objectId), field,
-                message));
+                message, fixable));
     }
 }

@@ -8,11 +8,16 @@ import dev.gongcrm.validator.rules.RuleMeta;
  * it is raised, so that a batch waiting for its turn does not hold a quoted value of megabytes.
  *
  * @param field the field or JSON pointer the finding is about, or null for the object or file as a whole
+ * @param fixable whether {@code gongcrm fix}, run without options, repairs it
  */
-record Raised(RuleMeta rule, Place place, String field, String message) {
+record Raised(RuleMeta rule, Place place, String field, String message, boolean fixable) {
 
     Raised {
         message = Messages.shorten(message);
+    }
+
+    Raised(RuleMeta rule, Place place, String field, String message) {
+        this(rule, place, field, message, false);
     }
 
     /**
@@ -36,6 +41,6 @@ record Raised(RuleMeta rule, Place place, String field, String message) {
     }
 
     Raised linesOn(int lines) {
-        return new Raised(rule, place.linesOn(lines), field, message);
+        return new Raised(rule, place.linesOn(lines), field, message, fixable);
     }
 }

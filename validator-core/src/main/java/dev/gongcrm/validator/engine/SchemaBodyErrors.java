@@ -26,7 +26,7 @@ final class SchemaBodyErrors {
 
         String uniqueName(int index);
 
-        void report(int index, RuleMeta rule, String property, String message);
+        void report(int index, RuleMeta rule, String property, String message, boolean fixable);
     }
 
     private final JsonNode bodySchema;
@@ -59,11 +59,30 @@ final class SchemaBodyErrors {
                 broken.add(index);
             }
             if (reported.add(index + "/" + property + "/" + owner.rule().name())) {
-                definitions.report(index, owner.rule(), property, messageFor(error, property,
-                        definitions.definition(index), definitions.uniqueName(index)));
+                JsonNode definition = definitions.definition(index);
+                definitions.report(index, owner.rule(), property, messageFor(error, property, definition,
+                        definitions.uniqueName(index)), fixable(error.getKeyword(), property, definition));
             }
         }
         return broken;
+    }
+
+    /**
+     * Whether {@code gongcrm fix} repairs the failure, as {@code SchemaFileFix} does: a datetime whose only
+     * fault is its fractional seconds (lastModified), and a deprecated {@code name} that can become (or is
+     * the same as) {@code uniqueName}.
+     */
+    private static boolean fixable(String keyword, String property, JsonNode definition) {
+        JsonNode value = definition.path(property == null ? "" : property);
+        return switch (keyword) {
+            case "pattern", "format" -> "lastModified".equals(property) && value.isString()
+                    && IsoDates.onlyFractionWrong(value.asString());
+            case "additionalProperties" -> "name".equals(property)
+                    && (!definition.has("uniqueName") || definition.get("uniqueName").equals(value));
+            case "required", "anyOf" -> ("uniqueName".equals(property) || "anyOf".equals(keyword))
+                    && !definition.has("uniqueName") && definition.path("name").isString();
+            default -> false;
+        };
     }
 
     private String declaredFormat(String property) {

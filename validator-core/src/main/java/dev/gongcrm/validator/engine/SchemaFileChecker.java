@@ -215,15 +215,15 @@ final class SchemaFileChecker {
         }
 
         @Override
-        public void report(int definition, RuleMeta rule, String property, String message) {
+        public void report(int definition, RuleMeta rule, String property, String message, boolean fixable) {
             index = definition;
-            add(rule, property, message);
+            add(rule, property, message, fixable);
         }
 
-        private void add(RuleMeta rule, String property, String message) {
+        private void add(RuleMeta rule, String property, String message, boolean fixable) {
             int[] start = index < starts.size() ? starts.get(index) : new int[] {1, 1};
             bundle.sink().add(new Raised(rule, new Raised.Place(file.name(), start[0], start[1], uniqueName()),
-                    "/" + index + (property == null ? "" : "/" + property), message));
+                    "/" + index + (property == null ? "" : "/" + property), message, fixable));
         }
 
         @Override
@@ -308,8 +308,8 @@ final class SchemaFileChecker {
         }
 
         @Override
-        public void report(Rule rule, String property, String message) {
-            add(rule.meta(), property, message);
+        public void report(Rule rule, String property, String message, boolean fixable) {
+            add(rule.meta(), property, message, fixable);
         }
 
         @Override

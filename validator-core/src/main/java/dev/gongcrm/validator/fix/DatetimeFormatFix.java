@@ -54,7 +54,7 @@ final class DatetimeFormatFix implements LineFix {
 
     /** The accepted form of a datetime, or null when it cannot be had without guessing. */
     String repair(String value) {
-        String withoutFraction = dropFraction(value);
+        String withoutFraction = IsoDates.withoutFraction(value);
         if (IsoDates.isDateTime(withoutFraction)) {
             return withoutFraction;
         }
@@ -67,18 +67,6 @@ final class DatetimeFormatFix implements LineFix {
         }
         String zoned = withoutFraction + offset;
         return IsoDates.isDateTime(zoned) ? zoned : null;
-    }
-
-    /** {@code 2019-01-03T23:45:57.999+01:00} as {@code 2019-01-03T23:45:57+01:00}; other values unchanged. */
-    private static String dropFraction(String value) {
-        if (value.length() <= LOCAL_LENGTH + 1 || value.charAt(LOCAL_LENGTH) != '.') {
-            return value;
-        }
-        int end = LOCAL_LENGTH + 1;
-        while (end < value.length() && Character.isDigit(value.charAt(end))) {
-            end++;
-        }
-        return end == LOCAL_LENGTH + 1 ? value : value.substring(0, LOCAL_LENGTH) + value.substring(end);
     }
 
     /** The assumed zone's offset at a local datetime as Gong writes it ({@code Z}, {@code +01:00}), or null. */

@@ -5,19 +5,13 @@ import dev.gongcrm.validator.schema.JsonKind;
 import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * {@code wrong-type}, only where the value cannot mean anything else: a string holding a plain JSON
- * number in a field that takes only numbers ({@code "7000"} to {@code 7000}), and {@code "true"} or
- * {@code "false"} in a field that takes only booleans. "1,000", " 7000", "yes" stay: reading them is a guess.
+ * {@code wrong-type}, only where the value cannot mean anything else ({@link FieldSpec#meansUnquoted}): a
+ * string holding a plain JSON number in a field that takes only numbers ({@code "7000"} to {@code 7000}).
  */
 final class WrongTypeFix implements LineFix {
-
-    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
-    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     @Override
     public String rule() {
@@ -29,23 +23,11 @@ final class WrongTypeFix implements LineFix {
         List<JsonLine.Edit> edits = new ArrayList<>();
         for (JsonLine.Member member : line.members()) {
             FieldSpec spec = type.field(member.name());
-            if (spec != null && member.isString() && !spec.accepts(JsonKind.STRING) && unambiguous(member.text(), spec)) {
+            if (spec != null && member.isString() && !spec.accepts(JsonKind.STRING)
+                    && spec.meansUnquoted(member.text())) {
                 edits.add(JsonLine.replaceValue(member, member.text()));
             }
         }
         return edits;
-    }
-
-    private static boolean unambiguous(String value, FieldSpec spec) {
-        if (spec.kinds().equals(EnumSet.of(JsonKind.BOOLEAN))) {
-            return value.equals("true") || value.equals("false");
-        }
-        if (spec.kinds().equals(EnumSet.of(JsonKind.INTEGER))) {
-            return INTEGER.matcher(value).matches();
-        }
-        if (spec.kinds().equals(EnumSet.of(JsonKind.NUMBER))) {
-            return NUMBER.matcher(value).matches();
-        }
-        return false;
     }
 }

@@ -3,6 +3,7 @@ package dev.gongcrm.validator.read;
 import dev.gongcrm.validator.schema.JsonKind;
 import dev.gongcrm.validator.time.IsoDates;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +211,28 @@ public final class FieldValue {
         return kind == JsonKind.NULL
                 || (kind == JsonKind.STRING && !cut && length == 0)
                 || (kind == JsonKind.ARRAY && strings.isEmpty() && firstNonStringItem == null);
+    }
+
+    /**
+     * Whether two values are the same JSON value: numbers by value ({@code 7000} and {@code 7000.0}), other
+     * kinds as written. A value longer than the text the rules see is never judged the same.
+     */
+    public boolean sameValueAs(FieldValue other) {
+        if (cut || other.cut) {
+            return false;
+        }
+        boolean numbers = (kind == JsonKind.INTEGER || kind == JsonKind.NUMBER)
+                && (other.kind == JsonKind.INTEGER || other.kind == JsonKind.NUMBER);
+        if (numbers) {
+            return new BigDecimal(text()).compareTo(new BigDecimal(other.text())) == 0;
+        }
+        return kind == other.kind && switch (kind) {
+            case STRING -> text().equals(other.text());
+            case BOOLEAN -> bool == other.bool;
+            case NULL -> true;
+            case ARRAY -> firstNonStringItem == null && other.firstNonStringItem == null && strings.equals(other.strings);
+            default -> false;
+        };
     }
 
     /** A string value read as a Gong datetime, or {@link IsoDates#INVALID}; parsed once per line. */

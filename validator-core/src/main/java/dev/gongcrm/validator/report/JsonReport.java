@@ -29,6 +29,7 @@ final class JsonReport implements ReportWriter {
             for (Severity severity : Severity.values()) {
                 json.writeNumberProperty(severity.id() + "s", result.count(severity));
             }
+            json.writeNumberProperty("fixable", result.fixable());
             json.writeBooleanProperty("truncated", result.truncated());
             json.writeNumberProperty("omitted", result.omitted());
             if (result.truncated()) {
@@ -61,6 +62,9 @@ final class JsonReport implements ReportWriter {
                     json.writeStringProperty("field", finding.field());
                 }
                 json.writeStringProperty("message", finding.message());
+                if (finding.fixable()) {
+                    json.writeBooleanProperty("fixable", true);
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -75,6 +75,17 @@ final class TextReport implements ReportWriter {
     }
 
     /** One line a person reads first: what was checked and what was found. */
+    /** How many findings the fixer repairs, for the summary: the first thing to do about them. */
+    private static String fixable(ValidationResult result) {
+        long fixable = result.fixable();
+        if (fixable == 0) {
+            return "";
+        }
+        String which = fixable < result.total() ? String.format("%,d of them", fixable)
+                : fixable == 1 ? "it" : "all of them";
+        return " 'gongcrm fix' repairs " + which + ".";
+    }
+
     public static String summary(ValidationResult result) {
         String checked = result.files().size() + (result.files().size() == 1 ? " file" : " files") + ", "
                 + String.format("%,d", result.objects()) + (result.objects() == 1 ? " object" : " objects");
@@ -85,7 +96,7 @@ final class TextReport implements ReportWriter {
         String counts = count(result, Severity.ERROR) + ", " + count(result, Severity.WARNING) + ", "
                 + count(result, Severity.INFO);
         return "Found " + counts + " (" + checked + " checked)." + (result.truncated() ? " " + truncation(result) : "")
-                + skipped;
+                + fixable(result) + skipped;
     }
 
     /** The files of bundle folders left out, named (the first few) so a misnamed export is noticed. */

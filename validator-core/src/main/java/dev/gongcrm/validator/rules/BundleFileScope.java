@@ -25,5 +25,10 @@ public interface BundleFileScope {
     String profileName();
 
     /** Reports a finding about the whole file. */
-    void report(Rule rule, String message);
+    default void report(Rule rule, String message) {
+        report(rule, message, false);
+    }
+
+    /** Reports a finding about the whole file, saying whether {@code gongcrm fix} repairs it. */
+    void report(Rule rule, String message, boolean fixable);
 }

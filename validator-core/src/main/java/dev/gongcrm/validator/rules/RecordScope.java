@@ -29,7 +29,15 @@ public interface RecordScope extends FileScope {
     }
 
     /** Reports a finding at the given field (its column is found in the line). */
-    void report(Rule rule, String field, String message);
+    default void report(Rule rule, String field, String message) {
+        report(rule, field, message, false);
+    }
+
+    /**
+     * Reports a finding at the given field, saying whether {@code gongcrm fix} (without options) repairs it:
+     * the count of those is the text report's hint to run the fixer.
+     */
+    void report(Rule rule, String field, String message, boolean fixable);
 
     /** Reports a finding about the object as a whole. */
     default void report(Rule rule, String message) {

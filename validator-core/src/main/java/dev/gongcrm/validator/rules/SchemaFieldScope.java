@@ -40,5 +40,10 @@ public interface SchemaFieldScope {
     Optional<JsonNode> lastUploadedDefinition();
 
     /** Reports a finding at the line where the definition starts; {@code property} becomes the JSON pointer. */
-    void report(Rule rule, String property, String message);
+    default void report(Rule rule, String property, String message) {
+        report(rule, property, message, false);
+    }
+
+    /** Reports a finding at the line where the definition starts, saying whether {@code gongcrm fix} repairs it. */
+    void report(Rule rule, String property, String message, boolean fixable);
 }

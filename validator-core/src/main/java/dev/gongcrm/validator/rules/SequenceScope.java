@@ -18,5 +18,10 @@ public interface SequenceScope extends FileScope {
     long modifiedInstant();
 
     /** Reports a finding at the given field of this object's line. */
-    void report(Rule rule, String field, String message);
+    default void report(Rule rule, String field, String message) {
+        report(rule, field, message, false);
+    }
+
+    /** Reports a finding at the given field of this object's line, saying whether {@code gongcrm fix} repairs it. */
+    void report(Rule rule, String field, String message, boolean fixable);
 }

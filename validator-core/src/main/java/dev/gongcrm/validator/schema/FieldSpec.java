@@ -5,6 +5,7 @@ import dev.gongcrm.validator.ObjectType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What one field of one object type accepts, compiled from a JSON Schema property (built-in fields)
@@ -26,6 +27,9 @@ public record FieldSpec(String name, Set<JsonKind> kinds, boolean nullable, Valu
                         FieldSpec items, ObjectType referenceTo, boolean deprecated, String replacement,
                         String customType, String description) {
 
+    private static final Pattern PLAIN_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     /** A field known by name whose definition is broken: any value goes, so its lines are not flagged twice. */
     public static FieldSpec anything(String name) {
         return new FieldSpec(name.intern(), EnumSet.of(JsonKind.STRING, JsonKind.NUMBER, JsonKind.BOOLEAN, JsonKind.ARRAY,
@@ -43,6 +47,24 @@ public record FieldSpec(String name, Set<JsonKind> kinds, boolean nullable, Valu
             return nullable;
         }
         return kinds.contains(kind) || (kind == JsonKind.INTEGER && kinds.contains(JsonKind.NUMBER));
+    }
+
+    /**
+     * Whether a string value of this field can only mean the unquoted value: a plain JSON number where the
+     * field takes only numbers ({@code "7000"}), {@code "true"} or {@code "false"} where it takes only
+     * booleans. "1,000", " 7000" or "yes" are not: reading them is a guess.
+     */
+    public boolean meansUnquoted(String text) {
+        if (kinds.equals(EnumSet.of(JsonKind.BOOLEAN))) {
+            return text.equals("true") || text.equals("false");
+        }
+        if (kinds.equals(EnumSet.of(JsonKind.INTEGER))) {
+            return PLAIN_INTEGER.matcher(text).matches();
+        }
+        if (kinds.equals(EnumSet.of(JsonKind.NUMBER))) {
+            return PLAIN_NUMBER.matcher(text).matches();
+        }
+        return false;
     }
 
     /** "a string", "a number or null"... for messages. */

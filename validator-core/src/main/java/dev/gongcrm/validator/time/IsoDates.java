@@ -12,6 +12,8 @@ public final class IsoDates {
     public static final long INVALID = Long.MIN_VALUE;
 
     private static final int DATE_LENGTH = 10;
+    /** Length of {@code 2019-01-03T23:45:57}, a datetime without fraction or zone. */
+    private static final int LOCAL_DATE_TIME_LENGTH = 19;
 
     private IsoDates() {
     }
@@ -59,6 +61,24 @@ public final class IsoDates {
         return text.length() == DATE_LENGTH && epochDay(text) != INVALID;
     }
 
+    /** {@code 2019-01-03T23:45:57.999+01:00} as {@code 2019-01-03T23:45:57+01:00}; other values unchanged. */
+    public static String withoutFraction(String text) {
+        if (text.length() <= LOCAL_DATE_TIME_LENGTH + 1 || text.charAt(LOCAL_DATE_TIME_LENGTH) != '.') {
+            return text;
+        }
+        int end = LOCAL_DATE_TIME_LENGTH + 1;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end == LOCAL_DATE_TIME_LENGTH + 1 ? text
+                : text.substring(0, LOCAL_DATE_TIME_LENGTH) + text.substring(end);
+    }
+
+    /** Whether a value that is no accepted datetime becomes one once its fractional seconds are dropped. */
+    public static boolean onlyFractionWrong(String text) {
+        return !isDateTime(text) && isDateTime(withoutFraction(text));
+    }
+
     /** Why a value is not an accepted datetime, or null when it is one. */
     public static String explainDateTime(String text) {
         if (isDateTime(text)) {
@@ -69,17 +89,9 @@ public final class IsoDates {
         if (isDate(text)) {
             return "'" + text + "' is a date without time; " + expected;
         }
-        int dot = text.indexOf('.');
-        if (dot == 19 && text.length() > 20) {
-            int end = 20;
-            while (end < text.length() && Character.isDigit(text.charAt(end))) {
-                end++;
-            }
-            String withoutFraction = text.substring(0, 19) + text.substring(end);
-            if (isDateTime(withoutFraction)) {
-                return "'" + text + "' has fractional seconds; Gong wants no milliseconds: use '"
-                        + withoutFraction + "'";
-            }
+        if (onlyFractionWrong(text)) {
+            return "'" + text + "' has fractional seconds; Gong wants no milliseconds: use '"
+                    + withoutFraction(text) + "'";
         }
         if (text.length() == 19 && isDateTime(text + "Z")) {
             return "'" + text + "' has no zone offset; add 'Z' for UTC or an offset like +01:00";

@@ -42,7 +42,9 @@ public final class DatetimeFormat implements Rule {
     public void checkField(RecordScope scope, FieldValue value, FieldSpec spec) {
         if (value.kind() == JsonKind.STRING && !scope.isMissingMandatory(value)
                 && value.epochSeconds() == IsoDates.INVALID) {
-            scope.report(this, value.name(), "field '" + value.name() + "': " + IsoDates.explainDateTime(value.text()));
+            String text = value.text();
+            scope.report(this, value.name(), "field '" + value.name() + "': " + IsoDates.explainDateTime(text),
+                    !value.isCut() && IsoDates.onlyFractionWrong(text));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.rules.fields;
 
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.read.CrmRecord;
 import dev.gongcrm.validator.read.FieldValue;
 import dev.gongcrm.validator.rules.RecordScope;
 import dev.gongcrm.validator.rules.Rule;
@@ -34,11 +35,32 @@ public final class DeprecatedField implements Rule {
     @Override
     public void checkField(RecordScope scope, FieldValue value, FieldSpec spec) {
         String replacement = spec.replacement();
-        boolean hasReplacement = replacement != null && scope.record().get(replacement) != null;
+        FieldValue current = replacement == null ? null : scope.record().get(replacement);
         scope.report(this, value.name(), "field '" + value.name() + "' is deprecated"
-                + (replacement == null ? withoutReplacement(spec) : hasReplacement
+                + (replacement == null ? withoutReplacement(spec) : current != null
                         ? "; '" + replacement + "' is already set, so drop '" + value.name() + "'"
-                        : "; send '" + replacement + "' instead"));
+                        : "; send '" + replacement + "' instead"),
+                replacement != null && takesReplacement(scope, value, replacement, current));
+    }
+
+    /**
+     * Whether {@code gongcrm fix} can put the replacement in place of this field: it renames the first
+     * deprecated field of the line that has this replacement, then drops each later one that holds the same value.
+     */
+    private static boolean takesReplacement(RecordScope scope, FieldValue value, String replacement,
+                                            FieldValue current) {
+        if (current != null) {
+            return current.sameValueAs(value);
+        }
+        CrmRecord record = scope.record();
+        for (int i = 0; i < record.size(); i++) {
+            FieldValue field = record.field(i);
+            FieldSpec spec = scope.spec().field(field.name());
+            if (spec != null && spec.deprecated() && replacement.equals(spec.replacement())) {
+                return field == value || field.sameValueAs(value);
+            }
+        }
+        return true;
     }
 
     /** A field replaced by something other than a rename (the current profile's isOpen/isWon): its description says how. */
@@ -54,7 +76,9 @@ public final class DeprecatedField implements Rule {
                     replacement.isEmpty() ? "'" + property + "' is deprecated; drop it"
                     : field.definition().has(replacement)
                     ? "'" + property + "' is deprecated and " + replacement + " is set; drop '" + property + "'"
-                    : "'" + property + "' is deprecated; rename it to '" + replacement + "'"));
+                    : "'" + property + "' is deprecated; rename it to '" + replacement + "'",
+                    !replacement.isEmpty() && (!field.definition().has(replacement)
+                            || field.definition().get(replacement).equals(field.definition().get(property)))));
         }
     }
 }

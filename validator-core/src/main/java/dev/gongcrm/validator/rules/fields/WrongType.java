@@ -50,7 +50,8 @@ public final class WrongType implements Rule {
             return; // 3.0 is an integer in JSON Schema; an infinite one is out-of-range's to report
         }
         scope.report(this, value.name(), "field '" + value.name() + "' must be " + spec.expectedDescription()
-                + ", got " + kind.description() + " (" + value.display() + ")" + hint(value, spec));
+                + ", got " + kind.description() + " (" + value.display() + ")" + hint(value, spec),
+                kind == JsonKind.STRING && !value.isCut() && spec.meansUnquoted(value.text()));
     }
 
     private static String hint(FieldValue value, FieldSpec spec) {

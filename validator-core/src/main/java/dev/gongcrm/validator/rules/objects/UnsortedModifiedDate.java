@@ -52,7 +52,7 @@ public final class UnsortedModifiedDate implements Rule {
         if (instant < previous) {
             scope.report(this, "modifiedDate", "modifiedDate " + scope.modifiedDate() + " is earlier than "
                     + previousText + " on line " + previousLine
-                    + "; the list must be sorted by modifiedDate ascending: sort the lines by modifiedDate");
+                    + "; the list must be sorted by modifiedDate ascending: sort the lines by modifiedDate", true);
         }
         previous = instant;
         previousLine = scope.line();

@@ -30,7 +30,7 @@ public final class PayloadTooLarge implements Rule {
         if (file.kind() != FileKind.SCHEMA && file.size() > MAX_BYTES) {
             file.report(this, String.format(
                     "file is %,d bytes, over the 200 MB (%,d bytes) Gong accepts in one upload; split it",
-                    file.size(), MAX_BYTES));
+                    file.size(), MAX_BYTES), true);
         }
     }
 }
