@@ -50,6 +50,7 @@ public final class GongCrm implements Runnable {
         commands.put("objects", ObjectsCommand.class);
         commands.put("rules", RulesCommand.class);
         commands.put("emulator", EmulatorCommand.class);
+        commands.put("completion", CompletionCommand.class);
         commands.put("help", CommandLine.HelpCommand.class);
         return commands;
     }

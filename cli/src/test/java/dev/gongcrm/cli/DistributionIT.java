@@ -1,0 +1,196 @@
+package dev.gongcrm.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The distribution archives as a user gets them: unpacked in a temporary folder, run from another folder with
+ * only a Java runtime on the PATH (no Maven, no source tree), and from an install folder it cannot write to.
+ */
+class DistributionIT {
+
+    private static final Path TAR = Path.of(System.getProperty("gongcrm.distribution"));
+    private static final Path ZIP = Path.of(System.getProperty("gongcrm.distribution.zip"));
+    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+    @TempDir
+    static Path unpacked;
+
+    private static Path install;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        assertEquals(0, new ProcessBuilder("tar", "-xzf", TAR.toString(), "-C", unpacked.toString()).inheritIO()
+                .start().waitFor());
+        try (Stream<Path> top = Files.list(unpacked)) {
+            install = top.filter(path -> path.getFileName().toString().startsWith("gongcrm-")).findFirst().orElseThrow();
+        }
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    /** Runs a command with a PATH of only the Java runtime and the system's basic tools. */
+    private static Result run(Path workingDirectory, Map<String, String> environment, String... command)
+            throws Exception {
+        ProcessBuilder process = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        process.environment().clear();
+        process.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        process.environment().putAll(environment);
+        Path out = Files.createTempFile(unpacked, "out", ".txt");
+        Path err = Files.createTempFile(unpacked, "err", ".txt");
+        Process started = process.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(started.waitFor(2, TimeUnit.MINUTES), "the command ends");
+        return new Result(started.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static Map<String, String> cacheIn(Path folder) {
+        return Map.of("HOME", folder.toString(), "XDG_CACHE_HOME", folder.resolve("cache").toString());
+    }
+
+    @Test
+    void theUnpackedArchiveValidatesFromAnyFolderWithOnlyJava(@TempDir Path elsewhere) throws Exception {
+        Path launcher = install.resolve("bin").resolve("gongcrm");
+        Result broken = run(elsewhere, cacheIn(elsewhere), launcher.toString(), "validate",
+                EXAMPLES.resolve("broken-bundle").toString());
+        assertEquals(1, broken.exit(), broken.err());
+        assertTrue(broken.out().contains("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked)."),
+                broken.out());
+        assertEquals("", broken.err());
+
+        Result valid = run(elsewhere, cacheIn(elsewhere), launcher.toString(), "validate",
+                EXAMPLES.resolve("valid-bundle").toString());
+        assertEquals(0, valid.exit(), valid.err());
+        assertEquals("No problems found (8 files, 12 objects checked).", valid.out().strip());
+        try (Stream<Path> cache = Files.list(elsewhere.resolve("cache").resolve("gongcrm"))) {
+            assertTrue(cache.anyMatch(file -> file.getFileName().toString().endsWith(".jsa")),
+                    "the first run wrote its class-data archive into the user's cache folder");
+        }
+        Result mapped = run(elsewhere, cacheIn(elsewhere), launcher.toString(), "validate",
+                EXAMPLES.resolve("valid-bundle").toString());
+        assertEquals(valid, mapped, "a run that maps the archive prints the same");
+    }
+
+    @Test
+    void aLinkOnThePathRunsTheInstallItPointsTo(@TempDir Path bin) throws Exception {
+        Files.createSymbolicLink(bin.resolve("gongcrm"), install.resolve("bin").resolve("gongcrm"));
+        Result version = run(bin, Map.of("PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin")
+                + ":/usr/bin:/bin", "HOME", bin.toString()), "sh", "-c", "gongcrm --version");
+        assertEquals(0, version.exit(), version.err());
+        assertTrue(version.out().startsWith("gongcrm "), version.out());
+    }
+
+    @Test
+    void aReadOnlyInstallWritesNothingIntoItself(@TempDir Path elsewhere) throws Exception {
+        Set<String> before = listing(install);
+        try {
+            setWritable(install, false);
+            // not even root can make a folder under /proc: no cache folder, no archive, the command still runs
+            Result unwritableCache = run(elsewhere, Map.of("XDG_CACHE_HOME", "/proc/gongcrm-cache"),
+                    install.resolve("bin").resolve("gongcrm").toString(), "validate",
+                    EXAMPLES.resolve("valid-bundle").toString());
+            assertEquals(0, unwritableCache.exit(), unwritableCache.err());
+            assertEquals("", unwritableCache.err());
+            Result cached = run(elsewhere, cacheIn(elsewhere), install.resolve("bin").resolve("gongcrm").toString(),
+                    "validate", EXAMPLES.resolve("broken-bundle").toString());
+            assertEquals(1, cached.exit(), cached.err());
+        } finally {
+            setWritable(install, true);
+        }
+        assertEquals(before, listing(install), "the install folder is as it was unpacked");
+    }
+
+    @Test
+    void anOldJavaIsRefusedInOneLine(@TempDir Path oldJava) throws Exception {
+        Path java = Files.createDirectories(oldJava.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'should not run'\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Files.writeString(oldJava.resolve("release"), "JAVA_VERSION=\"11.0.2\"\nJAVA_RUNTIME_VERSION=\"11.0.2+9\"\n");
+        Result result = run(oldJava, Map.of("JAVA_HOME", oldJava.toString()),
+                install.resolve("bin").resolve("gongcrm").toString(), "--version");
+        assertEquals(2, result.exit());
+        assertEquals("", result.out());
+        assertEquals("gongcrm: error: " + java + " is Java 11.0.2; gongcrm needs Java 17 or newer (set JAVA_HOME to one)",
+                result.err().strip());
+    }
+
+    @Test
+    void theArchiveCarriesManPagesAndTheCompletionScriptOfEveryCommand(@TempDir Path elsewhere) throws Exception {
+        Set<String> pages = ManPages.of(GongCrm.commandLine(new GongCrm(Map.of(), false), null)).keySet();
+        assertTrue(pages.contains("gongcrm-validate.1") && pages.contains("gongcrm-ledger-show.1"), pages.toString());
+        try (Stream<Path> man = Files.list(install.resolve("man").resolve("man1"))) {
+            assertEquals(new TreeSet<>(pages), man.map(page -> page.getFileName().toString())
+                    .collect(Collectors.toCollection(TreeSet::new)));
+        }
+        assertTrue(Files.readString(install.resolve("man/man1/gongcrm-validate.1")).startsWith(".TH \"GONGCRM\\-VALIDATE\" 1"));
+
+        Path script = install.resolve("completion").resolve("gongcrm.bash");
+        Result printed = run(elsewhere, cacheIn(elsewhere), install.resolve("bin/gongcrm").toString(), "completion", "bash");
+        assertEquals(0, printed.exit(), printed.err());
+        assertEquals(Files.readString(script), printed.out(), "the file is what 'gongcrm completion bash' prints");
+        Result syntax = run(elsewhere, Map.of(), "bash", "-n", script.toString());
+        assertEquals(0, syntax.exit(), syntax.err());
+        Result completes = run(elsewhere, Map.of(), "bash", "-c", "source " + script
+                + " && COMP_WORDS=(gongcrm val) COMP_CWORD=1 COMP_LINE='gongcrm val' COMP_POINT=11"
+                + " && _picocli_gongcrm && echo \"${COMPREPLY[@]}\"");
+        assertEquals("validate", completes.out().strip(), completes.err());
+        assertTrue(Files.isRegularFile(install.resolve("LICENSE")) && Files.isRegularFile(install.resolve("README.md")));
+    }
+
+    @Test
+    void theZipHoldsTheSameFilesWithAWindowsLauncher() throws Exception {
+        Set<String> tarFiles;
+        try (Stream<Path> files = Files.walk(install)) {
+            tarFiles = files.filter(Files::isRegularFile).map(file -> install.relativize(file).toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        String prefix = install.getFileName() + "/";
+        try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+            Set<String> zipFiles = zip.stream().filter(entry -> !entry.isDirectory())
+                    .map(entry -> entry.getName().substring(prefix.length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(tarFiles, zipFiles);
+            ZipEntry cmd = zip.getEntry(prefix + "bin/gongcrm.cmd");
+            String windows = new String(zip.getInputStream(cmd).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(windows.contains("-jar \"%~dp0..\\lib\\gongcrm.jar\" %*\r\n"), windows);
+            assertFalse(windows.replace("\r\n", "").contains("\n"), "every line ends in CRLF");
+        }
+    }
+
+    private static Set<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(file -> folder.relativize(file) + " " + file.toFile().length())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static void setWritable(Path folder, boolean writable) throws IOException {
+        List<Path> all;
+        try (Stream<Path> files = Files.walk(folder)) {
+            all = new ArrayList<>(files.toList());
+        }
+        for (Path file : all) {
+            assertTrue(file.toFile().setWritable(writable, false), "permissions of " + file);
+        }
+    }
+}
