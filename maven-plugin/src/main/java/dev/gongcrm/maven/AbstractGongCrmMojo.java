@@ -329,7 +329,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
     }
 
-    private Path reportFile(ReportFormat format) {
+    Path reportFile(ReportFormat format) {
         return outputDirectory.toPath().resolve(format.defaultFileName());
     }
 

@@ -11,6 +11,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,21 @@ public class ValidateMojo extends AbstractGongCrmMojo {
     @Parameter(property = "gongcrm.maxAllowedViolations", defaultValue = "0")
     int maxAllowedViolations;
 
+    /**
+     * Validates even when the bundle's files, the settings and gongcrm are those of the last passing run
+     * (which a build otherwise skips, saying so in one line).
+     */
+    @Parameter(property = "gongcrm.force", defaultValue = "false")
+    boolean force;
+
+    /** Where the record of the last passing run goes. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory;
+
+    /** One record per execution, as two executions may validate different bundles. */
+    @Parameter(defaultValue = "${mojoExecution.executionId}", readonly = true)
+    String executionId;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -50,6 +66,19 @@ public class ValidateMojo extends AbstractGongCrmMojo {
             return;
         }
         refuseReportsOver(inputs(files), reportFormats);
+        ValidationStamp stamp = stamp(files, threshold, reportFormats);
+        if (!force && stamp.holds()) {
+            getLog().info("gongcrm: the bundle (" + files.size() + (files.size() == 1 ? " file" : " files")
+                    + ") and its settings are those of the last passing validation; skipped (-Dgongcrm.force "
+                    + "validates anyway)");
+            return;
+        }
+        try {
+            stamp.forget();
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot remove the record of the last passing validation, "
+                    + stamp.file() + ": " + e.getMessage(), e);
+        }
         ValidationResult result;
         try {
             result = validator.validate(files);
@@ -64,6 +93,30 @@ public class ValidateMojo extends AbstractGongCrmMojo {
                     + threshold.id() + "'" + (maxAllowedViolations > 0 ? " (" + maxAllowedViolations + " allowed)" : "")
                     + "; each is listed above with its file, line and rule. Fix the data (the rule catalog, "
                     + "also in the SARIF report's rule descriptions, explains each rule with an example).");
+        }
+        record(stamp);
+    }
+
+    private ValidationStamp stamp(List<Path> files, Severity threshold, List<ReportFormat> reportFormats)
+            throws MojoExecutionException {
+        String settings = settings().describe() + "\nthreshold=" + threshold + "\nfailOnViolation=" + failOnViolation
+                + "\nmaxAllowedViolations=" + maxAllowedViolations + "\nbasedir=" + basedir;
+        Path directory = buildDirectory != null ? buildDirectory.toPath() : basedir.toPath().resolve("target");
+        Path file = directory.resolve("gongcrm-validate" + (executionId == null ? "" : "-" + executionId)
+                + ".stamp");
+        try {
+            return new ValidationStamp(file, settings, files, reportFormats.stream().map(this::reportFile).toList());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read the bundle: " + e.getMessage(), e);
+        }
+    }
+
+    /** A stamp that cannot be written costs the next build a validation, not this one its result. */
+    private void record(ValidationStamp stamp) {
+        try {
+            stamp.record();
+        } catch (IOException e) {
+            getLog().debug("gongcrm: cannot record the passing run in " + stamp.file() + ": " + e.getMessage());
         }
     }
 }

@@ -193,4 +193,63 @@ class ValidateMojoTest {
         assertTrue(mistake.getMessage().contains("gongcrm.json:1:11: unknown setting 'slect'; did you mean 'select'?"),
                 mistake.getMessage());
     }
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void anUnchangedBundleThatPassedIsSkippedUntilItsFilesOrSettingsChange(ValidateMojo mojo) throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        for (String name : List.of("accounts.ldjson", "contacts.ldjson")) {
+            Files.copy(Path.of("../examples/valid-bundle").resolve(name), bundle.resolve(name));
+        }
+        List<String> printed = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                printed.add(content.toString());
+            }
+        });
+        mojo.basedir = folder.toFile();
+        mojo.bundles = null;
+        mojo.profile = "legacy";
+        mojo.select = null;
+        mojo.severities = null;
+        mojo.types = null;
+        mojo.violationSeverity = "error";
+        mojo.maxAllowedViolations = 0;
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        mojo.buildDirectory = folder.resolve("target").toFile();
+        mojo.executionId = "default-cli";
+        mojo.formats = List.of("sarif");
+        String skipped = "gongcrm: the bundle (2 files) and its settings are those of the last passing validation; "
+                + "skipped (-Dgongcrm.force validates anyway)";
+
+        mojo.execute();
+        assertTrue(Files.isRegularFile(folder.resolve("target/gongcrm-validate-default-cli.stamp")));
+        printed.clear();
+        mojo.execute();
+        assertEquals(List.of(skipped), printed, "nothing changed: one line, no validation");
+
+        mojo.force = true;
+        printed.clear();
+        mojo.execute();
+        assertTrue(printed.stream().anyMatch(line -> line.startsWith("gongcrm: Found 0 errors, 2 warnings")), printed.toString());
+        mojo.force = false;
+
+        Files.delete(folder.resolve("target/gongcrm/gongcrm.sarif"));
+        printed.clear();
+        mojo.execute();
+        assertTrue(Files.isRegularFile(folder.resolve("target/gongcrm/gongcrm.sarif")), "a report that is gone is written again");
+
+        mojo.select = List.of("url-format");
+        printed.clear();
+        mojo.execute();
+        assertFalse(printed.contains(skipped), "other settings: validated");
+
+        Path contacts = bundle.resolve("contacts.ldjson");
+        Files.writeString(contacts, Files.readString(contacts).replace("\"modifiedDate\": \"", "\"modifiedDate\": \"x"));
+        mojo.select = null;
+        assertThrows(MojoFailureException.class, mojo::execute, "a changed file is validated, and fails");
+        assertFalse(Files.exists(folder.resolve("target/gongcrm-validate-default-cli.stamp")),
+                "a failing run leaves no record of the earlier pass");
+        assertThrows(MojoFailureException.class, mojo::execute, "and fails again, not skipped");
+    }
 }

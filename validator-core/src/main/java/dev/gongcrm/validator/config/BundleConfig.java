@@ -233,6 +233,17 @@ public final class BundleConfig {
         return Optional.of(folder == null ? ledger : folder.resolve(ledger).toString());
     }
 
+    /**
+     * Every setting, one per line in a fixed order, maps sorted: equal texts mean equal runs, so a build can
+     * tell that its settings have not changed since a run it recorded.
+     */
+    public String describe() {
+        return String.join("\n", "profile=" + profile, "select=" + select, "ignore=" + ignore,
+                "severities=" + new java.util.TreeMap<>(severities), "types=" + new java.util.TreeMap<>(types),
+                "initial=" + initial, "dialer=" + dialer, "include=" + include, "exclude=" + exclude,
+                "recursive=" + recursive, "failOn=" + failOn, "maxFindings=" + maxFindings, "ledger=" + ledger);
+    }
+
     /** The configuration file these settings come from, when one was read: an input of the run like the bundle. */
     public Optional<Path> source() {
         return Optional.ofNullable(source);
