@@ -43,7 +43,7 @@ final class ValidationOptions {
     CommandLine.Model.CommandSpec mixee;
 
     @Option(names = "--format", paramLabel = "FORMAT[=FILE]", split = UNESCAPED_COMMA, splitSynopsisLabel = ",",
-            description = {"Report format: text (default), json, sarif, junit, github, csv.",
+            description = {"Report format: text (default), json, sarif, junit, github, csv, html.",
                     "FORMAT=FILE writes that format to FILE; repeat for several reports in one run. "
                             + "A comma in FILE is written \\, (e.g. --format 'csv=a\\,b.csv'), or give the "
                             + "file with -o."})
@@ -286,8 +286,9 @@ final class ValidationOptions {
      * the outputs that are complete.
      */
     void write(Map<ReportFormat, Path> reports, ValidationResult checked, PrintWriter out) throws IOException {
+        Path base = Path.of(""); // the working directory: reports name files relative to it
         ValidationResult result = (scanner == null ? checked : checked.withSkipped(scanner.skippedNames()))
-                .relativeTo(Path.of(""));
+                .relativeTo(base);
         List<String> complete = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Map.Entry<ReportFormat, Path> report : reports.entrySet()) {
@@ -305,13 +306,13 @@ final class ValidationOptions {
             }
             if (report.getValue() == null) {
                 (report.getKey() == ReportFormat.TEXT && colour() ? ReportFormat.colouredText()
-                        : report.getKey().writer()).write(result, out);
+                        : report.getKey().writer(base)).write(result, out);
                 out.flush();
                 complete.add(name + " on standard output");
                 continue;
             }
             try {
-                ReportFiles.write(report.getKey(), result, report.getValue());
+                ReportFiles.write(report.getKey(), result, base, report.getValue());
                 complete.add(name + " in '" + report.getValue() + "'");
             } catch (IOException e) {
                 failed.add("cannot write " + name + " to '" + report.getValue() + "': " + ReportFiles.reason(e));

@@ -203,7 +203,7 @@ class GongCrmTest {
                 explain.err().strip());
         Run format = run("validate", "--format", "sarf", VALID);
         assertEquals(2, format.exit());
-        assertEquals("gongcrm: error: unknown report format 'sarf'; use one of text, json, sarif, junit, github, csv; "
+        assertEquals("gongcrm: error: unknown report format 'sarf'; use one of text, json, sarif, junit, github, csv, html; "
                 + "did you mean 'sarif'?", format.err().strip());
     }
 

@@ -119,7 +119,10 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     @Parameter(property = "gongcrm.encoding", defaultValue = "${project.build.sourceEncoding}")
     String encoding;
 
-    /** Report formats to write, one file each: {@code text}, {@code json}, {@code sarif}, {@code junit}, {@code github}, {@code csv}. */
+    /**
+     * Report formats to write, one file each: {@code text}, {@code json}, {@code sarif}, {@code junit},
+     * {@code github}, {@code csv}, {@code html}.
+     */
     @Parameter(property = "gongcrm.formats")
     List<String> formats;
 
@@ -338,7 +341,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         for (ReportFormat format : reportFormats) {
             Path target = reportFile(format);
             try {
-                ReportFiles.write(format, result, target);
+                ReportFiles.write(format, result, basedir.toPath(), target);
                 getLog().info("gongcrm " + format.id() + " report: " + target);
             } catch (IOException e) {
                 throw new MojoExecutionException("cannot write the " + format.id() + " report to " + target + ": "

@@ -193,6 +193,7 @@ class ValidateMojoTest {
         assertTrue(mistake.getMessage().contains("gongcrm.json:1:11: unknown setting 'slect'; did you mean 'select'?"),
                 mistake.getMessage());
     }
+
     @Test
     @InjectMojo(goal = "validate", pom = CONFIGURED)
     void anUnchangedBundleThatPassedIsSkippedUntilItsFilesOrSettingsChange(ValidateMojo mojo) throws Exception {
@@ -251,5 +252,26 @@ class ValidateMojoTest {
         assertFalse(Files.exists(folder.resolve("target/gongcrm-validate-default-cli.stamp")),
                 "a failing run leaves no record of the earlier pass");
         assertThrows(MojoFailureException.class, mojo::execute, "and fails again, not skipped");
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void theHtmlReportShowsTheLinesOfTheFilesItNamesRelativeToTheProjectNotTheWorkingDirectory(ValidateMojo mojo)
+            throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.copy(Path.of("../examples/broken-bundle/accounts.ldjson"), bundle.resolve("accounts.ldjson"));
+        mojo.basedir = folder.toFile(); // not the working directory, as in a module of a multi-module build
+        mojo.bundles = null;
+        mojo.select = List.of("url-format");
+        mojo.severities = null;
+        mojo.types = null;
+        mojo.failOnViolation = false;
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        mojo.formats = List.of("html");
+        mojo.execute();
+
+        String report = Files.readString(folder.resolve("target/gongcrm/gongcrm.html"));
+        assertTrue(report.contains("\"src/main/gongcrm/accounts.ldjson\""), report);
+        assertTrue(report.contains("// account with additional field"), "the finding's line: " + report);
     }
 }

@@ -10,6 +10,10 @@ package dev.gongcrm.validator.report;
  */
 public final class Printable {
 
+    /** U+2400 SYMBOL FOR NULL: the Control Picture of a C0 control c is this plus c. */
+    private static final char CONTROL_PICTURES = '\u2400';
+    private static final char DELETE_PICTURE = '\u2421';
+
     private Printable() {
     }
 
@@ -40,6 +44,29 @@ public final class Printable {
             }
         }
         return escaped.toString();
+    }
+
+    /**
+     * The text with every unsafe character replaced by one visible stand-in (a C0 control by its Control
+     * Picture, such as U+241B for ESC; DEL by U+2421; anything else by U+FFFD), so that every character
+     * keeps its place: for a line of a file shown with a column marked.
+     */
+    static String replace(String text) {
+        StringBuilder replaced = null;
+        for (int i = 0; i < text.length(); i++) {
+            if (!unsafe(text, i)) {
+                if (replaced != null) {
+                    replaced.append(text.charAt(i));
+                }
+                continue;
+            }
+            if (replaced == null) {
+                replaced = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            char c = text.charAt(i);
+            replaced.append(c < 0x20 ? (char) (CONTROL_PICTURES + c) : c == 0x7F ? DELETE_PICTURE : '\uFFFD');
+        }
+        return replaced == null ? text : replaced.toString();
     }
 
     private static boolean unsafe(String text, int index) {

@@ -37,10 +37,14 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes a report of the result in that format to the file (see the class comment for how). */
-    public static void write(ReportFormat format, ValidationResult result, Path target) throws IOException {
+    /**
+     * Writes a report of the result in that format to the file (see the class comment for how); the result names
+     * its files relative to {@code base} ({@link ValidationResult#relativeTo}).
+     */
+    public static void write(ReportFormat format, ValidationResult result, Path base, Path target)
+            throws IOException {
         StringWriter text = new StringWriter();
-        format.writer().write(result, text);
+        format.writer(base).write(result, text);
         write(target, text.toString());
     }
 

@@ -2,6 +2,7 @@ package dev.gongcrm.validator.report;
 
 import dev.gongcrm.validator.DidYouMean;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,7 +14,8 @@ public enum ReportFormat {
     SARIF("sarif", new SarifReport()),
     JUNIT("xml", new JunitReport()),
     GITHUB("txt", new GithubReport()),
-    CSV("csv", new CsvReport());
+    CSV("csv", new CsvReport()),
+    HTML("html", new HtmlReport(Path.of("")));
 
     private final String extension;
     private final ReportWriter writer;
@@ -27,8 +29,18 @@ public enum ReportFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The writer of a result whose files are named relative to the working directory. */
     public ReportWriter writer() {
         return writer;
+    }
+
+    /**
+     * The writer of a result whose files are named relative to {@code base} ({@link
+     * dev.gongcrm.validator.ValidationResult#relativeTo}): the html report reads the lines its findings point
+     * at from there (a Maven project's base directory need not be the working directory).
+     */
+    public ReportWriter writer(Path base) {
+        return this == HTML ? new HtmlReport(base) : writer;
     }
 
     /** The file name a report of this format gets in a report folder, e.g. {@code gongcrm.sarif}. */

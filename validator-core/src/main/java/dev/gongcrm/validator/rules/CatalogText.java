@@ -58,6 +58,15 @@ public final class CatalogText {
         return text.toString();
     }
 
+    /**
+     * The anchor of the rule's section in {@link #markdown()} ({@code docs/rules.md#url-format}), for links
+     * from elsewhere (the html report): a section is headed by the rule's name, lower-case words and hyphens,
+     * which Markdown renderers turn into that same anchor.
+     */
+    public static String anchor(RuleMeta rule) {
+        return rule.name();
+    }
+
     /** The catalog as a Markdown document ({@code docs/rules.md}): every rule as a section, in catalog order. */
     public static String markdown() {
         StringBuilder text = new StringBuilder("# Rule catalog\n\n")
@@ -66,7 +75,7 @@ public final class CatalogText {
                 .append("where it says (file:line:column field), each good example to raise nothing.\n\n")
                 .append("| rule | default | fixable | summary |\n|---|---|---|---|\n");
         for (RuleMeta rule : RuleCatalog.all()) {
-            text.append("| [`").append(rule.name()).append("`](#").append(rule.name()).append(") | ")
+            text.append("| [`").append(rule.name()).append("`](#").append(anchor(rule)).append(") | ")
                     .append(rule.defaultSeverity().id()).append(" | ")
                     .append(RuleCatalog.fix(rule).isPresent() ? "yes" : "no").append(" | ")
                     .append(rule.summary().replace("|", "\\|")).append(" |\n");

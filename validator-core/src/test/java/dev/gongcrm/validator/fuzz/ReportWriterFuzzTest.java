@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * first line {@code --- name} when it has one (names reach every report too), {@code deals.ldjson}
  * otherwise, validated with a low finding cap so that reports also say they were cut. Every report must
  * be written without an exception and be text that UTF-8 can encode (report files are written so); JSON
- * and SARIF must parse as JSON, JUnit as well-formed XML, CSV as RFC 4180 rows of the header's width.
+ * and SARIF must parse as JSON, JUnit as well-formed XML, CSV as RFC 4180 rows of the header's width, and HTML
+ * must hold its page's two script elements only, the data one holding JSON without a {@code <}.
  *
  * <p>In {@code mvn verify} each method runs only on its regression inputs, the files of
  * {@code src/test/resources/dev/gongcrm/validator/fuzz/ReportWriterFuzzTestInputs/} (shared) and of its
@@ -80,6 +81,11 @@ class ReportWriterFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void csv(byte[] input) throws Exception {
         parseCsv(report(ReportFormat.CSV, input));
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void html(byte[] input) throws Exception {
+        checkHtml(report(ReportFormat.HTML, input));
     }
 
     /** A new format gets its fuzz test here: a method named after its id. */
@@ -151,6 +157,21 @@ class ReportWriterFuzzTest {
         if (root == null || !root.isObject()) {
             throw new AssertionError("report is not a JSON object: " + new String(report, StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The page's two script elements and no other (no value ended the data element or opened one), the data
+     * element a JSON object without a {@code <} (no {@code </script>} or {@code <!--} can form in it).
+     */
+    private static void checkHtml(byte[] report) {
+        String html = new String(report, StandardCharsets.UTF_8);
+        String open = "<script type=\"application/json\" id=\"gongcrm-data\">";
+        int start = html.indexOf(open) + open.length();
+        String data = html.substring(start, html.indexOf("</script>", start));
+        if (html.split("<script", -1).length != 3 || data.indexOf('<') >= 0) {
+            throw new AssertionError("the data got out of its element:\n" + html);
+        }
+        parseJson(data.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void parseXml(byte[] report) throws Exception {

@@ -104,7 +104,7 @@ class ReportContentTest {
                 .getNamedItem("name").getTextContent());
 
         Path file = folder.resolve("junit.xml");
-        ReportFiles.write(ReportFormat.JUNIT, result, file);
+        ReportFiles.write(ReportFormat.JUNIT, result, Path.of(""), file);
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
 
         assertEquals("a\uFFFDb\uFFFD\uFFFDc\uFFFD&amp;\uD83D\uDE00", JunitReport.xml("a\uFFFEb\u0001\ud800c\udc00&\uD83D\uDE00"));

@@ -57,7 +57,7 @@ class ReportFilesTest {
     void aDeviceNodeStaysADevice() throws Exception {
         Path device = folder.resolve("dn");
         assumeTrue(run("mknod", device.toString(), "c", "1", "3"), "mknod needs root");
-        ReportFiles.write(ReportFormat.TEXT, RESULT, device);
+        ReportFiles.write(ReportFormat.TEXT, RESULT, Path.of(""), device);
         BasicFileAttributes attributes = Files.readAttributes(device, BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS);
         assertTrue(attributes.isOther(), "still a device node, not a regular file");
@@ -68,14 +68,14 @@ class ReportFilesTest {
     void aSymbolicLinkIsWrittenThroughNotReplaced() throws Exception {
         Path real = Files.writeString(folder.resolve("real.txt"), "an old, longer report that must go entirely");
         Path link = Files.createSymbolicLink(folder.resolve("link.txt"), real.getFileName());
-        ReportFiles.write(ReportFormat.TEXT, RESULT, link);
+        ReportFiles.write(ReportFormat.TEXT, RESULT, Path.of(""), link);
         assertTrue(Files.isSymbolicLink(link), "the link stays a link");
         assertEquals(TextReport.summary(RESULT) + "\n", Files.readString(real).lines().reduce((a, b) -> b).get() + "\n");
         assertTrue(Files.readString(real).startsWith("accounts.ldjson:1:5: warning[url-format] bad url\n"));
         assertFalse(Files.readString(real).contains("old"));
 
         Path dangling = Files.createSymbolicLink(folder.resolve("dangling.txt"), folder.resolve("target.txt"));
-        ReportFiles.write(ReportFormat.TEXT, RESULT, dangling);
+        ReportFiles.write(ReportFormat.TEXT, RESULT, Path.of(""), dangling);
         assertTrue(Files.isSymbolicLink(dangling));
         assertTrue(Files.readString(folder.resolve("target.txt")).contains("bad url"));
         assertEquals(List.of(), leftovers());
@@ -92,7 +92,7 @@ class ReportFilesTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        ReportFiles.write(ReportFormat.JSON, RESULT, fifo);
+        ReportFiles.write(ReportFormat.JSON, RESULT, Path.of(""), fifo);
         assertTrue(read.get(10, TimeUnit.SECONDS).contains("\"rule\":\"url-format\""));
         assertTrue(Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther(),
                 "still a pipe");
@@ -102,11 +102,11 @@ class ReportFilesTest {
     @Test
     void aRegularFileIsReplacedWholeAndAFolderIsCreated() throws Exception {
         Path existing = Files.writeString(folder.resolve("r.txt"), "x".repeat(10_000));
-        ReportFiles.write(ReportFormat.TEXT, RESULT, existing);
+        ReportFiles.write(ReportFormat.TEXT, RESULT, Path.of(""), existing);
         assertTrue(Files.readString(existing).startsWith("accounts.ldjson:1:5"));
         assertFalse(Files.readString(existing).contains("xxx"));
         Path fresh = folder.resolve("sub/folder/r.csv");
-        ReportFiles.write(ReportFormat.CSV, RESULT, fresh);
+        ReportFiles.write(ReportFormat.CSV, RESULT, Path.of(""), fresh);
         assertTrue(Files.isRegularFile(fresh, LinkOption.NOFOLLOW_LINKS));
         assertEquals(List.of(), leftovers());
     }
@@ -118,7 +118,7 @@ class ReportFilesTest {
                 Map.of(Severity.WARNING, 1L), List.of("accounts.ldjson"), 1);
         for (ReportFormat format : ReportFormat.values()) {
             Path file = folder.resolve(format.defaultFileName());
-            ReportFiles.write(format, surrogate, file);
+            ReportFiles.write(format, surrogate, Path.of(""), file);
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString(); // strict: throws on anything that is not UTF-8
             assertTrue(text.contains("bad"), format + ": " + text);
@@ -133,14 +133,14 @@ class ReportFilesTest {
         assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         Path probe = Files.createFile(folder.resolve("probe"));
         Path report = folder.resolve("new.sarif");
-        ReportFiles.write(ReportFormat.SARIF, RESULT, report);
+        ReportFiles.write(ReportFormat.SARIF, RESULT, Path.of(""), report);
         assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(report),
                 "the umask's permissions, not owner-only");
 
         Path shared = Files.writeString(folder.resolve("shared.txt"), "old");
         Set<PosixFilePermission> groupWritable = PosixFilePermissions.fromString("rw-rw-r--");
         Files.setPosixFilePermissions(shared, groupWritable);
-        ReportFiles.write(ReportFormat.TEXT, RESULT, shared);
+        ReportFiles.write(ReportFormat.TEXT, RESULT, Path.of(""), shared);
         assertEquals(groupWritable, Files.getPosixFilePermissions(shared));
         assertEquals(List.of(), leftovers());
     }

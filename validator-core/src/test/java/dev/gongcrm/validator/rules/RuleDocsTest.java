@@ -28,4 +28,14 @@ class RuleDocsTest {
             assertTrue(markdown.contains("| [`" + rule.name() + "`](#" + rule.name() + ") | "), rule.name());
         }
     }
+
+    /** The anchor the html report links a rule to is that of its section, as Markdown renderers make it. */
+    @Test
+    void everyRulesAnchorIsItsSectionsHeading() {
+        for (RuleMeta rule : RuleCatalog.all()) {
+            String anchor = CatalogText.anchor(rule);
+            assertTrue(anchor.matches("[a-z0-9-]+"), "renderers keep lower-case letters, digits and hyphens: " + anchor);
+            assertTrue(CatalogText.markdown().contains("\n## " + anchor + "\n"), anchor);
+        }
+    }
 }
