@@ -14,4 +14,7 @@ assert wrongType.locations[0].physicalLocation.region.startLine == 2
 def json = new JsonSlurper().parse(new File(reports, 'gongcrm.json'))
 assert json.summary.errors == 13
 assert new File(reports, 'gongcrm.csv').readLines().size() == 18
+def html = new File(reports, 'gongcrm.html').text
+assert html.contains('"errors":13,') : 'the counts, as the json report has them'
+assert html.contains('// account with additional field') : 'the text of a line with a finding'
 assert new File(basedir, 'build.log').text.contains('BUILD SUCCESS')
