@@ -135,10 +135,12 @@ final class ApiOptions {
         /**
          * Closes the client once it is made, without waiting for it or for Gong's answer (a push that stopped
          * before it needed them, at a ledger that cannot open, say, ends at once; a call in flight fails).
+         * Always on another thread: a client already made would otherwise be closed on this one, which waits
+         * for the call in flight.
          */
         @Override
         public void close() {
-            client.thenAccept(GongCrmClient::close);
+            client.thenAcceptAsync(GongCrmClient::close);
         }
     }
 }
