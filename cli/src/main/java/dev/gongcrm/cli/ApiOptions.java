@@ -10,10 +10,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 /**
  * Where the API is and who calls it: {@code GONG_BASE_URL}, {@code GONG_ACCESS_KEY} +
@@ -86,61 +82,5 @@ final class ApiOptions {
     /** The integration to use, asking Gong for the only one when none is named (and saying so on {@code err}). */
     long integration(CrmApi client, PrintWriter err) {
         return Push.integration(client, namedIntegration(), note -> err.println("gongcrm: " + note));
-    }
-
-    /**
-     * The {@link #client} made, and {@link #integration} asked of Gong through {@code operations}, on another
-     * thread while the caller goes on (a push opens its ledger meanwhile).
-     */
-    Connecting connect(Function<GongCrmClient, CrmApi> operations, PrintWriter err) {
-        return new Connecting(operations, err);
-    }
-
-    /** A client being made and an integration being asked for; their failures thrown as if met on the caller's thread. */
-    final class Connecting implements AutoCloseable {
-        private final CompletableFuture<GongCrmClient> client;
-        private final List<String> notes = new CopyOnWriteArrayList<>();
-        private final CompletableFuture<Long> integration;
-        private final PrintWriter err;
-
-        private Connecting(Function<GongCrmClient, CrmApi> operations, PrintWriter err) {
-            Long named = namedIntegration(); // a malformed one is refused before any client is made
-            this.client = CompletableFuture.supplyAsync(ApiOptions.this::client);
-            this.integration = client.thenApply(made -> Push.integration(operations.apply(made), named, notes::add));
-            this.err = err;
-        }
-
-        GongCrmClient client() {
-            return answer(client);
-        }
-
-        /** The integration, its note (the only one, used) said on {@code err}. */
-        long integration() {
-            long integrationId = answer(integration);
-            notes.forEach(note -> err.println("gongcrm: " + note));
-            return integrationId;
-        }
-
-        private static <T> T answer(CompletableFuture<T> future) {
-            try {
-                return future.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        }
-
-        /**
-         * Closes the client once it is made, without waiting for it or for Gong's answer (a push that stopped
-         * before it needed them, at a ledger that cannot open, say, ends at once; a call in flight fails).
-         * Always on another thread: a client already made would otherwise be closed on this one, which waits
-         * for the call in flight.
-         */
-        @Override
-        public void close() {
-            client.thenAcceptAsync(GongCrmClient::close);
-        }
     }
 }

@@ -141,13 +141,14 @@ final class PushCommand implements Callable<Integer> {
             inputs.check("--results", results, "write the results elsewhere");
         }
         PrintWriter report = json ? err : out;
-        // the API client is made, and Gong asked for the integration, while the ledger opens
-        ApiOptions.Connecting connecting = !api.hasCredentials() ? null : api.connect(made -> made.api(
-                ApiGeneration.ofProfile(options.settings().profile())).within(Deadline.after(timeout)), err);
-        try (Ledger opened = openLedger(ledgerLocation, connecting != null)) {
-            GongCrmClient client = connecting == null ? null : connecting.client();
-            Long integrationId = client != null ? Long.valueOf(connecting.integration())
-                    : api.namedIntegration() != null ? api.namedIntegration() : onlyIntegration(opened);
+        // the ledger first: one that cannot open ends the push before any call to Gong
+        boolean canSend = api.hasCredentials();
+        Long named = api.namedIntegration(); // a malformed GONG_INTEGRATION_ID is refused before a client is made
+        try (Ledger opened = openLedger(ledgerLocation, canSend);
+             GongCrmClient client = canSend ? api.client() : null) {
+            Long integrationId = client != null ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(
+                    options.settings().profile())).within(Deadline.after(timeout)), err))
+                    : named != null ? named : onlyIntegration(opened);
             if (client == null && (!dryRun || integrationId == null)) {
                 // nothing can be sent: still say what validation finds, then what is missing
                 Push.Request request = request(files, failLevel, integrationId == null ? 0 : integrationId);
@@ -203,10 +204,6 @@ final class PushCommand implements Callable<Integer> {
                         Deadline.after(timeout), opened, integrationId, sample, files, options, reports, report, err);
             }
             return 0;
-        } finally {
-            if (connecting != null) {
-                connecting.close();
-            }
         }
     }
 
