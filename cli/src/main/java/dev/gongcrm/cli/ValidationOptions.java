@@ -12,6 +12,7 @@ import dev.gongcrm.validator.report.OutputGuard;
 import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
+import dev.gongcrm.validator.report.ReportRequest;
 import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import picocli.CommandLine;
@@ -43,7 +44,8 @@ final class ValidationOptions {
     CommandLine.Model.CommandSpec mixee;
 
     @Option(names = "--format", paramLabel = "FORMAT[=FILE]", split = UNESCAPED_COMMA, splitSynopsisLabel = ",",
-            description = {"Report format: text (default), json, sarif, junit, github, csv, html.",
+            description = {"Report format: text, json, sarif, junit, github, csv, html (default: the configuration "
+                    + "file's \"formats\", else text).",
                     "FORMAT=FILE writes that format to FILE; repeat for several reports in one run. "
                             + "A comma in FILE is written \\, (e.g. --format 'csv=a\\,b.csv'), or give the "
                             + "file with -o."})
@@ -55,7 +57,8 @@ final class ValidationOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = {"The bundle's settings (select, ignore, severities, types, profile, initial, dialer, "
-                    + "include, exclude, recursive, failOn, maxFindings) as JSON, shared with the Maven plugin.",
+                    + "include, exclude, recursive, failOn, maxFindings, formats, ledger) as JSON, shared with the Maven "
+                    + "plugin.",
                     "Default: " + BundleConfig.FILE_NAME + " in the bundle folder, when there is one. "
                             + "Flags given here take precedence over it."})
     Path config;
@@ -218,20 +221,9 @@ final class ValidationOptions {
      */
     Map<ReportFormat, Path> reports() {
         Map<ReportFormat, Path> reports = new LinkedHashMap<>();
-        List<String> asked = formats.isEmpty() ? List.of("text") : formats;
-        for (String format : asked) {
-            int equals = format.indexOf('=');
-            ReportFormat parsed = ReportFormat.parse(equals < 0 ? format : format.substring(0, equals));
-            Path file = output;
-            if (equals >= 0) {
-                String name = format.substring(equals + 1).replace("\\,", ",");
-                if (name.isBlank()) {
-                    throw new IllegalArgumentException("--format " + format + ": name the report file after '=', "
-                            + "e.g. " + format.substring(0, equals) + "=" + parsed.defaultFileName());
-                }
-                file = Path.of(name);
-            }
-            reports.put(parsed, checkFile(file, parsed));
+        for (ReportRequest request : requestedReports()) {
+            Path file = request.file() != null ? request.file() : output;
+            reports.put(request.format(), checkFile(file, request.format()));
         }
         if (output != null && !reports.containsValue(output)) {
             throw new IllegalArgumentException("-o " + output + " would be ignored: every --format names its own "
@@ -246,6 +238,23 @@ final class ValidationOptions {
                     + "with --format FORMAT=FILE");
         }
         return reports;
+    }
+
+    /** What --format asks for, else what the configuration file's "formats" do, else a text report. */
+    private List<ReportRequest> requestedReports() {
+        if (formats.isEmpty()) {
+            List<ReportRequest> configured = settings().reports();
+            return configured.isEmpty() ? List.of(new ReportRequest(ReportFormat.TEXT, null)) : configured;
+        }
+        List<ReportRequest> requests = new ArrayList<>();
+        for (String format : formats) {
+            try {
+                requests.add(ReportRequest.parse(format.replace("\\,", ","), null));
+            } catch (ReportRequest.EmptyFileName e) {
+                throw new IllegalArgumentException("--format " + format + ": " + e.getMessage());
+            }
+        }
+        return requests;
     }
 
     /**

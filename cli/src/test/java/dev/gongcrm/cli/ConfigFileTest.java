@@ -90,4 +90,25 @@ class ConfigFileTest {
         assertTrue(text.out().strip().endsWith("1 file skipped, not LDJSON (.ldjson, .jsonl, .ndjson) or .schema.json: "
                 + Path.of("target", "config-file-test", "notes.txt") + "."), text.out());
     }
+
+    /** "formats" in the file: used when --format is not given, their files from the file's folder. */
+    @Test
+    void theFilesFormatsAreTheReportsWhenNoFormatIsGiven() throws Exception {
+        Path bundle = bundle("{\"formats\": [\"text\", \"json=reports/gongcrm.json\"]}");
+        Run run = run("validate", bundle);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("warning[url-format]"), "the text report on standard output: " + run.out());
+        String json = Files.readString(bundle.resolve("reports/gongcrm.json"));
+        assertTrue(json.contains("\"rule\":\"url-format\""), json);
+
+        Files.delete(bundle.resolve("reports/gongcrm.json"));
+        Run flag = run("validate", "--format", "sarif", bundle);
+        assertTrue(flag.out().contains("\"$schema\""), "--format wins: " + flag.out());
+        assertFalse(Files.exists(bundle.resolve("reports/gongcrm.json")), "the file's formats are not added to the flag's");
+
+        Files.writeString(bundle.resolve("gongcrm.json"), "{\"formats\": [\"text\", \"json\"]}");
+        Run shared = run("validate", bundle);
+        assertEquals(2, shared.exit());
+        assertTrue(shared.err().contains("several formats would share one output"), shared.err());
+    }
 }

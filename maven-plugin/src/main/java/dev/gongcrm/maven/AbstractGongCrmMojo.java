@@ -12,6 +12,7 @@ import dev.gongcrm.validator.report.OutputGuard;
 import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
+import dev.gongcrm.validator.report.ReportRequest;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -120,8 +121,9 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     String encoding;
 
     /**
-     * Report formats to write, one file each: {@code text}, {@code json}, {@code sarif}, {@code junit},
-     * {@code github}, {@code csv}, {@code html}.
+     * Reports to write, one file each: {@code text}, {@code json}, {@code sarif}, {@code junit},
+     * {@code github}, {@code csv}, {@code html}, each into {@code outputDirectory}, or FORMAT=FILE (from the
+     * project's folder). Default: the configuration file's "formats", else none.
      */
     @Parameter(property = "gongcrm.formats")
     List<String> formats;
@@ -195,16 +197,29 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
     }
 
-    List<ReportFormat> reportFormats() throws MojoExecutionException {
-        List<ReportFormat> parsed = new ArrayList<>();
-        for (String format : orEmpty(formats)) {
-            try {
-                parsed.add(ReportFormat.parse(format));
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("Invalid gongcrm configuration: formats: " + e.getMessage(), e);
+    /**
+     * Each report to write with its file: what {@code formats} says (a format alone goes to
+     * {@code outputDirectory}, FORMAT=FILE to FILE from the project's folder), else what the configuration
+     * file's "formats" say (a format alone to {@code outputDirectory} as well); none when neither says.
+     */
+    Map<ReportFormat, Path> reports() throws MojoExecutionException {
+        List<ReportRequest> requests = new ArrayList<>();
+        try {
+            if (formats == null || formats.isEmpty()) {
+                requests.addAll(settings().reports());
+            } else {
+                for (String format : formats) {
+                    requests.add(ReportRequest.parse(format, basedir.toPath()));
+                }
             }
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: formats: " + e.getMessage(), e);
         }
-        return parsed;
+        Map<ReportFormat, Path> reports = new LinkedHashMap<>();
+        for (ReportRequest request : requests) {
+            reports.put(request.format(), request.file() != null ? request.file() : reportFile(request.format()));
+        }
+        return reports;
     }
 
     void checkEncoding() {
@@ -322,9 +337,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     }
 
     /** Stops the goal, before anything is written, when a report file would land on a file the goal reads. */
-    void refuseReportsOver(OutputGuard inputs, List<ReportFormat> reportFormats) throws MojoExecutionException {
-        Map<ReportFormat, Path> reports = new LinkedHashMap<>();
-        reportFormats.forEach(format -> reports.put(format, reportFile(format)));
+    void refuseReportsOver(OutputGuard inputs, Map<ReportFormat, Path> reports) throws MojoExecutionException {
         try {
             inputs.checkReports(reports, "set another outputDirectory");
         } catch (OutputOverwritesInputException e) {
@@ -332,14 +345,15 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
     }
 
-    Path reportFile(ReportFormat format) {
+    private Path reportFile(ReportFormat format) {
         return outputDirectory.toPath().resolve(format.defaultFileName());
     }
 
-    void writeReports(ValidationResult checked, List<ReportFormat> reportFormats) throws MojoExecutionException {
+    void writeReports(ValidationResult checked, Map<ReportFormat, Path> reports) throws MojoExecutionException {
         ValidationResult result = forReports(checked);
-        for (ReportFormat format : reportFormats) {
-            Path target = reportFile(format);
+        for (Map.Entry<ReportFormat, Path> report : reports.entrySet()) {
+            ReportFormat format = report.getKey();
+            Path target = report.getValue();
             try {
                 ReportFiles.write(format, result, basedir.toPath(), target);
                 getLog().info("gongcrm " + format.id() + " report: " + target);

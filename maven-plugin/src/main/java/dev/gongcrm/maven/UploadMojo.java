@@ -186,7 +186,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
         Severity failLevel = threshold();
         Validator.Builder validation = validation();
-        List<ReportFormat> reportFormats = reportFormats();
+        Map<ReportFormat, Path> reports = reports();
         PushRunner.Settings run = PushRunner.Settings.defaults().withForce(force)
                 .withTimeout(duration(timeout, "timeout")).withPollInterval(duration(pollInterval, "pollInterval"))
                 .withLockTimeout(duration(lockTimeout, "lockTimeout"));
@@ -204,7 +204,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
         ledgerInUse = ledgerLocation;
         OutputGuard inputs = inputs(paths).protect("the ledger", ledgerLocation instanceof LedgerLocation.SqliteFile file
                 ? file.file() : null);
-        refuseReportsOver(inputs, reportFormats);
+        refuseReportsOver(inputs, reports);
         Path resultsFile = results == null ? null : results.toPath();
         if (resultsFile != null) {
             try {
@@ -236,7 +236,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
             Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, settings().profile(),
                     failLevel, integration, maxUploadBytes, settleWait, dryRun, typesToDelete, resultsFile), run,
                     new StepLog(integration));
-            report(outcome, failLevel, integration, reportFormats);
+            report(outcome, failLevel, integration, reports);
         } catch (GongApiException | LedgerException | PushException | UncheckedIOException e) {
             throw new MojoExecutionException("gongcrm:upload stopped: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -248,11 +248,11 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
     }
 
-    private void report(Push.Outcome outcome, Severity failLevel, long integration, List<ReportFormat> reportFormats)
+    private void report(Push.Outcome outcome, Severity failLevel, long integration, Map<ReportFormat, Path> reports)
             throws MojoExecutionException, MojoFailureException {
         print(outcome.validation());
         if (outcome.validationFailed()) {
-            writeReports(outcome.validation(), reportFormats);
+            writeReports(outcome.validation(), reports);
             throw new MojoFailureException("gongcrm found " + violations(outcome.validation(), failLevel)
                     + " violation(s) at or above '" + failLevel.id() + "'; nothing was sent. Each is listed above "
                     + "with its file, line and rule. Fix the data (the rule catalog, also in the SARIF report's rule "
@@ -260,19 +260,19 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
         TypeCounts.describe(outcome.counts().values(), "-Dgongcrm.deleteMissing=").forEach(getLog()::info);
         if (dryRun) {
-            writeReports(outcome.validation(), reportFormats);
+            writeReports(outcome.validation(), reports);
             printPlan(outcome, integration);
             return;
         }
         if (outcome.upload().failed()) {
             printFindings(outcome.uploadFindings());
-            writeReports(outcome.uploadFindings(), reportFormats);
+            writeReports(outcome.uploadFindings(), reports);
             throw new MojoFailureException("Gong rejected an upload: its errors are listed above at the lines of "
                     + "your file. The push stopped there; the ledger " + ledgerInUse.describe() + " records it, "
                     + "and the next run "
                     + "sends only what is not DONE.");
         }
-        writeReports(outcome.validation(), reportFormats);
+        writeReports(outcome.validation(), reports);
         long sent = outcome.upload().sent();
         getLog().info(sent == 0
                 ? "gongcrm: nothing to send: every object is in Gong as it is here (-Dgongcrm.force=true sends "

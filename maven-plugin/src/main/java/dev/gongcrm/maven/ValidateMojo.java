@@ -15,6 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Validates the Gong CRM bundles of the project (LDJSON entity files and schema files) and fails the
@@ -59,14 +60,14 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         }
         Severity threshold = threshold();
         Validator validator = validation().build();
-        List<ReportFormat> reportFormats = reportFormats();
+        Map<ReportFormat, Path> reports = reports();
         checkEncoding();
         List<Path> files = bundleFiles("validate");
         if (files.isEmpty()) {
             return;
         }
-        refuseReportsOver(inputs(files), reportFormats);
-        ValidationStamp stamp = stamp(files, threshold, reportFormats);
+        refuseReportsOver(inputs(files), reports);
+        ValidationStamp stamp = stamp(files, threshold, reports);
         if (!force && stamp.holds()) {
             getLog().info("gongcrm: the bundle (" + files.size() + (files.size() == 1 ? " file" : " files")
                     + ") and its settings are those of the last passing validation; skipped (-Dgongcrm.force "
@@ -86,7 +87,7 @@ public class ValidateMojo extends AbstractGongCrmMojo {
             throw new MojoExecutionException("gongcrm could not read the bundle: " + e.getMessage(), e);
         }
         print(result);
-        writeReports(result, reportFormats);
+        writeReports(result, reports);
         long violations = violations(result, threshold);
         if (failOnViolation && violations > maxAllowedViolations) {
             throw new MojoFailureException("gongcrm found " + violations + " violation(s) at or above '"
@@ -97,7 +98,7 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         record(stamp);
     }
 
-    private ValidationStamp stamp(List<Path> files, Severity threshold, List<ReportFormat> reportFormats)
+    private ValidationStamp stamp(List<Path> files, Severity threshold, Map<ReportFormat, Path> reports)
             throws MojoExecutionException {
         String settings = settings().describe() + "\nthreshold=" + threshold + "\nfailOnViolation=" + failOnViolation
                 + "\nmaxAllowedViolations=" + maxAllowedViolations + "\nbasedir=" + basedir;
@@ -105,7 +106,7 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         Path file = directory.resolve("gongcrm-validate" + (executionId == null ? "" : "-" + executionId)
                 + ".stamp");
         try {
-            return new ValidationStamp(file, settings, files, reportFormats.stream().map(this::reportFile).toList());
+            return new ValidationStamp(file, settings, files, List.copyOf(reports.values()));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read the bundle: " + e.getMessage(), e);
         }

@@ -194,6 +194,34 @@ class ValidateMojoTest {
                 mistake.getMessage());
     }
 
+    /**
+     * Without {@code <formats>}, gongcrm.json's "formats" decide the reports: a format alone into
+     * outputDirectory, FORMAT=FILE from the configuration file's folder; {@code <formats>} entries may name
+     * their file too, from the project's folder.
+     */
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void theConfigurationFilesFormatsAreTheReportsWhenThePomNamesNone(ValidateMojo mojo) throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.copy(Path.of("../examples/valid-bundle/stages.ldjson"), bundle.resolve("stages.ldjson"));
+        Files.writeString(bundle.resolve("gongcrm.json"), "{\"formats\": [\"sarif\", \"html=reports/gongcrm.html\"]}");
+        mojo.basedir = folder.toFile();
+        mojo.bundles = null;
+        mojo.select = null;
+        mojo.severities = null;
+        mojo.types = null;
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        mojo.formats = null;
+        mojo.execute();
+        assertTrue(Files.isRegularFile(folder.resolve("target/gongcrm/gongcrm.sarif")));
+        assertTrue(Files.isRegularFile(bundle.resolve("reports/gongcrm.html")));
+
+        mojo.formats = List.of("json=site/gongcrm.json");
+        mojo.force = true;
+        mojo.execute();
+        assertTrue(Files.isRegularFile(folder.resolve("site/gongcrm.json")), "the POM's FORMAT=FILE, from basedir");
+    }
+
     @Test
     @InjectMojo(goal = "validate", pom = CONFIGURED)
     void anUnchangedBundleThatPassedIsSkippedUntilItsFilesOrSettingsChange(ValidateMojo mojo) throws Exception {

@@ -6,6 +6,7 @@ import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.bundle.TypeOverride;
+import dev.gongcrm.validator.report.ReportRequest;
 import dev.gongcrm.validator.rules.RuleConfig;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import tools.jackson.core.JacksonException;
@@ -41,7 +42,8 @@ import java.util.Set;
  *   "initial": false, "dialer": false,
  *   "include": ["*.ldjson"], "exclude": ["archive/**"], "recursive": false,
  *   "failOn": "error", "maxFindings": 10000,
- *   "ledger": "postgresql://gongcrm@db.example.com:5432/gongcrm"
+ *   "ledger": "postgresql://gongcrm@db.example.com:5432/gongcrm",
+ *   "formats": ["text", "sarif=reports/gongcrm.sarif", "html=reports/gongcrm.html"]
  * }
  * }</pre>
  */
@@ -57,7 +59,7 @@ public final class BundleConfig {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final List<String> KEYS = List.of("profile", "select", "ignore", "severities", "types", "initial",
-            "dialer", "include", "exclude", "recursive", "failOn", "maxFindings", "ledger");
+            "dialer", "include", "exclude", "recursive", "failOn", "maxFindings", "ledger", "formats");
     /** Keys an editor adds for itself, which mean nothing to the engine. */
     private static final Set<String> EDITOR_KEYS = Set.of("$schema", "$comment");
 
@@ -74,6 +76,7 @@ public final class BundleConfig {
     private final String failOn;
     private final Integer maxFindings;
     private final String ledger;
+    private final List<String> formats;
     /** The file these settings were read from, or null when none was. */
     private final Path source;
 
@@ -91,6 +94,7 @@ public final class BundleConfig {
         this.failOn = builder.failOn;
         this.maxFindings = builder.maxFindings;
         this.ledger = builder.ledger;
+        this.formats = builder.formats;
         this.source = builder.source;
     }
 
@@ -168,6 +172,7 @@ public final class BundleConfig {
         merged.failOn = or(over.failOn, failOn);
         merged.maxFindings = or(over.maxFindings, maxFindings);
         merged.ledger = or(over.ledger, ledger);
+        merged.formats = or(over.formats, formats);
         merged.source = or(over.source, source);
         return merged.build();
     }
@@ -234,6 +239,16 @@ public final class BundleConfig {
     }
 
     /**
+     * The reports the settings ask for, in their order, or none when they say nothing (the command line's or
+     * the POM's own default applies); a file is relative to the configuration file's folder when it was read
+     * from one.
+     */
+    public List<ReportRequest> reports() {
+        Path folder = source == null ? null : source.toAbsolutePath().getParent();
+        return orEmpty(formats).stream().map(format -> ReportRequest.parse(format, folder)).toList();
+    }
+
+    /**
      * Every setting, one per line in a fixed order, maps sorted: equal texts mean equal runs, so a build can
      * tell that its settings have not changed since a run it recorded.
      */
@@ -241,7 +256,8 @@ public final class BundleConfig {
         return String.join("\n", "profile=" + profile, "select=" + select, "ignore=" + ignore,
                 "severities=" + new java.util.TreeMap<>(severities), "types=" + new java.util.TreeMap<>(types),
                 "initial=" + initial, "dialer=" + dialer, "include=" + include, "exclude=" + exclude,
-                "recursive=" + recursive, "failOn=" + failOn, "maxFindings=" + maxFindings, "ledger=" + ledger);
+                "recursive=" + recursive, "failOn=" + failOn, "maxFindings=" + maxFindings, "ledger=" + ledger,
+                "formats=" + formats);
     }
 
     /** The configuration file these settings come from, when one was read: an input of the run like the bundle. */
@@ -268,6 +284,7 @@ public final class BundleConfig {
         private String failOn;
         private Integer maxFindings;
         private String ledger;
+        private List<String> formats;
         private Path source;
 
         private Builder() {
@@ -338,6 +355,12 @@ public final class BundleConfig {
         /** The ledger: a file, or a PostgreSQL URL (without its password). */
         public Builder ledger(String ledger) {
             this.ledger = ledger;
+            return this;
+        }
+
+        /** The reports to write, each {@code FORMAT} or {@code FORMAT=FILE}; null leaves it unsaid. */
+        public Builder formats(List<String> formats) {
+            this.formats = formats == null ? null : List.copyOf(formats);
             return this;
         }
 
@@ -414,6 +437,7 @@ public final class BundleConfig {
                     config.failOn(level);
                 }
                 case "ledger" -> config.ledger(string(key, value));
+                case "formats" -> config.formats(reportFormats(key, value));
                 case "maxFindings" -> {
                     if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT
                             || parser.getIntValue() < 0) {
@@ -440,6 +464,20 @@ public final class BundleConfig {
                 names.add(name);
             }
             return names;
+        }
+
+        /** Each FORMAT or FORMAT=FILE, checked where it is written. */
+        private List<String> reportFormats(String key, JsonToken value) throws ConfigException {
+            List<String> formats = new ArrayList<>();
+            if (value != JsonToken.START_ARRAY) {
+                throw problem("'" + key + "' must be an array of strings, e.g. [\"text\", \"html=reports/gongcrm.html\"]");
+            }
+            for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                String format = string(key, element);
+                check(key, () -> ReportRequest.parse(format, null));
+                formats.add(format);
+            }
+            return formats;
         }
 
         private List<String> strings(String key, JsonToken value) throws ConfigException {

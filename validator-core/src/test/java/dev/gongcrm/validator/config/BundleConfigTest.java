@@ -2,6 +2,8 @@ package dev.gongcrm.validator.config;
 
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.report.ReportFormat;
+import dev.gongcrm.validator.report.ReportRequest;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.TypeOverride;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +112,9 @@ class BundleConfigTest {
         assertProblem("{\"maxFindings\": -1}", "'maxFindings' must be a whole number of at least 0");
         assertProblem("{\"initial\": \"yes\"}", "'initial' must be true or false");
         assertProblem("{\"include\": [\"[a-\"]}", "'include': '[a-' is not a glob pattern");
+        assertProblem("{\"formats\": [\"jsno\"]}", ":1:14: 'formats': unknown report format 'jsno'; use one of text, json");
+        assertProblem("{\"formats\": [\"csv=\"]}", "'formats': name the report file after '=', e.g. csv=gongcrm.csv");
+        assertProblem("{\"formats\": \"json\"}", "'formats' must be an array of strings");
         assertProblem("{\"maxFindings\": 99999999999999999999999}", "'maxFindings' must be a whole number of at least 0");
         ConfigException folderGiven = assertThrows(ConfigException.class, () -> BundleConfig.read(folder));
         assertTrue(folderGiven.getMessage().endsWith("is a folder; name the file, e.g. " + folder.resolve("gongcrm.json")),
@@ -118,6 +124,22 @@ class BundleConfigTest {
         assertProblem("{\"ignore\": [], \"ignore\": []}", "not valid JSON: Duplicate Object property \"ignore\"");
         ConfigException missing = assertThrows(ConfigException.class, () -> BundleConfig.read(folder.resolve("none.json")));
         assertTrue(missing.getMessage().startsWith("cannot read the configuration file '"), missing.getMessage());
+    }
+
+    /** "formats": each FORMAT or FORMAT=FILE, a relative FILE from the configuration file's folder, wherever the run is. */
+    @Test
+    void theReportsOfTheFileNameTheirFilesFromItsFolder() throws Exception {
+        Path file = write("gongcrm.json", "{\"formats\": [\"text\", \"sarif=reports/gongcrm.sarif\", \"html="
+                + folder.resolve("elsewhere/gongcrm.html").toString().replace("\\", "\\\\") + "\"]}");
+        List<ReportRequest> reports = BundleConfig.read(file).reports();
+        assertEquals(List.of(new ReportRequest(ReportFormat.TEXT, null),
+                new ReportRequest(ReportFormat.SARIF, file.toAbsolutePath().getParent().resolve("reports/gongcrm.sarif")),
+                new ReportRequest(ReportFormat.HTML, folder.resolve("elsewhere/gongcrm.html"))), reports);
+        assertEquals(List.of(), BundleConfig.NONE.reports());
+        BundleConfig flags = BundleConfig.builder().formats(List.of("json")).build();
+        assertEquals(List.of(new ReportRequest(ReportFormat.JSON, null)), BundleConfig.read(file).overriddenBy(flags)
+                .reports(), "the user's formats replace the file's");
+        assertNotEquals(BundleConfig.read(file).describe(), BundleConfig.read(file).overriddenBy(flags).describe());
     }
 
     private void assertProblem(String json, String expected) throws Exception {
