@@ -225,7 +225,7 @@ final class ConvertCommand implements Runnable {
         private ObjectType type() {
             TypeOverride type;
             try {
-                type = options.typeOverrides().get(BundleScanner.ALL_FILES);
+                type = options.typeOverrides().get(TypeOverride.ALL_FILES);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

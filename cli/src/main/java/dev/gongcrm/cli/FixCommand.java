@@ -138,7 +138,7 @@ final class FixCommand implements Callable<Integer> {
             Path input = work.resolve("in").resolve(type.fileName());
             Files.createDirectories(input.getParent());
             Files.copy(((GongCrm) spec.root().userObject()).stdin, input);
-            FixSummary summary = new BundleFixer(fixOptions().withTypeOverrides(Map.of(BundleScanner.ALL_FILES, type)))
+            FixSummary summary = new BundleFixer(fixOptions().withTypeOverrides(Map.of(TypeOverride.ALL_FILES, type)))
                     .fixInto(List.of(input), work.resolve("out"));
             List<BundleFile> fixed = new ArrayList<>();
             for (Path written : summary.written()) {

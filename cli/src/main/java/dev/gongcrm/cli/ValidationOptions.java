@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.validator.IoFailures;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
@@ -128,7 +129,7 @@ final class ValidationOptions {
 
     @Option(names = "--max-findings", paramLabel = "N",
             description = "Keep at most N findings in the report (counts include all; default "
-                    + Validator.DEFAULT_MAX_FINDINGS + "); 0 for the counts only.")
+                    + BundleConfig.DEFAULT_MAX_FINDINGS + "); 0 for the counts only.")
     Integer maxFindings;
 
     /** The configuration file under the flags, once {@link #load} has read it. */
@@ -161,7 +162,7 @@ final class ValidationOptions {
         severities.forEach(flags::severity);
         for (String type : types) {
             int equals = type.lastIndexOf('=');
-            flags.type(equals < 0 ? BundleScanner.ALL_FILES : type.substring(0, equals), type.substring(equals + 1));
+            flags.type(equals < 0 ? TypeOverride.ALL_FILES : type.substring(0, equals), type.substring(equals + 1));
         }
         return flags.build();
     }
@@ -197,7 +198,7 @@ final class ValidationOptions {
     /** The type of standard input ('-'): its own --type -=TYPE, else the type of every file. */
     TypeOverride stdinType() {
         Map<String, TypeOverride> types = typeOverrides();
-        TypeOverride type = types.getOrDefault(STDIN, types.get(BundleScanner.ALL_FILES));
+        TypeOverride type = types.getOrDefault(STDIN, types.get(TypeOverride.ALL_FILES));
         if (type == null) {
             throw new CommandLine.ParameterException(mixee.commandLine(),
                     "- reads an entity file from standard input: give its object type, e.g. --type DEAL");
@@ -212,7 +213,7 @@ final class ValidationOptions {
     }
 
     Validator.Builder validator() {
-        return settings().validator();
+        return Validator.builder(settings());
     }
 
     /**
@@ -324,7 +325,7 @@ final class ValidationOptions {
                 ReportFiles.write(report.getKey(), result, base, report.getValue());
                 complete.add(name + " in '" + report.getValue() + "'");
             } catch (IOException e) {
-                failed.add("cannot write " + name + " to '" + report.getValue() + "': " + ReportFiles.reason(e));
+                failed.add("cannot write " + name + " to '" + report.getValue() + "': " + IoFailures.whereAndWhy(e));
             }
         }
         if (!quiet && reports.values().stream().allMatch(Objects::nonNull)) {

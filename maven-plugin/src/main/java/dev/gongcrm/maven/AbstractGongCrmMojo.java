@@ -1,5 +1,6 @@
 package dev.gongcrm.maven;
 
+import dev.gongcrm.validator.bundle.FolderFilter;
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
@@ -171,7 +172,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     /** The validation the settings ask for, checked now so that mistakes stop the goal before any work. */
     Validator.Builder validation() throws MojoExecutionException {
         try {
-            Validator.Builder builder = settings().validator();
+            Validator.Builder builder = Validator.builder(settings());
             builder.build();
             return builder;
         } catch (IllegalArgumentException e) {
@@ -273,7 +274,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
 
     private List<Path> files() throws MojoExecutionException {
         skipped.clear();
-        BundleScanner.FolderFilter filter = settings().folderFilter();
+        FolderFilter filter = settings().folderFilter();
         List<Path> files = new ArrayList<>();
         boolean explicit = bundles != null && !bundles.isEmpty();
         for (Path root : bundleRoots()) {
@@ -288,7 +289,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         return files;
     }
 
-    private List<Path> filesIn(Path folder, BundleScanner.FolderFilter filter) throws MojoExecutionException {
+    private List<Path> filesIn(Path folder, FolderFilter filter) throws MojoExecutionException {
         try {
             return BundleScanner.filesIn(folder, filter, skipped);
         } catch (IOException e) {

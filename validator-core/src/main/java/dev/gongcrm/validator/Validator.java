@@ -1,5 +1,8 @@
 package dev.gongcrm.validator;
 
+import java.util.LinkedHashSet;
+import dev.gongcrm.validator.bundle.FolderFilter;
+import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
@@ -27,16 +30,13 @@ import java.util.Map;
  */
 public final class Validator {
 
-    /** The default cap on findings kept in a result; counts go on past it. */
-    public static final int DEFAULT_MAX_FINDINGS = 10_000;
-
     private final ProfileSchemas schemas;
     private final RuleConfig rules;
     private final ValidationOptions options;
     private final Map<String, TypeOverride> typeOverrides;
     private final int maxFindings;
     private final PriorUploads priorUploads;
-    private final BundleScanner.FolderFilter folderFilter;
+    private final FolderFilter folderFilter;
 
     private Validator(Builder builder) {
         this.schemas = ProfileSchemas.of(builder.profile);
@@ -50,6 +50,22 @@ public final class Validator {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The validation the settings ask for; a wrong value is an IllegalArgumentException that names it. */
+    public static Builder builder(BundleConfig settings) {
+        Map<String, Severity> levels = new HashMap<>();
+        settings.severities().forEach((rule, level) -> levels.put(rule, Severity.parse(level)));
+        Builder builder = builder()
+                .rules(new RuleConfig(new LinkedHashSet<>(settings.select()), new LinkedHashSet<>(settings.ignore()),
+                        levels))
+                .initialUpload(settings.initial())
+                .dialer(settings.dialer())
+                .folderFilter(settings.folderFilter())
+                .profile(settings.profile())
+                .maxFindings(settings.maxFindings());
+        settings.typeOverrides().forEach(builder::type);
+        return builder;
     }
 
     /** Validates the files and folders as one bundle. */
@@ -74,9 +90,9 @@ public final class Validator {
         private boolean initialUpload;
         private boolean dialer;
         private final Map<String, TypeOverride> typeOverrides = new HashMap<>();
-        private int maxFindings = DEFAULT_MAX_FINDINGS;
+        private int maxFindings = BundleConfig.DEFAULT_MAX_FINDINGS;
         private PriorUploads priorUploads = PriorUploads.NONE;
-        private BundleScanner.FolderFilter folderFilter = BundleScanner.FolderFilter.DEFAULT;
+        private FolderFilter folderFilter = FolderFilter.DEFAULT;
 
         private Builder() {
         }
@@ -122,7 +138,7 @@ public final class Validator {
         }
 
         /** Which files of a bundle folder {@link #validate} takes (default: the entity and schema files in it). */
-        public Builder folderFilter(BundleScanner.FolderFilter folderFilter) {
+        public Builder folderFilter(FolderFilter folderFilter) {
             this.folderFilter = java.util.Objects.requireNonNull(folderFilter);
             return this;
         }

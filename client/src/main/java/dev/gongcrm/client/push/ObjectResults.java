@@ -1,5 +1,6 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.validator.IoFailures;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.report.ReportFiles;
 import org.apache.commons.csv.CSVFormat;
@@ -58,7 +59,7 @@ final class ObjectResults implements ObjectSink, AutoCloseable {
             }
             temporary = ReportFiles.temporaryBeside(target);
         } catch (IOException e) {
-            throw new IOException("cannot write the results to " + target + ": " + ReportFiles.reason(e), e);
+            throw new IOException("cannot write the results to " + target + ": " + IoFailures.whereAndWhy(e), e);
         }
         try {
             spool = Files.createTempFile("gongcrm-results-", ".bin");

@@ -1,19 +1,16 @@
 package dev.gongcrm.validator.bundle;
 
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.IoFailures;
 import dev.gongcrm.validator.config.BundleConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -21,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -33,38 +29,12 @@ import java.util.stream.Stream;
  */
 public final class BundleScanner {
 
-    /** Override key that applies to every file. */
-    public static final String ALL_FILES = "*";
-
-    /** Which files of a folder belong to the bundle: globs relative to the folder, and whether subfolders count. */
-    public record FolderFilter(List<String> includes, List<String> excludes, boolean recursive) {
-        /** Every entity and schema file directly in the folder. */
-        public static final FolderFilter DEFAULT = new FolderFilter(List.of(), List.of(), false);
-
-        public FolderFilter {
-            includes = List.copyOf(includes);
-            excludes = List.copyOf(excludes);
-            includes.forEach(FolderFilter::checkGlob);
-            excludes.forEach(FolderFilter::checkGlob);
-        }
-
-        /** A pattern that is no glob is an IllegalArgumentException that says why, before any folder is read. */
-        public static void checkGlob(String glob) {
-            try {
-                FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("'" + glob + "' is not a glob pattern (" + e.getDescription()
-                        + "); e.g. '*.ldjson', '**/2024-*/*'");
-            }
-        }
-    }
-
     private final Map<String, TypeOverride> typeOverrides;
     private final FolderFilter filter;
     private final List<Path> skipped = new ArrayList<>();
 
     /**
-     * @param typeOverrides what the files of a name (or path as given) are; {@link #ALL_FILES} for all files
+     * @param typeOverrides what the files of a name (or path as given) are; {@link TypeOverride#ALL_FILES} for all files
      */
     public BundleScanner(Map<String, TypeOverride> typeOverrides) {
         this(typeOverrides, FolderFilter.DEFAULT);
@@ -166,7 +136,7 @@ public final class BundleScanner {
             try {
                 chosen = filesIn(folder, filter, skipped);
             } catch (IOException e) {
-                throw new BundleException("cannot list '" + folder + "': " + why(e));
+                throw new BundleException("cannot list '" + folder + "': " + IoFailures.why(e));
             }
             List<BundleFile> files = new ArrayList<>();
             for (Path child : chosen) {
@@ -191,7 +161,7 @@ public final class BundleScanner {
             }
         } catch (IOException | DirectoryIteratorException e) {
             IOException cause = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
-            throw new BundleException("cannot list '" + folder + "': " + why(cause));
+            throw new BundleException("cannot list '" + folder + "': " + IoFailures.why(cause));
         }
         children.sort(null);
         List<BundleFile> files = new ArrayList<>();
@@ -210,13 +180,13 @@ public final class BundleScanner {
         Optional<TypeOverride> override = Optional.ofNullable(typeOverrides.get(name))
                 .or(() -> Optional.ofNullable(typeOverrides.get(path.toAbsolutePath().normalize().toString())))
                 .or(() -> Optional.ofNullable(typeOverrides.get(fileName)))
-                .or(() -> Optional.ofNullable(typeOverrides.get(ALL_FILES)));
+                .or(() -> Optional.ofNullable(typeOverrides.get(TypeOverride.ALL_FILES)));
         FileKind kind = override.map(o -> o.kind(kindByName)).orElse(kindByName);
         ObjectType type = override.map(TypeOverride::objectType).or(() -> typeFromName(fileName, kind)).orElse(null);
         try {
             return BundleFile.of(path, name, kind, type);
         } catch (IOException e) {
-            throw new BundleException("cannot read '" + path + "': " + why(e));
+            throw new BundleException("cannot read '" + path + "': " + IoFailures.why(e));
         }
     }
 
@@ -247,7 +217,7 @@ public final class BundleScanner {
             }
             return "does not exist";
         } catch (IOException e) {
-            return "cannot be read: " + why(e);
+            return "cannot be read: " + IoFailures.why(e);
         }
         if (attributes.isDirectory()) {
             return "is a folder";
@@ -272,36 +242,5 @@ public final class BundleScanner {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
             return "a special file (a pipe, socket or device)";
         }
-    }
-
-    /**
-     * The kind of file-system failure in words, for the exceptions whose message is only a path
-     * (NoSuchFileException and its kin); null for others. Shared by every message about a path.
-     */
-    public static String kindOf(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        } else if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        } else if (e instanceof NotDirectoryException) {
-            return "not a folder";
-        } else if (e instanceof FileSystemLoopException) {
-            return "a loop of symbolic links";
-        }
-        return null;
-    }
-
-    /** Why an I/O operation on a path failed, in words: the kind of failure, not only the path it names. */
-    /** Why an I/O operation failed, in a few words for a one-line message. */
-    public static String why(IOException e) {
-        String kind = kindOf(e);
-        if (kind == null) {
-            kind = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : e.getClass().getSimpleName();
-        }
-        if (e instanceof FileSystemException fs) {
-            return fs.getReason() != null && !fs.getReason().equals(kind) ? kind + " (" + fs.getReason() + ")" : kind;
-        }
-        return e.getMessage() == null || e.getMessage().isBlank() ? kind : kind + ": " + e.getMessage();
     }
 }

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public record TypeOverride(ObjectType objectType, boolean userMapping) {
 
+    /** The key of the override that applies to every file, over what each file's name says. */
+    public static final String ALL_FILES = "*";
+
     /** A user mapping file: {@code USER_MAPPING}, {@code user-mapping}, {@code map-users}... */
     public static final TypeOverride USER_MAPPING = new TypeOverride(ObjectType.BUSINESS_USER, true);
 

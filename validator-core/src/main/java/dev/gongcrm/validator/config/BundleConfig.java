@@ -3,8 +3,8 @@ package dev.gongcrm.validator.config;
 import dev.gongcrm.validator.read.SyntaxMessages;
 import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.Severity;
-import dev.gongcrm.validator.Validator;
-import dev.gongcrm.validator.bundle.BundleScanner;
+import dev.gongcrm.validator.IoFailures;
+import dev.gongcrm.validator.bundle.FolderFilter;
 import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.report.ReportRequest;
 import dev.gongcrm.validator.rules.RuleConfig;
@@ -20,9 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +49,9 @@ public final class BundleConfig {
 
     /** The name of a bundle's configuration file, looked for in each bundle folder. */
     public static final String FILE_NAME = "gongcrm.json";
+
+    /** The default cap on findings kept in a result; counts go on past it. */
+    public static final int DEFAULT_MAX_FINDINGS = 10_000;
 
     /** Nothing said: every setting takes its default. */
     public static final BundleConfig NONE = new Builder().build();
@@ -143,7 +144,7 @@ public final class BundleConfig {
         try {
             json = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ConfigException("cannot read the configuration file '" + file + "': " + BundleScanner.why(e));
+            throw new ConfigException("cannot read the configuration file '" + file + "': " + IoFailures.why(e));
         }
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             return new FileReader(file, parser).read();
@@ -181,30 +182,34 @@ public final class BundleConfig {
         return preferred != null ? preferred : fallback;
     }
 
-    /** The validation these settings ask for; a wrong value is an IllegalArgumentException that names it. */
-    public Validator.Builder validator() {
-        Map<String, Severity> levels = new HashMap<>();
-        severities.forEach((rule, level) -> levels.put(rule, Severity.parse(level)));
-        Validator.Builder builder = Validator.builder()
-                .rules(new RuleConfig(new LinkedHashSet<>(orEmpty(select)), new LinkedHashSet<>(orEmpty(ignore)), levels))
-                .initialUpload(initial())
-                .dialer(Boolean.TRUE.equals(dialer))
-                .folderFilter(folderFilter())
-                .profile(profile())
-                .maxFindings(maxFindings());
-        typeOverrides().forEach(builder::type);
-        return builder;
+    /** The rules to run; empty for every rule. */
+    public List<String> select() {
+        return orEmpty(select);
     }
 
-    /** What the files of each name are ({@link BundleScanner#ALL_FILES} for every file). */
+    /** The rules not to run. */
+    public List<String> ignore() {
+        return orEmpty(ignore);
+    }
+
+    /** Each rule whose severity is changed, with its severity as written. */
+    public Map<String, String> severities() {
+        return severities;
+    }
+
+    public boolean dialer() {
+        return Boolean.TRUE.equals(dialer);
+    }
+
+    /** What the files of each name are ({@link TypeOverride#ALL_FILES} for every file). */
     public Map<String, TypeOverride> typeOverrides() {
         Map<String, TypeOverride> overrides = new LinkedHashMap<>();
         types.forEach((file, type) -> overrides.put(file, TypeOverride.parse(type)));
         return overrides;
     }
 
-    public BundleScanner.FolderFilter folderFilter() {
-        return new BundleScanner.FolderFilter(orEmpty(include), orEmpty(exclude), Boolean.TRUE.equals(recursive));
+    public FolderFilter folderFilter() {
+        return new FolderFilter(orEmpty(include), orEmpty(exclude), Boolean.TRUE.equals(recursive));
     }
 
     /** The least severity that fails the run (default error); empty for {@code never}. */
@@ -219,7 +224,7 @@ public final class BundleConfig {
 
     /** How many findings a result keeps at most. */
     public int maxFindings() {
-        return maxFindings != null ? maxFindings : Validator.DEFAULT_MAX_FINDINGS;
+        return maxFindings != null ? maxFindings : DEFAULT_MAX_FINDINGS;
     }
 
     public boolean initial() {
@@ -311,7 +316,7 @@ public final class BundleConfig {
             return this;
         }
 
-        /** The object type, or {@code USER_MAPPING}, of the files named {@code file} ({@link BundleScanner#ALL_FILES} for all). */
+        /** The object type, or {@code USER_MAPPING}, of the files named {@code file} ({@link TypeOverride#ALL_FILES} for all). */
         public Builder type(String file, String type) {
             types.put(file, type);
             return this;
@@ -506,7 +511,7 @@ public final class BundleConfig {
         private List<String> globs(String key, JsonToken value) throws ConfigException {
             List<String> globs = strings(key, value);
             for (String glob : globs) {
-                check(key, () -> BundleScanner.FolderFilter.checkGlob(glob));
+                check(key, () -> FolderFilter.checkGlob(glob));
             }
             return globs;
         }

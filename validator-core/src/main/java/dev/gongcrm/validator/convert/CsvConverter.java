@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.convert;
 
+import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
@@ -375,7 +376,7 @@ public final class CsvConverter {
         private java.time.ZoneId zone = java.time.ZoneOffset.UTC;
         private Path schemaFile;
         private char delimiter;
-        private int maxFindings = Validator.DEFAULT_MAX_FINDINGS;
+        private int maxFindings = BundleConfig.DEFAULT_MAX_FINDINGS;
         private long maxBufferedChars = LinesByInstant.DEFAULT_MAX_BUFFERED_CHARS;
 
         private Builder(ObjectType type) {

@@ -1,7 +1,6 @@
 package dev.gongcrm.validator.report;
 
 import dev.gongcrm.validator.ValidationResult;
-import dev.gongcrm.validator.bundle.BundleScanner;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -132,22 +130,5 @@ public final class ReportFiles {
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         return bytes;
-    }
-
-    /**
-     * Why an I/O operation failed, in words: {@code NoSuchFileException} and its kin carry only the
-     * path as their message.
-     */
-    public static String reason(IOException e) {
-        String why = BundleScanner.kindOf(e);
-        if (why == null) {
-            why = e instanceof FileAlreadyExistsException ? "exists and is not a folder"
-                    : e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
-        }
-        if (e instanceof FileSystemException fs && fs.getFile() != null) {
-            String where = fs.getOtherFile() != null ? fs.getFile() + " -> " + fs.getOtherFile() : fs.getFile();
-            return why == null ? where : where + ": " + why;
-        }
-        return why == null ? e.getClass().getSimpleName() : why;
     }
 }

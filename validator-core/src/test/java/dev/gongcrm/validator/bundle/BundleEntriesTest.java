@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.bundle;
 
+import dev.gongcrm.validator.IoFailures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,9 +90,9 @@ class BundleEntriesTest {
         Path file = folder.resolve("plain");
         Files.writeString(file, "x");
         // a folder that vanished between the check and the listing, or one without permission
-        assertEquals("permission denied", BundleScanner.why(new AccessDeniedException(folder.toString())));
-        assertEquals("no such file or folder", BundleScanner.why(new NoSuchFileException(folder.toString())));
-        assertEquals("IOException: disk on fire", BundleScanner.why(new IOException("disk on fire")));
+        assertEquals("permission denied", IoFailures.why(new AccessDeniedException(folder.toString())));
+        assertEquals("no such file or folder", IoFailures.why(new NoSuchFileException(folder.toString())));
+        assertEquals("IOException: disk on fire", IoFailures.why(new IOException("disk on fire")));
         boolean root = "root".equals(System.getProperty("user.name"));
         if (!root) {
             Path locked = Files.createDirectory(folder.resolve("locked"));

@@ -20,7 +20,7 @@ class FolderFilterTest {
     @TempDir
     Path folder;
 
-    private List<String> names(BundleScanner.FolderFilter filter) throws Exception {
+    private List<String> names(FolderFilter filter) throws Exception {
         return new BundleScanner(Map.of(), filter).scan(List.of(folder)).stream().map(BundleFile::name)
                 .map(name -> folder.relativize(Path.of(name)).toString().replace('\\', '/')).toList();
     }
@@ -34,15 +34,15 @@ class FolderFilterTest {
         Files.writeString(folder.resolve("2024/deals.ldjson"), "{}\n");
         Files.writeString(folder.resolve("2024/leads.ldjson"), "{}\n");
 
-        assertEquals(List.of("accounts.ldjson", "deal.schema.json"), names(BundleScanner.FolderFilter.DEFAULT));
+        assertEquals(List.of("accounts.ldjson", "deal.schema.json"), names(FolderFilter.DEFAULT));
         assertEquals(List.of("2024/deals.ldjson", "2024/leads.ldjson", "accounts.ldjson", "deal.schema.json"),
-                names(new BundleScanner.FolderFilter(List.of(), List.of(), true)));
+                names(new FolderFilter(List.of(), List.of(), true)));
         assertEquals(List.of("2024/deals.ldjson", "accounts.ldjson"),
-                names(new BundleScanner.FolderFilter(List.of("**/deals.ldjson", "accounts.*"), List.of(), true)));
+                names(new FolderFilter(List.of("**/deals.ldjson", "accounts.*"), List.of(), true)));
         assertEquals(List.of("2024/deals.ldjson", "accounts.ldjson", "deal.schema.json"),
-                names(new BundleScanner.FolderFilter(List.of(), List.of("**/leads*"), true)));
+                names(new FolderFilter(List.of(), List.of("**/leads*"), true)));
         assertEquals(List.of("accounts.ldjson"),
-                names(new BundleScanner.FolderFilter(List.of("*.ldjson"), List.of(), false)));
+                names(new FolderFilter(List.of("*.ldjson"), List.of(), false)));
     }
 
     @Test
@@ -61,7 +61,7 @@ class FolderFilterTest {
         flat.scan(List.of(folder));
         assertEquals(List.of(folder.resolve("README.md"), folder.resolve("export.csv")), flat.skipped());
 
-        BundleScanner recursive = new BundleScanner(Map.of(), new BundleScanner.FolderFilter(List.of(), List.of("*.md"), true));
+        BundleScanner recursive = new BundleScanner(Map.of(), new FolderFilter(List.of(), List.of("*.md"), true));
         recursive.scan(List.of(folder));
         assertEquals(List.of(folder.resolve("export.csv"), folder.resolve("old/notes.txt")), recursive.skipped(),
                 "what the user excluded is not 'skipped'; hidden folders are not looked into");

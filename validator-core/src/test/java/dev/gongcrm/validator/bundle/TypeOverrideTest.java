@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.bundle;
 
+import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.config.BundleConfig;
@@ -62,9 +63,9 @@ class TypeOverrideTest {
     void aFileWhoseNameDoesNotTellIsValidatedAsAMappingFileWhenTheConfigurationSaysSo() throws Exception {
         Path export = write("crm-export.ldjson", MAPPINGS);
 
-        ValidationResult untold = BundleConfig.NONE.validator().build().validate(List.of(export));
+        ValidationResult untold = Validator.builder(BundleConfig.NONE).build().validate(List.of(export));
         Files.writeString(folder.resolve(BundleConfig.FILE_NAME), "{\"types\": {\"crm-export.ldjson\": \"user-mapping\"}}");
-        ValidationResult told = BundleConfig.load(null, List.of(folder)).validator().build().validate(List.of(export));
+        ValidationResult told = Validator.builder(BundleConfig.load(null, List.of(folder))).build().validate(List.of(export));
 
         assertTrue(untold.total() > 0, "as entities of no known type it cannot pass: " + untold.ruleCounts());
         assertEquals(Map.of(), told.ruleCounts());

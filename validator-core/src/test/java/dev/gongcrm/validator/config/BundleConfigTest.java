@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.config;
 
+import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.report.ReportFormat;
@@ -56,7 +57,7 @@ class BundleConfigTest {
         assertEquals(List.of("*.ldjson"), config.folderFilter().includes());
         assertTrue(config.folderFilter().recursive());
 
-        ValidationResult result = config.validator().build().validate(List.of(BROKEN.resolve("accounts.ldjson")));
+        ValidationResult result = Validator.builder(config).build().validate(List.of(BROKEN.resolve("accounts.ldjson")));
         assertEquals(Map.of("url-format", 1L, "domain-format", 1L), result.ruleCounts());
         assertEquals(1, result.count(Severity.ERROR), "domain-format raised to error");
     }
@@ -70,7 +71,7 @@ class BundleConfigTest {
         BundleConfig flags = BundleConfig.builder().failOn("error").severity("domain-format", "error").build();
         BundleConfig merged = file.overriddenBy(flags);
         assertEquals(Optional.of(Severity.ERROR), merged.failLevel());
-        ValidationResult result = merged.validator().build().validate(List.of(BROKEN.resolve("accounts.ldjson")));
+        ValidationResult result = Validator.builder(merged).build().validate(List.of(BROKEN.resolve("accounts.ldjson")));
         assertEquals(null, result.ruleCounts().get("url-format"), "ignored by the file");
         assertEquals(3, result.count(Severity.ERROR), "domain-format error from the flag, and two errors of the data");
         assertEquals(Optional.of(Severity.ERROR), BundleConfig.NONE.failLevel(), "error unless said");

@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.read;
 
+import dev.gongcrm.validator.config.BundleConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -89,7 +90,7 @@ class KeyColumnsTest {
                         dev.gongcrm.validator.ObjectType.DEAL, text.getBytes(StandardCharsets.UTF_8))));
         List<dev.gongcrm.validator.Finding> unknown = result.findings().stream()
                 .filter(f -> f.rule().equals("unknown-field")).toList();
-        assertTrue(unknown.size() > dev.gongcrm.validator.Validator.DEFAULT_MAX_FINDINGS - 100, "kept: " + unknown.size());
+        assertTrue(unknown.size() > dev.gongcrm.validator.config.BundleConfig.DEFAULT_MAX_FINDINGS - 100, "kept: " + unknown.size());
         assertTrue(result.total() >= KEYS, "every finding counted: " + result.total());
         for (dev.gongcrm.validator.Finding finding : unknown) {
             assertEquals(text.indexOf("\"" + finding.field().substring(1) + "\"") + 1, finding.column(), finding.field());
