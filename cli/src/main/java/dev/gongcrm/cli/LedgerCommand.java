@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.push.Sizes;
 import dev.gongcrm.client.ledger.LedgerLocation;
 import dev.gongcrm.client.push.Ledger;
 import dev.gongcrm.client.push.LedgerSummary;

@@ -1,17 +1,16 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.push.PushWording;
 import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.Deadline;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
 import dev.gongcrm.client.ledger.LedgerLocation;
 import dev.gongcrm.client.push.Ledger;
-import dev.gongcrm.client.push.PlanStep;
 import dev.gongcrm.client.push.Push;
 import dev.gongcrm.client.push.PushException;
 import dev.gongcrm.client.push.PushRunner;
 import dev.gongcrm.client.push.PushSummary;
-import dev.gongcrm.client.push.StepAction;
 import dev.gongcrm.client.push.TypeCounts;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.report.OutputGuard;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -179,7 +177,7 @@ final class PushCommand implements Callable<Integer> {
                     printJson(out, outcome, opened, integrationId);
                 } else {
                     printCounts(out, outcome);
-                    printPlan(out, outcome, integrationId, ledgerLocation);
+                    PushWording.COMMAND_LINE.plan(outcome, integrationId, ledgerLocation).forEach(out::println);
                 }
                 return 0;
             }
@@ -245,27 +243,5 @@ final class PushCommand implements Callable<Integer> {
         options.write(reports, result, out);
         err.println("gongcrm: nothing was sent: fix the findings above first");
         return GongCrm.FINDINGS;
-    }
-
-    private static void printPlan(PrintWriter out, Push.Outcome outcome, long integrationId, LedgerLocation location) {
-        Path ledgerFile = LedgerChoice.file(location);
-        out.println("Plan for integration " + integrationId + " (ledger " + location.describe()
-                + (ledgerFile == null || Files.exists(ledgerFile) ? ""
-                : ", not written yet") + "):");
-        for (int i = 0; i < outcome.plan().size(); i++) {
-            PlanStep step = outcome.plan().get(i);
-            StepAction action = outcome.actions().get(i);
-            String what = switch (step.kind()) {
-                case SETTLE -> step.label() + (action.kind() == StepAction.Kind.SKIP ? ": " + action.describe() : "");
-                case SCHEMA -> step.type() + " schema " + step.label() + " (" + Sizes.human(step.bytes()) + "): "
-                        + action.describe();
-                case OBJECTS -> step.type() + " " + step.label() + " (" + Sizes.count(step.objects(), "object") + ", "
-                        + Sizes.human(step.bytes()) + "): " + action.describe();
-                case USER_MAPPING -> "user mapping " + step.label() + " (" + Sizes.count(step.objects(), "user") + ", "
-                        + Sizes.human(step.bytes()) + "): " + action.describe();
-            };
-            out.printf("%3d. %s%n", i + 1, what);
-        }
-        out.println("Dry run: nothing was sent.");
     }
 }

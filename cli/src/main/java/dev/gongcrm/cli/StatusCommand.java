@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.push.Sizes;
 import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.model.LineError;
 import dev.gongcrm.client.model.RequestStatusResponse;

@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.push.Sizes;
 import dev.gongcrm.client.verify.Verification;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.report.ReportFormat;

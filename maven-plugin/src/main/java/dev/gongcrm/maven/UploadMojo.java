@@ -1,5 +1,7 @@
 package dev.gongcrm.maven;
 
+import dev.gongcrm.client.push.PushNarrator;
+import dev.gongcrm.client.push.PushWording;
 import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongApiException;
@@ -12,11 +14,7 @@ import dev.gongcrm.client.push.PlanStep;
 import dev.gongcrm.client.push.Planner;
 import dev.gongcrm.client.push.Push;
 import dev.gongcrm.client.push.PushException;
-import dev.gongcrm.client.push.PushListener;
 import dev.gongcrm.client.push.PushRunner;
-import dev.gongcrm.client.push.StepAction;
-import dev.gongcrm.client.push.StepOutcome;
-import dev.gongcrm.client.push.StepRecord;
 import dev.gongcrm.client.push.TypeCounts;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
@@ -261,7 +259,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
         TypeCounts.describe(outcome.counts().values(), "-Dgongcrm.deleteMissing=").forEach(getLog()::info);
         if (dryRun) {
             writeReports(outcome.validation(), reports);
-            printPlan(outcome, integration);
+            wording().plan(outcome, integration, ledgerInUse).forEach(getLog()::info);
             return;
         }
         if (outcome.upload().failed()) {
@@ -278,26 +276,6 @@ public class UploadMojo extends AbstractGongCrmMojo {
                 ? "gongcrm: nothing to send: every object is in Gong as it is here (-Dgongcrm.force=true sends "
                 + "everything again)"
                 : "gongcrm: pushed " + sent + " upload(s) to integration " + integration + "; all DONE");
-    }
-
-    private void printPlan(Push.Outcome outcome, long integration) {
-        getLog().info("gongcrm: plan for integration " + integration + " (ledger " + ledgerInUse.describe() + "):");
-        for (int i = 0; i < outcome.plan().size(); i++) {
-            PlanStep step = outcome.plan().get(i);
-            StepAction action = outcome.actions().get(i);
-            String what = switch (step.kind()) {
-                case SETTLE -> "wait " + Durations.format(step.settle()) + " for accounts to be processed"
-                        + (action.kind() == StepAction.Kind.SKIP ? ": " + describe(action) : "");
-                case SCHEMA -> step.type() + " schema " + label(step) + " (" + step.bytes() + " bytes): "
-                        + describe(action);
-                case OBJECTS -> step.type() + " " + label(step) + " (" + step.objects() + " object(s), "
-                        + step.bytes() + " bytes): " + describe(action);
-                case USER_MAPPING -> "user mapping " + label(step) + " (" + step.objects() + " user(s), "
-                        + step.bytes() + " bytes): " + describe(action);
-            };
-            getLog().info(String.format("%3d. %s", i + 1, what));
-        }
-        getLog().info("gongcrm: dry run: nothing was sent");
     }
 
     /** The ledger: the {@code ledger} parameter, else gongcrm.json's, else the project's {@code .gongcrm/ledger.db}. */
@@ -414,20 +392,17 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
     }
 
-    /** What the ledger says of a step, in the goal's terms rather than the command line's. */
-    private static String describe(StepAction action) {
-        return action.describe().replace("--full", "-Dgongcrm.force=true");
-    }
-
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
     }
 
-    /** The step as {@link PlanStep#label()} shows it, its file relative to the project when it is inside it. */
-    private String label(PlanStep step) {
-        Path file = step.file().toAbsolutePath();
+    /** The goal's words for a push: a step's file relative to the project when it is inside it, the force parameter. */
+    private PushWording wording() {
         Path base = basedir.toPath().toAbsolutePath();
-        return step.label(file.startsWith(base) ? base.relativize(file).toString() : file.toString());
+        return new PushWording(step -> {
+            Path file = step.file().toAbsolutePath();
+            return step.label(file.startsWith(base) ? base.relativize(file).toString() : file.toString());
+        }, "-Dgongcrm.force=true");
     }
 
     private Set<ObjectType> typesToDelete() throws MojoExecutionException {
@@ -442,98 +417,30 @@ public class UploadMojo extends AbstractGongCrmMojo {
         return types;
     }
 
-    /** One log line per step as the push goes. */
-    private final class StepLog implements PushListener {
+    /** The push's lines in the build log, at their levels, after one saying how many steps there are. */
+    private final class StepLog extends PushNarrator {
 
         private final long integration;
-        private int total;
-        private int index;
-        private long started;
-        private boolean waited;
 
         StepLog(long integration) {
+            super(wording());
             this.integration = integration;
         }
 
         @Override
         public void planned(List<PlanStep> steps) {
-            total = steps.size();
-            getLog().info("gongcrm: the bundle passed validation; " + total + " step(s) for integration "
+            super.planned(steps);
+            getLog().info("gongcrm: the bundle passed validation; " + steps.size() + " step(s) for integration "
                     + integration);
         }
 
         @Override
-        public void stepStarted(PlanStep step, StepAction action) {
-            index++;
-            started = System.nanoTime();
-            if (action.kind() == StepAction.Kind.RESEND || action.kind() == StepAction.Kind.POLL) {
-                getLog().info(prefix() + what(step) + ": resuming, " + describe(action));
+        protected void say(Level level, String line) {
+            switch (level) {
+                case INFO -> getLog().info(line);
+                case WARNING -> getLog().warn(line);
+                case ERROR -> getLog().error(line);
             }
-        }
-
-        @Override
-        public void ledgerForgotten(StepRecord latest) {
-            getLog().warn("gongcrm: Gong does not know request " + latest.clientRequestId() + ", which the ledger "
-                    + "says was DONE: the integration was reset since, so everything is sent again");
-        }
-
-        @Override
-        public void waitingForIntegration(String notice) {
-            getLog().info("gongcrm: " + notice);
-        }
-
-        @Override
-        public void sentAgainUnderNewId(PlanStep step, String foreignId, String retry) {
-            getLog().warn("gongcrm: Gong already holds a request under " + foreignId + " that this ledger did not "
-                    + "send (its ledger is gone, or the integration was registered again); " + label(step)
-                    + " is sent as " + retry);
-        }
-
-        @Override
-        public void earlierRequest(StepRecord request, String status) {
-            getLog().info("gongcrm: an earlier run left request " + request.clientRequestId() + " ("
-                    + request.file() + ") under way: " + status);
-        }
-
-        @Override
-        public void settling(Duration wait) {
-            waited = true;
-            getLog().info(prefix() + "waiting " + Durations.format(wait) + " for Gong to process the accounts before the "
-                    + "objects that refer to them (settle)");
-        }
-
-        @Override
-        public void stepEnded(StepOutcome outcome) {
-            PlanStep step = outcome.step();
-            if (step.kind() == PlanStep.Kind.SETTLE) {
-                if (StepOutcome.SKIPPED.equals(outcome.status())) {
-                    getLog().info(prefix() + "settle wait skipped: nothing after it is sent");
-                } else if (!waited) {
-                    getLog().info(prefix() + (step.settle().isZero() ? "no settle wait (settle is 0s)"
-                            : "no settle wait left: the accounts were processed more than " + Durations.format(step.settle())
-                            + " ago"));
-                }
-                return;
-            }
-            String line = prefix() + what(step) + ": "
-                    + outcome.describe(Duration.ofNanos(System.nanoTime() - started));
-            if (StepRecord.FAILED.equals(outcome.status())) {
-                getLog().error(line);
-            } else {
-                getLog().info(line);
-            }
-        }
-
-        private String what(PlanStep step) {
-            return switch (step.kind()) {
-                case SCHEMA -> step.type() + " schema ";
-                case USER_MAPPING -> "user mapping ";
-                case OBJECTS, SETTLE -> step.type() + " ";
-            } + label(step);
-        }
-
-        private String prefix() {
-            return "[" + index + "/" + total + "] ";
         }
     }
 }

@@ -218,10 +218,10 @@ class UploadMojoTest {
             mojo.dryRun = true;
             mojo.execute();
             String planned = "  1. ACCOUNT src" + File.separator + "main" + File.separator + "gongcrm" + File.separator
-                    + "accounts.ldjson (2 object(s), ";
+                    + "accounts.ldjson (2 objects, ";
             assertTrue(log.infos.stream().anyMatch(l -> l.startsWith(planned)
-                    && l.contains(" bytes): send as gongcrm-account-")), log.infos.toString());
-            assertTrue(log.infos.contains("gongcrm: dry run: nothing was sent"));
+                    && l.contains(" B): send as gongcrm-account-")), log.infos.toString());
+            assertTrue(log.infos.contains("Dry run: nothing was sent."));
             assertNull(client.getObjects(List.of("a1"), Emulator.DEFAULT_INTEGRATION_ID, ObjectType.ACCOUNT)
                     .crmObjectsMap().get("a1"));
 
@@ -231,7 +231,7 @@ class UploadMojoTest {
             String file = data.resolve("accounts.ldjson").toString();
             assertTrue(log.errors.stream().anyMatch(l -> l.startsWith(file + ":2: [upload-failed] ")),
                     log.errors.toString());
-            String failed = "[1/1] ACCOUNT src" + File.separator + "main" + File.separator + "gongcrm" + File.separator
+            String failed = "[1/1] src" + File.separator + "main" + File.separator + "gongcrm" + File.separator
                     + "accounts.ldjson: FAILED as ";
             assertTrue(log.errors.stream().anyMatch(l -> l.startsWith(failed)), log.errors.toString());
             var stored = client.getObjects(List.of("a1", "a2"), Emulator.DEFAULT_INTEGRATION_ID, ObjectType.ACCOUNT)

@@ -1,22 +1,22 @@
-package dev.gongcrm.cli;
+package dev.gongcrm.client.push;
 
 /** Byte counts and counts of things as people read them. */
-final class Sizes {
+public final class Sizes {
 
     private Sizes() {
     }
 
     /** "1 object", "3 objects". */
-    static String count(long count, String noun) {
+    public static String count(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** "4,990": thousands grouped. */
-    static String number(long count) {
+    public static String number(long count) {
         return String.format(java.util.Locale.ROOT, "%,d", count);
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
