@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.GongEnvironment;
 import dev.gongcrm.client.CrmApi;
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongCrmClient;
@@ -60,7 +61,7 @@ final class ApiOptions {
         Map<String, String> environment = root().environment;
         Credentials credentials = Credentials.fromEnvironment(environment).orElseThrow(() -> new IllegalArgumentException(
                 missingCredentials(environment)));
-        String url = baseUrl != null ? baseUrl : environment.getOrDefault("GONG_BASE_URL", GongCrmClient.DEFAULT_BASE_URL);
+        String url = GongEnvironment.baseUrl(baseUrl, environment);
         double rate = callsPerSecond != null ? callsPerSecond : rateFromEnvironment(environment);
         return GongCrmClient.builder().baseUrl(url).credentials(credentials).callsPerSecond(rate).build();
     }
@@ -76,7 +77,7 @@ final class ApiOptions {
 
     /** The integration named by flag or environment, or null. */
     Long namedIntegration() {
-        return integration != null ? integration : root().integrationFromEnvironment();
+        return GongEnvironment.integrationId(integration, root().environment);
     }
 
     /** The integration to use, asking Gong for the only one when none is named (and saying so on {@code err}). */

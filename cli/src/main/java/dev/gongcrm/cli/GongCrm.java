@@ -86,19 +86,6 @@ public final class GongCrm implements Runnable {
         this.stdoutBytes = stdoutBytes;
     }
 
-    /** GONG_INTEGRATION_ID, or null when it is not set. */
-    Long integrationFromEnvironment() {
-        String value = environment.get("GONG_INTEGRATION_ID");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("GONG_INTEGRATION_ID must be a number, got '" + value + "'");
-        }
-    }
-
     public static void main(String[] args) {
         // UTF-8 whatever the locale: a pipeline's LANG is often unset (ASCII), and reports quote UTF-8 data
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -5,7 +5,6 @@ import dev.gongcrm.client.push.Ledger;
 import dev.gongcrm.validator.config.BundleConfig;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The ledger a command uses: the one {@code --ledger} names (a file, or a PostgreSQL URL), else the
@@ -27,9 +26,7 @@ final class LedgerChoice {
     }
 
     static LedgerLocation location(String given, BundleConfig settings, Path firstBundle) {
-        Optional<String> named = given != null && !given.isEmpty() ? Optional.of(given) : settings.ledger();
-        return named.map(text -> LedgerLocation.parse(text, null))
-                .orElseGet(() -> new LedgerLocation.SqliteFile(Ledger.defaultLocation(firstBundle)));
+        return LedgerLocation.choose(given, settings, null, Ledger.defaultLocation(firstBundle));
     }
 
     /** The ledger's file, which no report may overwrite; none for a database. */

@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.GongEnvironment;
 import dev.gongcrm.client.ledger.LedgerLocation;
 import dev.gongcrm.client.push.Ledger;
 import dev.gongcrm.validator.ValidationResult;
@@ -70,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             try (Ledger opened = Ledger.openReadOnly(ledgerLocation, ((GongCrm) spec.root().userObject()).environment)) {
                 long id = LedgerIntegrations.pick(opened, integration != null ? integration
-                        : ((GongCrm) spec.root().userObject()).integrationFromEnvironment());
+                        : GongEnvironment.integrationId(null, ((GongCrm) spec.root().userObject()).environment));
                 result = validator.priorUploads(opened.priorUploads(id)).build().validateFiles(files);
             }
         }

@@ -1,5 +1,6 @@
 package dev.gongcrm.maven;
 
+import dev.gongcrm.client.GongEnvironment;
 import dev.gongcrm.client.push.PushNarrator;
 import dev.gongcrm.client.push.PushWording;
 import dev.gongcrm.client.ApiGeneration;
@@ -280,12 +281,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
 
     /** The ledger: the {@code ledger} parameter, else gongcrm.json's, else the project's {@code .gongcrm/ledger.db}. */
     LedgerLocation ledgerLocation() throws MojoExecutionException {
-        String named = !isBlank(ledger) ? ledger : settings().ledger().orElse(null);
-        if (named == null) {
-            return new LedgerLocation.SqliteFile(basedir.toPath().resolve(".gongcrm").resolve("ledger.db"));
-        }
         try {
-            return LedgerLocation.parse(named, basedir.toPath());
+            return LedgerLocation.choose(ledger, settings(), basedir.toPath(), Ledger.defaultLocation(basedir.toPath()));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid gongcrm configuration: ledger: " + e.getMessage());
         }
@@ -346,9 +343,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
 
     private GongCrmClient client() throws MojoExecutionException {
         Credentials credentials = credentials();
-        String url = !isBlank(baseUrl) ? baseUrl
-                : !isBlank(environment.get("GONG_BASE_URL")) ? environment.get("GONG_BASE_URL")
-                : GongCrmClient.DEFAULT_BASE_URL;
+        String url = GongEnvironment.baseUrl(baseUrl, environment);
         try {
             GongCrmClient client = GongCrmClient.builder().baseUrl(url).credentials(credentials).build();
             getLog().info("gongcrm: Gong API " + url + " (" + credentialSource + ")");
@@ -360,17 +355,10 @@ public class UploadMojo extends AbstractGongCrmMojo {
 
     /** The integration named by parameter or environment, or null. */
     private Long namedIntegration() throws MojoExecutionException {
-        if (integrationId != null) {
-            return integrationId;
-        }
-        String fromEnvironment = environment.get("GONG_INTEGRATION_ID");
-        if (isBlank(fromEnvironment)) {
-            return null;
-        }
         try {
-            return Long.parseLong(fromEnvironment.trim());
-        } catch (NumberFormatException e) {
-            throw new MojoExecutionException("GONG_INTEGRATION_ID is '" + fromEnvironment + "', not an integration id");
+            return GongEnvironment.integrationId(integrationId, environment);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gongcrm.client.ledger;
 
+import dev.gongcrm.validator.config.BundleConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -121,6 +122,17 @@ public sealed interface LedgerLocation {
             fields.add(field.toString());
             return fields;
         }
+    }
+
+    /**
+     * The ledger a run uses: the one the user names ({@code named}: a URL, or a file relative to {@code base}
+     * when there is one), else the one the configuration names, else the file {@code otherwise}.
+     */
+    static LedgerLocation choose(String named, BundleConfig settings, Path base, Path otherwise) {
+        if (named != null && !named.isBlank()) {
+            return parse(named, base);
+        }
+        return settings.ledger().map(text -> parse(text, null)).orElseGet(() -> new SqliteFile(otherwise));
     }
 
     /** Whether the text names a PostgreSQL database rather than a file. */
