@@ -30,8 +30,6 @@ import java.util.concurrent.Callable;
         sortOptions = false)
 final class ValidateCommand implements Callable<Integer> {
 
-    /** How findings name standard input. */
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,5 @@
 package dev.gongcrm.cli;
 
-import dev.gongcrm.validator.IoFailures;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
@@ -14,7 +13,6 @@ import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import dev.gongcrm.validator.report.ReportRequest;
-import dev.gongcrm.validator.rules.RuleCatalog;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -300,40 +298,37 @@ final class ValidationOptions {
         ValidationResult result = (scanner == null ? checked : checked.withSkipped(scanner.skippedNames()))
                 .relativeTo(base);
         List<String> complete = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
+        Map<ReportFormat, Path> files = new LinkedHashMap<>();
         for (Map.Entry<ReportFormat, Path> report : reports.entrySet()) {
             String name = "the " + report.getKey().id() + " report";
-            if (report.getValue() == null && statistics) {
+            if (report.getValue() != null) {
+                files.put(report.getKey(), report.getValue());
+            } else if (statistics) {
                 printStatistics(result, out);
                 complete.add("the statistics on standard output");
-                continue;
-            }
-            if (report.getValue() == null && quiet && report.getKey() == ReportFormat.TEXT) {
+            } else if (quiet && report.getKey() == ReportFormat.TEXT) {
                 ReportFormat.writeTextFindings(result, out, colour());
                 out.flush();
                 complete.add(name + " on standard output");
-                continue;
-            }
-            if (report.getValue() == null) {
+            } else {
                 (report.getKey() == ReportFormat.TEXT && colour() ? ReportFormat.colouredText()
                         : report.getKey().writer(base)).write(result, out);
                 out.flush();
                 complete.add(name + " on standard output");
-                continue;
-            }
-            try {
-                ReportFiles.write(report.getKey(), result, base, report.getValue());
-                complete.add(name + " in '" + report.getValue() + "'");
-            } catch (IOException e) {
-                failed.add("cannot write " + name + " to '" + report.getValue() + "': " + IoFailures.whereAndWhy(e));
             }
         }
+        Map<ReportFormat, String> failed = ReportFiles.writeAll(files, result, base);
+        files.forEach((format, file) -> {
+            if (!failed.containsKey(format)) {
+                complete.add("the " + format.id() + " report in '" + file + "'");
+            }
+        });
         if (!quiet && reports.values().stream().allMatch(Objects::nonNull)) {
             out.println(ReportFormat.summary(result));
             out.flush();
         }
         if (!failed.isEmpty()) {
-            throw new IOException(String.join("; ", failed) + (complete.isEmpty() ? "; no report is complete"
+            throw new IOException(String.join("; ", failed.values()) + (complete.isEmpty() ? "; no report is complete"
                     : "; complete: " + String.join(", ", complete)));
         }
     }

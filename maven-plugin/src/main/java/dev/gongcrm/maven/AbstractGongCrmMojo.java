@@ -1,6 +1,7 @@
 package dev.gongcrm.maven;
 
-import dev.gongcrm.validator.bundle.FolderFilter;
+import dev.gongcrm.validator.bundle.BundleException;
+import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
@@ -19,7 +20,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,8 +137,8 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     @Parameter(property = "gongcrm.maxFindings")
     Integer maxFindings;
 
-    /** The files of the bundle folders that are no entity or schema file, for the summary. */
-    private final List<Path> skipped = new ArrayList<>();
+    /** The scanner of the last bundle read, which remembers the files of its folders that it skipped. */
+    private BundleScanner scanner;
 
     /**
      * The settings: the configuration file with the parameters laid over it; a mistake in either stops the
@@ -239,11 +239,20 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     }
 
     /**
-     * The files of the bundle. None is an error saying where it looked when {@code failIfNoFiles},
-     * else an empty list after a line saying there is nothing to {@code verb}.
+     * The files of the bundle, read once per goal. None is an error saying where it looked when
+     * {@code failIfNoFiles}, else an empty list after a line saying there is nothing to {@code verb}. The
+     * default folder may be missing (nothing to do); a folder or file the POM names must exist.
      */
-    List<Path> bundleFiles(String verb) throws MojoExecutionException {
-        List<Path> files = files();
+    List<BundleFile> bundleFiles(String verb) throws MojoExecutionException {
+        boolean named = bundles != null && !bundles.isEmpty();
+        List<Path> roots = bundleRoots().stream().filter(root -> named || Files.exists(root)).toList();
+        scanner = new BundleScanner(typeOverrides(), settings().folderFilter());
+        List<BundleFile> files;
+        try {
+            files = roots.isEmpty() ? List.of() : scanner.scan(roots);
+        } catch (BundleException e) {
+            throw new MojoExecutionException("gongcrm could not read the bundle: " + e.getMessage(), e);
+        }
         if (files.isEmpty()) {
             String looked = String.join(", ", bundleRoots().stream().map(Path::toString).toList());
             if (failIfNoFiles) {
@@ -272,38 +281,12 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         return file.isAbsolute() ? file.toPath() : basedir.toPath().resolve(file.toPath());
     }
 
-    private List<Path> files() throws MojoExecutionException {
-        skipped.clear();
-        FolderFilter filter = settings().folderFilter();
-        List<Path> files = new ArrayList<>();
-        boolean explicit = bundles != null && !bundles.isEmpty();
-        for (Path root : bundleRoots()) {
-            if (Files.isRegularFile(root)) {
-                files.add(root);
-            } else if (Files.isDirectory(root)) {
-                files.addAll(filesIn(root, filter));
-            } else if (explicit) {
-                throw new MojoExecutionException("bundles: '" + root + "' does not exist");
-            }
-        }
-        return files;
-    }
-
-    private List<Path> filesIn(Path folder, FolderFilter filter) throws MojoExecutionException {
-        try {
-            return BundleScanner.filesIn(folder, filter, skipped);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot list '" + folder + "': " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The result as reports show it: files relative to the project's base directory (as code-scanning tools
      * resolve them), with the bundle folders' files that were skipped.
      */
     ValidationResult forReports(ValidationResult result) {
-        return result.withSkipped(skipped.stream().sorted().map(Path::toString).toList())
-                .relativeTo(basedir.toPath());
+        return (scanner == null ? result : result.withSkipped(scanner.skippedNames())).relativeTo(basedir.toPath());
     }
 
     /** Every finding as {@code file:line:col: [rule] message} at its severity's log level, then the summary. */
@@ -331,8 +314,8 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     }
 
     /** The files the goal reads, which no report may land on: the bundle's files and its configuration file. */
-    OutputGuard inputs(List<Path> files) throws MojoExecutionException {
-        OutputGuard inputs = new OutputGuard().protectAll(files);
+    OutputGuard inputs(List<BundleFile> files) throws MojoExecutionException {
+        OutputGuard inputs = new OutputGuard().protectAll(files.stream().map(file -> Path.of(file.name())).toList());
         settings().source().ifPresent(file -> inputs.protect("the configuration file", file));
         return inputs;
     }
@@ -351,32 +334,15 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
     }
 
     void writeReports(ValidationResult checked, Map<ReportFormat, Path> reports) throws MojoExecutionException {
-        ValidationResult result = forReports(checked);
-        for (Map.Entry<ReportFormat, Path> report : reports.entrySet()) {
-            ReportFormat format = report.getKey();
-            Path target = report.getValue();
-            try {
-                ReportFiles.write(format, result, basedir.toPath(), target);
+        Map<ReportFormat, String> failed = ReportFiles.writeAll(reports, forReports(checked), basedir.toPath());
+        reports.forEach((format, target) -> {
+            if (!failed.containsKey(format)) {
                 getLog().info("gongcrm " + format.id() + " report: " + target);
-            } catch (IOException e) {
-                throw new MojoExecutionException("cannot write the " + format.id() + " report to " + target + ": "
-                        + e.getMessage(), e);
             }
+        });
+        if (!failed.isEmpty()) {
+            throw new MojoExecutionException(String.join("; ", failed.values()));
         }
-    }
-
-    /** How many findings reach the threshold (the counts include findings past {@code maxFindings}). */
-    static long violations(ValidationResult result, Severity threshold) {
-        long violations = 0;
-        if (threshold == null) {
-            return 0;
-        }
-        for (Severity severity : Severity.values()) {
-            if (severity.atLeast(threshold)) {
-                violations += result.count(severity);
-            }
-        }
-        return violations;
     }
 
     /** A list parameter that is absent or empty leaves the setting to the configuration file. */

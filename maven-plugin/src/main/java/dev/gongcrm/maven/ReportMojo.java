@@ -2,7 +2,7 @@ package dev.gongcrm.maven;
 
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
-import dev.gongcrm.validator.bundle.BundleException;
+import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.report.ReportFiles;
 import dev.gongcrm.validator.report.ReportFormat;
 import org.apache.maven.doxia.sink.Sink;
@@ -64,14 +64,14 @@ public class ReportMojo extends AbstractGongCrmMojo implements MavenReport {
     private void render() throws MojoExecutionException {
         Validator validator = validation().build();
         checkEncoding();
-        List<Path> files = bundleFiles("report");
+        List<BundleFile> files = bundleFiles("report");
         if (files.isEmpty()) {
             return;
         }
         ValidationResult result;
         try {
-            result = validator.validate(files);
-        } catch (BundleException | IOException e) {
+            result = validator.validateFiles(files);
+        } catch (IOException e) {
             throw new MojoExecutionException("gongcrm could not read the bundle: " + e.getMessage(), e);
         }
         Path target = reportOutputDirectory.toPath().resolve(OUTPUT_NAME + ".html");

@@ -20,9 +20,7 @@ import dev.gongcrm.client.push.TypeCounts;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.Validator;
-import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.bundle.BundleFile;
-import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.report.OutputGuard;
 import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFormat;
@@ -195,13 +193,13 @@ public class UploadMojo extends AbstractGongCrmMojo {
         }
         Long named = namedIntegration();
         checkEncoding();
-        List<Path> paths = bundleFiles("upload");
-        if (paths.isEmpty()) {
+        List<BundleFile> files = bundleFiles("upload");
+        if (files.isEmpty()) {
             return;
         }
         LedgerLocation ledgerLocation = ledgerLocation();
         ledgerInUse = ledgerLocation;
-        OutputGuard inputs = inputs(paths).protect("the ledger", ledgerLocation instanceof LedgerLocation.SqliteFile file
+        OutputGuard inputs = inputs(files).protect("the ledger", ledgerLocation instanceof LedgerLocation.SqliteFile file
                 ? file.file() : null);
         refuseReportsOver(inputs, reports);
         Path resultsFile = results == null ? null : results.toPath();
@@ -213,12 +211,6 @@ public class UploadMojo extends AbstractGongCrmMojo {
             }
         }
         Set<ObjectType> typesToDelete = typesToDelete();
-        List<BundleFile> files;
-        try {
-            files = new BundleScanner(typeOverrides()).scan(paths);
-        } catch (BundleException e) {
-            throw new MojoExecutionException("gongcrm could not read the bundle: " + e.getMessage(), e);
-        }
         GongCrmClient client = dryRun ? null : client();
         Map<String, String> ledgerEnvironment = ledgerEnvironment();
         try (Ledger opened = dryRun ? Ledger.openForReading(ledgerLocation, ledgerEnvironment)
@@ -252,7 +244,7 @@ public class UploadMojo extends AbstractGongCrmMojo {
         print(outcome.validation());
         if (outcome.validationFailed()) {
             writeReports(outcome.validation(), reports);
-            throw new MojoFailureException("gongcrm found " + violations(outcome.validation(), failLevel)
+            throw new MojoFailureException("gongcrm found " + outcome.validation().countAtLeast(failLevel)
                     + " violation(s) at or above '" + failLevel.id() + "'; nothing was sent. Each is listed above "
                     + "with its file, line and rule. Fix the data (the rule catalog, also in the SARIF report's rule "
                     + "descriptions, explains each rule with an example).");

@@ -1,9 +1,9 @@
 package dev.gongcrm.maven;
 
+import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
-import dev.gongcrm.validator.bundle.BundleException;
 import dev.gongcrm.validator.report.ReportFormat;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -62,7 +62,7 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         Validator validator = validation().build();
         Map<ReportFormat, Path> reports = reports();
         checkEncoding();
-        List<Path> files = bundleFiles("validate");
+        List<BundleFile> files = bundleFiles("validate");
         if (files.isEmpty()) {
             return;
         }
@@ -82,13 +82,13 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         }
         ValidationResult result;
         try {
-            result = validator.validate(files);
-        } catch (BundleException | IOException e) {
+            result = validator.validateFiles(files);
+        } catch (IOException e) {
             throw new MojoExecutionException("gongcrm could not read the bundle: " + e.getMessage(), e);
         }
         print(result);
         writeReports(result, reports);
-        long violations = violations(result, threshold);
+        long violations = result.countAtLeast(threshold);
         if (failOnViolation && violations > maxAllowedViolations) {
             throw new MojoFailureException("gongcrm found " + violations + " violation(s) at or above '"
                     + threshold.id() + "'" + (maxAllowedViolations > 0 ? " (" + maxAllowedViolations + " allowed)" : "")
@@ -98,7 +98,7 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         record(stamp);
     }
 
-    private ValidationStamp stamp(List<Path> files, Severity threshold, Map<ReportFormat, Path> reports)
+    private ValidationStamp stamp(List<BundleFile> files, Severity threshold, Map<ReportFormat, Path> reports)
             throws MojoExecutionException {
         String settings = settings().describe() + "\nthreshold=" + threshold + "\nfailOnViolation=" + failOnViolation
                 + "\nmaxAllowedViolations=" + maxAllowedViolations + "\nbasedir=" + basedir;
@@ -106,7 +106,8 @@ public class ValidateMojo extends AbstractGongCrmMojo {
         Path file = directory.resolve("gongcrm-validate" + (executionId == null ? "" : "-" + executionId)
                 + ".stamp");
         try {
-            return new ValidationStamp(file, settings, files, List.copyOf(reports.values()));
+            return new ValidationStamp(file, settings, files.stream().map(bundleFile -> Path.of(bundleFile.name())).toList(),
+                    List.copyOf(reports.values()));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot read the bundle: " + e.getMessage(), e);
         }

@@ -109,6 +109,17 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
     }
 
     /** Whether any finding is at least this severe: the build or pipeline should fail. */
+    /** How many findings are at least this severe (past the limit too); 0 for null, a level that nothing reaches. */
+    public long countAtLeast(Severity severity) {
+        long count = 0;
+        for (Severity level : Severity.values()) {
+            if (severity != null && level.atLeast(severity)) {
+                count += count(level);
+            }
+        }
+        return count;
+    }
+
     public boolean hasAtLeast(Severity severity) {
         for (Severity level : Severity.values()) {
             if (level.atLeast(severity) && count(level) > 0) {

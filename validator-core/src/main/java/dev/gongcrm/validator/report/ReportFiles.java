@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.report;
 
+import dev.gongcrm.validator.IoFailures;
 import dev.gongcrm.validator.ValidationResult;
 
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes output files. A regular file (or a new one) is replaced whole or not at all: a crash never
@@ -44,6 +47,24 @@ public final class ReportFiles {
         StringWriter text = new StringWriter();
         format.writer(base).write(result, text);
         write(target, text.toString());
+    }
+
+    /**
+     * Writes each report file; one that cannot be written does not stop the others. Returns, for each that
+     * could not be, why ("cannot write the json report to 'F': permission denied"); empty when all were.
+     */
+    public static Map<ReportFormat, String> writeAll(Map<ReportFormat, Path> files, ValidationResult result,
+                                                     Path base) {
+        Map<ReportFormat, String> failed = new LinkedHashMap<>();
+        files.forEach((format, target) -> {
+            try {
+                write(format, result, base, target);
+            } catch (IOException e) {
+                failed.put(format, "cannot write the " + format.id() + " report to '" + target + "': "
+                        + IoFailures.whereAndWhy(e));
+            }
+        });
+        return failed;
     }
 
     /**
