@@ -15,14 +15,19 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's sync round trip is what users see: its four pushes of a copy of the example bundle,
- * run against the emulator, print the README's sample but for the times, which vary.
+ * The push round trip is what users see: the first push of a copy of the example bundle, run against the
+ * emulator, prints the README's sample, and the three pushes after it print docs/push.md's, but for the
+ * times, which vary.
  */
-class ReadmeSyncSampleTest {
+class PushSampleTest {
 
-    private static final String MARKER = "<!-- the sync sample: ReadmeSyncSampleTest runs these commands and compares -->";
+    private static final Path README = Path.of("..", "README.md");
+    private static final String FIRST_PUSH = "<!-- the first push: PushSampleTest runs these commands and compares -->";
+    private static final Path PUSH_PAGE = Path.of("..", "docs", "push.md");
+    private static final String SYNC = "<!-- the sync sample: PushSampleTest runs these commands and compares -->";
 
     @TempDir
     Path folder;
@@ -55,16 +60,28 @@ class ReadmeSyncSampleTest {
                 "2026-01-01T00:00:00Z").strip();
     }
 
+    /** The text block that follows the marker line in the page. */
+    private static String sample(Path page, String marker) throws Exception {
+        String text = Files.readString(page);
+        assertTrue(text.contains(marker + "\n```text\n"), page + " has its sample after " + marker);
+        return text.split(marker + "\n```text\n", 2)[1].split("```", 2)[0];
+    }
+
+    /** What the test printed, with the temporary folder left out as the samples' relative paths have it. */
+    private String shown(CharSequence printed) {
+        return printed.toString().replace(folder.toAbsolutePath() + java.io.File.separator, "");
+    }
+
     @Test
-    void theFourPushesPrintTheReadmesSample() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        String shown = readme.split(MARKER + "\n```text\n", 2)[1].split("```", 2)[0];
+    void theFirstPushPrintsTheReadmesSampleAndTheThreeAfterItThePushPages() throws Exception {
         run("integration", "register", "--name", "Home CRM", "--owner-email", "ops@example.com");
         Path crm = TestBundles.copy(TestBundles.VALID, folder.resolve("crm"));
         String bundle = crm.toString();
 
+        String first = run("push", bundle, "--settle", "0s", "--poll-interval", "10ms");
+        assertEquals(steady(sample(README, FIRST_PUSH)), steady(shown(first)));
+
         StringBuilder printed = new StringBuilder();
-        printed.append(run("push", bundle, "--settle", "0s", "--poll-interval", "10ms")).append('\n');
         printed.append(run("push", bundle, "--poll-interval", "10ms")).append('\n');
         Path leads = crm.resolve("leads.ldjson");
         Files.writeString(leads, Files.readString(leads).replace("\"Bob\"", "\"Robert\""));
@@ -72,7 +89,6 @@ class ReadmeSyncSampleTest {
         printed.append(run("push", bundle, "--poll-interval", "10ms", "--results",
                 folder.resolve("results.csv").toString()));
 
-        String actual = printed.toString().replace(folder.toAbsolutePath() + java.io.File.separator, "");
-        assertEquals(steady(shown), steady(actual));
+        assertEquals(steady(sample(PUSH_PAGE, SYNC)), steady(shown(printed)));
     }
 }
