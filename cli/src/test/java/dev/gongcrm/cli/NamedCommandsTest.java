@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every command a message, a help text or the README tells users to run exists: a quoted
+ * Every command a message, a help text, the README or a page of docs/ tells users to run exists: a quoted
  * {@code 'gongcrm NAME ...'} (or {@code `gongcrm NAME`}, {@code ./gongcrm NAME}) names a command, and
  * a second word names one of its subcommands when it has any.
  */
@@ -47,6 +47,9 @@ class NamedCommandsTest {
     private static List<Path> sources() throws IOException {
         List<Path> files = new ArrayList<>();
         files.add(ROOT.resolve("README.md"));
+        try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
+            pages.filter(page -> page.getFileName().toString().endsWith(".md")).sorted().forEach(files::add);
+        }
         for (String module : List.of("validator-core", "client", "emulator", "cli", "maven-plugin")) {
             Path main = ROOT.resolve(module).resolve("src/main");
             if (Files.isDirectory(main)) {
@@ -62,7 +65,8 @@ class NamedCommandsTest {
     void everyNamedCommandExists() throws IOException {
         List<String> missing = new ArrayList<>();
         int named = 0;
-        for (Path file : sources()) {
+        List<Path> files = sources();
+        for (Path file : files) {
             String text = Files.readString(file);
             Matcher matcher = NAMED.matcher(text);
             while (matcher.find()) {
@@ -72,6 +76,7 @@ class NamedCommandsTest {
         }
         assertEquals(List.of(), missing);
         assertTrue(named > 10, "the pattern finds the commands the sources name (" + named + ")");
+        assertTrue(files.stream().anyMatch(file -> file.endsWith(Path.of("docs", "push.md"))), "the docs pages are read");
     }
 
     @Test
