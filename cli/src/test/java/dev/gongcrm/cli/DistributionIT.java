@@ -158,6 +158,19 @@ class DistributionIT {
     }
 
     @Test
+    void theArchiveCarriesTheDocsPagesTheReadmeLinksTo() throws Exception {
+        assertEquals(Files.readString(Path.of("..", "docs", "push.md")), Files.readString(install.resolve("docs/push.md")));
+        Set<String> pages;
+        try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
+            pages = docs.map(page -> page.getFileName().toString()).filter(name -> name.endsWith(".md"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        try (Stream<Path> docs = Files.list(install.resolve("docs"))) {
+            assertEquals(pages, docs.map(page -> page.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new)));
+        }
+    }
+
+    @Test
     void theZipHoldsTheSameFilesWithAWindowsLauncher() throws Exception {
         Set<String> tarFiles;
         try (Stream<Path> files = Files.walk(install)) {
