@@ -28,6 +28,16 @@ try {
             + File.separator + file) }
     assert step(3, 'stages.ldjson') && step(5, 'accounts.ldjson') && step(9, 'leads.ldjson')
     assert !first.contains('settle wait skipped') : 'the settle wait is a step even at 0s'
+
+    // docs/maven.md shows this run: its step and count lines are the ones printed here (timings aside)
+    def steady = { String line -> line.replaceAll(/ in \d+\.\ds/, ' in 0.0s').replace('/', File.separator) }
+    def page = new File(basedir, '../../../../docs/maven.md').text
+    def sample = page.substring(page.indexOf('-Dgongcrm.settle=0s\n'))
+    sample = sample.substring(0, sample.indexOf('BUILD SUCCESS'))
+    def shown = sample.readLines().findAll { it.startsWith('[INFO] [') || it.startsWith('[INFO]   ') }
+    assert shown.size() == 15 : "docs/maven.md's upload sample lost its step or count lines: ${shown}"
+    def printed = first.readLines().collect(steady)
+    shown.each { line -> assert printed.contains(steady(line)) : "docs/maven.md shows a line this run does not print: ${line}" }
     assert first.contains('gongcrm: No problems found (8 files, 12 objects checked).')
     assert first.contains('gongcrm: pushed 8 upload(s) to integration ' + Emulator.DEFAULT_INTEGRATION_ID + '; all DONE')
 
