@@ -3,6 +3,7 @@ package dev.gongcrm.cli;
 import dev.gongcrm.client.push.Ledger;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Which integration's uploads a ledger is read for, when the command does not ask Gong. */
 final class LedgerIntegrations {
@@ -11,13 +12,11 @@ final class LedgerIntegrations {
     }
 
     static long pick(Ledger ledger, Long named) {
-        if (named != null) {
-            return named;
+        Optional<Long> integration = ledger.integrationOrOnly(named);
+        if (integration.isPresent()) {
+            return integration.get();
         }
         List<Long> known = ledger.integrations();
-        if (known.size() == 1) {
-            return known.get(0);
-        }
         if (known.isEmpty()) {
             throw new IllegalArgumentException("ledger " + ledger.location().describe() + " records no push yet; name the "
                     + "integration with --integration or GONG_INTEGRATION_ID");

@@ -146,7 +146,7 @@ final class PushCommand implements Callable<Integer> {
              GongCrmClient client = canSend ? api.client() : null) {
             Long integrationId = client != null ? Long.valueOf(api.integration(client.api(ApiGeneration.ofProfile(
                     options.settings().profile())).within(Deadline.after(timeout)), err))
-                    : named != null ? named : onlyIntegration(opened);
+                    : opened.integrationOrOnly(named).orElse(null);
             if (client == null && (!dryRun || integrationId == null)) {
                 // nothing can be sent: still say what validation finds, then what is missing
                 Push.Request request = request(files, failLevel, integrationId == null ? 0 : integrationId);
@@ -231,11 +231,6 @@ final class PushCommand implements Callable<Integer> {
             return Ledger.open(location, environment);
         }
         return Ledger.openForReading(location, environment);
-    }
-
-    private static Long onlyIntegration(Ledger ledger) {
-        List<Long> known = ledger.integrations();
-        return known.size() == 1 ? known.get(0) : null;
     }
 
     private int validationFailed(Map<ReportFormat, Path> reports, dev.gongcrm.validator.ValidationResult result,

@@ -1,21 +1,20 @@
 package dev.gongcrm.maven;
 
-import dev.gongcrm.client.GongEnvironment;
-import dev.gongcrm.client.push.PushNarrator;
-import dev.gongcrm.client.push.PushWording;
 import dev.gongcrm.client.ApiGeneration;
 import dev.gongcrm.client.Credentials;
 import dev.gongcrm.client.GongApiException;
 import dev.gongcrm.client.GongCrmClient;
-import dev.gongcrm.validator.time.Durations;
-import dev.gongcrm.client.push.Ledger;
+import dev.gongcrm.client.GongEnvironment;
 import dev.gongcrm.client.ledger.LedgerException;
 import dev.gongcrm.client.ledger.LedgerLocation;
+import dev.gongcrm.client.push.Ledger;
 import dev.gongcrm.client.push.PlanStep;
 import dev.gongcrm.client.push.Planner;
 import dev.gongcrm.client.push.Push;
 import dev.gongcrm.client.push.PushException;
+import dev.gongcrm.client.push.PushNarrator;
 import dev.gongcrm.client.push.PushRunner;
+import dev.gongcrm.client.push.PushWording;
 import dev.gongcrm.client.push.TypeCounts;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.Severity;
@@ -24,6 +23,7 @@ import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.report.OutputGuard;
 import dev.gongcrm.validator.report.OutputOverwritesInputException;
 import dev.gongcrm.validator.report.ReportFormat;
+import dev.gongcrm.validator.time.Durations;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,7 +35,6 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-import javax.inject.Inject;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +42,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import javax.inject.Inject;
 
 /**
  * Validates the project's Gong CRM bundle and, when nothing reaches {@code violationSeverity}, uploads
@@ -215,15 +216,11 @@ public class UploadMojo extends AbstractGongCrmMojo {
         Map<String, String> ledgerEnvironment = ledgerEnvironment();
         try (Ledger opened = dryRun ? Ledger.openForReading(ledgerLocation, ledgerEnvironment)
                 : Ledger.open(ledgerLocation, ledgerEnvironment)) {
-            long integration;
-            if (client == null && (named != null || opened.integrations().size() == 1)) {
-                integration = named != null ? named : opened.integrations().get(0);
-            } else {
-                if (client == null) {
-                    client = client();
-                }
-                integration = integration(client, named);
+            Optional<Long> known = client == null ? opened.integrationOrOnly(named) : Optional.empty();
+            if (known.isEmpty() && client == null) {
+                client = client(); // a dry run asks Gong which integration when the ledger cannot tell
             }
+            long integration = known.isPresent() ? known.get() : integration(client, named);
             Push.Outcome outcome = Push.run(client, opened, new Push.Request(files, validation, settings().profile(),
                     failLevel, integration, maxUploadBytes, settleWait, dryRun, typesToDelete, resultsFile), run,
                     new StepLog(integration));

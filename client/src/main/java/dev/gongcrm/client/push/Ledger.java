@@ -197,6 +197,18 @@ public final class Ledger implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * The integration a run uses without asking Gong: the one named, else the only one this ledger has pushed
+     * to; empty when it has pushed to none or to several.
+     */
+    public Optional<Long> integrationOrOnly(Long named) {
+        if (named != null) {
+            return Optional.of(named);
+        }
+        List<Long> known = integrations();
+        return known.size() == 1 ? Optional.of(known.get(0)) : Optional.empty();
+    }
+
     /** Every request for this content (type and integration included in the hash), newest first. */
     public List<StepRecord> stepsWithContent(long integrationId, String contentHash) {
         List<StepRecord> steps = new ArrayList<>();
