@@ -16,6 +16,13 @@ try {
         'BUILD FAILURE',
     ].each { expected -> assert log.contains(expected) : "build.log lacks: " + expected }
     assert log =~ /\[ERROR\] .*deals\.ldjson:2:263: \[wrong-type\]/
+    // docs/maven.md shows this failure: its lines but the first (a path of the page's own project) are printed here
+    def page = new File(basedir, '../../../../docs/maven.md').text
+    def sample = page.substring(page.indexOf('the build fails before anything is sent:'))
+    sample = sample.substring(sample.indexOf('```text\n') + 8, sample.indexOf('\n```', sample.indexOf('```text\n')))
+    def shown = sample.readLines().drop(1).findAll { it != '...' }
+    assert shown.size() == 3 : "docs/maven.md's failed upload sample changed shape: ${shown}"
+    shown.each { line -> assert log.contains(line.replace(' ...', '').replace('project crm-sync', 'project upload-broken')) : "docs/maven.md shows a line this build does not print: ${line}" }
     assert !log.contains('step(s) for integration')
     assert !log.contains(': DONE')
 

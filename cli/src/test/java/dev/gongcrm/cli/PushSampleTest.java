@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +29,8 @@ class PushSampleTest {
     private static final String FIRST_PUSH = "<!-- the first push: PushSampleTest runs these commands and compares -->";
     private static final Path PUSH_PAGE = Path.of("..", "docs", "push.md");
     private static final String SYNC = "<!-- the sync sample: PushSampleTest runs these commands and compares -->";
+    private static final String RESULTS = "<!-- the results sample: PushSampleTest compares it with the last push's results file -->";
+    private static final String BROKEN = "<!-- the broken push: PushSampleTest runs it and compares -->";
 
     @TempDir
     Path folder;
@@ -90,5 +93,15 @@ class PushSampleTest {
                 folder.resolve("results.csv").toString()));
 
         assertEquals(steady(sample(PUSH_PAGE, SYNC)), steady(shown(printed)));
+        String results = shown(Files.readString(folder.resolve("results.csv")));
+        assertTrue(DocsSamplesTest.shows(List.of(results.split("\n")),
+                List.of(sample(PUSH_PAGE, RESULTS).split("\n"))), results);
+
+        Path broken = TestBundles.copy(Path.of("..", "examples", "broken-bundle"), folder.resolve("examples/broken-bundle"));
+        StringWriter both = new StringWriter();
+        PrintWriter terminal = new PrintWriter(both);
+        assertEquals(1, GongCrm.run(new String[] {"push", broken.toString()}, terminal, terminal, environment));
+        assertTrue(DocsSamplesTest.shows(List.of(shown(both.toString()).split("\n")), List.of(sample(PUSH_PAGE, BROKEN).split("\n"))),
+                shown(both.toString()));
     }
 }
