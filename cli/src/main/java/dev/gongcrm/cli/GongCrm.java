@@ -158,7 +158,7 @@ public final class GongCrm implements Runnable {
     /** What to do when the heap ran out: one line, with the heap the run had. */
     static String outOfMemory() {
         return "gongcrm: error: out of memory (the Java heap holds about " + (Runtime.getRuntime().maxMemory() >> 20)
-                + " MB); give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for ./gongcrm, or java -Xmx2g -jar gongcrm.jar";
+                + " MB); give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for the gongcrm launcher, or java -Xmx2g -jar gongcrm.jar";
     }
 
     private static String oneLine(Exception exception) {

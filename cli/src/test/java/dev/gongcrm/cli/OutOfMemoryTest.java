@@ -43,7 +43,7 @@ class OutOfMemoryTest {
         assertEquals(2, child.exitValue(), String.join("\n", err));
         assertEquals(1, err.size(), String.join("\n", err));
         assertTrue(err.get(0).startsWith("gongcrm: error: out of memory (the Java heap holds about "), err.get(0));
-        assertTrue(err.get(0).endsWith("give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for ./gongcrm, or java -Xmx2g -jar gongcrm.jar"),
+        assertTrue(err.get(0).endsWith("give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for the gongcrm launcher, or java -Xmx2g -jar gongcrm.jar"),
                 err.get(0));
         assertEquals("", Files.readString(folder.resolve("out.txt")));
     }
