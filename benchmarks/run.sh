@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The benchmark of issue 9, from one command on a clean clone:
+# The speed and memory benchmark (issues 9 and 22), from one command on a clean clone:
 #   benchmarks/run.sh [DEAL_MB] [--maven]      (default 200)
-# Times whole processes (cold JVMs), interleaved a, b, c, a, b, c..., and prints medians side by side:
-#   (a) ./gongcrm validate bench-data/deals-<MB>mb, with GONGCRM_JAVA_OPTS=-Xmx256m;
-#   (b) a plain Jackson token pass over the same .ldjson files on every core, as its own JVM with the
-#       launcher's flags: the limit for a JVM tool;
-#   (c) the Ajv peer (node, ../shared/bench/peer_ajv.js) on the bundle's deals.ldjson, when node is there.
-# Then, as secondary lines: C2 recompilations during one run of (a), and the warm in-process figure.
+# On two bundles, data we did not choose as well as ours: benchmarks/' own generator (bench-data/deals-<MB>mb,
+# non-ASCII names) and ../shared/bench/gen_bundle.py (bench-data/ascii-<MB>mb, ASCII), it times whole
+# processes (cold JVMs), interleaved a, a1, b, c, a, a1, b, c..., and prints medians of wall and CPU side by side:
+#   (a)  ./gongcrm validate BUNDLE, with GONGCRM_JAVA_OPTS=-Xmx256m;
+#   (a1) the same on one CPU (-XX:ActiveProcessorCount=1, taskset to one core): a one-vCPU runner;
+#   (b)  a plain Jackson token pass over the same .ldjson files on every core: the limit for a JVM tool;
+#   (c)  the Ajv peer (node, ../shared/bench/peer_ajv.js) on the bundle's deal file, when node is there.
+# Then the small bundle cold (examples/valid-bundle), with and without the launcher's class-data archive;
+# C2 recompilations during one run of (a) and the warm in-process figure, on the first bundle; with --maven,
+# mvn gongcrm:validate on the first bundle against Maven's own start-up (it installs the plugin in ~/.m2).
 # Environment: BENCH_RUNS (default 5), BENCH_WARM_RUNS (default 3), GONGCRM_AJV_PEER (a folder with
 # peer_ajv.js and node_modules), BENCH_MVN_ARGS (extra Maven arguments for the build, e.g. -o).
 # Machines here are noisy: compare the medians and ratios of one run, not absolute times across runs.
@@ -21,7 +25,7 @@ maven=false
 for arg in "$@"; do
   case "$arg" in
     --maven) maven=true ;;
-    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *[!0-9]*|'') echo "usage: benchmarks/run.sh [DEAL_MB] [--maven]" >&2; exit 2 ;;
     *) size="$arg" ;;
   esac
@@ -99,18 +103,36 @@ if [[ -z "$peer" ]]; then
   echo "note: (c) the Ajv peer is skipped: $peer_note"
 fi
 
-if $maven; then
-  echo "note: mvn gongcrm:validate is not timed here (it needs the plugin installed in the local repository); see benchmarks/README.md"
+# ---------------------------------------------------------------------------------------------------
+# 3. the second bundle: ../shared/bench/gen_bundle.py (ASCII data, on which the peer is fast)
+
+bundles=("$data")
+declare -A deal_file=(["$data"]="$data/deals.ldjson")
+ascii_generator="$root/../shared/bench/gen_bundle.py"
+ascii_data="bench-data/ascii-${size}mb"
+if [[ ! -f "$ascii_generator" ]]; then
+  echo "note: the second bundle is skipped: no ../shared/bench/gen_bundle.py next to the repository"
+elif ! command -v python3 >/dev/null; then
+  echo "note: the second bundle is skipped: python3 is not installed"
+else
+  if [[ ! -f "$ascii_data/deal.ldjson" ]]; then
+    echo "generating $ascii_data with ../shared/bench/gen_bundle.py..."
+    rm -rf "$ascii_data.partial"
+    python3 "$ascii_generator" "$ascii_data.partial" --deal-mb "$size" >/dev/null || die "gen_bundle.py failed"
+    mv "$ascii_data.partial" "$ascii_data"
+  fi
+  bundles+=("$ascii_data")
+  deal_file["$ascii_data"]="$ascii_data/deal.ldjson"
 fi
 
 # ---------------------------------------------------------------------------------------------------
-# 3. the timed runs
+# 4. the timed runs
 
-# check_NAME FILE: does the output of a run show it did the whole job? A run that fails stops the
+# check_CHECK FILE: does the output of a run show it did the whole job? A run that fails stops the
 # benchmark with its output: no failing run is ever timed silently.
-check_a() { grep -q "No problems found" "$1"; }
-check_b() { grep -q "^jackson token pass: " "$1"; }
-check_c() { grep -Eq "^ajv: [0-9]+ lines" "$1"; }
+check_validate() { grep -q "No problems found" "$1"; }
+check_tokens() { grep -q "^jackson token pass: " "$1"; }
+check_peer() { grep -Eq "^ajv: [0-9]+ lines" "$1"; }
 
 # Others may edit the sources or rebuild while this runs: then ./gongcrm rebuilds itself (Maven in the
 # timing) or maps a new jar and writes its class-data archive again, and the runs would mix two builds.
@@ -122,62 +144,86 @@ sources_changed() {
   exit 1
 }
 
-# measure NAME COMMAND...: runs COMMAND under /usr/bin/time and appends "wall user sys peak-RSS-KB"
-# to $tmp/NAME.times; the output of the last run of NAME is in $tmp/NAME.out.
+# measure KEY CHECK COMMAND...: runs COMMAND under /usr/bin/time and appends "wall user sys peak-RSS-KB"
+# to $tmp/KEY.times; the output of the last run of KEY is in $tmp/KEY.out.
 measure() {
-  local name="$1" rc=0
-  shift
-  /usr/bin/time -o "$tmp/time" -f '%e %U %S %M' "$@" >"$tmp/$name.out" 2>&1 || rc=$?
-  if [[ -n "${stamp:-}" ]] && grep -q "building the command line" "$tmp/$name.out"; then
+  local key="$1" check="$2" rc=0
+  shift 2
+  /usr/bin/time -o "$tmp/time" -f '%e %U %S %M' "$@" >"$tmp/$key.out" 2>&1 || rc=$?
+  if [[ -n "${stamp:-}" ]] && grep -q "building the command line" "$tmp/$key.out"; then
     sources_changed "./gongcrm rebuilt the command line"
   fi
-  if (( rc != 0 )) || ! "check_$name" "$tmp/$name.out"; then
-    tail -n 40 "$tmp/$name.out" >&2
+  if (( rc != 0 )) || ! "check_$check" "$tmp/$key.out"; then
+    tail -n 40 "$tmp/$key.out" >&2
     if (( rc == 0 )); then
-      die "($name) exited with 0 but without its expected output (above): $*"
+      die "($key) exited with 0 but without its expected output (above): $*"
     fi
-    die "($name) failed with exit status $rc (output above): $*"
+    die "($key) failed with exit status $rc (output above): $*"
   fi
   if [[ -n "${stamp:-}" && "$(jars_stamp)" != "$stamp" ]]; then
     sources_changed "a jar was rebuilt"
   fi
-  tail -n 1 "$tmp/time" >>"$tmp/$name.times"
+  tail -n 1 "$tmp/time" >>"$tmp/$key.times"
 }
 
-run_a() { measure a env GONGCRM_JAVA_OPTS="$a_opts" ./gongcrm validate "$data"; }
-run_b() { measure b java "${jvm_flags[@]}" -jar "$bench_jar" tokens "$data"; }
-run_c() { measure c node "$peer/peer_ajv.js" "$data/deals.ldjson"; }
+# one core for (a1): taskset pins the process to it (a one-vCPU runner), and the JVM sizes itself for one
+one_cpu=()
+if command -v taskset >/dev/null; then
+  one_cpu=(taskset -c 0)
+fi
+run_a() { measure "$1-a" validate env GONGCRM_JAVA_OPTS="$a_opts" ./gongcrm validate "$2"; }
+run_a1() {
+  measure "$1-a1" validate "${one_cpu[@]}" env GONGCRM_JAVA_OPTS="$a_opts -XX:ActiveProcessorCount=1" \
+    ./gongcrm validate "$2"
+}
+run_b() { measure "$1-b" tokens java "${jvm_flags[@]}" -jar "$bench_jar" tokens "$2"; }
+run_c() { measure "$1-c" peer node "$peer/peer_ajv.js" "${deal_file[$2]}"; }
+run_s() { measure s validate ./gongcrm validate examples/valid-bundle; }
+# the first run after a build: no class-data archive yet, so this run writes it
+run_s0() {
+  local cache="$tmp/cache-$RANDOM$RANDOM"
+  mkdir -p "$cache"
+  measure s0 validate env GONGCRM_CACHE_DIR="$cache" ./gongcrm validate examples/valid-bundle
+}
 
 # untimed: the launcher's one-time build and whatever it caches (a class-data archive...) stay out of
-# the timings; this also brings the bundle into the page cache for everyone
-echo "untimed first run of ./gongcrm validate $data..."
+# the timings; this also brings the bundles into the page cache for everyone
 stamp=""
-run_a
+for (( n = 0; n < ${#bundles[@]}; n++ )); do
+  echo "untimed first run of ./gongcrm validate ${bundles[n]}..."
+  run_a "$n" "${bundles[n]}"
+  rm -f "$tmp/$n-a.times"
+done
 stamp="$(jars_stamp)"
-rm -f "$tmp/a.times"
 
 # other work on the machine skews everything: its load is printed with the table
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-contenders=(a b)
+contenders=(a a1 b)
 if [[ -n "$peer" ]]; then
   contenders+=(c)
 fi
-for (( i = 1; i <= runs; i++ )); do
-  progress="run $i/$runs:"
-  for name in "${contenders[@]}"; do
-    "run_$name"
-    progress+="  ($name) $(tail -n 1 "$tmp/$name.times" | cut -d' ' -f1) s"
+for (( n = 0; n < ${#bundles[@]}; n++ )); do
+  for (( i = 1; i <= runs; i++ )); do
+    progress="${bundles[n]} run $i/$runs:"
+    for name in "${contenders[@]}"; do
+      "run_$name" "$n" "${bundles[n]}"
+      progress+="  ($name) $(tail -n 1 "$tmp/$n-$name.times" | cut -d' ' -f1) s"
+    done
+    echo "$progress"
   done
-  echo "$progress"
+  if [[ -n "$peer" ]] && ! grep -q "0 invalid records, 0 bad json, 0 duplicates, 0 unsorted" "$tmp/$n-c.out"; then
+    echo "note: the Ajv peer reports problems on ${bundles[n]}: $(cat "$tmp/$n-c.out")"
+  fi
 done
-if [[ -n "$peer" ]] && ! grep -q "0 invalid records, 0 bad json, 0 duplicates, 0 unsorted" "$tmp/c.out"; then
-  echo "note: the Ajv peer reports problems on this bundle: $(cat "$tmp/c.out")"
-fi
-
+for (( i = 1; i <= runs; i++ )); do
+  run_s
+  run_s0
+  echo "examples/valid-bundle run $i/$runs:  (s) $(tail -n 1 "$tmp/s.times" | cut -d' ' -f1) s  (s0) $(tail -n 1 "$tmp/s0.times" | cut -d' ' -f1) s"
+done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 # ---------------------------------------------------------------------------------------------------
-# 4. secondary: C2 churn in one run of (a), and the warm in-process figure
+# 5. secondary: C2 churn in one run of (a), the warm in-process figure, and Maven
 
 echo "one more run of (a) with -XX:+PrintCompilation..."
 compile_log="bench-data/deals-${size}mb-printcompilation.log"   # kept for a closer look
@@ -187,7 +233,7 @@ GONGCRM_JAVA_OPTS="$a_opts -XX:+UnlockDiagnosticVMOptions -XX:+PrintCompilation"
 if grep -q "building the command line" "$compile_log" || [[ "$(jars_stamp)" != "$stamp" ]]; then
   sources_changed "before the run with -XX:+PrintCompilation"
 fi
-if (( rc != 0 )) || ! check_a "$compile_log"; then
+if (( rc != 0 )) || ! check_validate "$compile_log"; then
   tail -n 40 "$compile_log" >&2
   die "(a) with -XX:+PrintCompilation failed (exit $rc)"
 fi
@@ -197,8 +243,35 @@ echo "warm, in-process runs ($warm_runs)..."
 # a fixed, pre-touched heap and the throughput collector keep heap growth out of the warm timings
 java -XX:+UseParallelGC -Xms2g -Xmx2g -XX:+AlwaysPreTouch -jar "$bench_jar" run "$data" "$warm_runs" >"$tmp/warm.txt"
 
+if $maven; then
+  echo "installing the Maven plugin in the local repository (mvn install -pl maven-plugin -am)..."
+  # shellcheck disable=SC2086  # BENCH_MVN_ARGS is a list of arguments
+  mvn -q -B -ntp -Dstyle.color=never ${BENCH_MVN_ARGS:-} -DskipTests -Dinvoker.skip -Dassembly.skipAssembly \
+    -Dexec.skip -pl maven-plugin -am install >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log" >&2; die "the install failed"; }
+  version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)"
+  mkdir -p "$tmp/project"
+  printf '%s\n' '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>' \
+    '<groupId>bench</groupId><artifactId>bench</artifactId><version>1</version><packaging>pom</packaging></project>' \
+    >"$tmp/project/pom.xml"
+  check_maven() { grep -q "No problems found" "$1"; }
+  check_mvn0() { ! grep -q "BUILD FAILURE" "$1"; }
+  # Maven's JVM gets the heap and collector of (a); the goal runs with -Dgongcrm.force, never skipped
+  run_m() {
+    measure m maven env MAVEN_OPTS="-XX:+UseParallelGC -Xmx256m" mvn -o -B -f "$tmp/project/pom.xml" \
+      "dev.gongcrm:gongcrm-maven-plugin:$version:validate" -Dgongcrm.bundles="$root/$data" -Dgongcrm.force
+  }
+  run_m0() { measure m0 mvn0 env MAVEN_OPTS="-XX:+UseParallelGC -Xmx256m" mvn -q -o -B -f "$tmp/project/pom.xml" validate; }
+  run_m0 && rm -f "$tmp/m0.times"
+  for (( i = 1; i <= runs; i++ )); do
+    run_m
+    run_m0
+    measure ma validate env GONGCRM_JAVA_OPTS="$a_opts" ./gongcrm validate "$data"
+    echo "maven run $i/$runs:  (m) $(tail -n 1 "$tmp/m.times" | cut -d' ' -f1) s  (m0) $(tail -n 1 "$tmp/m0.times" | cut -d' ' -f1) s"
+  done
+fi
+
 # ---------------------------------------------------------------------------------------------------
-# 5. the table
+# 6. the tables
 
 # summary wall|cpu|rss FILE: median wall seconds, median user+sys seconds, or the largest peak RSS in MB
 summary() {
@@ -209,41 +282,59 @@ summary() {
 }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? "met" : "NOT met" }'; }
-
-bundle_mb="$(cat "$data"/*.ldjson | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')"
-deals_mb="$(wc -c <"$data/deals.ldjson" | awk '{ printf "%.1f", $1 / 1e6 }')"
-threads="$(sed -n 's/.* on \([0-9]*\) threads.*/\1/p' "$tmp/b.out")"
-declare -A label=(
-  [a]="(a) ./gongcrm validate, -Xmx256m"
-  [b]="(b) Jackson token pass, $threads threads"
-  [c]="(c) Ajv peer, deals.ldjson only"
-)
+target() { printf '%-44s %5s   target <= %-4s %s\n' "$1" "$2" "$3" "$(verdict "$2" "$3")"; }
 
 echo
-echo "=== $data: $bundle_mb MB of LDJSON (deals.ldjson $deals_mb MB); whole processes, $runs interleaved runs each"
-echo "    $(nproc) cores, $(java -version 2>&1 | head -n 1)${peer:+, node $(node --version)}"
+echo "=== whole processes, $runs interleaved runs each; $(nproc) cores, $(java -version 2>&1 | head -n 1)${peer:+, node $(node --version)}"
 echo "    load average (1, 5, 15 min) before the timed runs: $load_before; after: $load_after"
-printf '%-40s %12s %12s %14s\n' "" "median wall" "median CPU" "peak RSS"
-for name in "${contenders[@]}"; do
-  printf '%-40s %10s s %10s s %11s MB\n' "${label[$name]}" "$(summary wall "$tmp/$name.times")" \
-    "$(summary cpu "$tmp/$name.times")" "$(summary rss "$tmp/$name.times")"
+for (( n = 0; n < ${#bundles[@]}; n++ )); do
+  bundle="${bundles[n]}"
+  bundle_mb="$(cat "$bundle"/*.ldjson | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')"
+  deals_mb="$(wc -c <"${deal_file[$bundle]}" | awk '{ printf "%.1f", $1 / 1e6 }')"
+  threads="$(sed -n 's/.* on \([0-9]*\) threads.*/\1/p' "$tmp/$n-b.out")"
+  declare -A label=(
+    [a]="(a) ./gongcrm validate, -Xmx256m"
+    [a1]="(a1) the same on one CPU"
+    [b]="(b) Jackson token pass, $threads threads"
+    [c]="(c) Ajv peer, $(basename "${deal_file[$bundle]}") only"
+  )
+  echo
+  echo "--- $bundle: $bundle_mb MB of LDJSON ($(basename "${deal_file[$bundle]}") $deals_mb MB)"
+  printf '%-44s %12s %12s %14s\n' "" "median wall" "median CPU" "peak RSS"
+  for name in "${contenders[@]}"; do
+    printf '%-44s %10s s %10s s %11s MB\n' "${label[$name]}" "$(summary wall "$tmp/$n-$name.times")" \
+      "$(summary cpu "$tmp/$n-$name.times")" "$(summary rss "$tmp/$n-$name.times")"
+  done
+  echo "    (a): $(grep "No problems found" "$tmp/$n-a.out")"
+  echo "    (b): $(cat "$tmp/$n-b.out")"
+  if [[ -n "$peer" ]]; then
+    echo "    (c): $(cat "$tmp/$n-c.out")"
+    target "(a)/(c) median wall" "$(ratio "$(summary wall "$tmp/$n-a.times")" "$(summary wall "$tmp/$n-c.times")")" 0.5
+    target "(a)/(c) median CPU" "$(ratio "$(summary cpu "$tmp/$n-a.times")" "$(summary cpu "$tmp/$n-c.times")")" 1.0
+    target "(a1)/(c) median wall, one CPU" "$(ratio "$(summary wall "$tmp/$n-a1.times")" "$(summary wall "$tmp/$n-c.times")")" 1.0
+  else
+    echo "(a)/(c): -      (the Ajv peer was skipped: $peer_note)"
+  fi
+  target "(a)/(b) median wall" "$(ratio "$(summary wall "$tmp/$n-a.times")" "$(summary wall "$tmp/$n-b.times")")" 1.5
+  echo "memory: (a) validated $bundle in every run with -Xmx256m (peak RSS $(summary rss "$tmp/$n-a.times") MB, heap and all)"
 done
-echo "    (a): $(grep "No problems found" "$tmp/a.out")"
-echo "    (b): $(cat "$tmp/b.out")"
-if [[ -n "$peer" ]]; then
-  echo "    (c): $(cat "$tmp/c.out")"
-fi
 echo
-a_wall="$(summary wall "$tmp/a.times")"
-if [[ -n "$peer" ]]; then
-  r="$(ratio "$a_wall" "$(summary wall "$tmp/c.times")")"
-  echo "(a)/(c) median wall: $r   target <= 0.5: $(verdict "$r" 0.5)"
-else
-  echo "(a)/(c) median wall: -      (the Ajv peer was skipped: $peer_note)"
+echo "--- examples/valid-bundle, cold JVM"
+printf '%-44s %10s s %10s s %11s MB\n' "(s) with the launcher's class-data archive" "$(summary wall "$tmp/s.times")" \
+  "$(summary cpu "$tmp/s.times")" "$(summary rss "$tmp/s.times")"
+printf '%-44s %10s s %10s s %11s MB\n' "(s0) first run after a build: writes it" "$(summary wall "$tmp/s0.times")" \
+  "$(summary cpu "$tmp/s0.times")" "$(summary rss "$tmp/s0.times")"
+target "(s) median wall, seconds" "$(summary wall "$tmp/s.times")" 0.5
+if $maven; then
+  echo
+  echo "--- mvn gongcrm:validate on $data (MAVEN_OPTS=-XX:+UseParallelGC -Xmx256m)"
+  printf '%-44s %10s s %10s s\n' "(m) mvn ...:validate -Dgongcrm.force" "$(summary wall "$tmp/m.times")" "$(summary cpu "$tmp/m.times")"
+  printf '%-44s %10s s %10s s\n' "(m0) mvn validate, no plugin: Maven's start" "$(summary wall "$tmp/m0.times")" "$(summary cpu "$tmp/m0.times")"
+  printf '%-44s %10s s %10s s\n' "(a) ./gongcrm validate, beside them" "$(summary wall "$tmp/ma.times")" "$(summary cpu "$tmp/ma.times")"
+  overhead="$(awk -v m="$(summary wall "$tmp/m.times")" -v m0="$(summary wall "$tmp/m0.times")" -v a="$(summary wall "$tmp/ma.times")" \
+    'BEGIN { printf "%.2f", (m - m0) / a }')"
+  target "((m) - (m0)) / (a) median wall" "$overhead" 1.0
 fi
-r="$(ratio "$a_wall" "$(summary wall "$tmp/b.times")")"
-echo "(a)/(b) median wall: $r   target <= 1.5: $(verdict "$r" 1.5)"
-echo "memory: (a) validated the bundle in every run with -Xmx256m (peak RSS $(summary rss "$tmp/a.times") MB, heap and all)"
 echo
 echo "compile churn, one more run of (a) with -XX:+PrintCompilation (log: $compile_log):"
 sed 's/^/    /' "$tmp/compilations.txt"
