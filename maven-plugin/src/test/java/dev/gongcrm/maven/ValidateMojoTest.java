@@ -302,4 +302,31 @@ class ValidateMojoTest {
         assertTrue(report.contains("\"src/main/gongcrm/accounts.ldjson\""), report);
         assertTrue(report.contains("// account with additional field"), "the finding's line: " + report);
     }
+
+    /**
+     * A bundle folder that holds no entity or schema file (only notes, or nothing yet) is "no data": with
+     * failIfNoFiles=false the goal skips quietly, as it did before it read the bundle through the scanner;
+     * otherwise it fails with the message that says where it looked and how to skip.
+     */
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void aBundleFolderWithNoDataFileIsNoDataNotAnUnreadableBundle(ValidateMojo mojo) throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.writeString(bundle.resolve("notes.txt"), "the export lands here on Mondays");
+        mojo.basedir = folder.toFile();
+        mojo.bundles = null;
+        mojo.select = null;
+        mojo.severities = null;
+        mojo.types = null;
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+
+        mojo.failIfNoFiles = true;
+        MojoExecutionException noData = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(noData.getMessage().startsWith("No Gong CRM data found"), noData.getMessage());
+        assertTrue(noData.getMessage().contains("failIfNoFiles=false"), noData.getMessage());
+
+        mojo.failIfNoFiles = false;
+        mojo.execute(); // skips quietly
+        assertFalse(Files.exists(folder.resolve("target/gongcrm/gongcrm.sarif")));
+    }
 }
