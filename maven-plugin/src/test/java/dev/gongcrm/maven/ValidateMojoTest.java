@@ -329,4 +329,35 @@ class ValidateMojoTest {
         mojo.execute(); // skips quietly
         assertFalse(Files.exists(folder.resolve("target/gongcrm/gongcrm.sarif")));
     }
+
+    /**
+     * A {@code <formats>} entry may now name its file, so the report files alone no longer tell the formats:
+     * a build that changes json=FILE to sarif=FILE must write the SARIF report, not skip as unchanged and
+     * leave the JSON one a code-scanning upload then rejects.
+     */
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void anUnchangedBundleIsValidatedAgainWhenAReportChangesItsFormatButNotItsFile(ValidateMojo mojo) throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.copy(Path.of("../examples/valid-bundle/stages.ldjson"), bundle.resolve("stages.ldjson"));
+        mojo.basedir = folder.toFile();
+        mojo.bundles = null;
+        mojo.profile = "legacy";
+        mojo.select = null;
+        mojo.severities = null;
+        mojo.types = null;
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        mojo.buildDirectory = folder.resolve("target").toFile();
+        mojo.executionId = "default-cli";
+        Path report = folder.resolve("target/code-scanning/gongcrm.out");
+
+        mojo.formats = List.of("json=target/code-scanning/gongcrm.out");
+        mojo.execute();
+        assertFalse(Files.readString(report).contains("\"$schema\""), "a json report first");
+
+        mojo.formats = List.of("sarif=target/code-scanning/gongcrm.out");
+        mojo.execute();
+        assertTrue(Files.readString(report).contains("\"$schema\""), "the sarif report asked for now: "
+                + Files.readString(report));
+    }
 }
