@@ -360,4 +360,29 @@ class ValidateMojoTest {
         assertTrue(Files.readString(report).contains("\"$schema\""), "the sarif report asked for now: "
                 + Files.readString(report));
     }
+
+    /**
+     * Two {@code <formats>} entries (or gongcrm.json "formats", which the command line refuses for this) that
+     * name one file: the goal must refuse them before any work, as the command line does, not write one
+     * report over the other and log both as written.
+     */
+    @Test
+    @InjectMojo(goal = "validate", pom = CONFIGURED)
+    void twoReportsThatNameOneFileAreRefusedBeforeAnythingIsWritten(ValidateMojo mojo) throws Exception {
+        Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.copy(Path.of("../examples/valid-bundle/stages.ldjson"), bundle.resolve("stages.ldjson"));
+        mojo.basedir = folder.toFile();
+        mojo.bundles = null;
+        mojo.profile = "legacy";
+        mojo.select = null;
+        mojo.severities = null;
+        mojo.types = null;
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        mojo.formats = List.of("json=target/reports/gongcrm.out", "sarif=target/reports/../reports/gongcrm.out");
+
+        MojoExecutionException shared = assertThrows(MojoExecutionException.class, mojo::execute,
+                "the json report is silently replaced by the sarif one");
+        assertTrue(shared.getMessage().contains("share"), shared.getMessage());
+        assertFalse(Files.exists(folder.resolve("target/reports/gongcrm.out")));
+    }
 }
