@@ -101,7 +101,8 @@ public class ValidateMojo extends AbstractGongCrmMojo {
     private ValidationStamp stamp(List<BundleFile> files, Severity threshold, Map<ReportFormat, Path> reports)
             throws MojoExecutionException {
         String settings = settings().describe() + "\nthreshold=" + threshold + "\nfailOnViolation=" + failOnViolation
-                + "\nmaxAllowedViolations=" + maxAllowedViolations + "\nbasedir=" + basedir;
+                + "\nmaxAllowedViolations=" + maxAllowedViolations + "\nbasedir=" + basedir
+                + "\nreports=" + reports; // each format with its file: FORMAT=FILE may change one, not the other
         Path directory = buildDirectory != null ? buildDirectory.toPath() : basedir.toPath().resolve("target");
         Path file = directory.resolve("gongcrm-validate" + (executionId == null ? "" : "-" + executionId)
                 + ".stamp");
