@@ -220,6 +220,11 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         for (ReportRequest request : requests) {
             reports.put(request.format(), request.file() != null ? request.file() : reportFile(request.format()));
         }
+        if (reports.values().stream().map(file -> file.toAbsolutePath().normalize()).distinct().count()
+                < reports.size()) {
+            throw new MojoExecutionException("Invalid gongcrm configuration: formats: several formats would share "
+                    + "one file " + reports + "; give each its own with FORMAT=FILE");
+        }
         return reports;
     }
 
