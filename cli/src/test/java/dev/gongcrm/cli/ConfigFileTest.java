@@ -111,4 +111,19 @@ class ConfigFileTest {
         assertEquals(2, shared.exit());
         assertTrue(shared.err().contains("several formats would share one output"), shared.err());
     }
+
+    /**
+     * "formats" naming one format twice, each with its file (a team's report and an archive copy, say): both
+     * are written, or the file is refused; never is one silently left unwritten while the run exits 0.
+     */
+    @Test
+    void aFormatNamedTwiceInTheFileIsNotSilentlyDropped() throws Exception {
+        Path bundle = bundle("{\"formats\": [\"json=reports/gongcrm.json\", \"json=archive/gongcrm.json\"]}");
+        Run run = run("validate", bundle);
+        boolean both = Files.isRegularFile(bundle.resolve("reports/gongcrm.json"))
+                && Files.isRegularFile(bundle.resolve("archive/gongcrm.json"));
+        boolean refused = run.exit() == 2 && run.err().contains("json");
+        assertTrue(both || refused, "exit " + run.exit() + ", reports/gongcrm.json written: "
+                + Files.exists(bundle.resolve("reports/gongcrm.json")) + "; " + run.out() + run.err());
+    }
 }
