@@ -126,4 +126,23 @@ class ConfigFileTest {
         assertTrue(both || refused, "exit " + run.exit() + ", reports/gongcrm.json written: "
                 + Files.exists(bundle.resolve("reports/gongcrm.json")) + "; " + run.out() + run.err());
     }
+
+    /**
+     * A mistake in the file's "formats" that only shows when the run puts them together (two formats for
+     * standard output, -o beside formats that all name files) is said as the file's, not as if the user had
+     * typed --format: they gave none, and the advice to give each its file "with --format" would replace
+     * the file's list rather than fix it.
+     */
+    @Test
+    void theFilesFormatsThatCannotBeWrittenAreBlamedOnTheFileNotOnFormatFlags() throws Exception {
+        Path bundle = bundle("{\"formats\": [\"sarif\", \"html\"]}");
+        Run shared = run("validate", bundle);
+        assertEquals(2, shared.exit(), shared.err());
+        assertTrue(shared.err().contains("gongcrm.json"), "which file to change: " + shared.err());
+
+        Files.writeString(bundle.resolve("gongcrm.json"), "{\"formats\": [\"sarif=reports/gongcrm.sarif\"]}");
+        Run output = run("validate", bundle, "-o", folder.resolve("findings.txt"));
+        assertEquals(2, output.exit(), output.err());
+        assertTrue(output.err().contains("gongcrm.json"), "-o meets the file's formats, not a --format: " + output.err());
+    }
 }
