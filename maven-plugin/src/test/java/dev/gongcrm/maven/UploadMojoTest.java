@@ -268,6 +268,48 @@ class UploadMojoTest {
     }
 
     /** Keeps what the goal logs at info and error level. */
+    private static java.util.Set<Thread> watchdogs() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().equals("gongcrm-watchdog"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * The API client is made before the ledger's settings.xml server is read: when that fails (a password
+     * that cannot be decrypted), the goal must still close the client. In a long-lived Maven (mvnd, an IDE)
+     * each such run otherwise leaves a gongcrm-watchdog thread ticking and a connection pool behind.
+     */
+    @Test
+    @InjectMojo(goal = "upload", pom = POM)
+    void theClientIsClosedWhenTheLedgersServerCannotBeDecrypted(UploadMojo mojo) throws Exception {
+        Files.createDirectories(folder.resolve("src/main/gongcrm"));
+        Files.writeString(folder.resolve("src/main/gongcrm/accounts.ldjson"),
+                "{\"objectId\": \"a1\", \"modifiedDate\": \"2024-01-01T00:00:00Z\", \"name\": \"A\"}\n");
+        mojo.basedir = folder.toFile();
+        mojo.ledger = folder.resolve(".gongcrm/ledger.db").toString();
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        mojo.baseUrl = "http://127.0.0.1:9";
+        mojo.environment = Map.of("GONG_ACCESS_KEY", "key", "GONG_ACCESS_KEY_SECRET", "secret");
+        mojo.settings = new Settings();
+        Server ledgerServer = new Server();
+        ledgerServer.setId("gongcrm-ledger");
+        ledgerServer.setPassword("{not-what-mvn-encrypt-password-writes}");
+        mojo.settings.addServer(ledgerServer);
+        java.util.Set<Thread> before = watchdogs();
+
+        MojoExecutionException undecryptable = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(undecryptable.getMessage().contains("gongcrm-ledger"), undecryptable.getMessage());
+        java.util.Set<Thread> left = watchdogs();
+        for (int i = 0; i < 20 && !left.isEmpty(); i++) {
+            Thread.sleep(100); // a closed client's thread ends shortly after
+            left = watchdogs();
+            left.removeAll(before);
+        }
+        left.removeAll(before);
+        assertEquals(java.util.Set.of(), left, "a client was made and never closed");
+    }
+
     private static final class RecordingLog extends SystemStreamLog {
         final List<String> infos = new java.util.ArrayList<>();
         final List<String> errors = new java.util.ArrayList<>();
