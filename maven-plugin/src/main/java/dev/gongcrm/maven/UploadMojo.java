@@ -212,8 +212,8 @@ public class UploadMojo extends AbstractGongCrmMojo {
             }
         }
         Set<ObjectType> typesToDelete = typesToDelete();
+        Map<String, String> ledgerEnvironment = ledgerEnvironment(); // before the client: nothing to close if it fails
         GongCrmClient client = dryRun ? null : client();
-        Map<String, String> ledgerEnvironment = ledgerEnvironment();
         try (Ledger opened = dryRun ? Ledger.openForReading(ledgerLocation, ledgerEnvironment)
                 : Ledger.open(ledgerLocation, ledgerEnvironment)) {
             Optional<Long> known = client == null ? opened.integrationOrOnly(named) : Optional.empty();
