@@ -145,4 +145,21 @@ class ConfigFileTest {
         assertEquals(2, output.exit(), output.err());
         assertTrue(output.err().contains("gongcrm.json"), "-o meets the file's formats, not a --format: " + output.err());
     }
+
+    /**
+     * "json=" in the file's "formats" is refused with an example; the example must work when copied into
+     * the file. FORMAT=FILE there is relative to the file's folder, and the json report's default name is
+     * the configuration file's own: "e.g. json=gongcrm.json" leads straight to "would overwrite the
+     * configuration file".
+     */
+    @Test
+    void theExampleGivenForAFormatWithoutItsFileWorksInTheFile() throws Exception {
+        Path bundle = bundle("{\"formats\": [\"json=\"]}");
+        Run empty = run("validate", bundle);
+        assertEquals(2, empty.exit(), empty.err());
+        String example = empty.err().strip().replaceFirst("(?s).*e\\.g\\. ", "");
+        Files.writeString(bundle.resolve("gongcrm.json"), "{\"formats\": [\"" + example + "\"]}");
+        Run followed = run("validate", bundle);
+        assertEquals(0, followed.exit(), "the advice '" + example + "' followed: " + followed.err());
+    }
 }
