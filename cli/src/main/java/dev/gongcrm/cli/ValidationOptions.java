@@ -219,22 +219,31 @@ final class ValidationOptions {
      * cannot be one (no name, a folder) is an IllegalArgumentException now, before any work.
      */
     Map<ReportFormat, Path> reports() {
+        // a mistake in the configuration file's list is said as that file's: the user typed no --format
+        boolean fromFile = formats.isEmpty() && !settings().reports().isEmpty();
+        String asking = fromFile ? "the \"formats\" of " + settings().source().map(Path::toString)
+                .orElse(BundleConfig.FILE_NAME) : "--format";
         Map<ReportFormat, Path> reports = new LinkedHashMap<>();
         for (ReportRequest request : requestedReports()) {
+            if (reports.containsKey(request.format())) {
+                throw new IllegalArgumentException(asking + " asks for the " + request.format().id()
+                        + " report twice; name each format once");
+            }
             Path file = request.file() != null ? request.file() : output;
             reports.put(request.format(), checkFile(file, request.format()));
         }
         if (output != null && !reports.containsValue(output)) {
-            throw new IllegalArgumentException("-o " + output + " would be ignored: every --format names its own "
-                    + "file; drop -o, or add the format it is for (e.g. --format text)");
+            throw new IllegalArgumentException("-o " + output + " would be ignored: " + (fromFile ? asking
+                    + " name a file for every report; drop -o, or add the format it is for to them (e.g. \"text\")"
+                    : "every --format names its own file; drop -o, or add the format it is for (e.g. --format text)"));
         }
         long toStdout = reports.values().stream().filter(Objects::isNull).count();
         long files = reports.values().stream().filter(Objects::nonNull).count();
         long distinctFiles = reports.values().stream().filter(Objects::nonNull)
                 .map(file -> file.toAbsolutePath().normalize()).distinct().count();
         if (toStdout > 1 || distinctFiles < files) {
-            throw new IllegalArgumentException("several formats would share one output; give each its file "
-                    + "with --format FORMAT=FILE");
+            throw new IllegalArgumentException("several formats of " + asking + " would share one output; give each "
+                    + "its file" + (fromFile ? " (FORMAT=FILE, FILE relative to that file)" : " with --format FORMAT=FILE"));
         }
         return reports;
     }

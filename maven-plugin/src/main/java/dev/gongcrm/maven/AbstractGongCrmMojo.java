@@ -218,7 +218,11 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
         Map<ReportFormat, Path> reports = new LinkedHashMap<>();
         for (ReportRequest request : requests) {
-            reports.put(request.format(), request.file() != null ? request.file() : reportFile(request.format()));
+            if (reports.put(request.format(), request.file() != null ? request.file()
+                    : reportFile(request.format())) != null) {
+                throw new MojoExecutionException("Invalid gongcrm configuration: formats: the " + request.format().id()
+                        + " report is asked for twice; name each format once");
+            }
         }
         if (reports.values().stream().map(file -> file.toAbsolutePath().normalize()).distinct().count()
                 < reports.size()) {
@@ -249,15 +253,7 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
      * default folder may be missing (nothing to do); a folder or file the POM names must exist.
      */
     List<BundleFile> bundleFiles(String verb) throws MojoExecutionException {
-        boolean named = bundles != null && !bundles.isEmpty();
-        List<Path> roots = bundleRoots().stream().filter(root -> named || Files.exists(root)).toList();
-        scanner = new BundleScanner(typeOverrides(), settings().folderFilter());
-        List<BundleFile> files;
-        try {
-            files = roots.isEmpty() ? List.of() : scanner.scan(roots);
-        } catch (BundleException e) {
-            throw new MojoExecutionException("gongcrm could not read the bundle: " + e.getMessage(), e);
-        }
+        List<BundleFile> files = scan();
         if (files.isEmpty()) {
             String looked = String.join(", ", bundleRoots().stream().map(Path::toString).toList());
             if (failIfNoFiles) {
@@ -268,6 +264,31 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
             getLog().info("No Gong CRM data in " + looked + "; nothing to " + verb);
         }
         return files;
+    }
+
+    /** The bundle's files, nothing said: a folder without data (or the default one missing) adds none. */
+    private List<BundleFile> scan() throws MojoExecutionException {
+        boolean named = bundles != null && !bundles.isEmpty();
+        List<Path> roots = bundleRoots().stream().filter(root -> named || Files.exists(root)).toList();
+        scanner = new BundleScanner(typeOverrides(), settings().folderFilter());
+        try {
+            return scanner.scanAllowingEmptyFolders(roots);
+        } catch (BundleException e) {
+            throw new MojoExecutionException("gongcrm could not read the bundle" + (named ? " (<bundles>)" : "")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the goal has something to work on, or a failure to report: without data it does nothing at
+     * all only when failIfNoFiles is off.
+     */
+    boolean hasWork() {
+        try {
+            return failIfNoFiles || !scan().isEmpty();
+        } catch (MojoExecutionException e) {
+            return true; // the goal itself says what is wrong
+        }
     }
 
     private List<Path> bundleRoots() {

@@ -119,8 +119,9 @@ public class ReportMojo extends AbstractGongCrmMojo implements MavenReport {
         return true;
     }
 
+    /** Not without data (and failIfNoFiles off): the site would list a page that is never written. */
     @Override
     public boolean canGenerateReport() {
-        return !skip;
+        return !skip && hasWork();
     }
 }

@@ -220,6 +220,10 @@ class ValidateMojoTest {
         mojo.force = true;
         mojo.execute();
         assertTrue(Files.isRegularFile(folder.resolve("site/gongcrm.json")), "the POM's FORMAT=FILE, from basedir");
+
+        mojo.formats = List.of("json=site/gongcrm.json", "json=archive/gongcrm.json");
+        MojoExecutionException twice = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(twice.getMessage().contains("the json report is asked for twice"), twice.getMessage());
     }
 
     @Test

@@ -103,15 +103,28 @@ public final class BundleScanner {
         return patterns.stream().map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
     }
 
+    /** The files of the bundle the paths name; a folder without a data file, or no path, is an error. */
     public List<BundleFile> scan(List<Path> paths) throws BundleException {
         if (paths.isEmpty()) {
             throw new BundleException("no path given: name bundle folders or LDJSON files");
         }
+        return scan(paths, true);
+    }
+
+    /**
+     * The files of the bundle the paths name, where a folder without a data file (an export folder before
+     * the export, say) adds none and is no error: the caller decides what no data at all means.
+     */
+    public List<BundleFile> scanAllowingEmptyFolders(List<Path> paths) throws BundleException {
+        return scan(paths, false);
+    }
+
+    private List<BundleFile> scan(List<Path> paths, boolean emptyFolderIsError) throws BundleException {
         List<BundleFile> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 List<BundleFile> found = scanFolder(path);
-                if (found.isEmpty()) {
+                if (found.isEmpty() && emptyFolderIsError) {
                     throw new BundleException("'" + path + "' holds no .ldjson, .jsonl, .ndjson or .schema.json file");
                 }
                 files.addAll(found);

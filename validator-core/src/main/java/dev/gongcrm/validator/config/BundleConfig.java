@@ -479,7 +479,7 @@ public final class BundleConfig {
             }
             for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
                 String format = string(key, element);
-                check(key, () -> ReportRequest.parse(format, null));
+                check(key, () -> ReportRequest.parse(format, file.toAbsolutePath().getParent()));
                 formats.add(format);
             }
             return formats;

@@ -10,7 +10,7 @@ public record ReportRequest(ReportFormat format, Path file) {
 
     /**
      * Reads {@code FORMAT} or {@code FORMAT=FILE}; a relative FILE is taken from {@code base} when there is one
-     * (the folder of the configuration file that says it). An unknown format or an empty FILE is an
+     * (the folder of the configuration file that says it, or of the project). An unknown format or an empty FILE is an
      * IllegalArgumentException that says what to write instead.
      */
     public static ReportRequest parse(String text, Path base) {
@@ -21,8 +21,9 @@ public record ReportRequest(ReportFormat format, Path file) {
         }
         String name = text.substring(equals + 1);
         if (name.isBlank()) {
+            // in a configuration file the report's own default name could be the file's: a folder beside it
             throw new EmptyFileName("name the report file after '=', e.g. " + text.substring(0, equals) + "="
-                    + format.defaultFileName());
+                    + (base == null ? "" : "reports/") + format.defaultFileName());
         }
         Path file = Path.of(name);
         return new ReportRequest(format, base == null || file.isAbsolute() ? file : base.resolve(file));

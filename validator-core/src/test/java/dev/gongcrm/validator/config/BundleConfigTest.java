@@ -114,7 +114,7 @@ class BundleConfigTest {
         assertProblem("{\"initial\": \"yes\"}", "'initial' must be true or false");
         assertProblem("{\"include\": [\"[a-\"]}", "'include': '[a-' is not a glob pattern");
         assertProblem("{\"formats\": [\"jsno\"]}", ":1:14: 'formats': unknown report format 'jsno'; use one of text, json");
-        assertProblem("{\"formats\": [\"csv=\"]}", "'formats': name the report file after '=', e.g. csv=gongcrm.csv");
+        assertProblem("{\"formats\": [\"csv=\"]}", "'formats': name the report file after '=', e.g. csv=reports/gongcrm.csv");
         assertProblem("{\"formats\": \"json\"}", "'formats' must be an array of strings");
         assertProblem("{\"maxFindings\": 99999999999999999999999}", "'maxFindings' must be a whole number of at least 0");
         ConfigException folderGiven = assertThrows(ConfigException.class, () -> BundleConfig.read(folder));
