@@ -256,12 +256,13 @@ if $maven; then
     >"$tmp/project/pom.xml"
   check_maven() { grep -q "No problems found" "$1"; }
   check_mvn0() { ! grep -q "BUILD FAILURE" "$1"; }
-  # Maven's JVM gets the heap and collector of (a); the goal runs with -Dgongcrm.force, never skipped
+  # Maven's JVM gets the heap of (a) and the settings docs/maven.md gives for large bundles (.mvn/jvm.config:
+  # the launcher's collector and inlining size); the goal runs with -Dgongcrm.force, never skipped
   run_m() {
-    measure m maven env MAVEN_OPTS="-XX:+UseParallelGC -Xmx256m" mvn -o -B -f "$tmp/project/pom.xml" \
+    measure m maven env MAVEN_OPTS="-XX:+UseParallelGC -XX:FreqInlineSize=100 -Xmx256m" mvn -o -B -f "$tmp/project/pom.xml" \
       "dev.gongcrm:gongcrm-maven-plugin:$version:validate" -Dgongcrm.bundles="$root/$data" -Dgongcrm.force
   }
-  run_m0() { measure m0 mvn0 env MAVEN_OPTS="-XX:+UseParallelGC -Xmx256m" mvn -q -o -B -f "$tmp/project/pom.xml" validate; }
+  run_m0() { measure m0 mvn0 env MAVEN_OPTS="-XX:+UseParallelGC -XX:FreqInlineSize=100 -Xmx256m" mvn -q -o -B -f "$tmp/project/pom.xml" validate; }
   run_m0 && rm -f "$tmp/m0.times"
   for (( i = 1; i <= runs; i++ )); do
     run_m
@@ -330,7 +331,7 @@ printf '%-44s %10s s %10s s %11s MB\n' "(s1) second run: dumps the archive" "$(s
 target "(s) median wall, seconds" "$(summary wall "$tmp/s.times")" 0.5
 if $maven; then
   echo
-  echo "--- mvn gongcrm:validate on $data (MAVEN_OPTS=-XX:+UseParallelGC -Xmx256m)"
+  echo "--- mvn gongcrm:validate on $data (MAVEN_OPTS=-XX:+UseParallelGC -XX:FreqInlineSize=100 -Xmx256m)"
   printf '%-44s %10s s %10s s\n' "(m) mvn ...:validate -Dgongcrm.force" "$(summary wall "$tmp/m.times")" "$(summary cpu "$tmp/m.times")"
   printf '%-44s %10s s %10s s\n' "(m0) mvn validate, no plugin: Maven's start" "$(summary wall "$tmp/m0.times")" "$(summary cpu "$tmp/m0.times")"
   printf '%-44s %10s s %10s s\n' "(a) ./gongcrm validate, beside them" "$(summary wall "$tmp/ma.times")" "$(summary cpu "$tmp/ma.times")"
