@@ -218,6 +218,10 @@ abstract class AbstractGongCrmMojo extends AbstractMojo {
         }
         Map<ReportFormat, Path> reports = new LinkedHashMap<>();
         for (ReportRequest request : requests) {
+            if (request.file() != null && Files.isDirectory(request.file())) {
+                throw new MojoExecutionException("Invalid gongcrm configuration: formats: "
+                        + ReportFiles.folderGiven(request.file(), request.format()));
+            }
             if (reports.put(request.format(), request.file() != null ? request.file()
                     : reportFile(request.format())) != null) {
                 throw new MojoExecutionException("Invalid gongcrm configuration: formats: the " + request.format().id()

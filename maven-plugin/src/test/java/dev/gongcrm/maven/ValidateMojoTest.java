@@ -224,6 +224,12 @@ class ValidateMojoTest {
         mojo.formats = List.of("json=site/gongcrm.json", "json=archive/gongcrm.json");
         MojoExecutionException twice = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(twice.getMessage().contains("the json report is asked for twice"), twice.getMessage());
+
+        Files.createDirectories(folder.resolve("site/reports"));
+        mojo.formats = List.of("html=site/reports");
+        MojoExecutionException aFolder = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(aFolder.getMessage().endsWith("is a folder; name the report file, e.g. "
+                + folder.resolve("site/reports/gongcrm.html")), aFolder.getMessage());
     }
 
     @Test

@@ -44,9 +44,17 @@ public final class ReportFiles {
      */
     public static void write(ReportFormat format, ValidationResult result, Path base, Path target)
             throws IOException {
+        if (Files.isDirectory(target.toAbsolutePath())) {
+            throw new IOException(folderGiven(target, format));
+        }
         StringWriter text = new StringWriter();
         format.writer(base).write(result, text);
         write(target, text.toString());
+    }
+
+    /** What to say of a report file that is a folder: the name the format would have in it. */
+    public static String folderGiven(Path target, ReportFormat format) {
+        return "'" + target + "' is a folder; name the report file, e.g. " + target.resolve(format.defaultFileName());
     }
 
     /**
@@ -60,8 +68,10 @@ public final class ReportFiles {
             try {
                 write(format, result, base, target);
             } catch (IOException e) {
+                // the report is named already: a file-system failure says only why (its path may be the
+                // temporary file beside the report)
                 failed.put(format, "cannot write the " + format.id() + " report to '" + target + "': "
-                        + IoFailures.whereAndWhy(e));
+                        + (e instanceof java.nio.file.FileSystemException ? IoFailures.why(e) : e.getMessage()));
             }
         });
         return failed;
@@ -74,7 +84,7 @@ public final class ReportFiles {
     static void write(Path target, String content) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            throw new IOException("'" + target + "' is a folder; name the report file, e.g. " + target.resolve("gongcrm.sarif"));
+            throw new IOException("'" + target + "' is a folder; name the file");
         }
         byte[] bytes = utf8(content);
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
