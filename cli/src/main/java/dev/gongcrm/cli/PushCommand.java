@@ -171,20 +171,25 @@ final class PushCommand implements Callable<Integer> {
                 printJson(out, outcome, opened, integrationId);
                 return exit;
             }
-            if (dryRun) {
+            // what people read goes to standard error when a report for machines (json, sarif...) is on standard
+            // output, so that the report stays one document
+            PrintWriter people = machineReportOnStandardOutput(reports) ? err : out;
+            if (!verify) { // with --verify, the report is the read-back's, written after it
                 options.write(reports, outcome.validation(), report);
+            }
+            if (dryRun) {
                 if (json) {
                     printJson(out, outcome, opened, integrationId);
                 } else {
-                    printCounts(out, outcome);
-                    PushWording.COMMAND_LINE.plan(outcome, integrationId, ledgerLocation).forEach(out::println);
+                    printCounts(people, outcome);
+                    PushWording.COMMAND_LINE.plan(outcome, integrationId, ledgerLocation).forEach(people::println);
                 }
                 return 0;
             }
             if (json) {
                 printJson(out, outcome, opened, integrationId);
             } else {
-                printCounts(out, outcome);
+                printCounts(people, outcome);
             }
             if (outcome.upload().failed()) {
                 options.write(reports, outcome.uploadFindings(), report);
@@ -193,7 +198,7 @@ final class PushCommand implements Callable<Integer> {
             }
             long sent = outcome.upload().sent();
             if (!json) {
-                out.println(sent == 0 ? "Nothing to send: every object is in Gong as it is here (--full sends "
+                people.println(sent == 0 ? "Nothing to send: every object is in Gong as it is here (--full sends "
                         + "everything again)." : "Pushed " + sent + " upload(s) to integration " + integrationId
                         + "; all DONE.");
             }
@@ -203,6 +208,11 @@ final class PushCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private static boolean machineReportOnStandardOutput(Map<ReportFormat, Path> reports) {
+        return reports.entrySet().stream().anyMatch(report -> report.getValue() == null
+                && report.getKey() != ReportFormat.TEXT);
     }
 
     private void printJson(PrintWriter out, Push.Outcome outcome, Ledger ledger, Long integrationId) {

@@ -45,7 +45,8 @@ final class ValidationOptions {
     @Option(names = "--format", paramLabel = "FORMAT[=FILE]", split = UNESCAPED_COMMA, splitSynopsisLabel = ",",
             description = {"Report format: text, json, sarif, junit, github, csv, html (default: the configuration "
                     + "file's \"formats\", else text).",
-                    "FORMAT=FILE writes that format to FILE; repeat for several reports in one run. "
+                    "FORMAT=FILE writes that format to FILE (- for standard output); repeat for several reports in one "
+                            + "run. "
                             + "A comma in FILE is written \\, (e.g. --format 'csv=a\\,b.csv'), or give the "
                             + "file with -o."})
     List<String> formats = new ArrayList<>();

@@ -74,6 +74,33 @@ class PushCommandTest {
         return registered.out();
     }
 
+    /**
+     * A push says what validation found as validate does, in the reports asked for, also when it goes on to
+     * send (a warning does not stop it); a report for machines on standard output stays one document, the
+     * lines for people going to standard error.
+     */
+    @Test
+    void aPushWritesItsValidationReportsAndKeepsAMachineReportOnStandardOutputWhole() throws Exception {
+        register();
+        Path bundle = bundle(VALID);
+        Path accounts = bundle.resolve("accounts.ldjson");
+        Files.writeString(accounts, Files.readString(accounts).replaceFirst("\"url\": ?\"https?://", "\"url\": \""));
+        Path sarif = folder.resolve("push.sarif");
+        Run pushed = run("push", bundle.toString(), "--settle", "0s", "--poll-interval", "10ms",
+                "--format", "sarif=" + sarif + ",text");
+        assertEquals(0, pushed.exit(), pushed.err());
+        assertTrue(pushed.out().contains("warning[url-format]"), "the warning, on standard output: " + pushed.out());
+        assertTrue(Files.readString(sarif).contains("\"ruleId\":\"url-format\""), "the sarif report was written");
+
+        Files.writeString(accounts, Files.readString(accounts).replace("\"PBR\"", "\"PBR Ltd\""));
+        Run plan = run("push", bundle.toString(), "--dry-run", "--format", "json");
+        assertEquals(0, plan.exit(), plan.err());
+        assertTrue(plan.out().strip().startsWith("{") && plan.out().strip().endsWith("}"),
+                "standard output is the json report alone: " + plan.out());
+        assertTrue(plan.err().contains("Plan for integration") && plan.err().contains("  TYPE "),
+                "the counts and the plan, on standard error: " + plan.err());
+    }
+
     @Test
     void theRoundTripOfTheReadme() throws Exception {
         assertTrue(register().contains(Long.toString(Emulator.DEFAULT_INTEGRATION_ID)));

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public record ReportRequest(ReportFormat format, Path file) {
 
     /**
-     * Reads {@code FORMAT} or {@code FORMAT=FILE}; a relative FILE is taken from {@code base} when there is one
+     * Reads {@code FORMAT} or {@code FORMAT=FILE} ({@code FORMAT=-}: standard output); a relative FILE is taken from {@code base} when there is one
      * (the folder of the configuration file that says it, or of the project). An unknown format or an empty FILE is an
      * IllegalArgumentException that says what to write instead.
      */
@@ -24,6 +24,9 @@ public record ReportRequest(ReportFormat format, Path file) {
             // in a configuration file the report's own default name could be the file's: a folder beside it
             throw new EmptyFileName("name the report file after '=', e.g. " + text.substring(0, equals) + "="
                     + (base == null ? "" : "reports/") + format.defaultFileName());
+        }
+        if (name.equals("-")) {
+            return new ReportRequest(format, null); // the usual name of standard output, never a file called '-'
         }
         Path file = Path.of(name);
         return new ReportRequest(format, base == null || file.isAbsolute() ? file : base.resolve(file));

@@ -137,6 +137,8 @@ class BundleConfigTest {
                 new ReportRequest(ReportFormat.SARIF, file.toAbsolutePath().getParent().resolve("reports/gongcrm.sarif")),
                 new ReportRequest(ReportFormat.HTML, folder.resolve("elsewhere/gongcrm.html"))), reports);
         assertEquals(List.of(), BundleConfig.NONE.reports());
+        assertEquals(new ReportRequest(ReportFormat.JSON, null), ReportRequest.parse("json=-", folder),
+                "- is standard output, not a file named '-'");
         BundleConfig flags = BundleConfig.builder().formats(List.of("json")).build();
         assertEquals(List.of(new ReportRequest(ReportFormat.JSON, null)), BundleConfig.read(file).overriddenBy(flags)
                 .reports(), "the user's formats replace the file's");
