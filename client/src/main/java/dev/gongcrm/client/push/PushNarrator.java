@@ -17,6 +17,8 @@ public abstract class PushNarrator implements PushListener {
     private int total;
     private int index;
     private long stepStart;
+    /** Whether the settle step under way waited (said by {@link #settling}). */
+    private boolean waited;
 
     protected PushNarrator(PushWording wording) {
         this.wording = wording;
@@ -34,6 +36,7 @@ public abstract class PushNarrator implements PushListener {
     public void stepStarted(PlanStep step, StepAction action) {
         index++;
         stepStart = System.nanoTime();
+        waited = false;
         if (action.kind() == StepAction.Kind.RESEND || action.kind() == StepAction.Kind.POLL) {
             say(Level.INFO, prefix() + wording.label(step) + ": resuming, " + wording.describe(action));
         }
@@ -41,6 +44,7 @@ public abstract class PushNarrator implements PushListener {
 
     @Override
     public void settling(Duration wait) {
+        waited = true;
         say(Level.INFO, prefix() + "waiting " + wait.toSeconds() + "s for Gong to process the accounts before the "
                 + "objects that refer to them (Gong's docs: \"Upload Accounts. Wait 60 seconds.\")");
     }
@@ -51,6 +55,11 @@ public abstract class PushNarrator implements PushListener {
         if (step.kind() == PlanStep.Kind.SETTLE) {
             if (StepOutcome.SKIPPED.equals(outcome.status())) {
                 say(Level.INFO, prefix() + "settle wait skipped: nothing after it is sent");
+            } else if (!waited) {
+                // said, or the step numbers would jump from the accounts to the contacts
+                say(Level.INFO, prefix() + (step.settle().isZero() ? "no settle wait (settle is 0s)"
+                        : "no settle wait left: the accounts were processed more than " + step.settle().toSeconds()
+                        + "s ago"));
             }
             return;
         }
