@@ -3,8 +3,8 @@ package dev.gongcrm.cli;
 import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.Version;
 import dev.gongcrm.validator.read.SyntaxMessages;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import tools.jackson.core.JacksonException;
 
 import java.io.InputStream;
@@ -12,7 +12,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code gongcrm}: validate Gong CRM LDJSON bundles before they are uploaded. */
@@ -121,10 +123,23 @@ public final class GongCrm implements Runnable {
 
     /** What went wrong in the words of the command line: a word where a command belongs is an unknown command. */
     private static String describe(CommandLine.ParameterException exception, boolean atRoot) {
-        if (atRoot && exception instanceof CommandLine.UnmatchedArgumentException unmatched
-                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            String name = unmatched.getUnmatched().get(0);
-            return "unknown command '" + name + "'" + DidYouMean.hint(name, COMMANDS.keySet());
+        if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || unmatched.getUnmatched().isEmpty()) {
+            return exception.getMessage();
+        }
+        String word = unmatched.getUnmatched().get(0);
+        if (atRoot && !word.startsWith("-")) {
+            return "unknown command '" + word + "'" + DidYouMean.hint(word, COMMANDS.keySet());
+        }
+        CommandLine.Model.CommandSpec spec = exception.getCommandLine().getCommandSpec();
+        if (word.startsWith("-")) {
+            List<String> options = spec.options().stream().flatMap(option -> Arrays.stream(option.names())).toList();
+            return "unknown option '" + word + "'" + DidYouMean.hint(word.split("=", 2)[0], options);
+        }
+        if (!spec.subcommands().isEmpty()) {
+            return "unknown command '" + spec.qualifiedName() + " " + word + "'; the commands are "
+                    + String.join(", ", spec.subcommands().keySet())
+                    + DidYouMean.hint(word, spec.subcommands().keySet());
         }
         return exception.getMessage();
     }

@@ -217,6 +217,22 @@ class GongCrmTest {
                 "no suggestion when nothing is close");
     }
 
+    /** Below the top level too: a misspelt subcommand or option is named, with the closest one. */
+    @Test
+    void aMisspeltSubcommandOrOptionGetsASuggestion() {
+        Run option = run("validate", "--fromat", "json", VALID);
+        assertEquals(2, option.exit());
+        assertTrue(option.err().startsWith("gongcrm: error: unknown option '--fromat'; did you mean '--format'?\n"),
+                option.err());
+        Run subcommand = run("integration", "regster");
+        assertEquals(2, subcommand.exit());
+        assertTrue(subcommand.err().startsWith("gongcrm: error: unknown command 'gongcrm integration regster'; the "
+                + "commands are "), subcommand.err());
+        assertTrue(subcommand.err().contains("did you mean 'register'?"), subcommand.err());
+        assertTrue(run("convert", "x.csv", "--type", "DEAL").err().startsWith(
+                "gongcrm: error: unknown command 'gongcrm convert x.csv'; the commands are csv"), "convert's one command");
+    }
+
     @Test
     void aDashReadsAnEntityFileFromStandardInputOfTheTypeGiven() {
         String stage = "{\"objectId\": \"s1\", \"modifiedDate\": \"2024-01-02T03:04:05Z\", \"name\": \"Won\"}\n";
