@@ -13,7 +13,7 @@ import java.nio.file.Path;
 final class LedgerChoice {
 
     static final String OPTION_HELP = "The ledger of this integration's pushes: an SQLite FILE (default: "
-            + ".gongcrm/ledger.db in the first bundle folder, or gongcrm.json's \"ledger\"), or a PostgreSQL URL "
+            + "gongcrm.json's \"ledger\", else .gongcrm/ledger.db in the first bundle folder), or a PostgreSQL URL "
             + "(postgresql://USER@HOST:5432/DATABASE, or the JDBC form) that several runners share; its password "
             + "comes from " + LedgerLocation.PASSWORD_VARIABLE + ", PGPASSWORD or ~/.pgpass, never from the URL.";
 
