@@ -41,6 +41,22 @@ final class CompletionCommand implements Callable<Integer> {
 
     /** The completion script of every command, whichever one this run was built with. */
     static String script(GongCrm root) {
-        return AutoComplete.bash("gongcrm", GongCrm.commandLine(root, null));
+        return withOwnInstallation(AutoComplete.bash("gongcrm", GongCrm.commandLine(root, null)));
+    }
+
+    /**
+     * picocli's header tells to source every *_completion file of $YOUR_APP_HOME/bin from ~/.bash_profile,
+     * which is not how gongcrm is installed: the header says this command's way instead.
+     */
+    static String withOwnInstallation(String script) {
+        int from = script.indexOf("# Installation\n");
+        int to = script.indexOf("# Documentation\n");
+        if (from < 0 || to < from) {
+            return script;
+        }
+        return script.substring(0, from) + "# Installation\n# ------------\n#\n"
+                + "#   bash: source <(gongcrm completion bash) in ~/.bashrc\n"
+                + "#   zsh:  source <(gongcrm completion zsh) in ~/.zshrc\n"
+                + "#   or, from the distribution: source completion/gongcrm.bash\n#\n" + script.substring(to);
     }
 }

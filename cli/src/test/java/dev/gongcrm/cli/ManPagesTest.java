@@ -45,6 +45,8 @@ class ManPagesTest {
         assertTrue(bash.out().contains("complete -F _complete_gongcrm") && bash.out().contains("ZSH_VERSION"),
                 "one script, which zsh runs through bashcompinit");
         assertEquals(bash.out(), run("completion", "zsh").out());
+        assertTrue(bash.out().contains("#   bash: source <(gongcrm completion bash) in ~/.bashrc")
+                && !bash.out().contains("YOUR_APP_HOME"), "the header says how gongcrm's script is installed");
         Run fish = run("completion", "fihs");
         assertEquals(2, fish.exit());
         assertTrue(fish.err().startsWith("gongcrm: error: no completion for shell 'fihs'; use bash or zsh"), fish.err());
