@@ -8,6 +8,8 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
+import java.io.FilterWriter;
+import java.io.IOException;
 import java.io.Writer;
 
 /** A JSON document: tool, summary counts and every finding with its position. */
@@ -18,7 +20,7 @@ final class JsonReport implements ReportWriter {
     @Override
     public void write(ValidationResult result, Writer out) {
         try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(),
-                LoneSurrogates.escapingInJson(out))) {
+                LoneSurrogates.escapingInJson(endingTheLine(out)))) {
             json.writeStartObject();
             json.writeStringProperty("tool", "gongcrm");
             json.writeStringProperty("version", Version.get());
@@ -72,4 +74,17 @@ final class JsonReport implements ReportWriter {
         }
     }
 
+    /**
+     * The target as a JSON document's generator is to close it: closing ends the document's line (a file
+     * or a terminal gets a last line like any other) and leaves the target open (standard output goes on).
+     */
+    static Writer endingTheLine(Writer out) {
+        return new FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                out.write('\n');
+                out.flush();
+            }
+        };
+    }
 }

@@ -31,7 +31,7 @@ final class SarifReport implements ReportWriter {
         List<RuleMeta> rules = RuleCatalog.all();
         Map<String, Integer> ruleIndex = new HashMap<>();
         try (JsonGenerator json = JsonReport.FACTORY.createGenerator(ObjectWriteContext.empty(),
-                LoneSurrogates.escapingInJson(out))) {
+                LoneSurrogates.escapingInJson(JsonReport.endingTheLine(out)))) {
             json.writeStartObject();
             json.writeStringProperty("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             json.writeStringProperty("version", "2.1.0");

@@ -35,6 +35,29 @@ class ReportContentTest {
     @TempDir
     Path folder;
 
+    /**
+     * The JSON documents end their line, like every other format (a shell prompt after one on standard output
+     * starts on its own line; a file ends as text files do), and leave the stream open for what follows.
+     */
+    @Test
+    void jsonDocumentsEndTheirLineAndLeaveTheStreamOpen() throws Exception {
+        ValidationResult result = new ValidationResult(List.of(), java.util.Map.of(), List.of("a.ldjson"), 1);
+        for (ReportFormat format : List.of(ReportFormat.JSON, ReportFormat.SARIF)) {
+            boolean[] closed = {false};
+            StringWriter text = new StringWriter();
+            java.io.Writer out = new java.io.FilterWriter(text) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            format.writer(Path.of("")).write(result, out);
+            assertTrue(text.toString().endsWith("}\n"), format + ": " + text);
+            assertFalse(closed[0], format + " closed the stream it was given");
+            JSON.readTree(text.toString());
+        }
+    }
+
     static String write(ReportFormat format, ValidationResult result) throws Exception {
         StringWriter out = new StringWriter();
         format.writer().write(result, out);
