@@ -132,6 +132,7 @@ final class PushCommand implements Callable<Integer> {
         Severity failLevel = options.failLevel();
         Map<ReportFormat, Path> reports = options.reports();
         List<BundleFile> files = options.scanner().scan(paths);
+        options.sayRetypedFiles(err);
         LedgerLocation ledgerLocation = LedgerChoice.location(ledger, options, paths.get(0));
         OutputGuard inputs = options.inputs(files).protect("the ledger", LedgerChoice.file(ledgerLocation));
         ValidationOptions.refuseReportsOver(inputs, reports);

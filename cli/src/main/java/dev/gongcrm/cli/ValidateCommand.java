@@ -60,6 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
         Map<ReportFormat, Path> reports = options.reports();
         Validator.Builder validator = options.validator();
         List<BundleFile> files = files();
+        options.sayRetypedFiles(spec.commandLine().getErr());
         LedgerLocation ledgerLocation = ledger == null ? null : LedgerChoice.location(ledger, options, paths.get(0));
         ValidationOptions.refuseReportsOver(options.inputs(files).protect("the ledger",
                 ledgerLocation == null ? null : LedgerChoice.file(ledgerLocation)), reports);

@@ -211,6 +211,23 @@ final class ValidationOptions {
         return scanner;
     }
 
+    /**
+     * Says, on {@code err}, which files a type given for every file (--type DEAL) reads as another type than
+     * their names say: on a folder of several types that is most likely a mistake, and it shows only as
+     * findings on every line.
+     */
+    void sayRetypedFiles(PrintWriter err) {
+        List<String> retyped = scanner == null ? List.of() : scanner.retyped();
+        if (!retyped.isEmpty()) {
+            TypeOverride every = typeOverrides().get(TypeOverride.ALL_FILES);
+            err.println("gongcrm: --type " + (every.userMapping() ? "USER_MAPPING" : every.objectType().name())
+                    + " applies to every file, also to "
+                    + String.join(", ", retyped.subList(0, Math.min(3, retyped.size())))
+                    + (retyped.size() > 3 ? " and " + (retyped.size() - 3) + " more" : "")
+                    + ", whose names say another type; for one file give --type FILE=TYPE");
+        }
+    }
+
     Validator.Builder validator() {
         return Validator.builder(settings());
     }

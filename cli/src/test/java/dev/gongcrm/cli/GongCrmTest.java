@@ -217,6 +217,19 @@ class GongCrmTest {
                 "no suggestion when nothing is close");
     }
 
+    /** A type for every file that contradicts what the files' names say is pointed out, once, on stderr. */
+    @Test
+    void aTypeForEveryFileThatContradictsTheirNamesIsSaid() {
+        Run retyped = run("validate", "--type", "DEAL", VALID);
+        assertTrue(retyped.err().startsWith("gongcrm: --type DEAL applies to every file, also to "), retyped.err());
+        assertTrue(retyped.err().contains("accounts.ldjson") && retyped.err().contains(" more, whose names say "
+                + "another type; for one file give --type FILE=TYPE"), retyped.err());
+        Run deals = run("validate", "--type", "DEAL", VALID + "/deals.ldjson");
+        assertEquals("", deals.err(), "the name says DEAL too: nothing to point out");
+        Run one = run("validate", "--type", "export.ldjson=DEAL", VALID);
+        assertEquals("", one.err(), "a type for one file is said for that file");
+    }
+
     /** Below the top level too: a misspelt subcommand or option is named, with the closest one. */
     @Test
     void aMisspeltSubcommandOrOptionGetsASuggestion() {

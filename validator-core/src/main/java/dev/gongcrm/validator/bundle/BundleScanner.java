@@ -32,6 +32,7 @@ public final class BundleScanner {
     private final Map<String, TypeOverride> typeOverrides;
     private final FolderFilter filter;
     private final List<Path> skipped = new ArrayList<>();
+    private final List<String> retyped = new ArrayList<>();
 
     /**
      * @param typeOverrides what the files of a name (or path as given) are; {@link TypeOverride#ALL_FILES} for all files
@@ -92,6 +93,14 @@ public final class BundleScanner {
     /** The regular files of the folders scanned so far that were left out because they are no entity or schema file. */
     public List<Path> skipped() {
         return skipped.stream().sorted().toList();
+    }
+
+    /**
+     * The files read so far whose name says another type than the one the override for every file gives them
+     * ({@code --type DEAL} on a folder that also holds accounts.ldjson): most likely not what was meant.
+     */
+    public List<String> retyped() {
+        return List.copyOf(retyped);
     }
 
     /** {@link #skipped()} as reports name files. */
@@ -190,12 +199,17 @@ public final class BundleScanner {
         }
         String name = path.toString();
         String fileName = path.getFileName().toString();
-        Optional<TypeOverride> override = Optional.ofNullable(typeOverrides.get(name))
+        Optional<TypeOverride> ownOverride = Optional.ofNullable(typeOverrides.get(name))
                 .or(() -> Optional.ofNullable(typeOverrides.get(path.toAbsolutePath().normalize().toString())))
-                .or(() -> Optional.ofNullable(typeOverrides.get(fileName)))
+                .or(() -> Optional.ofNullable(typeOverrides.get(fileName)));
+        Optional<TypeOverride> override = ownOverride
                 .or(() -> Optional.ofNullable(typeOverrides.get(TypeOverride.ALL_FILES)));
         FileKind kind = override.map(o -> o.kind(kindByName)).orElse(kindByName);
         ObjectType type = override.map(TypeOverride::objectType).or(() -> typeFromName(fileName, kind)).orElse(null);
+        Optional<ObjectType> named = typeFromName(fileName, kind);
+        if (ownOverride.isEmpty() && override.isPresent() && named.isPresent() && named.get() != type) {
+            retyped.add(name);
+        }
         try {
             return BundleFile.of(path, name, kind, type);
         } catch (IOException e) {
