@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,8 +44,7 @@ class CiPageTest {
     void start() {
         database = PostgresServer.database();
         emulator = Emulator.builder().processingDelay(Duration.ofMillis(10)).build().start();
-        environment = new HashMap<>(Map.of("GONG_BASE_URL", emulator.baseUrl(), "GONG_ACCESS_KEY", emulator.accessKey(),
-                "GONG_ACCESS_KEY_SECRET", emulator.accessKeySecret(), "GONGCRM_CALLS_PER_SECOND", "0"));
+        environment = EmulatorEnvironment.of(emulator);
         environment.putAll(PostgresLedgers.environment(database));
         assertEquals(0, Run.runIn(environment, "integration", "register", "--name", "Home CRM", "--owner-email",
                 "ops@example.com").exit());

@@ -31,8 +31,7 @@ class LedgerCommandTest {
     @BeforeEach
     void start() {
         emulator = Emulator.builder().processingDelay(Duration.ofMillis(10)).build().start();
-        environment = Map.of("GONG_BASE_URL", emulator.baseUrl(), "GONG_ACCESS_KEY", emulator.accessKey(),
-                "GONG_ACCESS_KEY_SECRET", emulator.accessKeySecret(), "GONGCRM_CALLS_PER_SECOND", "0");
+        environment = EmulatorEnvironment.of(emulator);
     }
 
     @AfterEach

@@ -41,8 +41,7 @@ class PushSampleTest {
     @BeforeEach
     void start() {
         emulator = Emulator.builder().processingDelay(Duration.ofMillis(30)).build().start();
-        environment = Map.of("GONG_BASE_URL", emulator.baseUrl(), "GONG_ACCESS_KEY", "gongcrm",
-                "GONG_ACCESS_KEY_SECRET", "gongcrm", "GONGCRM_CALLS_PER_SECOND", "0");
+        environment = EmulatorEnvironment.of(emulator);
     }
 
     @AfterEach

@@ -39,8 +39,7 @@ class SharedLedgerCommandTest {
     void start() {
         database = PostgresServer.database();
         emulator = Emulator.builder().processingDelay(Duration.ofMillis(10)).build().start();
-        environment = new HashMap<>(Map.of("GONG_BASE_URL", emulator.baseUrl(), "GONG_ACCESS_KEY", emulator.accessKey(),
-                "GONG_ACCESS_KEY_SECRET", emulator.accessKeySecret(), "GONGCRM_CALLS_PER_SECOND", "0"));
+        environment = EmulatorEnvironment.of(emulator);
         environment.putAll(PostgresLedgers.environment(database));
         assertEquals(0, run("integration", "register", "--name", "Home CRM", "--owner-email", "ops@example.com").exit());
     }

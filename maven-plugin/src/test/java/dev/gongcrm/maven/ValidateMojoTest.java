@@ -28,6 +28,19 @@ class ValidateMojoTest {
     @TempDir
     Path folder;
 
+    /**
+     * The project in the test's folder, its bundle in the default src/main/gongcrm, every setting the POM
+     * gives left to the bundle's gongcrm.json (or its default), reports in target/gongcrm.
+     */
+    private void onTheDefaultBundle(ValidateMojo mojo) {
+        mojo.basedir = folder.toFile();
+        mojo.bundles = null;
+        mojo.select = null;
+        mojo.severities = null;
+        mojo.types = null;
+        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+    }
+
     @Test
     @InjectMojo(goal = "validate", pom = CONFIGURED)
     void readsEveryParameterFromThePom(ValidateMojo mojo) {
@@ -167,14 +180,9 @@ class ValidateMojoTest {
         Files.writeString(bundle.resolve("gongcrm.json"), "{\"select\": [\"unsorted-modified-date\", \"url-format\", \"domain-format\"], "
                 + "\"failOn\": \"warning\"}");
         Files.writeString(bundle.resolve("notes.txt"), "not data");
-        mojo.basedir = folder.toFile();
-        mojo.bundles = null;
-        mojo.select = null;
-        mojo.severities = null;
-        mojo.types = null;
+        onTheDefaultBundle(mojo);
         mojo.violationSeverity = null;
         mojo.maxAllowedViolations = 0;
-        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
         mojo.formats = List.of("json");
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(failure.getMessage().contains("3 violation(s) at or above 'warning'"), failure.getMessage());
@@ -205,12 +213,7 @@ class ValidateMojoTest {
         Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
         Files.copy(Path.of("../examples/valid-bundle/stages.ldjson"), bundle.resolve("stages.ldjson"));
         Files.writeString(bundle.resolve("gongcrm.json"), "{\"formats\": [\"sarif\", \"html=reports/gongcrm.html\"]}");
-        mojo.basedir = folder.toFile();
-        mojo.bundles = null;
-        mojo.select = null;
-        mojo.severities = null;
-        mojo.types = null;
-        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        onTheDefaultBundle(mojo);
         mojo.formats = null;
         mojo.execute();
         assertTrue(Files.isRegularFile(folder.resolve("target/gongcrm/gongcrm.sarif")));
@@ -323,12 +326,7 @@ class ValidateMojoTest {
     void aBundleFolderWithNoDataFileIsNoDataNotAnUnreadableBundle(ValidateMojo mojo) throws Exception {
         Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
         Files.writeString(bundle.resolve("notes.txt"), "the export lands here on Mondays");
-        mojo.basedir = folder.toFile();
-        mojo.bundles = null;
-        mojo.select = null;
-        mojo.severities = null;
-        mojo.types = null;
-        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
+        onTheDefaultBundle(mojo);
 
         mojo.failIfNoFiles = true;
         MojoExecutionException noData = assertThrows(MojoExecutionException.class, mojo::execute);
@@ -350,13 +348,8 @@ class ValidateMojoTest {
     void anUnchangedBundleIsValidatedAgainWhenAReportChangesItsFormatButNotItsFile(ValidateMojo mojo) throws Exception {
         Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
         Files.copy(Path.of("../examples/valid-bundle/stages.ldjson"), bundle.resolve("stages.ldjson"));
-        mojo.basedir = folder.toFile();
-        mojo.bundles = null;
+        onTheDefaultBundle(mojo);
         mojo.profile = "legacy";
-        mojo.select = null;
-        mojo.severities = null;
-        mojo.types = null;
-        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
         mojo.buildDirectory = folder.resolve("target").toFile();
         mojo.executionId = "default-cli";
         Path report = folder.resolve("target/code-scanning/gongcrm.out");
@@ -381,13 +374,8 @@ class ValidateMojoTest {
     void twoReportsThatNameOneFileAreRefusedBeforeAnythingIsWritten(ValidateMojo mojo) throws Exception {
         Path bundle = Files.createDirectories(folder.resolve("src/main/gongcrm"));
         Files.copy(Path.of("../examples/valid-bundle/stages.ldjson"), bundle.resolve("stages.ldjson"));
-        mojo.basedir = folder.toFile();
-        mojo.bundles = null;
+        onTheDefaultBundle(mojo);
         mojo.profile = "legacy";
-        mojo.select = null;
-        mojo.severities = null;
-        mojo.types = null;
-        mojo.outputDirectory = folder.resolve("target/gongcrm").toFile();
         mojo.formats = List.of("json=target/reports/gongcrm.out", "sarif=target/reports/../reports/gongcrm.out");
 
         MojoExecutionException shared = assertThrows(MojoExecutionException.class, mojo::execute,
