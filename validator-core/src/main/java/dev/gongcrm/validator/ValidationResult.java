@@ -23,10 +23,11 @@ import java.util.function.Function;
  * @param ruleSettings the profile of the run and the severity each rule had in it
  * @param fixableCounts of each rule, how many of its findings {@code gongcrm fix} (without options) repairs,
  *                      including those past the limit; rules with none are left out
+ * @param index what the id index held, {@link IndexSize#NONE} when no bundle was read
  */
 public record ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
                                Map<String, Long> ruleCounts, List<String> skipped, RuleSettings ruleSettings,
-                               Map<String, Long> fixableCounts) {
+                               Map<String, Long> fixableCounts, IndexSize index) {
 
     public ValidationResult {
         findings = List.copyOf(findings);
@@ -36,6 +37,13 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
         skipped = List.copyOf(skipped);
         Objects.requireNonNull(ruleSettings);
         fixableCounts = Map.copyOf(fixableCounts);
+        Objects.requireNonNull(index);
+    }
+
+    public ValidationResult(List<Finding> findings, Map<Severity, Long> counts, List<String> files, long objects,
+                            Map<String, Long> ruleCounts, List<String> skipped, RuleSettings ruleSettings,
+                            Map<String, Long> fixableCounts) {
+        this(findings, counts, files, objects, ruleCounts, skipped, ruleSettings, fixableCounts, IndexSize.NONE);
     }
 
     /** A result of which {@code gongcrm fix} repairs nothing. */
@@ -64,7 +72,7 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
     /** This result with the files of bundle folders that were skipped. */
     public ValidationResult withSkipped(List<String> skippedFiles) {
         return new ValidationResult(findings, counts, files, objects, ruleCounts, skippedFiles, ruleSettings,
-                fixableCounts);
+                fixableCounts, index);
     }
 
     /**
@@ -77,7 +85,7 @@ public record ValidationResult(List<Finding> findings, Map<Severity, Long> count
         List<Finding> relativeFindings = findings.stream().map(f -> new Finding(f.rule(), f.severity(),
                 rename.apply(f.file()), f.line(), f.column(), f.objectId(), f.field(), f.message(), f.fixable())).toList();
         return new ValidationResult(relativeFindings, counts, files.stream().map(rename).toList(), objects, ruleCounts,
-                skipped.stream().map(rename).toList(), ruleSettings, fixableCounts);
+                skipped.stream().map(rename).toList(), ruleSettings, fixableCounts, index);
     }
 
     public long count(Severity severity) {

@@ -19,6 +19,7 @@ import dev.gongcrm.validator.schema.TypeSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -44,7 +45,7 @@ public final class BundleRun {
     private final ValidationOptions options;
     private final ActiveRules rules;
     private final FindingSink sink;
-    private final IdIndex index = new IdIndex();
+    private final IdIndex index = new IdIndex(Path.of(System.getProperty("java.io.tmpdir")));
     private final UniqueValues uniqueValues = new UniqueValues();
     private final Map<ObjectType, Integer> unreadFiles = new EnumMap<>(ObjectType.class);
     private final List<ReferenceCheck> waiting = new ArrayList<>();
@@ -69,7 +70,7 @@ public final class BundleRun {
     }
 
     public ValidationResult run(List<BundleFile> files) throws IOException {
-        try {
+        try (index) {
             return runFiles(files);
         } finally {
             if (workers != null) {
@@ -139,7 +140,7 @@ public final class BundleRun {
         findings.sort(Comparator.comparingInt((Finding f) -> order.indexOf(f.file()))
                 .thenComparingInt(Finding::line).thenComparingInt(Finding::column));
         return new ValidationResult(findings, sink.counts(), order, objects, sink.ruleCounts(), List.of(),
-                ruleSettings(), sink.fixableCounts());
+                ruleSettings(), sink.fixableCounts(), index.size());
     }
 
     /** The profile and each rule's severity in this run, for the reports that describe the rules. */

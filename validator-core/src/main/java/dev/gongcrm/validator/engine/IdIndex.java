@@ -1,8 +1,12 @@
 package dev.gongcrm.validator.engine;
 
+import dev.gongcrm.validator.IndexSize;
 import dev.gongcrm.validator.ObjectType;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +14,7 @@ import java.util.Map;
  * deleted or inactive: what duplicate detection and reference checks need, and nothing more, so
  * memory grows with the number of distinct ids, not with file size.
  */
-final class IdIndex {
+final class IdIndex implements AutoCloseable {
 
     static final int DELETED = 1;
     static final int INACTIVE = 2;
@@ -22,9 +26,48 @@ final class IdIndex {
     /** Per type whose references use another key (stages: internalName), that key to its flags. */
     private final Map<ObjectType, IdMap> byReferenceKey = new EnumMap<>(ObjectType.class);
 
+    private final Path spillFolder;
+
+    /** Keeping what does not fit in a few megabytes of heap in temporary files in that folder. */
+    IdIndex(Path spillFolder) {
+        this.spillFolder = spillFolder;
+    }
+
     /** The map a reference to this type is resolved in: by objectId, or by the type's own key. */
     IdMap keysOf(ObjectType type, boolean byObjectIdKey) {
-        return (byObjectIdKey ? byObjectId : byReferenceKey).computeIfAbsent(type, t -> new IdMap());
+        return (byObjectIdKey ? byObjectId : byReferenceKey).computeIfAbsent(type, t -> new IdMap(spillFolder));
+    }
+
+    /** How many keys the index holds and what they cost, for a user sizing a runner. */
+    IndexSize size() {
+        long keys = 0;
+        long heap = 0;
+        long file = 0;
+        for (Map<ObjectType, IdMap> maps : List.of(byObjectId, byReferenceKey)) {
+            for (IdMap map : maps.values()) {
+                keys += map.size();
+                heap += map.heapBytes();
+                file += map.fileBytes();
+            }
+        }
+        return new IndexSize(keys, heap, file);
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (Map<ObjectType, IdMap> maps : List.of(byObjectId, byReferenceKey)) {
+            for (IdMap map : maps.values()) {
+                try {
+                    map.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /**

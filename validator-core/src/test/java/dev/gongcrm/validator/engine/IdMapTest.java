@@ -1,16 +1,24 @@
 package dev.gongcrm.validator.engine;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The id map answers as a HashMap would, for any ids and any hashes. */
 class IdMapTest {
+
+    @TempDir
+    Path spill;
 
     private static final List<String> AWKWARD = List.of("", "a", "A", "a ", "é", "e\u0301", "日本", "😀", "\uD83D",
             "\uDE00", "\uD83D\uDE00x", "x".repeat(254), "x".repeat(255), "y".repeat(70_000), "\u0000", "ÿ", "\u07FF",
@@ -36,22 +44,51 @@ class IdMapTest {
 
     @Test
     void awkwardKeysAreKeptApartAndFoundAgain() {
-        behavesAsAMap(new IdMap(), AWKWARD);
+        behavesAsAMap(new IdMap(spill), AWKWARD);
     }
 
+    /** Past the heap's two megabytes, into the temporary file, which is gone once the map is closed. */
     @Test
-    void manyKeysThroughSeveralGrowthsAndArenaChunks() {
+    void manyKeysThroughSeveralGrowthsAndIntoTheTemporaryFile() throws IOException {
         Random random = new Random(7);
         List<String> keys = random.ints(300_000, 0, 250_000).mapToObj(n -> "0015g0000" + n + (n % 7 == 0 ? "é" : ""))
                 .toList();
-        behavesAsAMap(new IdMap(), keys);
+        try (IdMap ids = new IdMap(spill)) {
+            behavesAsAMap(ids, keys);
+            assertTrue(ids.fileBytes() > 0, "spilled");
+            assertTrue(ids.heapBytes() < 24L * ids.size() + (2 << 20), "heap " + ids.heapBytes());
+        }
+        try (var left = Files.list(spill)) {
+            assertEquals(0, left.count(), "temporary files left");
+        }
+    }
+
+    /** Where no temporary file can be made, the keys stay on the heap and the answers are the same. */
+    @Test
+    void withoutATemporaryFileTheKeysStayOnTheHeap() throws IOException {
+        List<String> keys = new Random(3).ints(200_000, 0, 150_000).mapToObj(n -> "deal-" + n).toList();
+        try (IdMap ids = new IdMap(spill.resolve("missing folder"))) {
+            behavesAsAMap(ids, keys);
+            assertEquals(0, ids.fileBytes());
+        }
     }
 
     /** Every key has one hash: only the exact comparison of the stored bytes tells them apart. */
     @Test
     void keysOfOneHashAreStillDifferentKeys() {
-        behavesAsAMap(new IdMap(key -> 42L), AWKWARD);
-        IdMap collided = new IdMap(key -> 0L);
+        behavesAsAMap(new IdMap(spill, key -> 42L), AWKWARD);
+        IdMap collided = new IdMap(spill, key -> 0L);
         behavesAsAMap(collided, List.of("account-1", "account-2", "account-1", "account-10", "account-2"));
+    }
+
+    /** One hash for keys on the heap and in the temporary file alike. */
+    @Test
+    void keysOfOneHashInTheTemporaryFile() throws IOException {
+        String padding = "p".repeat(1_000);
+        List<String> keys = new Random(5).ints(6_000, 0, 4_000).mapToObj(n -> n + padding).toList();
+        try (IdMap ids = new IdMap(spill, key -> 42L)) {
+            behavesAsAMap(ids, keys);
+            assertTrue(ids.fileBytes() > 0, "spilled");
+        }
     }
 }
