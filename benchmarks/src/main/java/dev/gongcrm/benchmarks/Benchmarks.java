@@ -59,6 +59,10 @@ public final class Benchmarks {
             long megabytes = args.length > 2 ? Long.parseLong(args[2]) : 200;
             new BundleGenerator().generate(Path.of(args[1]), megabytes * 1_000_000L);
             System.out.println("wrote " + args[1] + " (deal file of " + megabytes + " MB)");
+        } else if (args.length == 3 && args[0].equals("scale")) {
+            long objects = Long.parseLong(args[2]);
+            new ScaleGenerator().generate(Path.of(args[1]), objects);
+            System.out.printf("wrote %s (%,d objects: half accounts, half deals)%n", args[1], objects);
         } else if (args.length >= 2 && args.length <= 4 && args[0].equals("mutate")) {
             double percent = args.length > 2 ? Double.parseDouble(args[2]) : 1;
             long step = args.length > 3 ? Long.parseLong(args[3]) : 1;
@@ -72,7 +76,7 @@ public final class Benchmarks {
         } else if (args.length == 2 && args[0].equals("compilations")) {
             compilations(Path.of(args[1]));
         } else {
-            System.err.println("usage: generate DIR [DEAL_MB] | mutate DIR [PERCENT [STEP]] | run DIR [RUNS] | tokens DIR | compilations FILE");
+            System.err.println("usage: generate DIR [DEAL_MB] | scale DIR OBJECTS | mutate DIR [PERCENT [STEP]] | run DIR [RUNS] | tokens DIR | compilations FILE");
             System.exit(2);
         }
     }

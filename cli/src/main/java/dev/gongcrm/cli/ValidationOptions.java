@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.validator.IndexSize;
 import dev.gongcrm.validator.Severity;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
@@ -123,7 +124,8 @@ final class ValidationOptions {
     boolean quiet;
 
     @Option(names = "--statistics",
-            description = "Instead of the findings, print how many each rule raised (most first), then the summary.")
+            description = "Instead of the findings, print how many each rule raised (most first), what the id index "
+                    + "held (to size a runner's heap), then the summary.")
     boolean statistics;
 
     @Option(names = "--max-findings", paramLabel = "N",
@@ -393,7 +395,10 @@ final class ValidationOptions {
         out.flush();
     }
 
-    /** One line per rule that raised findings: the count, the rule, how many of them 'gongcrm fix' repairs. */
+    /**
+     * One line per rule that raised findings: the count, the rule, how many of them 'gongcrm fix' repairs;
+     * then what the id index held, for sizing a runner's heap.
+     */
     private static void printStatistics(ValidationResult result, PrintWriter out) {
         result.ruleCounts().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -402,7 +407,15 @@ final class ValidationOptions {
                     out.printf("%,8d  %s%s%n", rule.getValue(), rule.getKey(),
                             fixable == 0 ? "" : String.format("  (%,d fixable)", fixable));
                 });
+        IndexSize index = result.index();
+        out.printf("id index: %,d ids, %s of heap (%,d bytes an id)%s%n", index.keys(), megabytes(index.heapBytes()),
+                index.heapBytesPerKey(), index.fileBytes() == 0 ? ""
+                        : " and " + megabytes(index.fileBytes()) + " in a temporary file");
         out.println(ReportFormat.summary(result));
         out.flush();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%,.1f MB", bytes / 1e6);
     }
 }

@@ -279,10 +279,13 @@ class ReportOutputTest {
         List<String> lines = run.out().stripTrailing().lines().toList();
         assertEquals(List.of("       2  datetime-format  (2 fixable)", "       2  unresolved-reference",
                 "       2  unsorted-modified-date  (2 fixable)", "       1  date-format"), lines.subList(0, 4));
-        assertEquals(16, lines.size(), "one line per rule that raised findings, then the summary and the fix command");
+        assertEquals(17, lines.size(), "one line per rule that raised findings, the id index, then the summary and "
+                + "the fix command");
+        // 14 objectIds and one stage's internalName
+        assertTrue(lines.get(14).matches("id index: 15 ids, 0\\.0 MB of heap \\([0-9,]+ bytes an id\\)"), lines.get(14));
         assertEquals("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked). 'gongcrm fix' repairs 6 of "
-                + "them.", lines.get(14));
-        assertTrue(lines.get(15).startsWith("To repair them: gongcrm fix "), lines.get(15));
+                + "them.", lines.get(15));
+        assertTrue(lines.get(16).startsWith("To repair them: gongcrm fix "), lines.get(16));
         assertEquals(lines.subList(0, 14), run("validate", "--statistics", "--max-findings", "1", BROKEN).out()
                 .lines().toList().subList(0, 14), "counts do not depend on the findings kept");
     }

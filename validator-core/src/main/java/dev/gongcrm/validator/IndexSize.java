@@ -6,7 +6,7 @@ package dev.gongcrm.validator;
  *
  * @param keys the ids (and stage internalNames) it held
  * @param heapBytes the bytes of heap it held
- * @param fileBytes the bytes it kept in a temporary file instead
+ * @param fileBytes the bytes of ids it kept in a temporary file instead, past its share of the heap
  */
 public record IndexSize(long keys, long heapBytes, long fileBytes) {
 

@@ -26,16 +26,29 @@ final class IdIndex implements AutoCloseable {
     /** Per type whose references use another key (stages: internalName), that key to its flags. */
     private final Map<ObjectType, IdMap> byReferenceKey = new EnumMap<>(ObjectType.class);
 
-    private final Path spillFolder;
+    /**
+     * The ids themselves may take an eighth of the heap: an ordinary bundle's all fit (a 200 MB bundle's take
+     * 20 MB), and a bundle of millions keeps the rest in temporary files.
+     */
+    private static final int HEAP_SHARE = 8;
 
-    /** Keeping what does not fit in a few megabytes of heap in temporary files in that folder. */
+    private final Path spillFolder;
+    private final RecordArena.HeapAllowance allowance;
+
+    /** Keeping the ids that do not fit in its share of the heap in temporary files in that folder. */
     IdIndex(Path spillFolder) {
+        this(spillFolder, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+    }
+
+    /** With that many bytes of ids on the heap, at most. */
+    IdIndex(Path spillFolder, long heapAllowance) {
         this.spillFolder = spillFolder;
+        this.allowance = new RecordArena.HeapAllowance(heapAllowance);
     }
 
     /** The map a reference to this type is resolved in: by objectId, or by the type's own key. */
     IdMap keysOf(ObjectType type, boolean byObjectIdKey) {
-        return (byObjectIdKey ? byObjectId : byReferenceKey).computeIfAbsent(type, t -> new IdMap(spillFolder));
+        return (byObjectIdKey ? byObjectId : byReferenceKey).computeIfAbsent(type, t -> new IdMap(spillFolder, allowance));
     }
 
     /** How many keys the index holds and what they cost, for a user sizing a runner. */

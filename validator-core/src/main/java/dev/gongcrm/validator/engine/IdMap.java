@@ -51,14 +51,14 @@ final class IdMap implements AutoCloseable {
         }
     }
 
-    /** Keys beyond the heap's first regions go to a temporary file in that folder. */
-    IdMap(Path spillFolder) {
-        this(spillFolder, IdMap::hash);
+    /** Keys past what the allowance leaves on the heap go to a temporary file in that folder. */
+    IdMap(Path spillFolder, RecordArena.HeapAllowance allowance) {
+        this(spillFolder, allowance, IdMap::hash);
     }
 
     /** With another hash function: a test's that makes every key collide. */
-    IdMap(Path spillFolder, ToLongFunction<String> hasher) {
-        this.arena = new RecordArena(spillFolder);
+    IdMap(Path spillFolder, RecordArena.HeapAllowance allowance, ToLongFunction<String> hasher) {
+        this.arena = new RecordArena(spillFolder, allowance);
         this.hasher = hasher;
     }
 
@@ -66,6 +66,7 @@ final class IdMap implements AutoCloseable {
     long put(String key, long value) {
         long hash = hasher.applyAsLong(key);
         long fingerprint = fingerprint(hash);
+        byte[] bytes = RecordArena.encode(key);
         int index = (int) (hash >>> (Long.SIZE - SEGMENT_BITS));
         Segment segment = segments[index];
         if (segment == null) {
@@ -79,13 +80,13 @@ final class IdMap implements AutoCloseable {
         int slot = (int) fingerprint & mask;
         for (; slots[slot] != 0; slot = (slot + 1) & mask) {
             long address = slots[slot] & ADDRESS_MASK;
-            if (slots[slot] >>> RecordArena.ADDRESS_BITS == fingerprint && arena.hasKey(address, key)) {
+            if (slots[slot] >>> RecordArena.ADDRESS_BITS == fingerprint && arena.hasKey(address, bytes)) {
                 long previous = arena.value(address);
                 arena.setValue(address, value);
                 return previous;
             }
         }
-        slots[slot] = fingerprint << RecordArena.ADDRESS_BITS | arena.append(key, value);
+        slots[slot] = fingerprint << RecordArena.ADDRESS_BITS | arena.append(bytes, value);
         segment.size++;
         size++;
         return ABSENT;
@@ -98,11 +99,12 @@ final class IdMap implements AutoCloseable {
             return ABSENT;
         }
         long fingerprint = fingerprint(hash);
+        byte[] bytes = RecordArena.encode(key);
         long[] slots = segment.slots;
         int mask = slots.length - 1;
         for (int slot = (int) fingerprint & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
             long address = slots[slot] & ADDRESS_MASK;
-            if (slots[slot] >>> RecordArena.ADDRESS_BITS == fingerprint && arena.hasKey(address, key)) {
+            if (slots[slot] >>> RecordArena.ADDRESS_BITS == fingerprint && arena.hasKey(address, bytes)) {
                 return arena.value(address);
             }
         }
@@ -113,7 +115,7 @@ final class IdMap implements AutoCloseable {
         return size;
     }
 
-    /** Bytes of heap the map holds: its slots and the records not yet in the temporary file. */
+    /** Bytes of heap the map holds: its slots, and the keys and values on the heap. */
     long heapBytes() {
         long slots = 0;
         for (Segment segment : segments) {
@@ -122,7 +124,7 @@ final class IdMap implements AutoCloseable {
         return slots + arena.heapBytes();
     }
 
-    /** Bytes of the temporary file. */
+    /** Bytes of the keys and values in the temporary file. */
     long fileBytes() {
         return arena.fileBytes();
     }

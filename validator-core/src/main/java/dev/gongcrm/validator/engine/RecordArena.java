@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Append-only records (a long value, then a key as UTF-8 bytes) in 1 MiB regions: the first two on the
- * heap, the others in a temporary file mapped into memory. Millions of ids then cost the heap only the
- * few bytes of their slot in {@link IdMap}; their bytes live in pages the operating system may write out
- * and read back, and a small bundle never touches the disk.
+ * Append-only records (a long value, then a key as UTF-8 bytes) in 1 MiB regions: on the heap while the
+ * index's {@link HeapAllowance} lasts, then in a temporary file mapped into memory. Millions of ids then cost
+ * the heap only the few bytes of their slot in {@link IdMap}; their bytes live in pages the operating system
+ * may write out and read back, and a bundle of ordinary size never touches the disk (nor pays for the
+ * slower first runs of mapped-buffer code before the JIT has compiled it).
  *
  * <p>A record is found by its address: its region (16 bits) then its offset in the region (20 bits).
  * Keys are encoded as {@link String#getBytes} would in UTF-8, but for a lone surrogate, which is kept as
@@ -26,61 +29,82 @@ final class RecordArena implements AutoCloseable {
     private static final int OFFSET_BITS = 20;
     private static final int REGION_SIZE = 1 << OFFSET_BITS;
     private static final int MAX_REGIONS = 1 << (ADDRESS_BITS - OFFSET_BITS);
-    private static final int HEAP_REGIONS = 2;
+    private static final int LONG_KEY = 255;
+
+    /** What the arenas of one index may keep on the heap, together; past it, their regions are in files. */
+    static final class HeapAllowance {
+        private long left;
+
+        HeapAllowance(long bytes) {
+            left = bytes;
+        }
+
+        boolean take(long bytes) {
+            if (bytes > left) {
+                return false;
+            }
+            left -= bytes;
+            return true;
+        }
+    }
 
     private final Path spillFolder;
-    private final List<ByteBuffer> regions = new ArrayList<>();
-    private ByteBuffer region;
+    private final HeapAllowance allowance;
+    private final List<Region> regions = new ArrayList<>();
+    private Region region;
     private int used;
     private FileChannel spill;
     private long spillLength;
-    private long heapBytes;
+    private long heapRecordBytes;
+    private long fileRecordBytes;
     private boolean spillRefused;
 
-    /** Spilling to a temporary file in that folder. */
-    RecordArena(Path spillFolder) {
+    /** Spilling to a temporary file in that folder once the allowance is spent. */
+    RecordArena(Path spillFolder, HeapAllowance allowance) {
         this.spillFolder = spillFolder;
+        this.allowance = allowance;
+    }
+
+    /**
+     * The bytes a key is stored as: its UTF-8, but for a lone surrogate, kept as the three bytes of its code
+     * unit (where {@link String#getBytes} would write '?') so that no two keys share them.
+     */
+    static byte[] encode(String key) {
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length == key.length() && !contains(utf8, (byte) '?')) {
+            return utf8;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isSurrogate(key.charAt(i))) {
+                return encodeCodeUnits(key);
+            }
+        }
+        return utf8;
     }
 
     /** Appends a record and returns its address, never 0. */
-    long append(String key, long value) {
-        int keyBytes = utf8Length(key);
-        int needed = Long.BYTES + (keyBytes < 255 ? 1 : 5) + keyBytes;
+    long append(byte[] key, long value) {
+        int needed = Long.BYTES + (key.length < LONG_KEY ? 1 : 1 + Integer.BYTES) + key.length;
         if (region == null || used + needed > region.capacity()) {
             newRegion(needed);
         }
         long address = (long) (regions.size() - 1) << OFFSET_BITS | used;
-        ByteBuffer at = region;
-        at.putLong(used, value);
-        int i = used + Long.BYTES;
-        if (keyBytes < 255) {
-            at.put(i++, (byte) keyBytes);
+        region.putLong(used, value);
+        int at = used + Long.BYTES;
+        if (key.length < LONG_KEY) {
+            region.put(at++, (byte) key.length);
         } else {
-            at.put(i++, (byte) 255);
-            at.putInt(i, keyBytes);
-            i += Integer.BYTES;
+            region.put(at++, (byte) LONG_KEY);
+            region.putInt(at, key.length);
+            at += Integer.BYTES;
         }
-        for (int k = 0; k < key.length(); k++) {
-            char c = key.charAt(k);
-            if (c < 0x80) {
-                at.put(i++, (byte) c);
-            } else if (c < 0x800) {
-                at.put(i++, (byte) (0xC0 | c >>> 6));
-                at.put(i++, (byte) (0x80 | c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && k + 1 < key.length()
-                    && Character.isLowSurrogate(key.charAt(k + 1))) {
-                int point = Character.toCodePoint(c, key.charAt(++k));
-                at.put(i++, (byte) (0xF0 | point >>> 18));
-                at.put(i++, (byte) (0x80 | point >>> 12 & 0x3F));
-                at.put(i++, (byte) (0x80 | point >>> 6 & 0x3F));
-                at.put(i++, (byte) (0x80 | point & 0x3F));
-            } else {
-                at.put(i++, (byte) (0xE0 | c >>> 12));
-                at.put(i++, (byte) (0x80 | c >>> 6 & 0x3F));
-                at.put(i++, (byte) (0x80 | c & 0x3F));
-            }
+        region.put(at, key);
+        used = at + key.length;
+        if (region instanceof HeapRegion) {
+            heapRecordBytes += needed;
+        } else {
+            fileRecordBytes += needed;
         }
-        used = i;
         return address;
     }
 
@@ -92,51 +116,26 @@ final class RecordArena implements AutoCloseable {
         regionOf(address).putLong(offsetOf(address), value);
     }
 
-    /** Whether the record at that address has this key: its bytes compared as {@link #append} wrote them. */
-    boolean hasKey(long address, String key) {
-        ByteBuffer stored = regionOf(address);
-        int i = offsetOf(address) + Long.BYTES;
-        int length = stored.get(i++) & 0xFF;
-        if (length == 255) {
-            length = stored.getInt(i);
-            i += Integer.BYTES;
+    /** Whether the record at that address has this key, as {@link #encode} gives it. */
+    boolean hasKey(long address, byte[] key) {
+        Region stored = regionOf(address);
+        int at = offsetOf(address) + Long.BYTES;
+        int length = stored.get(at++) & 0xFF;
+        if (length == LONG_KEY) {
+            length = stored.getInt(at);
+            at += Integer.BYTES;
         }
-        int end = i + length;
-        for (int k = 0; k < key.length(); k++) {
-            char c = key.charAt(k);
-            if (c < 0x80) {
-                if (i >= end || stored.get(i++) != (byte) c) {
-                    return false;
-                }
-            } else {
-                int point = Character.isHighSurrogate(c) && k + 1 < key.length()
-                        && Character.isLowSurrogate(key.charAt(k + 1)) ? Character.toCodePoint(c, key.charAt(++k)) : c;
-                int width = point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
-                if (i + width > end) {
-                    return false;
-                }
-                int lead = width == 2 ? 0xC0 | point >>> 6 : width == 3 ? 0xE0 | point >>> 12 : 0xF0 | point >>> 18;
-                if (stored.get(i++) != (byte) lead) {
-                    return false;
-                }
-                for (int shift = 6 * (width - 2); shift >= 0; shift -= 6) {
-                    if (stored.get(i++) != (byte) (0x80 | point >>> shift & 0x3F)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return i == end;
+        return length == key.length && stored.holds(at, key);
     }
 
-    /** Bytes of records held on the heap. */
+    /** Bytes of the records on the heap (their regions hold up to a megabyte more). */
     long heapBytes() {
-        return heapBytes;
+        return heapRecordBytes;
     }
 
-    /** Bytes of records in the temporary file. */
+    /** Bytes of the records in the temporary file. */
     long fileBytes() {
-        return spillLength;
+        return fileRecordBytes;
     }
 
     @Override
@@ -146,7 +145,7 @@ final class RecordArena implements AutoCloseable {
         }
     }
 
-    private ByteBuffer regionOf(long address) {
+    private Region regionOf(long address) {
         return regions.get((int) (address >>> OFFSET_BITS));
     }
 
@@ -163,23 +162,18 @@ final class RecordArena implements AutoCloseable {
             throw new IllegalStateException("more than 64 GiB of ids");
         }
         int size = Math.max(REGION_SIZE, needed + 1);
-        region = regions.size() < HEAP_REGIONS || spillRefused ? onHeap(size) : inFile(size);
+        region = spillRefused || allowance.take(size) ? new HeapRegion(size) : inFile(size);
         regions.add(region);
         used = regions.size() == 1 ? 1 : 0;
     }
 
-    private ByteBuffer onHeap(int size) {
-        heapBytes += size;
-        return ByteBuffer.allocate(size);
-    }
-
-    private ByteBuffer inFile(int size) {
+    private Region inFile(int size) {
         try {
             if (spill == null) {
                 spill = openSpill();
                 if (spill == null) {
                     spillRefused = true;
-                    return onHeap(size);
+                    return new HeapRegion(size);
                 }
             }
             // written, not only mapped: a full disk is then an error here, not a crash on a later access
@@ -189,7 +183,7 @@ final class RecordArena implements AutoCloseable {
             }
             ByteBuffer mapped = spill.map(FileChannel.MapMode.READ_WRITE, spillLength, size);
             spillLength += size;
-            return mapped;
+            return new MappedRegion(mapped);
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot keep the bundle's ids in a temporary file in "
                     + spillFolder + ": " + e.getMessage(), e));
@@ -223,21 +217,189 @@ final class RecordArena implements AutoCloseable {
         }
     }
 
-    private static int utf8Length(String key) {
-        int bytes = 0;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
+    private static boolean contains(byte[] bytes, byte wanted) {
+        for (byte b : bytes) {
+            if (b == wanted) {
+                return true;
             }
         }
-        return bytes;
+        return false;
+    }
+
+    private static byte[] encodeCodeUnits(String key) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(key.length() * 3);
+        for (int k = 0; k < key.length(); k++) {
+            char c = key.charAt(k);
+            if (c < 0x80) {
+                out.write(c);
+            } else if (c < 0x800) {
+                out.write(0xC0 | c >>> 6);
+                out.write(0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && k + 1 < key.length()
+                    && Character.isLowSurrogate(key.charAt(k + 1))) {
+                int point = Character.toCodePoint(c, key.charAt(++k));
+                out.write(0xF0 | point >>> 18);
+                out.write(0x80 | point >>> 12 & 0x3F);
+                out.write(0x80 | point >>> 6 & 0x3F);
+                out.write(0x80 | point & 0x3F);
+            } else {
+                out.write(0xE0 | c >>> 12);
+                out.write(0x80 | c >>> 6 & 0x3F);
+                out.write(0x80 | c & 0x3F);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The bytes of one region, big-endian, wherever they are. */
+    private abstract static class Region {
+        abstract int capacity();
+
+        abstract byte get(int at);
+
+        abstract void put(int at, byte value);
+
+        abstract void put(int at, byte[] bytes);
+
+        abstract int getInt(int at);
+
+        abstract void putInt(int at, int value);
+
+        abstract long getLong(int at);
+
+        abstract void putLong(int at, long value);
+
+        /** Whether the bytes from {@code at} are these. */
+        abstract boolean holds(int at, byte[] bytes);
+    }
+
+    private static final class HeapRegion extends Region {
+        private final byte[] bytes;
+
+        HeapRegion(int size) {
+            bytes = new byte[size];
+        }
+
+        @Override
+        int capacity() {
+            return bytes.length;
+        }
+
+        @Override
+        byte get(int at) {
+            return bytes[at];
+        }
+
+        @Override
+        void put(int at, byte value) {
+            bytes[at] = value;
+        }
+
+        @Override
+        void put(int at, byte[] source) {
+            System.arraycopy(source, 0, bytes, at, source.length);
+        }
+
+        @Override
+        int getInt(int at) {
+            return (int) read(at, Integer.BYTES);
+        }
+
+        @Override
+        void putInt(int at, int value) {
+            write(at, value, Integer.BYTES);
+        }
+
+        @Override
+        long getLong(int at) {
+            return read(at, Long.BYTES);
+        }
+
+        @Override
+        void putLong(int at, long value) {
+            write(at, value, Long.BYTES);
+        }
+
+        @Override
+        boolean holds(int at, byte[] key) {
+            return Arrays.equals(bytes, at, at + key.length, key, 0, key.length);
+        }
+
+        private long read(int at, int width) {
+            long value = 0;
+            for (int i = 0; i < width; i++) {
+                value = value << 8 | bytes[at + i] & 0xFF;
+            }
+            return value;
+        }
+
+        private void write(int at, long value, int width) {
+            for (int i = width - 1; i >= 0; i--) {
+                bytes[at + i] = (byte) value;
+                value >>>= 8;
+            }
+        }
+    }
+
+    private static final class MappedRegion extends Region {
+        private final ByteBuffer buffer;
+
+        MappedRegion(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        int capacity() {
+            return buffer.capacity();
+        }
+
+        @Override
+        byte get(int at) {
+            return buffer.get(at);
+        }
+
+        @Override
+        void put(int at, byte value) {
+            buffer.put(at, value);
+        }
+
+        @Override
+        void put(int at, byte[] source) {
+            buffer.put(at, source);
+        }
+
+        @Override
+        int getInt(int at) {
+            return buffer.getInt(at);
+        }
+
+        @Override
+        void putInt(int at, int value) {
+            buffer.putInt(at, value);
+        }
+
+        @Override
+        long getLong(int at) {
+            return buffer.getLong(at);
+        }
+
+        @Override
+        void putLong(int at, long value) {
+            buffer.putLong(at, value);
+        }
+
+        /** In small steps: keys of one length that differ early (ids of one hash, in a test) are told apart at once. */
+        @Override
+        boolean holds(int at, byte[] key) {
+            byte[] step = new byte[Math.min(key.length, 64)];
+            for (int from = 0; from < key.length; from += step.length) {
+                int n = Math.min(step.length, key.length - from);
+                buffer.get(at + from, step, 0, n);
+                if (!Arrays.equals(step, 0, n, key, from, from + n)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

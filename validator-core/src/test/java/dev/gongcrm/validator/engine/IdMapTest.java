@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The id map answers as a HashMap would, for any ids and any hashes. */
 class IdMapTest {
@@ -23,6 +25,11 @@ class IdMapTest {
     private static final List<String> AWKWARD = List.of("", "a", "A", "a ", "é", "e\u0301", "日本", "😀", "\uD83D",
             "\uDE00", "\uD83D\uDE00x", "x".repeat(254), "x".repeat(255), "y".repeat(70_000), "\u0000", "ÿ", "\u07FF",
             "\u0800", "\uFFFF");
+
+    /** Two megabytes of keys on the heap, then the temporary file. */
+    private static RecordArena.HeapAllowance smallAllowance() {
+        return new RecordArena.HeapAllowance(2 << 20);
+    }
 
     /** Every key its own value back, and a second put returns the first value. */
     private static void behavesAsAMap(IdMap ids, List<String> keys) {
@@ -44,7 +51,7 @@ class IdMapTest {
 
     @Test
     void awkwardKeysAreKeptApartAndFoundAgain() {
-        behavesAsAMap(new IdMap(spill), AWKWARD);
+        behavesAsAMap(new IdMap(spill, smallAllowance()), AWKWARD);
     }
 
     /** Past the heap's two megabytes, into the temporary file, which is gone once the map is closed. */
@@ -53,31 +60,41 @@ class IdMapTest {
         Random random = new Random(7);
         List<String> keys = random.ints(300_000, 0, 250_000).mapToObj(n -> "0015g0000" + n + (n % 7 == 0 ? "é" : ""))
                 .toList();
-        try (IdMap ids = new IdMap(spill)) {
+        try (IdMap ids = new IdMap(spill, smallAllowance())) {
             behavesAsAMap(ids, keys);
-            assertTrue(ids.fileBytes() > 0, "spilled");
-            assertTrue(ids.heapBytes() < 24L * ids.size() + (2 << 20), "heap " + ids.heapBytes());
+            assertTrue(ids.heapBytes() <= 22L * ids.size() + (2 << 20), "heap " + ids.heapBytes());
+            assertTrue(mappedFromTheSpillFolder(), "past two megabytes, the keys are in a temporary file");
+            try (var listed = Files.list(spill)) {
+                assertEquals(0, listed.count(), "the temporary file is deleted as soon as it is open");
+            }
         }
         try (var left = Files.list(spill)) {
             assertEquals(0, left.count(), "temporary files left");
         }
     }
 
+    /** Whether this process maps a file of the spill folder (Linux shows it, deleted, in /proc/self/maps). */
+    private boolean mappedFromTheSpillFolder() throws IOException {
+        Path maps = Path.of("/proc/self/maps");
+        assumeTrue(Files.isReadable(maps), "no /proc/self/maps to see the mapping in");
+        return Files.readAllLines(maps).stream().anyMatch(line -> line.contains(spill + "/gongcrm-ids-"));
+    }
+
     /** Where no temporary file can be made, the keys stay on the heap and the answers are the same. */
     @Test
     void withoutATemporaryFileTheKeysStayOnTheHeap() throws IOException {
         List<String> keys = new Random(3).ints(200_000, 0, 150_000).mapToObj(n -> "deal-" + n).toList();
-        try (IdMap ids = new IdMap(spill.resolve("missing folder"))) {
+        try (IdMap ids = new IdMap(spill.resolve("missing folder"), smallAllowance())) {
             behavesAsAMap(ids, keys);
-            assertEquals(0, ids.fileBytes());
+            assertFalse(mappedFromTheSpillFolder());
         }
     }
 
     /** Every key has one hash: only the exact comparison of the stored bytes tells them apart. */
     @Test
     void keysOfOneHashAreStillDifferentKeys() {
-        behavesAsAMap(new IdMap(spill, key -> 42L), AWKWARD);
-        IdMap collided = new IdMap(spill, key -> 0L);
+        behavesAsAMap(new IdMap(spill, smallAllowance(), key -> 42L), AWKWARD);
+        IdMap collided = new IdMap(spill, smallAllowance(), key -> 0L);
         behavesAsAMap(collided, List.of("account-1", "account-2", "account-1", "account-10", "account-2"));
     }
 
@@ -86,9 +103,9 @@ class IdMapTest {
     void keysOfOneHashInTheTemporaryFile() throws IOException {
         String padding = "p".repeat(1_000);
         List<String> keys = new Random(5).ints(6_000, 0, 4_000).mapToObj(n -> n + padding).toList();
-        try (IdMap ids = new IdMap(spill, key -> 42L)) {
+        try (IdMap ids = new IdMap(spill, smallAllowance(), key -> 42L)) {
             behavesAsAMap(ids, keys);
-            assertTrue(ids.fileBytes() > 0, "spilled");
+            assertTrue(mappedFromTheSpillFolder(), "past two megabytes, the keys are in a temporary file");
         }
     }
 }
