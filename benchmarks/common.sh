@@ -1,5 +1,6 @@
-# What the benchmark scripts share; sourced by run.sh and sync.sh from the repository's root, with
-# $tmp (a scratch folder), $data (bench-data/deals-<MB>mb), $size (MB) and $bench_jar set.
+# What the benchmark scripts share; sourced by run.sh, sync.sh and scale.sh from the repository's root,
+# with $tmp (a scratch folder) and $bench_jar set, and for build_and_generate $data
+# (bench-data/deals-<MB>mb) and $size (MB).
 
 die() {
   echo "benchmark: error: $*" >&2
@@ -17,9 +18,8 @@ jars_stale() {
   [[ -n "$(find "${sources[@]}" -type f \( -newer cli/target/gongcrm.jar -o -newer "$bench_jar" \) -print -quit)" ]]
 }
 
-# Builds the benchmark and the command line when a jar is missing or stale; generates the bundle once
-# (same seed, same bytes).
-build_and_generate() {
+# Builds the benchmark and the command line when a jar is missing or stale.
+build_jars() {
   if jars_stale; then
     echo "building benchmarks and cli..."
     # shellcheck disable=SC2086  # BENCH_MVN_ARGS is a list of arguments
@@ -29,6 +29,11 @@ build_and_generate() {
       die "the build failed (Maven output above)"
     fi
   fi
+}
+
+# Builds the jars when stale; generates the bundle once (same seed, same bytes).
+build_and_generate() {
+  build_jars
   if [[ ! -f "$data/deals.ldjson" ]]; then
     java -jar "$bench_jar" generate "$data" "$size"
   fi

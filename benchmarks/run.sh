@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The speed and memory benchmark (issues 9 and 22), from one command on a clean clone:
 #   benchmarks/run.sh [DEAL_MB] [--maven]      (default 200)
+#   benchmarks/run.sh --scale [OBJECTS...]     the heap benchmark of millions of objects: benchmarks/scale.sh
 # On two bundles, data we did not choose as well as ours: benchmarks/' own generator (bench-data/deals-<MB>mb,
 # non-ASCII names) and ../shared/bench/gen_bundle.py (bench-data/ascii-<MB>mb, ASCII), it times whole
 # processes (cold JVMs), interleaved a, a1, b, c, a, a1, b, c..., and prints medians of wall and CPU side by side:
@@ -19,13 +20,18 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+if [[ "${1:-}" == --scale ]]; then
+  shift
+  exec benchmarks/scale.sh "$@"
+fi
+
 size=200
 maven=false
 [[ "${BENCH_MAVEN:-}" == 1 ]] && maven=true
 for arg in "$@"; do
   case "$arg" in
     --maven) maven=true ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *[!0-9]*|'') echo "usage: benchmarks/run.sh [DEAL_MB] [--maven]" >&2; exit 2 ;;
     *) size="$arg" ;;
   esac
