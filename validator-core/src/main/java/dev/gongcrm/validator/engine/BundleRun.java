@@ -45,10 +45,19 @@ public final class BundleRun {
     private final ValidationOptions options;
     private final ActiveRules rules;
     private final FindingSink sink;
-    private final IdIndex index = new IdIndex(Path.of(System.getProperty("java.io.tmpdir")));
-    private final UniqueValues uniqueValues = new UniqueValues();
+    /**
+     * Ids and waiting references may take an eighth of the heap: an ordinary bundle's all fit (a 200 MB
+     * bundle's ids take 20 MB), and a bundle of millions keeps the rest in temporary files.
+     */
+    private static final int HEAP_SHARE = 8;
+
+    private final Path spillFolder = Path.of(System.getProperty("java.io.tmpdir"));
+    private final RecordArena.HeapAllowance allowance =
+            new RecordArena.HeapAllowance(Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+    private final IdIndex index = new IdIndex(spillFolder, allowance);
+    private final UniqueValues uniqueValues = new UniqueValues(spillFolder, allowance);
     private final Map<ObjectType, Integer> unreadFiles = new EnumMap<>(ObjectType.class);
-    private final List<ReferenceCheck> waiting = new ArrayList<>();
+    private final WaitingReferences waiting;
     /** Types whose objects of earlier pushes are looked up by id ({@link PriorUploads#findsById}), not all read. */
     private final Set<ObjectType> lookedUp = EnumSet.noneOf(ObjectType.class);
     /** References to those types that the bundle does not resolve, to look up among the earlier pushes' objects. */
@@ -67,10 +76,11 @@ public final class BundleRun {
         this.config = config.withDefaultSeverities(schemas.table().severities());
         this.rules = new ActiveRules(this.config);
         this.sink = new FindingSink(this.config, maxFindings);
+        this.waiting = new WaitingReferences(spillFolder, allowance, sink);
     }
 
     public ValidationResult run(List<BundleFile> files) throws IOException {
-        try (index) {
+        try (index; waiting; uniqueValues) {
             return runFiles(files);
         } finally {
             if (workers != null) {
@@ -210,7 +220,11 @@ public final class BundleRun {
      */
     void waitFor(List<ReferenceCheck> references) {
         for (ReferenceCheck reference : references) {
-            (unreadFiles.getOrDefault(reference.target(), 0) == 0 ? toLookUp : waiting).add(reference);
+            if (unreadFiles.getOrDefault(reference.target(), 0) == 0) {
+                toLookUp.add(reference);
+            } else {
+                waiting.add(reference);
+            }
         }
         if (toLookUp.size() >= LOOKUP_BATCH) {
             lookUp();
@@ -229,18 +243,9 @@ public final class BundleRun {
         return workers;
     }
 
-    private void resolveWaiting(ObjectType completed) {
+    private void resolveWaiting(ObjectType completed) throws IOException {
         resolveConflicts(completed);
-        List<ReferenceCheck> still = new ArrayList<>();
-        for (ReferenceCheck check : waiting) {
-            if (check.target() == completed) {
-                runReferenceRules(check);
-            } else {
-                still.add(check);
-            }
-        }
-        waiting.clear();
-        waiting.addAll(still);
+        waiting.drain(completed, this::runReferenceRules);
     }
 
     /**

@@ -26,24 +26,13 @@ final class IdIndex implements AutoCloseable {
     /** Per type whose references use another key (stages: internalName), that key to its flags. */
     private final Map<ObjectType, IdMap> byReferenceKey = new EnumMap<>(ObjectType.class);
 
-    /**
-     * The ids themselves may take an eighth of the heap: an ordinary bundle's all fit (a 200 MB bundle's take
-     * 20 MB), and a bundle of millions keeps the rest in temporary files.
-     */
-    private static final int HEAP_SHARE = 8;
-
     private final Path spillFolder;
     private final RecordArena.HeapAllowance allowance;
 
-    /** Keeping the ids that do not fit in its share of the heap in temporary files in that folder. */
-    IdIndex(Path spillFolder) {
-        this(spillFolder, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
-    }
-
-    /** With that many bytes of ids on the heap, at most. */
-    IdIndex(Path spillFolder, long heapAllowance) {
+    /** Keeping the ids the allowance leaves no room for on the heap in temporary files in that folder. */
+    IdIndex(Path spillFolder, RecordArena.HeapAllowance allowance) {
         this.spillFolder = spillFolder;
-        this.allowance = new RecordArena.HeapAllowance(heapAllowance);
+        this.allowance = allowance;
     }
 
     /** The map a reference to this type is resolved in: by objectId, or by the type's own key. */

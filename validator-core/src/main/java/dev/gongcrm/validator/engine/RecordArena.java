@@ -51,6 +51,8 @@ final class RecordArena implements AutoCloseable {
     private final Path spillFolder;
     private final HeapAllowance allowance;
     private final List<Region> regions = new ArrayList<>();
+    /** Where the records of each region but the last end (the last: {@link #used}). */
+    private final List<Integer> regionEnds = new ArrayList<>();
     private Region region;
     private int used;
     private FileChannel spill;
@@ -82,9 +84,13 @@ final class RecordArena implements AutoCloseable {
         return utf8;
     }
 
+    private static int recordSize(int keyLength) {
+        return Long.BYTES + (keyLength < LONG_KEY ? 1 : 1 + Integer.BYTES) + keyLength;
+    }
+
     /** Appends a record and returns its address, never 0. */
     long append(byte[] key, long value) {
-        int needed = Long.BYTES + (key.length < LONG_KEY ? 1 : 1 + Integer.BYTES) + key.length;
+        int needed = recordSize(key.length);
         if (region == null || used + needed > region.capacity()) {
             newRegion(needed);
         }
@@ -128,6 +134,69 @@ final class RecordArena implements AutoCloseable {
         return length == key.length && stored.holds(at, key);
     }
 
+    /** The key of the record at that address. */
+    byte[] key(long address) {
+        Region stored = regionOf(address);
+        int at = offsetOf(address) + Long.BYTES;
+        int length = stored.get(at++) & 0xFF;
+        if (length == LONG_KEY) {
+            length = stored.getInt(at);
+            at += Integer.BYTES;
+        }
+        byte[] key = new byte[length];
+        stored.get(at, key);
+        return key;
+    }
+
+    /** What {@link #forEach} hands over: a record's value and key. */
+    interface RecordVisitor {
+        void visit(long value, byte[] key);
+    }
+
+    /** Every record, in the order they were appended. */
+    void forEach(RecordVisitor visitor) {
+        for (int r = 0; r < regions.size(); r++) {
+            int end = r == regions.size() - 1 ? used : regionEnds.get(r);
+            for (int at = r == 0 ? 1 : 0; at < end; ) {
+                long address = (long) r << OFFSET_BITS | at;
+                byte[] key = key(address);
+                visitor.visit(value(address), key);
+                at += recordSize(key.length);
+            }
+        }
+    }
+
+    /** The text of bytes {@link #encode} gave, from {@code from} to the end. */
+    static String decode(byte[] bytes, int from) {
+        boolean surrogates = false;
+        for (int i = from; i < bytes.length && !surrogates; i++) {
+            // 0xED leads the three bytes of U+D000 to U+DFFF, among them the lone surrogates encode keeps
+            surrogates = bytes[i] == (byte) 0xED;
+        }
+        if (!surrogates) {
+            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+        }
+        StringBuilder text = new StringBuilder(bytes.length - from);
+        for (int i = from; i < bytes.length; ) {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80) {
+                text.append((char) lead);
+                i++;
+            } else if (lead < 0xE0) {
+                text.append((char) ((lead & 0x1F) << 6 | bytes[i + 1] & 0x3F));
+                i += 2;
+            } else if (lead < 0xF0) {
+                text.append((char) ((lead & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | bytes[i + 2] & 0x3F));
+                i += 3;
+            } else {
+                text.appendCodePoint((lead & 0x07) << 18 | (bytes[i + 1] & 0x3F) << 12 | (bytes[i + 2] & 0x3F) << 6
+                        | bytes[i + 3] & 0x3F);
+                i += 4;
+            }
+        }
+        return text.toString();
+    }
+
     /** Bytes of the records on the heap (their regions hold up to a megabyte more). */
     long heapBytes() {
         return heapRecordBytes;
@@ -162,6 +231,9 @@ final class RecordArena implements AutoCloseable {
             throw new IllegalStateException("more than 64 GiB of ids");
         }
         int size = Math.max(REGION_SIZE, needed + 1);
+        if (region != null) {
+            regionEnds.add(used);
+        }
         region = spillRefused || allowance.take(size) ? new HeapRegion(size) : inFile(size);
         regions.add(region);
         used = regions.size() == 1 ? 1 : 0;
@@ -261,6 +333,8 @@ final class RecordArena implements AutoCloseable {
 
         abstract void put(int at, byte[] bytes);
 
+        abstract void get(int at, byte[] into);
+
         abstract int getInt(int at);
 
         abstract void putInt(int at, int value);
@@ -298,6 +372,11 @@ final class RecordArena implements AutoCloseable {
         @Override
         void put(int at, byte[] source) {
             System.arraycopy(source, 0, bytes, at, source.length);
+        }
+
+        @Override
+        void get(int at, byte[] into) {
+            System.arraycopy(bytes, at, into, 0, into.length);
         }
 
         @Override
@@ -366,6 +445,11 @@ final class RecordArena implements AutoCloseable {
         @Override
         void put(int at, byte[] source) {
             buffer.put(at, source);
+        }
+
+        @Override
+        void get(int at, byte[] into) {
+            buffer.get(at, into);
         }
 
         @Override

@@ -30,16 +30,27 @@ final class ReferenceCheck implements ReferenceScope {
 
     /** The same reference, reporting to another target: for a check deferred to the end of its target type. */
     ReferenceCheck copyTo(FindingTarget target) {
-        ReferenceCheck copy = new ReferenceCheck(target);
-        copy.file = file;
-        copy.line = line;
-        copy.column = record != null ? record.columnOf(field) : column;
-        copy.objectId = objectId;
-        copy.field = field;
-        copy.value = value;
-        copy.target = this.target;
-        copy.targetKey = targetKey;
-        return copy;
+        return of(target, file, line, column(), objectId, field, value, this.target, targetKey);
+    }
+
+    /** A check of a reference read earlier: a copy that outlives its line, or one {@link WaitingReferences} kept. */
+    static ReferenceCheck of(FindingTarget findings, String file, int line, int column, String objectId,
+                                  String field, String value, ObjectType target, String targetKey) {
+        ReferenceCheck check = new ReferenceCheck(findings);
+        check.file = file;
+        check.line = line;
+        check.column = column;
+        check.objectId = objectId;
+        check.field = field;
+        check.value = value;
+        check.target = target;
+        check.targetKey = targetKey;
+        return check;
+    }
+
+    /** Where the reference's field is on its line. */
+    int column() {
+        return record != null ? record.columnOf(field) : column;
     }
 
     /** Moves a deferred check from its batch's line numbers to its file's, {@code linesBefore} lines on. */
@@ -125,8 +136,6 @@ final class ReferenceCheck implements ReferenceScope {
 
     @Override
     public void report(Rule rule, String message) {
-        int at = record != null ? record.columnOf(field) : column;
-        findings.add(new Raised(rule.meta(), new Raised.Place(file, line, at, objectId), field,
-                message));
+        findings.add(new Raised(rule.meta(), new Raised.Place(file, line, column(), objectId), field, message));
     }
 }

@@ -3,7 +3,12 @@ package dev.gongcrm.validator.engine;
 import dev.gongcrm.validator.rules.FirstHolder;
 import dev.gongcrm.validator.schema.TypeSpec;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,15 +18,38 @@ import java.util.Objects;
  * emailAddress) that objects hold: the first object of the bundle to give each, across its files, and
  * the live objects Gong holds from earlier pushes. The same value under two ids is what Gong resolves
  * to one of them, or refuses.
+ *
+ * <p>Kept as the id index keeps ids: each value in an {@link IdMap} per type and field, its holder (file,
+ * line, objectId, the value as written) as bytes in a {@link RecordArena}, made an object again only when
+ * a later object gives the same value.
  */
-final class UniqueValues {
+final class UniqueValues implements AutoCloseable {
 
-    private final Map<String, FirstHolder> inBundle = new HashMap<>();
-    private final Map<String, FirstHolder> earlier = new HashMap<>();
+    private static final int EARLIER_PUSH = -1;
+    private static final int NO_OBJECT_ID = -1;
+
+    private final Path spillFolder;
+    private final RecordArena.HeapAllowance allowance;
+    /** Per type and field, each value (lower-cased where the field ignores case) to the address of its holder. */
+    private final Map<String, IdMap> inBundle = new HashMap<>();
+    private final Map<String, IdMap> earlier = new HashMap<>();
+    private final RecordArena holders;
+    private final List<String> files = new ArrayList<>();
+    private final Map<String, Integer> fileNumbers = new HashMap<>();
+
+    UniqueValues(Path spillFolder, RecordArena.HeapAllowance allowance) {
+        this.spillFolder = spillFolder;
+        this.allowance = allowance;
+        this.holders = new RecordArena(spillFolder, allowance);
+    }
 
     /** A value a live object holds in Gong from an earlier push. */
     void heldEarlier(TypeSpec spec, String field, String value, String objectId) {
-        earlier.putIfAbsent(key(spec, field, value), FirstHolder.earlierPush(value, objectId));
+        IdMap values = values(earlier, spec, field);
+        String key = key(spec, field, value);
+        if (values.get(key) == IdMap.ABSENT) {
+            values.put(key, holders.append(holder(EARLIER_PUSH, objectId, value), 0));
+        }
     }
 
     /**
@@ -31,16 +59,71 @@ final class UniqueValues {
      * with another value, or delete); null when there is none.
      */
     FirstHolder claim(TypeSpec spec, String field, String value, String file, int line, String objectId) {
+        IdMap values = values(inBundle, spec, field);
         String key = key(spec, field, value);
-        FirstHolder first = inBundle.putIfAbsent(key, new FirstHolder(value, file, line, objectId));
-        if (first == null) {
-            first = earlier.get(key);
+        long first = values.get(key);
+        if (first == IdMap.ABSENT) {
+            values.put(key, holders.append(holder(fileNumber(file), objectId, value), line));
+            IdMap held = earlier.get(mapKey(spec, field));
+            first = held == null ? IdMap.ABSENT : held.get(key);
         }
-        return first == null || Objects.equals(first.objectId(), objectId) ? null : first;
+        if (first == IdMap.ABSENT) {
+            return null;
+        }
+        FirstHolder holder = holderAt(first);
+        return Objects.equals(holder.objectId(), objectId) ? null : holder;
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Map<String, IdMap> maps : List.of(inBundle, earlier)) {
+            for (IdMap values : maps.values()) {
+                values.close();
+            }
+        }
+        holders.close();
+    }
+
+    private IdMap values(Map<String, IdMap> maps, TypeSpec spec, String field) {
+        return maps.computeIfAbsent(mapKey(spec, field), k -> new IdMap(spillFolder, allowance));
+    }
+
+    private static String mapKey(TypeSpec spec, String field) {
+        return spec.type() + "/" + field;
     }
 
     private static String key(TypeSpec spec, String field, String value) {
-        boolean ignoreCase = spec.field(field).format().ignoresCase();
-        return spec.type() + "\u0000" + field + "\u0000" + (ignoreCase ? value.toLowerCase(Locale.ROOT) : value);
+        return spec.field(field).format().ignoresCase() ? value.toLowerCase(Locale.ROOT) : value;
+    }
+
+    private int fileNumber(String file) {
+        return fileNumbers.computeIfAbsent(file, f -> {
+            files.add(f);
+            return files.size() - 1;
+        });
+    }
+
+    /** A holder's record: its file's number, its objectId's length and bytes, the value's bytes. */
+    private static byte[] holder(int file, String objectId, String value) {
+        byte[] id = objectId == null ? new byte[0] : RecordArena.encode(objectId);
+        byte[] text = RecordArena.encode(value);
+        return ByteBuffer.allocate(2 * Integer.BYTES + id.length + text.length).putInt(file)
+                .putInt(objectId == null ? NO_OBJECT_ID : id.length).put(id).put(text).array();
+    }
+
+    private FirstHolder holderAt(long address) {
+        byte[] record = holders.key(address);
+        ByteBuffer in = ByteBuffer.wrap(record);
+        int file = in.getInt();
+        int idLength = in.getInt();
+        String objectId = null;
+        if (idLength != NO_OBJECT_ID) {
+            byte[] id = new byte[idLength];
+            in.get(id);
+            objectId = RecordArena.decode(id, 0);
+        }
+        String value = RecordArena.decode(record, in.position());
+        return file == EARLIER_PUSH ? FirstHolder.earlierPush(value, objectId)
+                : new FirstHolder(value, files.get(file), (int) holders.value(address), objectId);
     }
 }
