@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Append-only records (a long value, then a key as UTF-8 bytes) in 1 MiB regions: on the heap while the
+ * Append-only records (a long value, then a key as UTF-8 bytes) in regions of up to 1 MiB: on the heap while the
  * index's {@link HeapAllowance} lasts, then in a temporary file mapped into memory. Millions of ids then cost
  * the heap only the few bytes of their slot in {@link IdMap}; their bytes live in pages the operating system
  * may write out and read back, and a bundle of ordinary size never touches the disk (nor pays for the
@@ -28,6 +28,8 @@ final class RecordArena implements AutoCloseable {
     static final int ADDRESS_BITS = 36;
     private static final int OFFSET_BITS = 20;
     private static final int REGION_SIZE = 1 << OFFSET_BITS;
+    /** The first region's size: each next one doubles it, up to {@link #REGION_SIZE} (a map of 8 stages takes 16 KB). */
+    private static final int FIRST_REGION_BITS = 14;
     private static final int MAX_REGIONS = 1 << (ADDRESS_BITS - OFFSET_BITS);
     private static final int LONG_KEY = 255;
 
@@ -230,7 +232,7 @@ final class RecordArena implements AutoCloseable {
         if (regions.size() == MAX_REGIONS) {
             throw new IllegalStateException("more than 64 GiB of ids");
         }
-        int size = Math.max(REGION_SIZE, needed + 1);
+        int size = Math.max(needed + 1, 1 << Math.min(OFFSET_BITS, FIRST_REGION_BITS + regions.size()));
         if (region != null) {
             regionEnds.add(used);
         }
