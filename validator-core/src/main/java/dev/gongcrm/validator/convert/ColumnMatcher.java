@@ -55,16 +55,16 @@ final class ColumnMatcher {
                 }
             }
         }
-        for (Map.Entry<String, List<String>> field : TABLE.synonyms().entrySet()) {
-            if (type.field(field.getKey()) == null || taken.contains(field.getKey())) {
+        for (String field : TABLE.synonyms().keySet()) {
+            if (type.field(field) == null || taken.contains(field)) {
                 continue;
             }
             synonyms:
-            for (String synonym : field.getValue()) {
+            for (String synonym : TABLE.synonyms(field, type.type())) {
                 for (String column : columns) {
                     if (!matched.containsKey(column) && names.get(column).contains(synonym)) {
-                        matched.put(column, new ColumnMatch(column, field.getKey(), ColumnMatch.How.SYNONYM));
-                        taken.add(field.getKey());
+                        matched.put(column, new ColumnMatch(column, field, ColumnMatch.How.SYNONYM));
+                        taken.add(field);
                         break synonyms;
                     }
                 }
@@ -173,34 +173,54 @@ final class ColumnMatcher {
         return unique;
     }
 
-    /** The table of column-synonyms.json: type words per type, and each field's names, normalized. */
+    /**
+     * The table of column-synonyms.json: type words per type, and each field's names, normalized, by the type
+     * they count for ({@link #EVERY_TYPE}: all).
+     */
     private record Table(Map<String, List<String>> typeWords, List<String> statusColumns,
-                         Map<String, List<String>> synonyms) {
+                         Map<String, Map<String, List<String>>> synonyms) {
+
+        private static final String EVERY_TYPE = "*";
 
         List<String> typeWords(ObjectType type) {
             return typeWords.getOrDefault(type.name(), List.of());
         }
 
+        /** The names of a field in an export of that type: the type's own, then those of every type. */
+        List<String> synonyms(String field, ObjectType type) {
+            Map<String, List<String>> byType = synonyms.get(field);
+            List<String> names = new ArrayList<>(byType.getOrDefault(type.name(), List.of()));
+            names.addAll(byType.getOrDefault(EVERY_TYPE, List.of()));
+            return names;
+        }
+
         static Table load() {
             try (InputStream in = ColumnMatcher.class.getResourceAsStream("column-synonyms.json")) {
                 JsonNode root = JsonMapper.builder().build().readTree(in);
-                List<String> statusColumns = new ArrayList<>();
-                root.get("statusColumns").forEach(name -> statusColumns.add(normalize(name.asString())));
-                return new Table(normalized(root.get("typeWords")), List.copyOf(statusColumns),
-                        normalized(root.get("fields")));
+                Map<String, Map<String, List<String>>> synonyms = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> field : root.get("fields").properties()) {
+                    // a list counts for every type; an object gives lists by type
+                    synonyms.put(field.getKey(), field.getValue().isArray()
+                            ? Map.of(EVERY_TYPE, normalized(field.getValue())) : byName(field.getValue()));
+                }
+                return new Table(byName(root.get("typeWords")), normalized(root.get("statusColumns")), synonyms);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read column-synonyms.json from the jar", e);
             }
         }
 
-        private static Map<String, List<String>> normalized(JsonNode object) {
+        private static Map<String, List<String>> byName(JsonNode object) {
             Map<String, List<String>> lists = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
-                List<String> names = new ArrayList<>();
-                entry.getValue().forEach(name -> names.add(normalize(name.asString())));
-                lists.put(entry.getKey(), List.copyOf(names));
+                lists.put(entry.getKey(), normalized(entry.getValue()));
             }
             return lists;
+        }
+
+        private static List<String> normalized(JsonNode names) {
+            List<String> normal = new ArrayList<>();
+            names.forEach(name -> normal.add(normalize(name.asString())));
+            return List.copyOf(normal);
         }
     }
 }

@@ -63,6 +63,19 @@ class ColumnMatcherTest {
                 "Last modified names the deprecated lastModified: its replacement is filled");
     }
 
+    /** A name an export uses for one type's field is not taken for another type's field of that name. */
+    @Test
+    void namesOfOneTypeDoNotCountForAnother() {
+        assertEquals(expected("ID", "objectId (SYNONYM)", "Label", "label (UNMATCHED)", "Company", "company (UNMATCHED)"),
+                match(ObjectType.DEAL, false, "ID", "Label", "Company"), "a deal's label or company is no deal name");
+        assertEquals(expected("ID", "objectId (SYNONYM)", "Company", "name (SYNONYM)"),
+                match(ObjectType.ACCOUNT, false, "ID", "Company"));
+        assertEquals(expected("ID", "objectId (SYNONYM)", "Label", "name (SYNONYM)"),
+                match(ObjectType.STAGE, false, "ID", "Label"));
+        assertEquals(expected("Title", "name (SYNONYM)"), match(ObjectType.DEAL, false, "Title"));
+        assertEquals(expected("Title", "title (NAME)"), match(ObjectType.CONTACT, false, "Title"));
+    }
+
     @Test
     void eachFieldTakesOneColumnItsOwnNameFirstThenItsEarlierSynonyms() {
         Map<String, String> expected = expected(
