@@ -6,6 +6,7 @@ import dev.gongcrm.validator.bundle.BundleScanner;
 import dev.gongcrm.validator.bundle.TypeOverride;
 import dev.gongcrm.validator.config.BundleConfig;
 import dev.gongcrm.validator.convert.ColumnMatch;
+import dev.gongcrm.validator.convert.ConversionException;
 import dev.gongcrm.validator.convert.CsvConversion;
 import dev.gongcrm.validator.convert.CsvConverter;
 import dev.gongcrm.validator.convert.CsvDelimiter;
@@ -136,6 +137,8 @@ final class ConvertCommand implements Runnable {
             CsvConversion conversion;
             try {
                 conversion = convert(type, input, stdin ? ValidationOptions.STDIN_NAME : csv.toString(), output, schemaFile);
+            } catch (ConversionException e) {
+                throw withMappingToEdit(e);
             } finally {
                 if (stdin) {
                     Files.deleteIfExists(input);
@@ -160,6 +163,23 @@ final class ConvertCommand implements Runnable {
             ValidationResult result = conversion.withValidation(validation);
             options.write(reports, result, spec.commandLine().getOut());
             return options.exitCode(result);
+        }
+
+        /**
+         * Columns that read two ways stop the conversion: with --write-mapping, the mapping that reads each the
+         * first way is written for the user to correct and give back; without, the message says it can be.
+         */
+        private ConversionException withMappingToEdit(ConversionException e) throws IOException {
+            if (e.proposal().isEmpty()) {
+                return e;
+            }
+            if (writeMapping == null) {
+                return new ConversionException(e.getMessage() + " (--write-mapping FILE.json writes a mapping to start "
+                        + "from)");
+            }
+            e.proposal().get().write(writeMapping);
+            return new ConversionException(e.getMessage() + "; wrote " + writeMapping + ", which takes the first "
+                    + "reading of each: correct it if need be, then convert again with --mapping " + writeMapping);
         }
 
         private CsvConversion convert(ObjectType type, Path input, String name, Path output, Path schemaFile)

@@ -122,6 +122,35 @@ class ConvertCommandTest {
         assertTrue(nothing.err().startsWith("gongcrm: error: no column of "), nothing.err());
     }
 
+    /** Columns that read two ways stop the conversion; --write-mapping then writes a mapping to correct and give back. */
+    @Test
+    void anAmbiguousColumnGivesAMappingToEditWithWriteMapping() throws Exception {
+        Path csv = Files.writeString(folder.resolve("ambiguous.csv"), "ID,Close date,Value\n"
+                + "d-1,01/03/2024,\"1,234\"\nd-2,02/04/2024,12\n");
+        Run without = run("convert", "csv", csv.toString(), "--type", "DEAL");
+        assertEquals(2, without.exit());
+        assertEquals(1, without.err().lines().count(), without.err());
+        assertTrue(without.err().startsWith("gongcrm: error: column 'Close date': dates like 01/03/2024 may be "
+                + "day-first or month-first"), without.err());
+        assertTrue(without.err().contains("; column 'Value': numbers like 1,234 may be a thousand or a decimal"),
+                "every ambiguous column is said: " + without.err());
+        assertTrue(without.err().strip().endsWith("(--write-mapping FILE.json writes a mapping to start from)"),
+                without.err());
+        assertFalse(Files.exists(folder.resolve("deals.ldjson")), "nothing converted");
+
+        Path written = folder.resolve("ambiguous.mapping.json");
+        Run writing = run("convert", "csv", csv.toString(), "--type", "DEAL", "--write-mapping", written.toString());
+        assertEquals(2, writing.exit());
+        assertTrue(writing.err().strip().endsWith("; wrote " + written + ", which takes the first reading of each: "
+                + "correct it if need be, then convert again with --mapping " + written), writing.err());
+        assertFalse(Files.exists(folder.resolve("deals.ldjson")), "nothing converted");
+        // the user says the dates are month-first
+        Files.writeString(written, Files.readString(written).replace("d/M/yyyy", "M/d/yyyy"));
+        run("convert", "csv", csv.toString(), "--type", "DEAL", "--mapping", written.toString());
+        String deals = Files.readString(folder.resolve("deals.ldjson"));
+        assertTrue(deals.contains("\"closeDate\":\"2024-01-03\"") && deals.contains("\"amount\":1234"), deals);
+    }
+
     @Test
     void theTypeItTakesIsAnObjectTypeAndItsHelpSaysOnlyThose() throws Exception {
         String help = run("convert", "csv", "--help").out();

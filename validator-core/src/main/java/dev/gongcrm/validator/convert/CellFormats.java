@@ -126,11 +126,11 @@ final class CellFormats {
     }
 
     /**
-     * The column's mapping for what its cells showed, datetimes without a zone taken in {@code zone}; a column
-     * whose values fit two readings (03/04/2024: March or April? 1,234: a thousand or one?) is a
-     * ConversionException that says how to choose.
+     * The column's mapping for what its cells showed, datetimes without a zone taken in {@code zone}; for a
+     * column whose values fit two readings (03/04/2024: March or April? 1,234: a thousand or one?), the first
+     * reading, with the ambiguity said and how to choose.
      */
-    Told told(ZoneId zone) throws ConversionException {
+    Told told(ZoneId zone) {
         FieldMapping plain = FieldMapping.of(column, field);
         if (spec.format() == ValueFormat.DATE || spec.format() == ValueFormat.DATE_TIME) {
             boolean date = spec.format() == ValueFormat.DATE;
@@ -142,18 +142,17 @@ final class CellFormats {
                 return new Told(plain, null); // its cells are reported one by one
             }
             List<String> left = List.copyOf(patterns);
-            if (left.size() > 1 && dayAndMonthFirst(left.get(0), left.get(1))) {
-                throw new ConversionException("column '" + column + "': " + (date ? "dates" : "datetimes") + " like "
-                        + example + " may be day-first or month-first, and no value tells which; say which in a "
-                        + "mapping (" + (date ? "\"date\"" : "\"datetime\"") + ": \"" + written(left.get(0)) + "\" or \""
-                        + written(left.get(1)) + "\")");
-            }
             String pattern = left.get(0);
+            String ambiguity = left.size() > 1 && dayAndMonthFirst(left.get(0), left.get(1))
+                    ? "column '" + column + "': " + (date ? "dates" : "datetimes") + " like " + example
+                    + " may be day-first or month-first, and no value tells which; say which in a mapping ("
+                    + (date ? "\"date\"" : "\"datetime\"") + ": \"" + written(left.get(0)) + "\" or \""
+                    + written(left.get(1)) + "\")" : null;
             // the mapping keeps the pattern itself, optional parts and all, in the letters a mapping file uses
             String exact = pattern.replace("uuuu", "yyyy");
-            return date ? new Told(plain.withDate(exact, strict(pattern)), "dates as " + written(pattern))
+            return date ? new Told(plain.withDate(exact, strict(pattern)), "dates as " + written(pattern), ambiguity)
                     : new Told(plain.withDatetime(exact, strict(pattern), zone), "datetimes as " + written(pattern)
-                    + ", taken in " + zone);
+                    + ", taken in " + zone, ambiguity);
         }
         if (spec.kinds().contains(JsonKind.BOOLEAN)) {
             for (List<String> pair : BOOLEANS) {
@@ -165,8 +164,9 @@ final class CellFormats {
             return new Told(plain, null);
         }
         if (commaGroups && decimalComma) {
-            throw new ConversionException("column '" + column + "': some numbers group thousands with commas (12,000.50), "
-                    + "others with dots (12.000,50); say which in a mapping (\"decimal\": \",\" or \"grouping\": \",\")");
+            return new Told(plain.withGrouping(","), "numbers as 12,000.50", "column '" + column + "': some numbers "
+                    + "group thousands with commas (12,000.50), others with dots (12.000,50); say which in a mapping "
+                    + "(\"decimal\": \",\" or \"grouping\": \",\")");
         }
         if (commaGroups) {
             return new Told(plain.withGrouping(","), "numbers as 12,000.50");
@@ -175,14 +175,14 @@ final class CellFormats {
             return new Told(plain.withDecimalComma(), "numbers as 12.000,50");
         }
         if (oneDotGroup && !dotDecimal) {
-            throw new ConversionException("column '" + column + "': numbers like " + example + " may be a decimal or "
+            return new Told(plain, null, "column '" + column + "': numbers like " + example + " may be a decimal or "
                     + "a thousand, and no value tells which; say which in a mapping (\"decimal\": \",\" for thousands "
                     + "grouped by dots, \"decimal\": \".\" for decimals)");
         }
         if (oneCommaGroup) {
-            throw new ConversionException("column '" + column + "': numbers like " + example + " may be a thousand or "
-                    + "a decimal, and no value tells which; say which in a mapping (\"grouping\": \",\" for thousands, "
-                    + "\"decimal\": \",\" for decimals)");
+            return new Told(plain.withGrouping(","), "numbers as 12,000.50", "column '" + column + "': numbers like "
+                    + example + " may be a thousand or a decimal, and no value tells which; say which in a mapping "
+                    + "(\"grouping\": \",\" for thousands, \"decimal\": \",\" for decimals)");
         }
         return new Told(plain, null);
     }
@@ -200,7 +200,13 @@ final class CellFormats {
 
     /**
      * @param description what was told of the column's cells, or null when they are as Gong writes them
+     * @param ambiguity for a column whose values read two ways (the mapping takes the first), what they are and
+     *                  how to choose; null when the values tell
      */
-    record Told(FieldMapping mapping, String description) {
+    record Told(FieldMapping mapping, String description, String ambiguity) {
+
+        Told(FieldMapping mapping, String description) {
+            this(mapping, description, null);
+        }
     }
 }

@@ -8,7 +8,20 @@ import java.io.IOException;
  */
 public final class ConversionException extends IOException {
 
+    private final transient CsvMapping proposal;
+
     public ConversionException(String message) {
+        this(message, null);
+    }
+
+    /** A conversion stopped by columns that read two ways, with the mapping that takes the first way of each. */
+    ConversionException(String message, CsvMapping proposal) {
         super(message);
+        this.proposal = proposal;
+    }
+
+    /** The mapping to start from when the export's columns read two ways: the user says which, in it. */
+    public java.util.Optional<CsvMapping> proposal() {
+        return java.util.Optional.ofNullable(proposal);
     }
 }

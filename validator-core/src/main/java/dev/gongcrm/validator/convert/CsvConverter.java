@@ -162,6 +162,7 @@ public final class CsvConverter {
             }
         }
         List<ColumnMatch> described = new ArrayList<>();
+        List<String> ambiguities = new ArrayList<>();
         for (ColumnMatch match : matches) {
             CellFormats formats = columns.values().stream().filter(f -> f.column().equals(match.column())).findFirst()
                     .orElse(null);
@@ -172,6 +173,12 @@ public final class CsvConverter {
             CellFormats.Told result = formats.told(zone);
             told.put(match.column(), result.mapping());
             described.add(new ColumnMatch(match.column(), match.field(), match.how(), result.description()));
+            if (result.ambiguity() != null) {
+                ambiguities.add(result.ambiguity());
+            }
+        }
+        if (!ambiguities.isEmpty()) {
+            throw new ConversionException(String.join("; ", ambiguities), CsvMapping.of(described, told));
         }
         return described;
     }

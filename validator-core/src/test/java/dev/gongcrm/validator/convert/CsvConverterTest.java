@@ -397,6 +397,12 @@ class CsvConverterTest {
         assertTrue(ambiguous.getMessage().startsWith("column 'Close date': dates like 01/03/2024 may be day-first or "
                 + "month-first"), ambiguous.getMessage());
         assertFalse(Files.exists(folder.resolve("deals.ldjson")));
+        CsvMapping proposal = ambiguous.proposal().orElseThrow();
+        assertEquals(List.of("objectId", "closeDate"), proposal.fields().stream().map(FieldMapping::field).toList());
+        Path written = folder.resolve("proposal.json");
+        proposal.write(written);
+        assertEquals("2024-03-01", objects(convert(ObjectType.DEAL, csv, written).output()).get(0).path("closeDate")
+                .asString(), "the proposal reads the first way: day-first");
     }
 
     @Test
