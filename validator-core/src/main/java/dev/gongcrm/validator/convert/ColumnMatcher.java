@@ -55,21 +55,9 @@ final class ColumnMatcher {
                 }
             }
         }
-        for (String field : TABLE.synonyms().keySet()) {
-            if (type.field(field) == null || taken.contains(field)) {
-                continue;
-            }
-            synonyms:
-            for (String synonym : TABLE.synonyms(field, type.type())) {
-                for (String column : columns) {
-                    if (!matched.containsKey(column) && names.get(column).contains(synonym)) {
-                        matched.put(column, new ColumnMatch(column, field, ColumnMatch.How.SYNONYM));
-                        taken.add(field);
-                        break synonyms;
-                    }
-                }
-            }
-        }
+        // a column's whole name first ("Stage key": internalName), then without a word naming the type ("key")
+        matchSynonyms(type, columns, column -> names.get(column).subList(0, 1), matched, taken);
+        matchSynonyms(type, columns, names::get, matched, taken);
         if (type.field("isOpen") != null && type.field("isWon") != null && !taken.contains("isOpen")
                 && !taken.contains("isWon")) {
             for (String column : columns) {
@@ -95,6 +83,32 @@ final class ColumnMatcher {
             matches.add(match);
         }
         return matches;
+    }
+
+    /** The free columns whose names (as {@code namesOf} gives them) a field's synonyms list, for the free fields. */
+    private static void matchSynonyms(TypeSpec type, List<String> columns,
+                                      java.util.function.Function<String, List<String>> namesOf,
+                                      Map<String, ColumnMatch> matched, Set<String> taken) {
+        for (String listed : TABLE.synonyms().keySet()) {
+            FieldSpec spec = type.field(listed);
+            if (spec == null || taken.contains(listed)) {
+                continue;
+            }
+            // as by name, a deprecated field's column fills its replacement, or, where a column fills that
+            // already, the deprecated field itself (Gong still takes it: "Won date" beside "Close date")
+            String replacement = spec.deprecated() ? spec.replacement() : null;
+            String field = replacement != null && !taken.contains(replacement) ? replacement : listed;
+            synonyms:
+            for (String synonym : TABLE.synonyms(listed, type.type())) {
+                for (String column : columns) {
+                    if (!matched.containsKey(column) && namesOf.apply(column).contains(synonym)) {
+                        matched.put(column, new ColumnMatch(column, field, ColumnMatch.How.SYNONYM));
+                        taken.add(field);
+                        break synonyms;
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -4,12 +4,15 @@ import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.TypeSpec;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A CSV export's columns matched to a type's fields without a mapping: by name, then by the names exports use. */
 class ColumnMatcherTest {
@@ -74,6 +77,53 @@ class ColumnMatcherTest {
                 match(ObjectType.STAGE, false, "ID", "Label"));
         assertEquals(expected("Title", "name (SYNONYM)"), match(ObjectType.DEAL, false, "Title"));
         assertEquals(expected("Title", "title (NAME)"), match(ObjectType.CONTACT, false, "Title"));
+    }
+
+    /**
+     * Every name of column-synonyms.json, alone in an export of each type it counts for that has its field,
+     * fills that field: no name of the table is shadowed by another field's.
+     */
+    @Test
+    void everyNameInTheTableFillsItsField() throws Exception {
+        JsonNode fields;
+        try (var in = ColumnMatcher.class.getResourceAsStream("column-synonyms.json")) {
+            fields = JsonMapper.builder().build().readTree(in).get("fields");
+        }
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
+            Map<String, JsonNode> byType = new LinkedHashMap<>();
+            if (field.getValue().isArray()) {
+                for (ObjectType type : ObjectType.values()) {
+                    byType.put(type.name(), field.getValue());
+                }
+            } else {
+                field.getValue().properties().forEach(entry -> byType.put(entry.getKey(), entry.getValue()));
+            }
+            for (Map.Entry<String, JsonNode> names : byType.entrySet()) {
+                ObjectType type = ObjectType.valueOf(names.getKey());
+                var spec = type(type).field(field.getKey());
+                if (spec == null) {
+                    continue;
+                }
+                // a deprecated field's column fills the field that replaces it
+                String filled = spec.deprecated() && spec.replacement() != null ? spec.replacement() : spec.name();
+                for (JsonNode name : names.getValue()) {
+                    List<ColumnMatch> match = ColumnMatcher.match(List.of(name.asString()), type(type), false);
+                    assertEquals(filled, match.get(0).field(), type + " column '" + name.asString() + "'");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 100, "checked " + checked);
+    }
+
+    /** A name of a deprecated field fills its replacement, or, where another column fills that, the field itself. */
+    @Test
+    void aDeprecatedFieldsNameFillsItsReplacementWhenFree() {
+        assertEquals(expected("ID", "objectId (SYNONYM)", "Won date", "closeDate (SYNONYM)"),
+                match(ObjectType.DEAL, false, "ID", "Won date"));
+        assertEquals(expected("Expected close date", "closeDate (SYNONYM)", "Won date", "actualCloseDate (SYNONYM)"),
+                match(ObjectType.DEAL, false, "Expected close date", "Won date"));
     }
 
     @Test
