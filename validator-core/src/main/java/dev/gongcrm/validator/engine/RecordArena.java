@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.engine;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -166,6 +167,27 @@ final class RecordArena implements AutoCloseable {
                 at += recordSize(key.length);
             }
         }
+    }
+
+    /** A text that may be null, as {@link #readNullable} reads it back: its length (-1: null), then its bytes. */
+    static void writeNullable(DataOutputStream out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+        } else {
+            byte[] bytes = encode(text);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    static String readNullable(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return decode(bytes, 0);
     }
 
     /** The text of bytes {@link #encode} gave, from {@code from} to the end. */

@@ -3,7 +3,10 @@ package dev.gongcrm.validator.engine;
 import dev.gongcrm.validator.rules.FirstHolder;
 import dev.gongcrm.validator.schema.TypeSpec;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +29,6 @@ import java.util.Objects;
 final class UniqueValues implements AutoCloseable {
 
     private static final int EARLIER_PUSH = -1;
-    private static final int NO_OBJECT_ID = -1;
 
     private final Path spillFolder;
     private final RecordArena.HeapAllowance allowance;
@@ -103,25 +105,24 @@ final class UniqueValues implements AutoCloseable {
         });
     }
 
-    /** A holder's record: its file's number, its objectId's length and bytes, the value's bytes. */
+    /** A holder's record: its file's number, its objectId (may be null), the value. */
     private static byte[] holder(int file, String objectId, String value) {
-        byte[] id = objectId == null ? new byte[0] : RecordArena.encode(objectId);
-        byte[] text = RecordArena.encode(value);
-        return ByteBuffer.allocate(2 * Integer.BYTES + id.length + text.length).putInt(file)
-                .putInt(objectId == null ? NO_OBJECT_ID : id.length).put(id).put(text).array();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(file);
+            RecordArena.writeNullable(out, objectId);
+            out.write(RecordArena.encode(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private FirstHolder holderAt(long address) {
         byte[] record = holders.key(address);
         ByteBuffer in = ByteBuffer.wrap(record);
         int file = in.getInt();
-        int idLength = in.getInt();
-        String objectId = null;
-        if (idLength != NO_OBJECT_ID) {
-            byte[] id = new byte[idLength];
-            in.get(id);
-            objectId = RecordArena.decode(id, 0);
-        }
+        String objectId = RecordArena.readNullable(in);
         String value = RecordArena.decode(record, in.position());
         return file == EARLIER_PUSH ? FirstHolder.earlierPush(value, objectId)
                 : new FirstHolder(value, files.get(file), (int) holders.value(address), objectId);

@@ -22,8 +22,6 @@ import java.util.function.Consumer;
  */
 final class WaitingReferences implements AutoCloseable {
 
-    private static final int NO_OBJECT_ID = -1;
-
     private final Path spillFolder;
     private final RecordArena.HeapAllowance allowance;
     private final FindingTarget findings;
@@ -44,13 +42,7 @@ final class WaitingReferences implements AutoCloseable {
             out.writeInt(number(check.file()));
             out.writeInt(number(check.field()));
             out.writeInt(number(check.targetKey()));
-            if (check.objectId() == null) {
-                out.writeInt(NO_OBJECT_ID);
-            } else {
-                byte[] objectId = RecordArena.encode(check.objectId());
-                out.writeInt(objectId.length);
-                out.write(objectId);
-            }
+            RecordArena.writeNullable(out, check.objectId());
             out.write(RecordArena.encode(check.value()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,13 +63,7 @@ final class WaitingReferences implements AutoCloseable {
                 String file = names.get(in.getInt());
                 String field = names.get(in.getInt());
                 String targetKey = names.get(in.getInt());
-                int objectIdLength = in.getInt();
-                String objectId = null;
-                if (objectIdLength != NO_OBJECT_ID) {
-                    byte[] objectIdBytes = new byte[objectIdLength];
-                    in.get(objectIdBytes);
-                    objectId = RecordArena.decode(objectIdBytes, 0);
-                }
+                String objectId = RecordArena.readNullable(in);
                 String value = RecordArena.decode(bytes, in.position());
                 action.accept(ReferenceCheck.of(findings, file, (int) (lineAndColumn >>> 32), (int) lineAndColumn,
                         objectId, field, value, target, targetKey));
