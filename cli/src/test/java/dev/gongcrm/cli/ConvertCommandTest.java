@@ -151,6 +151,21 @@ class ConvertCommandTest {
         assertTrue(deals.contains("\"closeDate\":\"2024-01-03\"") && deals.contains("\"amount\":1234"), deals);
     }
 
+    /** --statistics after a conversion says what the index held for the objects it validated, as validate would. */
+    @Test
+    void statisticsSayWhatTheIndexHeldForTheConvertedObjects() throws Exception {
+        Path csv = Files.writeString(folder.resolve("stages.csv"),
+                "objectId,modifiedDate,internalName,name,isActive,sortOrder\n"
+                        + "s-1,2024-01-01T00:00:00Z,discovery,Discovery,true,1\n"
+                        + "s-2,2024-01-02T00:00:00Z,demo,Demo,true,2\n");
+        Run run = run("convert", "csv", csv.toString(), "--type", "STAGE", "--statistics");
+        assertEquals(0, run.exit(), run.err() + run.out());
+        // two objectIds and two internalNames, as 'gongcrm validate --statistics' says of the output
+        assertTrue(run.out().lines().anyMatch(line -> line.startsWith("id index: 4 ids, ")), run.out());
+        assertTrue(run("validate", "--statistics", folder.resolve("stages.ldjson").toString()).out().lines()
+                .anyMatch(line -> line.startsWith("id index: 4 ids, ")));
+    }
+
     @Test
     void theTypeItTakesIsAnObjectTypeAndItsHelpSaysOnlyThose() throws Exception {
         String help = run("convert", "csv", "--help").out();
