@@ -49,6 +49,6 @@ public record CsvConversion(String csv, Path output, long objects, List<Finding>
         files.add(csv);
         files.addAll(validation.files());
         return new ValidationResult(findings, counts, files, validation.objects(), ruleCounts, List.of(),
-                validation.ruleSettings());
+                validation.ruleSettings(), Map.of(), validation.index());
     }
 }
