@@ -405,6 +405,25 @@ class CsvConverterTest {
                 .asString(), "the proposal reads the first way: day-first");
     }
 
+    /** The patterns the line names for an ambiguous column read its cells: given in a mapping, they convert them all. */
+    @Test
+    void thePatternsAnAmbiguousColumnsLineNamesReadItsCells() throws Exception {
+        Path csv = write("deals.csv", "ID,Update time\nd-1,01/03/2024 10:00\nd-2,02/04/2024 11:30\n");
+        ConversionException ambiguous = assertThrows(ConversionException.class, () -> convert(ObjectType.DEAL, csv, null));
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("\"datetime\": \"([^\"]+)\" or \"([^\"]+)\"")
+                .matcher(ambiguous.getMessage());
+        assertTrue(named.find(), ambiguous.getMessage());
+        for (int reading = 1; reading <= 2; reading++) {
+            Path chosen = mapping("{\"fields\": [{\"column\": \"ID\", \"field\": \"objectId\"}, {\"column\": "
+                    + "\"Update time\", \"field\": \"modifiedDate\", \"datetime\": \"" + named.group(reading)
+                    + "\", \"zone\": \"UTC\"}]}");
+            CsvConversion conversion = convert(ObjectType.DEAL, csv, chosen);
+            assertEquals(List.of(), conversion.findings(), ambiguous.getMessage());
+            assertEquals(reading == 1 ? "2024-03-01T10:00:00Z" : "2024-01-03T10:00:00Z",
+                    objects(conversion.output()).get(0).path("modifiedDate").asString());
+        }
+    }
+
     @Test
     void aMappingsGroupingReadsNumbersGroupedWithCommasAndRefusesOthers() throws Exception {
         Path csv = write("deals.csv", "Id,Value\nd-1,\"12,000.50\"\nd-2,\"1,5\"\n");
