@@ -146,10 +146,10 @@ final class CellFormats {
             String ambiguity = left.size() > 1 && dayAndMonthFirst(left.get(0), left.get(1))
                     ? "column '" + column + "': " + (date ? "dates" : "datetimes") + " like " + example
                     + " may be day-first or month-first, and no value tells which; say which in a mapping ("
-                    + (date ? "\"date\"" : "\"datetime\"") + ": \"" + written(left.get(0)) + "\" or \""
-                    + written(left.get(1)) + "\")" : null;
+                    + (date ? "\"date\"" : "\"datetime\"") + ": \"" + asMapped(left.get(0)) + "\" or \""
+                    + asMapped(left.get(1)) + "\")" : null;
             // the mapping keeps the pattern itself, optional parts and all, in the letters a mapping file uses
-            String exact = pattern.replace("uuuu", "yyyy");
+            String exact = asMapped(pattern);
             return date ? new Told(plain.withDate(exact, strict(pattern)), "dates as " + written(pattern), ambiguity)
                     : new Told(plain.withDatetime(exact, strict(pattern), zone), "datetimes as " + written(pattern)
                     + ", taken in " + zone, ambiguity);
@@ -191,6 +191,11 @@ final class CellFormats {
     private static boolean dayAndMonthFirst(String first, String second) {
         return first.startsWith("d") && second.startsWith("M") && first.charAt(1) == second.charAt(1)
                 && first.substring(3).equals(second.substring(3));
+    }
+
+    /** The pattern as a mapping file gives it, optional parts and all: what reads every value the column has. */
+    private static String asMapped(String pattern) {
+        return pattern.replace("uuuu", "yyyy");
     }
 
     /** A pattern as people write it: dd/MM/yyyy. */
