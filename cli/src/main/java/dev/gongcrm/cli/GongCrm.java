@@ -181,7 +181,7 @@ public final class GongCrm implements Runnable {
         if (message == null || message.isBlank()) {
             message = exception.getClass().getSimpleName();
         }
-        return message.replace('\n', ' ');
+        return message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
     @Override

@@ -115,10 +115,10 @@ class ConvertCommandTest {
         assertEquals("", dropped.err());
         assertFalse(Files.readString(folder.resolve("deals.ldjson")).contains("probability"));
 
-        Run nothing = run("convert", "csv", Files.writeString(folder.resolve("colours.csv"), "Colour\nred\n").toString(),
-                "--type", "DEAL");
+        Run nothing = run("convert", "csv", Files.writeString(folder.resolve("colours.csv"),
+                "Colour,\"Sh\rade\"\nred,dark\n").toString(), "--type", "DEAL");
         assertEquals(2, nothing.exit());
-        assertEquals(1, nothing.err().lines().count(), nothing.err());
+        assertEquals(1, nothing.err().lines().count(), "one line, a column name's carriage return too: " + nothing.err());
         assertTrue(nothing.err().startsWith("gongcrm: error: no column of "), nothing.err());
     }
 

@@ -80,12 +80,14 @@ public final class BundleRun {
     }
 
     public ValidationResult run(List<BundleFile> files) throws IOException {
-        try (index; waiting; uniqueValues) {
-            return runFiles(files);
-        } finally {
+        // closed last to first: the workers stop before the index they read is unmapped
+        java.io.Closeable stopWorkers = () -> {
             if (workers != null) {
                 workers.close();
             }
+        };
+        try (index; waiting; uniqueValues; stopWorkers) {
+            return runFiles(files);
         }
     }
 

@@ -57,19 +57,9 @@ final class IdIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (Map<ObjectType, IdMap> maps : List.of(byObjectId, byReferenceKey)) {
-            for (IdMap map : maps.values()) {
-                try {
-                    map.close();
-                } catch (IOException e) {
-                    first = first == null ? e : first;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        List<IdMap> maps = new java.util.ArrayList<>(byObjectId.values());
+        maps.addAll(byReferenceKey.values());
+        Closing.all(maps);
     }
 
     /**

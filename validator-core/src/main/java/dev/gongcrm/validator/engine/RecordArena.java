@@ -49,6 +49,10 @@ final class RecordArena implements AutoCloseable {
             left -= bytes;
             return true;
         }
+
+        void giveBack(long bytes) {
+            left += bytes;
+        }
     }
 
     private final Path spillFolder;
@@ -62,6 +66,8 @@ final class RecordArena implements AutoCloseable {
     private long spillLength;
     private long heapRecordBytes;
     private long fileRecordBytes;
+    /** What this arena took of the allowance: given back when it closes. */
+    private long heapRegionBytes;
     private boolean spillRefused;
 
     /** Spilling to a temporary file in that folder once the allowance is spent. */
@@ -231,8 +237,23 @@ final class RecordArena implements AutoCloseable {
         return fileRecordBytes;
     }
 
+    /**
+     * Gives its heap back to the allowance and its file back to the disk: the mapped regions are unmapped now,
+     * not whenever they are collected, so that a long-lived JVM (a Maven build) frees the space at once and
+     * Windows can delete the file. Nothing may read the arena once it is closed: its reader threads are
+     * stopped before.
+     */
     @Override
     public void close() throws IOException {
+        allowance.giveBack(heapRegionBytes);
+        heapRegionBytes = 0;
+        for (Region closing : regions) {
+            if (closing instanceof MappedRegion mapped) {
+                Unmapping.unmap(mapped.buffer);
+            }
+        }
+        regions.clear();
+        region = null;
         if (spill != null) {
             spill.close();
         }
@@ -258,7 +279,12 @@ final class RecordArena implements AutoCloseable {
         if (region != null) {
             regionEnds.add(used);
         }
-        region = spillRefused || allowance.take(size) ? new HeapRegion(size) : inFile(size);
+        if (spillRefused || allowance.take(size)) {
+            region = new HeapRegion(size);
+            heapRegionBytes += spillRefused ? 0 : size;
+        } else {
+            region = inFile(size);
+        }
         regions.add(region);
         used = regions.size() == 1 ? 1 : 0;
     }
@@ -345,6 +371,38 @@ final class RecordArena implements AutoCloseable {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Unmapping a buffer at once, through the JDK's {@code sun.misc.Unsafe.invokeCleaner}; where a runtime
+     * lacks it (a trimmed image), the buffer is unmapped when it is collected, as any other. Loaded only by a
+     * run that mapped a file.
+     */
+    private static final class Unmapping {
+        private static final java.lang.invoke.MethodHandle INVOKE_CLEANER = invokeCleaner();
+
+        static void unmap(ByteBuffer mapped) {
+            if (INVOKE_CLEANER == null) {
+                return;
+            }
+            try {
+                INVOKE_CLEANER.invokeExact(mapped);
+            } catch (Throwable e) {
+                // the buffer stays mapped until it is collected: its space is freed then
+            }
+        }
+
+        private static java.lang.invoke.MethodHandle invokeCleaner() {
+            try {
+                Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+                java.lang.reflect.Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+                theUnsafe.setAccessible(true);
+                return java.lang.invoke.MethodHandles.lookup().findVirtual(unsafeClass, "invokeCleaner",
+                        java.lang.invoke.MethodType.methodType(void.class, ByteBuffer.class)).bindTo(theUnsafe.get(null));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     /** The bytes of one region, big-endian, wherever they are. */

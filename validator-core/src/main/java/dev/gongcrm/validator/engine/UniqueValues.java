@@ -78,12 +78,10 @@ final class UniqueValues implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (Map<String, IdMap> maps : List.of(inBundle, earlier)) {
-            for (IdMap values : maps.values()) {
-                values.close();
-            }
-        }
-        holders.close();
+        List<AutoCloseable> all = new ArrayList<>(inBundle.values());
+        all.addAll(earlier.values());
+        all.add(holders);
+        Closing.all(all);
     }
 
     private IdMap values(Map<String, IdMap> maps, TypeSpec spec, String field) {

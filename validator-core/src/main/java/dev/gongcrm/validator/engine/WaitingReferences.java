@@ -73,9 +73,7 @@ final class WaitingReferences implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (RecordArena references : byTarget.values()) {
-            references.close();
-        }
+        Closing.all(byTarget.values());
     }
 
     private int number(String name) {

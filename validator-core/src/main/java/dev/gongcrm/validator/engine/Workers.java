@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** The threads that parse and check batches of lines, one per core, each with its own rule instances. */
 final class Workers implements AutoCloseable {
@@ -18,6 +19,13 @@ final class Workers implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "gongcrm-worker");
             thread.setDaemon(true);
+            // a task's failure reaches the reading thread through its future; the heap running out around a task
+            // is said there too, in one line, and is no stack trace of this thread's
+            thread.setUncaughtExceptionHandler((t, e) -> {
+                if (!(e instanceof OutOfMemoryError)) {
+                    t.getThreadGroup().uncaughtException(t, e);
+                }
+            });
             return thread;
         });
         this.checkers = ThreadLocal.withInitial(() -> new LineChecker(new ActiveRules(config)));
@@ -45,8 +53,17 @@ final class Workers implements AutoCloseable {
         }
     }
 
+    /** Stops the threads and waits for them: none reads the run's id index once this returns. */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            // a worker ends with the batch it is checking, a matter of milliseconds
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the line checkers did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -68,8 +68,23 @@ class IdMapTest {
                 assertEquals(0, listed.count(), "the temporary file is deleted as soon as it is open");
             }
         }
+        assertFalse(mappedFromTheSpillFolder(), "closed, the temporary file is unmapped at once");
         try (var left = Files.list(spill)) {
             assertEquals(0, left.count(), "temporary files left");
+        }
+    }
+
+    /** A closed map gives its heap back: the next map of the run keeps its keys on the heap again. */
+    @Test
+    void aClosedMapGivesItsHeapBack() throws IOException {
+        RecordArena.HeapAllowance allowance = new RecordArena.HeapAllowance(1 << 20);
+        try (IdMap first = new IdMap(spill, allowance)) {
+            behavesAsAMap(first, new Random(1).ints(100_000, 0, 90_000).mapToObj(n -> "acc-" + n).toList());
+            assertTrue(mappedFromTheSpillFolder(), "past the allowance");
+        }
+        try (IdMap second = new IdMap(spill, allowance)) {
+            behavesAsAMap(second, new Random(2).ints(10_000, 0, 9_000).mapToObj(n -> "deal-" + n).toList());
+            assertFalse(mappedFromTheSpillFolder(), "within the allowance given back");
         }
     }
 
