@@ -57,11 +57,18 @@ final class HtmlReport implements ReportWriter {
     private static final List<Severity> SEVERITIES = List.of(Severity.ERROR, Severity.WARNING, Severity.INFO);
     private static final String DATA = "%DATA%";
     private static final String POLICY = "%CSP%";
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .characterEscapes(new ScriptSafeEscapes())
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the page goes on after the data
-            .build();
-    private static final String[] PAGE = page();
+
+    /**
+     * The page around the data and the generator of the data, made by the first html report of a run: a run
+     * that writes none (every other format) does not read the page from the jar nor hash its script.
+     */
+    private static final class Template {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .characterEscapes(new ScriptSafeEscapes())
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the page goes on after the data
+                .build();
+        static final String[] PAGE = page();
+    }
 
     /** The folder the result's relative file names are relative to, where the lines are read. */
     private final Path base;
@@ -72,12 +79,12 @@ final class HtmlReport implements ReportWriter {
 
     @Override
     public void write(ValidationResult result, Writer out) throws IOException {
-        out.write(PAGE[0]);
+        out.write(Template.PAGE[0]);
         Writer data = LoneSurrogates.escapingInJson(out);
-        try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), data)) {
+        try (JsonGenerator json = Template.FACTORY.createGenerator(ObjectWriteContext.empty(), data)) {
             writeData(json, result, SourceLines.read(base, result.findings()));
         }
-        out.write(PAGE[1]);
+        out.write(Template.PAGE[1]);
     }
 
     private static void writeData(JsonGenerator json, ValidationResult result, SourceLines.Lines lines) {
