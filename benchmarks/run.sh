@@ -31,8 +31,8 @@ maven=false
 for arg in "$@"; do
   case "$arg" in
     --maven) maven=true ;;
-    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *[!0-9]*|'') echo "usage: benchmarks/run.sh [DEAL_MB] [--maven]" >&2; exit 2 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *[!0-9]*|'') echo "usage: benchmarks/run.sh [DEAL_MB] [--maven], or benchmarks/run.sh --scale [OBJECTS...]" >&2; exit 2 ;;
     *) size="$arg" ;;
   esac
 done

@@ -3,15 +3,16 @@
 #   benchmarks/scale.sh [OBJECTS...]      (default: 1000000 3000000 6000000 10000000)
 # For each count, a valid bundle of that many objects (half accounts, half deals naming them, 18-character
 # ids, files under 150 MB; Benchmarks scale), generated once into bench-data/scale-<OBJECTS>, and:
-#   - the smallest heap that validates it: ./gongcrm validate with GONGCRM_JAVA_OPTS=-Xmx<N>m, searched
-#     by halving to 4 MB, a run passing when it exits 0 with "No problems found";
+#   - the smallest heap that validates it: ./gongcrm validate with GONGCRM_JAVA_OPTS=-Xmx<N>m, doubled
+#     from 64 MB until a run passes (exit 0, "No problems found"), then narrowed by halves to within 4 MB;
 #   - bytes an object: the growth of that heap from the smallest count to each other, over the objects added
 #     (what each object costs, whatever the fixed part of the heap);
 #   - what --statistics says the id index held;
 #   - wall and CPU (median of BENCH_RUNS, default 3) with the heap of the targets: -Xmx256m up to 6 million
 #     objects, -Xmx512m above.
 # Targets: 6 million objects in -Xmx256m in under 15 s wall; 10 million in -Xmx512m; at most ~24 bytes an
-# object. Environment: BENCH_RUNS, BENCH_MVN_ARGS (extra Maven arguments for the build, e.g. -o).
+# object. The default counts write about 5 GB into bench-data/ once and take some 15 minutes.
+# Environment: BENCH_RUNS, BENCH_MVN_ARGS (extra Maven arguments for the build, e.g. -o).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,5 +1,6 @@
 package dev.gongcrm.cli;
 
+import dev.gongcrm.client.push.Sizes;
 import dev.gongcrm.validator.ObjectType;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleScanner;
@@ -153,7 +154,7 @@ final class ConvertCommand implements Runnable {
                     spec.commandLine().getErr().println("gongcrm: wrote the mapping it used to " + writeMapping
                             + " (give it with --mapping)");
                 }
-                spec.commandLine().getErr().println("gongcrm: wrote " + conversion.objects() + " objects of "
+                spec.commandLine().getErr().println("gongcrm: wrote " + Sizes.count(conversion.objects(), "object") + " of "
                         + (stdin ? ValidationOptions.STDIN_NAME : csv) + " to " + output + ", sorted by modifiedDate"
                         + (conversion.unmappedColumns().isEmpty() ? ""
                         : "; columns the mapping leaves out: " + String.join(", ", conversion.unmappedColumns())));

@@ -2,6 +2,7 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.validator.DidYouMean;
 import dev.gongcrm.validator.Version;
+import dev.gongcrm.validator.engine.BundleRun;
 import dev.gongcrm.validator.read.SyntaxMessages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -173,7 +174,10 @@ public final class GongCrm implements Runnable {
     /** What to do when the heap ran out: one line, with the heap the run had. */
     static String outOfMemory() {
         return "gongcrm: error: out of memory (the Java heap holds about " + (Runtime.getRuntime().maxMemory() >> 20)
-                + " MB); give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for the gongcrm launcher, or java -Xmx2g -jar gongcrm.jar";
+                + " MB" + BundleRun.whyIdsStayedOnTheHeap().map(why -> "; " + why).orElse("") + "); give it more, "
+                + "e.g. GONGCRM_JAVA_OPTS=-Xmx2g for the gongcrm launcher, or java -Xmx2g -jar gongcrm.jar"
+                + BundleRun.whyIdsStayedOnTheHeap().map(why -> ", or a writable folder with room as java.io.tmpdir "
+                + "(GONGCRM_JAVA_OPTS=-Djava.io.tmpdir=DIR)").orElse("");
     }
 
     private static String oneLine(Exception exception) {

@@ -138,7 +138,7 @@ class ConvertCommandTest {
                 without.err());
         assertFalse(Files.exists(folder.resolve("deals.ldjson")), "nothing converted");
 
-        Path written = folder.resolve("ambiguous.mapping.json");
+        Path written = folder.resolve("mappings").resolve("ambiguous.mapping.json");
         Run writing = run("convert", "csv", csv.toString(), "--type", "DEAL", "--write-mapping", written.toString());
         assertEquals(2, writing.exit());
         assertTrue(writing.err().strip().endsWith("; wrote " + written + ", which takes the first reading of each: "

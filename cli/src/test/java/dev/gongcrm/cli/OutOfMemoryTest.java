@@ -47,4 +47,32 @@ class OutOfMemoryTest {
                 err.get(0));
         assertEquals("", Files.readString(folder.resolve("out.txt")));
     }
+
+    /**
+     * Ids past the heap's share go to a temporary file; where none can be made, they stay on the heap, and a heap
+     * they then fill is said to be that: the message names the folder and how to give another.
+     */
+    @Test
+    void idsThatCouldNotGoToATemporaryFileAreNamedWhenTheHeapRunsOut() throws Exception {
+        Path accounts = folder.resolve("accounts.ldjson");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(accounts))) {
+            for (int i = 0; i < 600_000; i++) {
+                out.write(("{\"objectId\":\"001" + String.format("%015d", i) + "\",\"modifiedDate\":\"2024-01-01T00:00:00Z\","
+                        + "\"name\":\"a\",\"domains\":[\"a.com\"]}\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path missing = folder.resolve("no such folder");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx24m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + missing, "-cp",
+                System.getProperty("java.class.path"), GongCrm.class.getName(), "validate", accounts.toString())
+                .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile()).start();
+        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the run ended");
+        List<String> err = Files.readAllLines(folder.resolve("err.txt"));
+        assertEquals(2, child.exitValue(), String.join("\n", err));
+        assertEquals(1, err.size(), String.join("\n", err));
+        assertTrue(err.get(0).startsWith("gongcrm: error: out of memory (the Java heap holds about "), err.get(0));
+        assertTrue(err.get(0).contains("; the ids could not go to a temporary file in " + missing + " ("), err.get(0));
+        assertTrue(err.get(0).endsWith(", or a writable folder with room as java.io.tmpdir "
+                + "(GONGCRM_JAVA_OPTS=-Djava.io.tmpdir=DIR)"), err.get(0));
+    }
 }

@@ -114,6 +114,11 @@ public final class CsvMapping {
             throw new ConversionException(file + ": is a folder; name the mapping file to write, e.g. "
                     + file.resolve("mapping.json"));
         }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            // as --out and a report's file: a folder that is not there yet is made
+            Files.createDirectories(folder);
+        }
         Path temporary = dev.gongcrm.validator.report.ReportFiles.temporaryBeside(file);
         try {
             Files.writeString(temporary, toJson());

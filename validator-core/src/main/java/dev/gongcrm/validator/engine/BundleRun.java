@@ -79,6 +79,14 @@ public final class BundleRun {
         this.waiting = new WaitingReferences(spillFolder, allowance, sink);
     }
 
+    /**
+     * Why a run of this JVM kept ids on the heap past its share (no temporary file could be made in
+     * {@code java.io.tmpdir}, or its disk was full): what to say when the heap then runs out.
+     */
+    public static java.util.Optional<String> whyIdsStayedOnTheHeap() {
+        return RecordArena.refusal();
+    }
+
     public ValidationResult run(List<BundleFile> files) throws IOException {
         // closed last to first: the workers stop before the index they read is unmapped
         java.io.Closeable stopWorkers = () -> {

@@ -2,7 +2,6 @@ package dev.gongcrm.validator.engine;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +68,8 @@ final class RecordArena implements AutoCloseable {
     /** What this arena took of the allowance: given back when it closes. */
     private long heapRegionBytes;
     private boolean spillRefused;
+    /** The last reason a run could not use its temporary file: one line, read when the heap runs out. */
+    private static volatile String refusal;
 
     /** Spilling to a temporary file in that folder once the allowance is spent. */
     RecordArena(Path spillFolder, HeapAllowance allowance) {
@@ -289,16 +290,16 @@ final class RecordArena implements AutoCloseable {
         used = regions.size() == 1 ? 1 : 0;
     }
 
+    /**
+     * A region of the temporary file; where none can be made (no such folder, no permission, a full disk),
+     * a region on the heap, the reason kept for the out-of-memory message that may follow.
+     */
     private Region inFile(int size) {
         try {
             if (spill == null) {
                 spill = openSpill();
-                if (spill == null) {
-                    spillRefused = true;
-                    return new HeapRegion(size);
-                }
             }
-            // written, not only mapped: a full disk is then an error here, not a crash on a later access
+            // written, not only mapped: a full disk is then an exception here, not a crash on a later access
             ByteBuffer zeros = ByteBuffer.allocate(size);
             while (zeros.hasRemaining()) {
                 spill.write(zeros, spillLength + zeros.position());
@@ -306,20 +307,21 @@ final class RecordArena implements AutoCloseable {
             ByteBuffer mapped = spill.map(FileChannel.MapMode.READ_WRITE, spillLength, size);
             spillLength += size;
             return new MappedRegion(mapped);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot keep the bundle's ids in a temporary file in "
-                    + spillFolder + ": " + e.getMessage(), e));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            spillRefused = true;
+            refusal = "the ids could not go to a temporary file in " + spillFolder + " (" + e + ")";
+            return new HeapRegion(size);
         }
     }
 
-    /** The temporary file, deleted at once where the system allows (a killed run leaves nothing); null when none can be made. */
-    private FileChannel openSpill() {
-        Path file;
-        try {
-            file = Files.createTempFile(spillFolder, "gongcrm-ids-", ".tmp");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return null;
-        }
+    /** Why a run kept ids on the heap past its allowance, for the out-of-memory message; empty when none did. */
+    static java.util.Optional<String> refusal() {
+        return java.util.Optional.ofNullable(refusal);
+    }
+
+    /** The temporary file, deleted at once where the system allows: a killed run leaves nothing. */
+    private FileChannel openSpill() throws IOException {
+        Path file = Files.createTempFile(spillFolder, "gongcrm-ids-", ".tmp");
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
@@ -330,12 +332,8 @@ final class RecordArena implements AutoCloseable {
             }
             return channel;
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // the file was just made by us and is empty; nothing more can be done
-            }
-            return null;
+            Files.deleteIfExists(file);
+            throw e;
         }
     }
 

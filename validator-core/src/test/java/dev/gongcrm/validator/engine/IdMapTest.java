@@ -102,6 +102,8 @@ class IdMapTest {
         try (IdMap ids = new IdMap(spill.resolve("missing folder"), smallAllowance())) {
             behavesAsAMap(ids, keys);
             assertFalse(mappedFromTheSpillFolder());
+            assertTrue(RecordArena.refusal().orElseThrow().startsWith("the ids could not go to a temporary file in "
+                    + spill.resolve("missing folder") + " ("), "said when the heap runs out");
         }
     }
 
