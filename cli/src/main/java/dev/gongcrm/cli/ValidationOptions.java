@@ -125,7 +125,8 @@ final class ValidationOptions {
 
     @Option(names = "--statistics",
             description = "Instead of the findings, print how many each rule raised (most first), what the id index "
-                    + "held (to size a runner's heap), then the summary.")
+                    + "held (to size a runner's heap), then the summary, on standard output; report files are "
+                    + "still written.")
     boolean statistics;
 
     @Option(names = "--max-findings", paramLabel = "N",
@@ -265,6 +266,13 @@ final class ValidationOptions {
             throw new IllegalArgumentException("several formats of " + asking + " would share one output; give each "
                     + "its file" + (fromFile ? " (FORMAT=FILE, FILE relative to that file)" : " with --format FORMAT=FILE"));
         }
+        reports.forEach((format, file) -> {
+            if (statistics && file == null && format != ReportFormat.TEXT) {
+                throw new IllegalArgumentException("--statistics prints its counts on standard output, where the "
+                        + format.id() + " report would go; write that report to a file (--format " + format.id()
+                        + "=FILE)");
+            }
+        });
         return reports;
     }
 
@@ -333,8 +341,7 @@ final class ValidationOptions {
             if (report.getValue() != null) {
                 files.put(report.getKey(), report.getValue());
             } else if (statistics) {
-                printStatistics(result, out);
-                complete.add("the statistics on standard output");
+                continue; // the counts take the text report's place, below
             } else if (quiet && report.getKey() == ReportFormat.TEXT) {
                 ReportFormat.writeTextFindings(result, out, colour());
                 out.flush();
@@ -352,7 +359,10 @@ final class ValidationOptions {
                 complete.add("the " + format.id() + " report in '" + file + "'");
             }
         });
-        if (!quiet && reports.values().stream().allMatch(Objects::nonNull)) {
+        if (statistics) {
+            printStatistics(result, out, !quiet);
+            complete.add("the statistics on standard output");
+        } else if (!quiet && reports.values().stream().allMatch(Objects::nonNull)) {
             out.println(ReportFormat.summary(result));
             out.flush();
         }
@@ -399,7 +409,7 @@ final class ValidationOptions {
      * One line per rule that raised findings: the count, the rule, how many of them 'gongcrm fix' repairs;
      * then what the id index held, for sizing a runner's heap.
      */
-    private static void printStatistics(ValidationResult result, PrintWriter out) {
+    private static void printStatistics(ValidationResult result, PrintWriter out, boolean withSummary) {
         result.ruleCounts().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(rule -> {
@@ -410,8 +420,11 @@ final class ValidationOptions {
         IndexSize index = result.index();
         out.printf("id index: %,d ids, %s of heap (%,d bytes an id)%s%n", index.keys(), megabytes(index.heapBytes()),
                 index.heapBytesPerKey(), index.fileBytes() == 0 ? ""
-                        : " and " + megabytes(index.fileBytes()) + " in a temporary file");
-        out.println(ReportFormat.summary(result));
+                        : " and " + megabytes(index.fileBytes()) + " in temporary files");
+        if (withSummary) {
+            // no findings are shown: the summary says how many there are, not how many a report left out
+            out.println(ReportFormat.countsSummary(result));
+        }
         out.flush();
     }
 

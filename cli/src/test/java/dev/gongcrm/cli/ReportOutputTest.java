@@ -286,8 +286,25 @@ class ReportOutputTest {
         assertEquals("Found 13 errors, 4 warnings, 0 info (6 files, 14 objects checked). 'gongcrm fix' repairs 6 of "
                 + "them.", lines.get(15));
         assertTrue(lines.get(16).startsWith("To repair them: gongcrm fix "), lines.get(16));
-        assertEquals(lines.subList(0, 14), run("validate", "--statistics", "--max-findings", "1", BROKEN).out()
-                .lines().toList().subList(0, 14), "counts do not depend on the findings kept");
+        assertEquals(lines.subList(0, 16), run("validate", "--statistics", "--max-findings", "1", BROKEN).out()
+                .lines().toList().subList(0, 16), "counts do not depend on the findings kept, nor does the summary "
+                + "speak of findings left out of a report it does not show");
+    }
+
+    /** The counts go to standard output whatever else is written, and never in place of a machine report. */
+    @Test
+    void statisticsBesideReportFilesAndQuiet() throws Exception {
+        Path report = Files.createTempDirectory("statistics").resolve("report.txt");
+        Run toFile = run("validate", "--statistics", "-o", report.toString(), BROKEN);
+        assertEquals(1, toFile.exit());
+        assertTrue(toFile.out().startsWith("       2  datetime-format  (2 fixable)\n"), toFile.out());
+        assertTrue(Files.readString(report).contains("error[unresolved-reference]"), "the report is written too");
+        Run json = run("validate", "--statistics", "--format", "json", BROKEN);
+        assertEquals(2, json.exit());
+        assertTrue(json.err().startsWith("gongcrm: error: --statistics prints its counts on standard output, where "
+                + "the json report would go; write that report to a file (--format json=FILE)"), json.err());
+        Run quiet = run("validate", "--statistics", "-q", BROKEN);
+        assertEquals(15, quiet.out().lines().count(), "the counts, the index, no summary: " + quiet.out());
     }
 
     @Test

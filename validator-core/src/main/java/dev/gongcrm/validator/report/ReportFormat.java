@@ -53,6 +53,11 @@ public enum ReportFormat {
         return TextReport.summary(result);
     }
 
+    /** The summary without the sentence on findings left out of a report: for counts shown without findings. */
+    public static String countsSummary(dev.gongcrm.validator.ValidationResult result) {
+        return TextReport.countsSummary(result);
+    }
+
     /**
      * A finding as one line of a log that tells its severity by the level: {@code file:line:col: [rule]
      * message}, control characters from the data escaped ({@link Printable}).

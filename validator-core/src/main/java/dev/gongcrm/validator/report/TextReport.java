@@ -87,6 +87,15 @@ final class TextReport implements ReportWriter {
     }
 
     public static String summary(ValidationResult result) {
+        return summary(result, true);
+    }
+
+    /** The summary without the sentence on findings a report left out: for counts shown without findings. */
+    public static String countsSummary(ValidationResult result) {
+        return summary(result, false);
+    }
+
+    private static String summary(ValidationResult result, boolean sayTruncation) {
         String checked = result.files().size() + (result.files().size() == 1 ? " file" : " files") + ", "
                 + String.format("%,d", result.objects()) + (result.objects() == 1 ? " object" : " objects");
         String skipped = result.skipped().isEmpty() ? "" : " " + skipped(result.skipped());
@@ -95,8 +104,8 @@ final class TextReport implements ReportWriter {
         }
         String counts = count(result, Severity.ERROR) + ", " + count(result, Severity.WARNING) + ", "
                 + count(result, Severity.INFO);
-        return "Found " + counts + " (" + checked + " checked)." + (result.truncated() ? " " + truncation(result) : "")
-                + fixable(result) + skipped;
+        return "Found " + counts + " (" + checked + " checked)."
+                + (sayTruncation && result.truncated() ? " " + truncation(result) : "") + fixable(result) + skipped;
     }
 
     /** The files of bundle folders left out, named (the first few) so a misnamed export is noticed. */
