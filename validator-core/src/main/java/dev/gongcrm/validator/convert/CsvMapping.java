@@ -207,9 +207,14 @@ public final class CsvMapping {
         if (separator == null || separator.isEmpty()) {
             throw new ConversionException(at + " (" + field + "): \"separator\" must be a non-empty string");
         }
+        boolean decimalComma = decimalComma(entry, defaultDecimalComma, at + " (" + field + "): ");
+        String grouping = grouping(entry, at);
+        if (decimalComma && grouping.equals(",")) {
+            throw new ConversionException(at + " (" + field + "): \"grouping\": \",\" and a decimal comma say two "
+                    + "things of one comma; keep the one the column's numbers use (12,000.50: grouping; 12,5: decimal)");
+        }
         return new FieldMapping(column, field, formatter(datePattern, at), formatter(datetimePattern, at),
-                datePattern != null ? datePattern : datetimePattern, zone, separator,
-                decimalComma(entry, defaultDecimalComma, at + " (" + field + "): "), grouping(entry, at),
+                datePattern != null ? datePattern : datetimePattern, zone, separator, decimalComma, grouping,
                 words(entry, "true", FieldMapping.DEFAULT_TRUE, at), words(entry, "false", FieldMapping.DEFAULT_FALSE, at),
                 null, false);
     }

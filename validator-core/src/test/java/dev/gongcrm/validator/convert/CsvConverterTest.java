@@ -425,6 +425,18 @@ class CsvConverterTest {
     }
 
     @Test
+    void aMappingThatGroupsWithTheCommaItsDecimalsUseIsRefused() throws Exception {
+        Path mapping = mapping("""
+                {"fields": [{"column": "Value", "field": "amount", "grouping": ",", "decimal": ","}]}""");
+        ConversionException refused = assertThrows(ConversionException.class, () -> CsvMapping.read(mapping));
+        assertTrue(refused.getMessage().contains("\"grouping\": \",\" and a decimal comma say two things of one "
+                + "comma"), refused.getMessage());
+        Path byDefault = mapping("""
+                {"decimal": ",", "fields": [{"column": "Value", "field": "amount", "grouping": ","}]}""");
+        assertThrows(ConversionException.class, () -> CsvMapping.read(byDefault), "the mapping's default decimal too");
+    }
+
+    @Test
     void aMappingsGroupingReadsNumbersGroupedWithCommasAndRefusesOthers() throws Exception {
         Path csv = write("deals.csv", "Id,Value\nd-1,\"12,000.50\"\nd-2,\"1,5\"\n");
         Path mapping = mapping("""
