@@ -57,13 +57,25 @@ final class Workers implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        // a worker ends with the batch it is checking, a matter of milliseconds; an interrupted caller waits
+        // all the same (the index is unmapped next) and keeps its interrupt
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        boolean interrupted = false;
         try {
-            // a worker ends with the batch it is checking, a matter of milliseconds
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the line checkers did not stop within a minute");
+            while (true) {
+                try {
+                    if (pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                    throw new IllegalStateException("the line checkers did not stop within a minute");
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
