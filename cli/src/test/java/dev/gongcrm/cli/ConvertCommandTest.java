@@ -122,6 +122,18 @@ class ConvertCommandTest {
         assertTrue(nothing.err().startsWith("gongcrm: error: no column of "), nothing.err());
     }
 
+    /** A --write-mapping whose folder cannot be made (a file is in its place) is said as that, not as a bare path. */
+    @Test
+    void aMappingFolderThatIsAFileIsSaid() throws IOException {
+        Path csv = example();
+        Path notAFolder = Files.writeString(folder.resolve("notes.txt"), "x");
+        Path written = notAFolder.resolve("export.mapping.json");
+        Run writing = run("convert", "csv", csv.toString(), "--type", "DEAL", "--write-mapping", written.toString());
+        assertEquals(2, writing.exit(), writing.err());
+        String last = writing.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("gongcrm: error: ") && last.contains("not a folder"), last);
+    }
+
     /** Columns that read two ways stop the conversion; --write-mapping then writes a mapping to correct and give back. */
     @Test
     void anAmbiguousColumnGivesAMappingToEditWithWriteMapping() throws Exception {
