@@ -117,7 +117,17 @@ public final class CsvMapping {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null) {
             // as --out and a report's file: a folder that is not there yet is made
-            Files.createDirectories(folder);
+            try {
+                Files.createDirectories(folder);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new ConversionException(file + ": cannot make its folder: '" + e.getFile()
+                        + "' is a file, not a folder; name the mapping file to write elsewhere");
+            } catch (java.nio.file.FileSystemException e) {
+                throw new ConversionException(file + ": cannot make its folder '" + e.getFile() + "'"
+                        + (e.getReason() != null ? " (" + e.getReason() + ")"
+                        : e instanceof java.nio.file.AccessDeniedException ? " (permission denied)"
+                        : " (" + e.getClass().getSimpleName() + ")"));
+            }
         }
         Path temporary = dev.gongcrm.validator.report.ReportFiles.temporaryBeside(file);
         try {
