@@ -90,8 +90,8 @@ public final class BundleRun {
     public ValidationResult run(List<BundleFile> files) throws IOException {
         // closed last to first: the workers stop before the index they read is unmapped
         java.io.Closeable stopWorkers = () -> {
-            if (workers != null) {
-                workers.close();
+            if (workers != null && !workers.stop()) {
+                allowance.keepMappedRegions();
             }
         };
         try (index; waiting; uniqueValues; stopWorkers) {

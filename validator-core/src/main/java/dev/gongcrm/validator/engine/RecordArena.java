@@ -33,9 +33,13 @@ final class RecordArena implements AutoCloseable {
     private static final int MAX_REGIONS = 1 << (ADDRESS_BITS - OFFSET_BITS);
     private static final int LONG_KEY = 255;
 
-    /** What the arenas of one index may keep on the heap, together; past it, their regions are in files. */
+    /**
+     * What the arenas of one run may keep on the heap, together (past it, their regions are in files), and
+     * whether their mapped regions may be unmapped when they close: not when a reader may still be running.
+     */
     static final class HeapAllowance {
         private long left;
+        private boolean keepMapped;
 
         HeapAllowance(long bytes) {
             left = bytes;
@@ -51,6 +55,11 @@ final class RecordArena implements AutoCloseable {
 
         void giveBack(long bytes) {
             left += bytes;
+        }
+
+        /** A thread that reads the arenas did not stop: their regions stay mapped until they are collected. */
+        void keepMappedRegions() {
+            keepMapped = true;
         }
     }
 
@@ -249,7 +258,7 @@ final class RecordArena implements AutoCloseable {
         allowance.giveBack(heapRegionBytes);
         heapRegionBytes = 0;
         for (Region closing : regions) {
-            if (closing instanceof MappedRegion mapped) {
+            if (closing instanceof MappedRegion mapped && !allowance.keepMapped) {
                 Unmapping.unmap(mapped.buffer);
             }
         }

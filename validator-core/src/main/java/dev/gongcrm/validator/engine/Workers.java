@@ -53,9 +53,16 @@ final class Workers implements AutoCloseable {
         }
     }
 
-    /** Stops the threads and waits for them: none reads the run's id index once this returns. */
     @Override
     public void close() {
+        stop();
+    }
+
+    /**
+     * Stops the threads and waits for them, a minute at most; true when they stopped, so that none reads the
+     * run's id index any more.
+     */
+    boolean stop() {
         pool.shutdownNow();
         // a worker ends with the batch it is checking, a matter of milliseconds; an interrupted caller waits
         // all the same (the index is unmapped next) and keeps its interrupt
@@ -64,10 +71,7 @@ final class Workers implements AutoCloseable {
         try {
             while (true) {
                 try {
-                    if (pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                        return;
-                    }
-                    throw new IllegalStateException("the line checkers did not stop within a minute");
+                    return pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

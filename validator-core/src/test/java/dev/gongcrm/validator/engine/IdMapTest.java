@@ -74,6 +74,18 @@ class IdMapTest {
         }
     }
 
+    /** When a reader may still be running (workers that did not stop), closing leaves the regions mapped. */
+    @Test
+    void regionsAReaderMayStillUseStayMapped() throws IOException {
+        RecordArena.HeapAllowance allowance = smallAllowance();
+        try (IdMap ids = new IdMap(spill, allowance)) {
+            behavesAsAMap(ids, new Random(4).ints(300_000, 0, 250_000).mapToObj(n -> "acc-" + n).toList());
+            assertTrue(mappedFromTheSpillFolder(), "past the allowance");
+            allowance.keepMappedRegions();
+        }
+        assertTrue(mappedFromTheSpillFolder(), "left to the garbage collector");
+    }
+
     /** A closed map gives its heap back: the next map of the run keeps its keys on the heap again. */
     @Test
     void aClosedMapGivesItsHeapBack() throws IOException {
