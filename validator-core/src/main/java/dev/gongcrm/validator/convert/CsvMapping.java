@@ -221,7 +221,8 @@ public final class CsvMapping {
         String grouping = grouping(entry, at);
         if (decimalComma && grouping.equals(",")) {
             throw new ConversionException(at + " (" + field + "): \"grouping\": \",\" and a decimal comma say two "
-                    + "things of one comma; keep the one the column's numbers use (12,000.50: grouping; 12,5: decimal)");
+                    + "things of one comma; keep the one the column's numbers use (12,000.50: grouping, with "
+                    + "\"decimal\": \".\" in the entry where the mapping's default is \",\"; 12,5: decimal)");
         }
         return new FieldMapping(column, field, formatter(datePattern, at), formatter(datetimePattern, at),
                 datePattern != null ? datePattern : datetimePattern, zone, separator, decimalComma, grouping,

@@ -77,6 +77,7 @@ public final class BundleRun {
         this.rules = new ActiveRules(this.config);
         this.sink = new FindingSink(this.config, maxFindings);
         this.waiting = new WaitingReferences(spillFolder, allowance, sink);
+        RecordArena.forgetRefusal();
     }
 
     /**

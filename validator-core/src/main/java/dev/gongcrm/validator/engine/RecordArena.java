@@ -323,6 +323,11 @@ final class RecordArena implements AutoCloseable {
         }
     }
 
+    /** A new run starts without the reason an earlier run of this JVM had. */
+    static void forgetRefusal() {
+        refusal = null;
+    }
+
     /** Why a run kept ids on the heap past its allowance, for the out-of-memory message; empty when none did. */
     static java.util.Optional<String> refusal() {
         return java.util.Optional.ofNullable(refusal);
