@@ -52,8 +52,8 @@ public final class BundleRun {
     private static final int HEAP_SHARE = 8;
 
     private final Path spillFolder = Path.of(System.getProperty("java.io.tmpdir"));
-    private final RecordArena.HeapAllowance allowance =
-            new RecordArena.HeapAllowance(Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+    private final HeapAllowance allowance =
+            new HeapAllowance(Runtime.getRuntime().maxMemory() / HEAP_SHARE);
     private final IdIndex index = new IdIndex(spillFolder, allowance);
     private final UniqueValues uniqueValues = new UniqueValues(spillFolder, allowance);
     private final Map<ObjectType, Integer> unreadFiles = new EnumMap<>(ObjectType.class);

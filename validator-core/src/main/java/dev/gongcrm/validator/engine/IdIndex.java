@@ -27,10 +27,10 @@ final class IdIndex implements AutoCloseable {
     private final Map<ObjectType, IdMap> byReferenceKey = new EnumMap<>(ObjectType.class);
 
     private final Path spillFolder;
-    private final RecordArena.HeapAllowance allowance;
+    private final HeapAllowance allowance;
 
     /** Keeping the ids the allowance leaves no room for on the heap in temporary files in that folder. */
-    IdIndex(Path spillFolder, RecordArena.HeapAllowance allowance) {
+    IdIndex(Path spillFolder, HeapAllowance allowance) {
         this.spillFolder = spillFolder;
         this.allowance = allowance;
     }

@@ -52,12 +52,12 @@ final class IdMap implements AutoCloseable {
     }
 
     /** Keys past what the allowance leaves on the heap go to a temporary file in that folder. */
-    IdMap(Path spillFolder, RecordArena.HeapAllowance allowance) {
+    IdMap(Path spillFolder, HeapAllowance allowance) {
         this(spillFolder, allowance, IdMap::hash);
     }
 
     /** With another hash function: a test's that makes every key collide. */
-    IdMap(Path spillFolder, RecordArena.HeapAllowance allowance, ToLongFunction<String> hasher) {
+    IdMap(Path spillFolder, HeapAllowance allowance, ToLongFunction<String> hasher) {
         this.arena = new RecordArena(spillFolder, allowance);
         this.hasher = hasher;
     }

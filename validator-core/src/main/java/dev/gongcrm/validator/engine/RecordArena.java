@@ -9,12 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Append-only records (a long value, then a key as UTF-8 bytes) in regions of up to 1 MiB: on the heap while the
- * index's {@link HeapAllowance} lasts, then in a temporary file mapped into memory. Millions of ids then cost
+ * run's {@link HeapAllowance} lasts, then in a temporary file mapped into memory. Millions of ids then cost
  * the heap only the few bytes of their slot in {@link IdMap}; their bytes live in pages the operating system
  * may write out and read back, and a bundle of ordinary size never touches the disk (nor pays for the
  * slower first runs of mapped-buffer code before the JIT has compiled it).
@@ -32,36 +31,6 @@ final class RecordArena implements AutoCloseable {
     private static final int FIRST_REGION_BITS = 14;
     private static final int MAX_REGIONS = 1 << (ADDRESS_BITS - OFFSET_BITS);
     private static final int LONG_KEY = 255;
-
-    /**
-     * What the arenas of one run may keep on the heap, together (past it, their regions are in files), and
-     * whether their mapped regions may be unmapped when they close: not when a reader may still be running.
-     */
-    static final class HeapAllowance {
-        private long left;
-        private boolean keepMapped;
-
-        HeapAllowance(long bytes) {
-            left = bytes;
-        }
-
-        boolean take(long bytes) {
-            if (bytes > left) {
-                return false;
-            }
-            left -= bytes;
-            return true;
-        }
-
-        void giveBack(long bytes) {
-            left += bytes;
-        }
-
-        /** A thread that reads the arenas did not stop: their regions stay mapped until they are collected. */
-        void keepMappedRegions() {
-            keepMapped = true;
-        }
-    }
 
     private final Path spillFolder;
     private final HeapAllowance allowance;
@@ -125,7 +94,7 @@ final class RecordArena implements AutoCloseable {
         }
         region.put(at, key);
         used = at + key.length;
-        if (region instanceof HeapRegion) {
+        if (region instanceof Region.OnHeap) {
             heapRecordBytes += needed;
         } else {
             fileRecordBytes += needed;
@@ -258,8 +227,8 @@ final class RecordArena implements AutoCloseable {
         allowance.giveBack(heapRegionBytes);
         heapRegionBytes = 0;
         for (Region closing : regions) {
-            if (closing instanceof MappedRegion mapped && !allowance.keepMapped) {
-                Unmapping.unmap(mapped.buffer);
+            if (closing instanceof Region.Mapped mapped && !allowance.keepsMappedRegions()) {
+                mapped.unmap();
             }
         }
         regions.clear();
@@ -290,7 +259,7 @@ final class RecordArena implements AutoCloseable {
             regionEnds.add(used);
         }
         if (spillRefused || allowance.take(size)) {
-            region = new HeapRegion(size);
+            region = new Region.OnHeap(size);
             heapRegionBytes += spillRefused ? 0 : size;
         } else {
             region = inFile(size);
@@ -315,11 +284,11 @@ final class RecordArena implements AutoCloseable {
             }
             ByteBuffer mapped = spill.map(FileChannel.MapMode.READ_WRITE, spillLength, size);
             spillLength += size;
-            return new MappedRegion(mapped);
+            return new Region.Mapped(mapped);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             spillRefused = true;
             refusal = "the ids could not go to a temporary file in " + spillFolder + " (" + e + ")";
-            return new HeapRegion(size);
+            return new Region.OnHeap(size);
         }
     }
 
@@ -385,199 +354,4 @@ final class RecordArena implements AutoCloseable {
         return out.toByteArray();
     }
 
-    /**
-     * Unmapping a buffer at once, through the JDK's {@code sun.misc.Unsafe.invokeCleaner}; where a runtime
-     * lacks it (a trimmed image), the buffer is unmapped when it is collected, as any other. Loaded only by a
-     * run that mapped a file.
-     */
-    private static final class Unmapping {
-        private static final java.lang.invoke.MethodHandle INVOKE_CLEANER = invokeCleaner();
-
-        static void unmap(ByteBuffer mapped) {
-            if (INVOKE_CLEANER == null) {
-                return;
-            }
-            try {
-                INVOKE_CLEANER.invokeExact(mapped);
-            } catch (Throwable e) {
-                // the buffer stays mapped until it is collected: its space is freed then
-            }
-        }
-
-        private static java.lang.invoke.MethodHandle invokeCleaner() {
-            try {
-                Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-                java.lang.reflect.Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
-                theUnsafe.setAccessible(true);
-                return java.lang.invoke.MethodHandles.lookup().findVirtual(unsafeClass, "invokeCleaner",
-                        java.lang.invoke.MethodType.methodType(void.class, ByteBuffer.class)).bindTo(theUnsafe.get(null));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
-        }
-    }
-
-    /** The bytes of one region, big-endian, wherever they are. */
-    private abstract static class Region {
-        abstract int capacity();
-
-        abstract byte get(int at);
-
-        abstract void put(int at, byte value);
-
-        abstract void put(int at, byte[] bytes);
-
-        abstract void get(int at, byte[] into);
-
-        abstract int getInt(int at);
-
-        abstract void putInt(int at, int value);
-
-        abstract long getLong(int at);
-
-        abstract void putLong(int at, long value);
-
-        /** Whether the bytes from {@code at} are these. */
-        abstract boolean holds(int at, byte[] bytes);
-    }
-
-    private static final class HeapRegion extends Region {
-        private final byte[] bytes;
-
-        HeapRegion(int size) {
-            bytes = new byte[size];
-        }
-
-        @Override
-        int capacity() {
-            return bytes.length;
-        }
-
-        @Override
-        byte get(int at) {
-            return bytes[at];
-        }
-
-        @Override
-        void put(int at, byte value) {
-            bytes[at] = value;
-        }
-
-        @Override
-        void put(int at, byte[] source) {
-            System.arraycopy(source, 0, bytes, at, source.length);
-        }
-
-        @Override
-        void get(int at, byte[] into) {
-            System.arraycopy(bytes, at, into, 0, into.length);
-        }
-
-        @Override
-        int getInt(int at) {
-            return (int) read(at, Integer.BYTES);
-        }
-
-        @Override
-        void putInt(int at, int value) {
-            write(at, value, Integer.BYTES);
-        }
-
-        @Override
-        long getLong(int at) {
-            return read(at, Long.BYTES);
-        }
-
-        @Override
-        void putLong(int at, long value) {
-            write(at, value, Long.BYTES);
-        }
-
-        @Override
-        boolean holds(int at, byte[] key) {
-            return Arrays.equals(bytes, at, at + key.length, key, 0, key.length);
-        }
-
-        private long read(int at, int width) {
-            long value = 0;
-            for (int i = 0; i < width; i++) {
-                value = value << 8 | bytes[at + i] & 0xFF;
-            }
-            return value;
-        }
-
-        private void write(int at, long value, int width) {
-            for (int i = width - 1; i >= 0; i--) {
-                bytes[at + i] = (byte) value;
-                value >>>= 8;
-            }
-        }
-    }
-
-    private static final class MappedRegion extends Region {
-        private final ByteBuffer buffer;
-
-        MappedRegion(ByteBuffer buffer) {
-            this.buffer = buffer;
-        }
-
-        @Override
-        int capacity() {
-            return buffer.capacity();
-        }
-
-        @Override
-        byte get(int at) {
-            return buffer.get(at);
-        }
-
-        @Override
-        void put(int at, byte value) {
-            buffer.put(at, value);
-        }
-
-        @Override
-        void put(int at, byte[] source) {
-            buffer.put(at, source);
-        }
-
-        @Override
-        void get(int at, byte[] into) {
-            buffer.get(at, into);
-        }
-
-        @Override
-        int getInt(int at) {
-            return buffer.getInt(at);
-        }
-
-        @Override
-        void putInt(int at, int value) {
-            buffer.putInt(at, value);
-        }
-
-        @Override
-        long getLong(int at) {
-            return buffer.getLong(at);
-        }
-
-        @Override
-        void putLong(int at, long value) {
-            buffer.putLong(at, value);
-        }
-
-        /** In small steps: keys of one length that differ early (ids of one hash, in a test) are told apart at once. */
-        @Override
-        boolean holds(int at, byte[] key) {
-            byte[] step = new byte[Math.min(key.length, 64)];
-            for (int from = 0; from < key.length; from += step.length) {
-                int n = Math.min(step.length, key.length - from);
-                buffer.get(at + from, step, 0, n);
-                if (!Arrays.equals(step, 0, n, key, from, from + n)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
 }

@@ -31,7 +31,7 @@ final class UniqueValues implements AutoCloseable {
     private static final int EARLIER_PUSH = -1;
 
     private final Path spillFolder;
-    private final RecordArena.HeapAllowance allowance;
+    private final HeapAllowance allowance;
     /** Per type and field, each value (lower-cased where the field ignores case) to the address of its holder. */
     private final Map<String, IdMap> inBundle = new HashMap<>();
     private final Map<String, IdMap> earlier = new HashMap<>();
@@ -39,7 +39,7 @@ final class UniqueValues implements AutoCloseable {
     private final List<String> files = new ArrayList<>();
     private final Map<String, Integer> fileNumbers = new HashMap<>();
 
-    UniqueValues(Path spillFolder, RecordArena.HeapAllowance allowance) {
+    UniqueValues(Path spillFolder, HeapAllowance allowance) {
         this.spillFolder = spillFolder;
         this.allowance = allowance;
         this.holders = new RecordArena(spillFolder, allowance);

@@ -23,14 +23,14 @@ import java.util.function.Consumer;
 final class WaitingReferences implements AutoCloseable {
 
     private final Path spillFolder;
-    private final RecordArena.HeapAllowance allowance;
+    private final HeapAllowance allowance;
     private final FindingTarget findings;
     private final Map<ObjectType, RecordArena> byTarget = new EnumMap<>(ObjectType.class);
     /** File names, fields and target keys, which repeat: each kept once, a reference holds its number. */
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> numbers = new HashMap<>();
 
-    WaitingReferences(Path spillFolder, RecordArena.HeapAllowance allowance, FindingTarget findings) {
+    WaitingReferences(Path spillFolder, HeapAllowance allowance, FindingTarget findings) {
         this.spillFolder = spillFolder;
         this.allowance = allowance;
         this.findings = findings;

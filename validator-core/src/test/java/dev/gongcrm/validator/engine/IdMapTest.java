@@ -27,8 +27,8 @@ class IdMapTest {
             "\u0800", "\uFFFF");
 
     /** Two megabytes of keys on the heap, then the temporary file. */
-    private static RecordArena.HeapAllowance smallAllowance() {
-        return new RecordArena.HeapAllowance(2 << 20);
+    private static HeapAllowance smallAllowance() {
+        return new HeapAllowance(2 << 20);
     }
 
     /** Every key its own value back, and a second put returns the first value. */
@@ -77,7 +77,7 @@ class IdMapTest {
     /** When a reader may still be running (workers that did not stop), closing leaves the regions mapped. */
     @Test
     void regionsAReaderMayStillUseStayMapped() throws IOException {
-        RecordArena.HeapAllowance allowance = smallAllowance();
+        HeapAllowance allowance = smallAllowance();
         try (IdMap ids = new IdMap(spill, allowance)) {
             behavesAsAMap(ids, new Random(4).ints(300_000, 0, 250_000).mapToObj(n -> "acc-" + n).toList());
             assertTrue(mappedFromTheSpillFolder(), "past the allowance");
@@ -89,7 +89,7 @@ class IdMapTest {
     /** A closed map gives its heap back: the next map of the run keeps its keys on the heap again. */
     @Test
     void aClosedMapGivesItsHeapBack() throws IOException {
-        RecordArena.HeapAllowance allowance = new RecordArena.HeapAllowance(1 << 20);
+        HeapAllowance allowance = new HeapAllowance(1 << 20);
         try (IdMap first = new IdMap(spill, allowance)) {
             behavesAsAMap(first, new Random(1).ints(100_000, 0, 90_000).mapToObj(n -> "acc-" + n).toList());
             assertTrue(mappedFromTheSpillFolder(), "past the allowance");

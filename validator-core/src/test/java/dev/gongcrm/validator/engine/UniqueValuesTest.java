@@ -24,7 +24,7 @@ class UniqueValuesTest {
     @Test
     void theFirstHolderOfEachOfManyValuesIsFoundWithItsFileLineAndId() throws IOException {
         // no heap allowance: every value and holder is in the temporary file
-        try (UniqueValues values = new UniqueValues(spill, new RecordArena.HeapAllowance(0))) {
+        try (UniqueValues values = new UniqueValues(spill, new HeapAllowance(0))) {
             values.heldEarlier(USERS, "emailAddress", "Old@Example.com", "u-old\uD83D");
             for (int i = 0; i < 100_000; i++) {
                 assertNull(values.claim(USERS, "emailAddress", "user" + i + "@example.com", "users-" + i % 2 + ".ldjson",

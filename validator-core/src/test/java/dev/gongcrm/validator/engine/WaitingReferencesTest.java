@@ -32,7 +32,7 @@ class WaitingReferencesTest {
         List<String> accounts = new ArrayList<>();
         List<String> deals = new ArrayList<>();
         // a 64 KB allowance: most of them go to the temporary file
-        try (WaitingReferences waiting = new WaitingReferences(spill, new RecordArena.HeapAllowance(64 << 10),
+        try (WaitingReferences waiting = new WaitingReferences(spill, new HeapAllowance(64 << 10),
                 nowhere)) {
             for (int i = 0; i < 60_000; i++) {
                 String text = AWKWARD.get(i % AWKWARD.size()) + (i % 3 == 0 ? "" : i);
