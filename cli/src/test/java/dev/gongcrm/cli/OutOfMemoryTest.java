@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,18 +35,9 @@ class OutOfMemoryTest {
             }
             out.write("\"}\n".getBytes(StandardCharsets.UTF_8));
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                GongCrm.class.getName(), "validate", deals.toString())
-                .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile()).start();
-        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the run ended");
-        List<String> err = Files.readAllLines(folder.resolve("err.txt"));
-        assertEquals(2, child.exitValue(), String.join("\n", err));
-        assertEquals(1, err.size(), String.join("\n", err));
-        assertTrue(err.get(0).startsWith("gongcrm: error: out of memory (the Java heap holds about "), err.get(0));
-        assertTrue(err.get(0).endsWith("give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for the gongcrm launcher, or java -Xmx2g -jar gongcrm.jar"),
-                err.get(0));
-        assertEquals("", Files.readString(folder.resolve("out.txt")));
+        String err = validateInAChildJvm(deals, "-Xmx32m");
+        assertTrue(err.endsWith("give it more, e.g. GONGCRM_JAVA_OPTS=-Xmx2g for the gongcrm launcher, or java -Xmx2g -jar gongcrm.jar"),
+                err);
     }
 
     /**
@@ -62,17 +54,30 @@ class OutOfMemoryTest {
             }
         }
         Path missing = folder.resolve("no such folder");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx24m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + missing, "-cp",
-                System.getProperty("java.class.path"), GongCrm.class.getName(), "validate", accounts.toString())
-                .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile()).start();
+        String err = validateInAChildJvm(accounts, "-Xmx24m", "-Djava.io.tmpdir=" + missing);
+        assertTrue(err.contains("; the ids could not go to a temporary file in " + missing + " ("), err);
+        assertTrue(err.endsWith(", or a writable folder with room as java.io.tmpdir "
+                + "(GONGCRM_JAVA_OPTS=-Djava.io.tmpdir=DIR)"), err);
+    }
+
+    /**
+     * Runs {@code gongcrm validate FILE} in a JVM of its own with these options, checks that it ran out of
+     * memory as it should (exit 2, one line on stderr, nothing on stdout) and returns that line.
+     */
+    private String validateInAChildJvm(Path file, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GongCrm.class.getName(), "validate",
+                file.toString()));
+        Process child = new ProcessBuilder(command).redirectOutput(folder.resolve("out.txt").toFile())
+                .redirectError(folder.resolve("err.txt").toFile()).start();
         assertTrue(child.waitFor(2, TimeUnit.MINUTES), "the run ended");
         List<String> err = Files.readAllLines(folder.resolve("err.txt"));
         assertEquals(2, child.exitValue(), String.join("\n", err));
         assertEquals(1, err.size(), String.join("\n", err));
         assertTrue(err.get(0).startsWith("gongcrm: error: out of memory (the Java heap holds about "), err.get(0));
-        assertTrue(err.get(0).contains("; the ids could not go to a temporary file in " + missing + " ("), err.get(0));
-        assertTrue(err.get(0).endsWith(", or a writable folder with room as java.io.tmpdir "
-                + "(GONGCRM_JAVA_OPTS=-Djava.io.tmpdir=DIR)"), err.get(0));
+        assertEquals("", Files.readString(folder.resolve("out.txt")));
+        return err.get(0);
     }
 }

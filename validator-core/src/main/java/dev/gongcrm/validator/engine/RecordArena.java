@@ -73,7 +73,7 @@ final class RecordArena implements AutoCloseable {
     }
 
     private static int recordSize(int keyLength) {
-        return Long.BYTES + (keyLength < LONG_KEY ? 1 : 1 + Integer.BYTES) + keyLength;
+        return Long.BYTES + lengthSize(keyLength) + keyLength;
     }
 
     /** Appends a record and returns its address, never 0. */
@@ -113,27 +113,28 @@ final class RecordArena implements AutoCloseable {
     /** Whether the record at that address has this key, as {@link #encode} gives it. */
     boolean hasKey(long address, byte[] key) {
         Region stored = regionOf(address);
-        int at = offsetOf(address) + Long.BYTES;
-        int length = stored.get(at++) & 0xFF;
-        if (length == LONG_KEY) {
-            length = stored.getInt(at);
-            at += Integer.BYTES;
-        }
-        return length == key.length && stored.holds(at, key);
+        int lengthAt = offsetOf(address) + Long.BYTES;
+        int length = keyLength(stored, lengthAt);
+        return length == key.length && stored.holds(lengthAt + lengthSize(length), key);
     }
 
     /** The key of the record at that address. */
     byte[] key(long address) {
         Region stored = regionOf(address);
-        int at = offsetOf(address) + Long.BYTES;
-        int length = stored.get(at++) & 0xFF;
-        if (length == LONG_KEY) {
-            length = stored.getInt(at);
-            at += Integer.BYTES;
-        }
-        byte[] key = new byte[length];
-        stored.get(at, key);
+        int lengthAt = offsetOf(address) + Long.BYTES;
+        byte[] key = new byte[keyLength(stored, lengthAt)];
+        stored.get(lengthAt + lengthSize(key.length), key);
         return key;
+    }
+
+    /** A key's length as its record writes it: one byte, or 255 and four more from 255 on. */
+    private static int keyLength(Region stored, int at) {
+        int length = stored.get(at) & 0xFF;
+        return length == LONG_KEY ? stored.getInt(at + 1) : length;
+    }
+
+    private static int lengthSize(int keyLength) {
+        return keyLength < LONG_KEY ? 1 : 1 + Integer.BYTES;
     }
 
     /** What {@link #forEach} hands over: a record's value and key. */
