@@ -2,6 +2,7 @@ package dev.gongcrm.validator.engine;
 
 import dev.gongcrm.validator.IndexSize;
 import dev.gongcrm.validator.ObjectType;
+import dev.gongcrm.validator.read.FieldValue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -96,7 +97,16 @@ final class IdIndex implements AutoCloseable {
 
     /** The flags of the object with this key in that map, or {@link #ABSENT}. */
     static int flags(IdMap keys, String key) {
-        long entry = keys.get(key);
+        return flagsOf(keys.get(key));
+    }
+
+    /** The flags of the object whose key is this value, read where it lies in its line when it can be. */
+    static int flags(IdMap keys, FieldValue key) {
+        byte[] line = key.asciiLine();
+        return flagsOf(line != null ? keys.get(line, key.asciiFrom(), key.asciiLength()) : keys.get(key.text()));
+    }
+
+    private static int flagsOf(long entry) {
         return entry == IdMap.ABSENT ? ABSENT : (int) (entry & 0xFF);
     }
 }

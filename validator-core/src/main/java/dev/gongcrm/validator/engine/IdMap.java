@@ -2,7 +2,6 @@ package dev.gongcrm.validator.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.ToLongFunction;
 
 /**
  * String keys (ids) to long values, for the millions of ids of a large bundle in a small heap: open
@@ -12,6 +11,9 @@ import java.util.function.ToLongFunction;
  *
  * <p>Exact, whatever the hashes: the fingerprint only spares comparisons; a key is compared byte for byte
  * with the stored one before its value is taken, so two ids of one hash are two entries, never one.
+ *
+ * <p>Keys are hashed and compared as the bytes {@link RecordArena#encode} gives them, so that a key still
+ * lying in its line (an ASCII reference, {@link #get(byte[], int, int)}) is looked up without a String.
  */
 final class IdMap implements AutoCloseable {
 
@@ -22,7 +24,7 @@ final class IdMap implements AutoCloseable {
     private static final int FINGERPRINT_BITS = Long.SIZE - RecordArena.ADDRESS_BITS;
     private static final long ADDRESS_MASK = (1L << RecordArena.ADDRESS_BITS) - 1;
 
-    private final ToLongFunction<String> hasher;
+    private final KeyHash hasher;
     private final RecordArena arena;
     private final Segment[] segments = new Segment[1 << SEGMENT_BITS];
     private int size;
@@ -51,22 +53,27 @@ final class IdMap implements AutoCloseable {
         }
     }
 
+    /** A hash of a key's bytes {@code [from, from + length)}. */
+    interface KeyHash {
+        long hash(byte[] key, int from, int length);
+    }
+
     /** Keys past what the allowance leaves on the heap go to a temporary file in that folder. */
     IdMap(Path spillFolder, HeapAllowance allowance) {
         this(spillFolder, allowance, IdMap::hash);
     }
 
     /** With another hash function: a test's that makes every key collide. */
-    IdMap(Path spillFolder, HeapAllowance allowance, ToLongFunction<String> hasher) {
+    IdMap(Path spillFolder, HeapAllowance allowance, KeyHash hasher) {
         this.arena = new RecordArena(spillFolder, allowance);
         this.hasher = hasher;
     }
 
     /** Stores the value and returns the previous one, or {@link #ABSENT}. */
     long put(String key, long value) {
-        long hash = hasher.applyAsLong(key);
-        long fingerprint = fingerprint(hash);
         byte[] bytes = RecordArena.encode(key);
+        long hash = hasher.hash(bytes, 0, bytes.length);
+        long fingerprint = fingerprint(hash);
         int index = (int) (hash >>> (Long.SIZE - SEGMENT_BITS));
         Segment segment = segments[index];
         if (segment == null) {
@@ -80,7 +87,7 @@ final class IdMap implements AutoCloseable {
         int slot = (int) fingerprint & mask;
         for (; slots[slot] != 0; slot = (slot + 1) & mask) {
             long address = slots[slot] & ADDRESS_MASK;
-            if (slots[slot] >>> RecordArena.ADDRESS_BITS == fingerprint && arena.hasKey(address, bytes)) {
+            if (slots[slot] >>> RecordArena.ADDRESS_BITS == fingerprint && arena.hasKey(address, bytes, 0, bytes.length)) {
                 long previous = arena.value(address);
                 arena.setValue(address, value);
                 return previous;
@@ -93,18 +100,23 @@ final class IdMap implements AutoCloseable {
     }
 
     long get(String key) {
-        long hash = hasher.applyAsLong(key);
+        byte[] bytes = RecordArena.encode(key);
+        return get(bytes, 0, bytes.length);
+    }
+
+    /** The value of the key whose bytes, as {@link RecordArena#encode} gives them, are {@code key[from, from + length)}. */
+    long get(byte[] key, int from, int length) {
+        long hash = hasher.hash(key, from, length);
         Segment segment = segments[(int) (hash >>> (Long.SIZE - SEGMENT_BITS))];
         if (segment == null) {
             return ABSENT;
         }
         long fingerprint = fingerprint(hash);
-        byte[] bytes = RecordArena.encode(key);
         long[] slots = segment.slots;
         int mask = slots.length - 1;
         for (int slot = (int) fingerprint & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
             long address = slots[slot] & ADDRESS_MASK;
-            if (slots[slot] >>> RecordArena.ADDRESS_BITS == fingerprint && arena.hasKey(address, bytes)) {
+            if (slots[slot] >>> RecordArena.ADDRESS_BITS == fingerprint && arena.hasKey(address, key, from, length)) {
                 return arena.value(address);
             }
         }
@@ -140,11 +152,11 @@ final class IdMap implements AutoCloseable {
         return bits == 0 ? 1 : bits;
     }
 
-    /** 64 well-mixed bits of the key's characters (FNV-1a, then MurmurHash3's finaliser). */
-    private static long hash(String key) {
+    /** 64 well-mixed bits of the key's bytes (FNV-1a, then MurmurHash3's finaliser). */
+    private static long hash(byte[] key, int from, int length) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
+        for (int i = from; i < from + length; i++) {
+            hash = (hash ^ (key[i] & 0xFF)) * 0x100000001b3L;
         }
         hash ^= hash >>> 33;
         hash *= 0xff51afd7ed558ccdL;

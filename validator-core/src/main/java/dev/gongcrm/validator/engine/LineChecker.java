@@ -127,19 +127,22 @@ final class LineChecker implements RecordScope, LdjsonReader.Listener {
         if (keys == null && !job.waitingTargets().contains(target)) {
             return;
         }
+        int flags = keys == null ? IdIndex.ABSENT : IdIndex.flags(keys, value);
+        if (flags == 0) {
+            return; // found, neither deleted nor inactive: nearly every reference, and for an ASCII id no String made
+        }
         reference.set(job.file(), record, objectId, value.name(), value.text(), target, job.targetKeys().get(target));
         if (keys == null) {
             batch.deferred.add(reference.copyTo(job.sink()));
             return;
         }
-        if (reference.resolve(keys)) {
-            if (!reference.found() && job.lookedUpTargets().contains(target)) {
-                batch.deferred.add(reference.copyTo(job.sink())); // perhaps an object of an earlier push
-                return;
-            }
-            for (Rule rule : rules.referenceRules) {
-                rule.checkReference(reference);
-            }
+        reference.resolved(flags);
+        if (!reference.found() && job.lookedUpTargets().contains(target)) {
+            batch.deferred.add(reference.copyTo(job.sink())); // perhaps an object of an earlier push
+            return;
+        }
+        for (Rule rule : rules.referenceRules) {
+            rule.checkReference(reference);
         }
     }
 

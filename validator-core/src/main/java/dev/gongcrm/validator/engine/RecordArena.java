@@ -110,12 +110,11 @@ final class RecordArena implements AutoCloseable {
         regionOf(address).putLong(offsetOf(address), value);
     }
 
-    /** Whether the record at that address has this key, as {@link #encode} gives it. */
-    boolean hasKey(long address, byte[] key) {
+    /** Whether the record at that address has the key {@code key[from, from + length)}, as {@link #encode} gives it. */
+    boolean hasKey(long address, byte[] key, int from, int length) {
         Region stored = regionOf(address);
         int lengthAt = offsetOf(address) + Long.BYTES;
-        int length = keyLength(stored, lengthAt);
-        return length == key.length && stored.holds(lengthAt + lengthSize(length), key);
+        return keyLength(stored, lengthAt) == length && stored.holds(lengthAt + lengthSize(length), key, from, length);
     }
 
     /** The key of the record at that address. */

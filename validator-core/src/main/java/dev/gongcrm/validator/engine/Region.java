@@ -26,8 +26,8 @@ abstract class Region {
 
     abstract void putLong(int at, long value);
 
-    /** Whether the bytes from {@code at} are these. */
-    abstract boolean holds(int at, byte[] bytes);
+    /** Whether the bytes from {@code at} are {@code key[from, from + length)}. */
+    abstract boolean holds(int at, byte[] key, int from, int length);
 
     static final class OnHeap extends Region {
         private final byte[] bytes;
@@ -82,8 +82,8 @@ abstract class Region {
         }
 
         @Override
-        boolean holds(int at, byte[] key) {
-            return Arrays.equals(bytes, at, at + key.length, key, 0, key.length);
+        boolean holds(int at, byte[] key, int from, int length) {
+            return Arrays.equals(bytes, at, at + length, key, from, from + length);
         }
 
         private long read(int at, int width) {
@@ -156,12 +156,12 @@ abstract class Region {
 
         /** In small steps: keys of one length that differ early (ids of one hash, in a test) are told apart at once. */
         @Override
-        boolean holds(int at, byte[] key) {
-            byte[] step = new byte[Math.min(key.length, 64)];
-            for (int from = 0; from < key.length; from += step.length) {
-                int n = Math.min(step.length, key.length - from);
-                buffer.get(at + from, step, 0, n);
-                if (!Arrays.equals(step, 0, n, key, from, from + n)) {
+        boolean holds(int at, byte[] key, int from, int length) {
+            byte[] step = new byte[Math.min(length, 64)];
+            for (int done = 0; done < length; done += step.length) {
+                int n = Math.min(step.length, length - done);
+                buffer.get(at + done, step, 0, n);
+                if (!Arrays.equals(step, 0, n, key, from + done, from + done + n)) {
                     return false;
                 }
             }

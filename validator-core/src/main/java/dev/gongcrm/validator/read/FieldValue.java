@@ -173,6 +173,25 @@ public final class FieldValue {
         return text != null || raw != null || ascii != null ? text() : length >= 0 ? view : null;
     }
 
+    /**
+     * The line in which a plain-ASCII string (or a number) lies as written, its {@link #text} being the bytes
+     * {@code [asciiFrom(), asciiFrom() + asciiLength())}; null for any other value. Lets a check that runs on
+     * every line (an id looked up) read the value without making a String; valid while the line is current.
+     */
+    public byte[] asciiLine() {
+        return ascii;
+    }
+
+    /** Where the value's bytes start in {@link #asciiLine}. */
+    public int asciiFrom() {
+        return rawFrom;
+    }
+
+    /** How many bytes of {@link #asciiLine} the value's text is. */
+    public int asciiLength() {
+        return length;
+    }
+
     /** Whether the value is longer than the text the rules see. */
     public boolean isCut() {
         return cut;

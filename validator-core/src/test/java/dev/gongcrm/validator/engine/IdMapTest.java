@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,24 @@ class IdMapTest {
         }
         for (Map.Entry<String, Long> entry : expected.entrySet()) {
             assertEquals(entry.getValue(), ids.get(entry.getKey()), entry.getKey());
+            assertEquals(entry.getValue(), getInLine(ids, entry.getKey()), entry.getKey());
         }
         assertEquals(expected.size(), ids.size());
         for (String absent : List.of("never", "x".repeat(256), "\uD83D\uDE01", "日", "é ")) {
             if (!expected.containsKey(absent)) {
                 assertEquals(IdMap.ABSENT, ids.get(absent), absent);
+                assertEquals(IdMap.ABSENT, getInLine(ids, absent), absent);
             }
         }
+    }
+
+    /** The key looked up as it lies between other bytes of a line: a reference read in place. */
+    private static long getInLine(IdMap ids, String key) {
+        byte[] bytes = RecordArena.encode(key);
+        byte[] line = new byte[bytes.length + 20];
+        Arrays.fill(line, (byte) '"');
+        System.arraycopy(bytes, 0, line, 9, bytes.length);
+        return ids.get(line, 9, bytes.length);
     }
 
     @Test
@@ -122,8 +134,8 @@ class IdMapTest {
     /** Every key has one hash: only the exact comparison of the stored bytes tells them apart. */
     @Test
     void keysOfOneHashAreStillDifferentKeys() {
-        behavesAsAMap(new IdMap(spill, smallAllowance(), key -> 42L), AWKWARD);
-        IdMap collided = new IdMap(spill, smallAllowance(), key -> 0L);
+        behavesAsAMap(new IdMap(spill, smallAllowance(), (key, from, length) -> 42L), AWKWARD);
+        IdMap collided = new IdMap(spill, smallAllowance(), (key, from, length) -> 0L);
         behavesAsAMap(collided, List.of("account-1", "account-2", "account-1", "account-10", "account-2"));
     }
 
@@ -132,7 +144,7 @@ class IdMapTest {
     void keysOfOneHashInTheTemporaryFile() throws IOException {
         String padding = "p".repeat(1_000);
         List<String> keys = new Random(5).ints(6_000, 0, 4_000).mapToObj(n -> n + padding).toList();
-        try (IdMap ids = new IdMap(spill, smallAllowance(), key -> 42L)) {
+        try (IdMap ids = new IdMap(spill, smallAllowance(), (key, from, length) -> 42L)) {
             behavesAsAMap(ids, keys);
             assertTrue(mappedFromTheSpillFolder(), "past two megabytes, the keys are in a temporary file");
         }
