@@ -40,8 +40,8 @@ runs="${BENCH_RUNS:-5}"
 warm_runs="${BENCH_WARM_RUNS:-3}"
 data="bench-data/deals-${size}mb"
 bench_jar="benchmarks/target/gongcrm-benchmarks.jar"
-# the flags ./gongcrm gives java (it adds the collector and the inlining size), so that (b) runs in the same JVM set-up
-jvm_flags=(-XX:+UseParallelGC -XX:FreqInlineSize=100 -Xmx256m)
+# the flags ./gongcrm gives java over 100 MB (collector, inlining size, compile thresholds), so that (b) runs in the same JVM set-up
+jvm_flags=(-XX:+UseParallelGC -XX:FreqInlineSize=100 -XX:CompileThresholdScaling=2 -Xmx256m)
 a_opts="-Xmx256m"
 
 tmp="$(mktemp -d)"
