@@ -132,6 +132,28 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------------
+# 3b. a Java 25 or newer, for (a25) and (s25): the launcher keeps an AOT cache there instead of the class-data
+# archive (docs/configuration.md); GONGCRM_NEWER_JAVA_HOME, else one where Debian's packages put them
+
+newer_java="${GONGCRM_NEWER_JAVA_HOME:-}"
+newer_version=""
+java_feature() { sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+if [[ -z "$newer_java" ]]; then
+  for home in /usr/lib/jvm/*; do
+    feature="$(java_feature "$home")"
+    if [[ -x "$home/bin/java" && "${feature:-0}" -ge 25 ]]; then
+      newer_java="$home"
+      break
+    fi
+  done
+fi
+if [[ -n "$newer_java" ]]; then
+  newer_version="$(java_feature "$newer_java")"
+else
+  echo "note: (a25) and (s25) are skipped: no Java 25 or newer (set GONGCRM_NEWER_JAVA_HOME to one)"
+fi
+
+# ---------------------------------------------------------------------------------------------------
 # 4. the timed runs
 
 # check_CHECK FILE: does the output of a run show it did the whole job? A run that fails stops the
@@ -182,9 +204,11 @@ run_a1() {
   measure "$1-a1" validate "${one_cpu[@]}" env GONGCRM_JAVA_OPTS="$a_opts -XX:ActiveProcessorCount=1" \
     ./gongcrm validate "$2"
 }
+run_a25() { measure "$1-a25" validate env JAVA_HOME="$newer_java" GONGCRM_JAVA_OPTS="$a_opts" ./gongcrm validate "$2"; }
 run_b() { measure "$1-b" tokens java "${jvm_flags[@]}" -jar "$bench_jar" tokens "$2"; }
 run_c() { measure "$1-c" peer node "$peer/peer_ajv.js" "${deal_file[$2]}"; }
 run_s() { measure s validate ./gongcrm validate examples/valid-bundle; }
+run_s25() { measure s25 validate env JAVA_HOME="$newer_java" ./gongcrm validate examples/valid-bundle; }
 # the first run after a build: no class-data archive yet; the second run of the command dumps it
 run_s0() {
   local cache="$tmp/cache-$RANDOM$RANDOM"
@@ -200,12 +224,26 @@ for (( n = 0; n < ${#bundles[@]}; n++ )); do
   echo "untimed first run of ./gongcrm validate ${bundles[n]}..."
   run_a "$n" "${bundles[n]}"
   rm -f "$tmp/$n-a.times"
+  if [[ -n "$newer_java" ]]; then
+    # twice: the second run records the AOT cache the timed runs use
+    run_a25 "$n" "${bundles[n]}"
+    run_a25 "$n" "${bundles[n]}"
+    rm -f "$tmp/$n-a25.times"
+  fi
 done
+if [[ -n "$newer_java" ]]; then
+  run_s25
+  run_s25
+  rm -f "$tmp/s25.times"
+fi
 stamp="$(jars_stamp)"
 
 # other work on the machine skews everything: its load is printed with the table
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 contenders=(a a1 b)
+if [[ -n "$newer_java" ]]; then
+  contenders+=(a25)
+fi
 if [[ -n "$peer" ]]; then
   contenders+=(c)
 fi
@@ -226,7 +264,12 @@ done
 # run after each by a tenth of a second when they were interleaved
 for (( i = 1; i <= runs; i++ )); do
   run_s
-  echo "examples/valid-bundle run $i/$runs:  (s) $(tail -n 1 "$tmp/s.times" | cut -d' ' -f1) s"
+  progress="examples/valid-bundle run $i/$runs:  (s) $(tail -n 1 "$tmp/s.times" | cut -d' ' -f1) s"
+  if [[ -n "$newer_java" ]]; then
+    run_s25
+    progress+="  (s25) $(tail -n 1 "$tmp/s25.times" | cut -d' ' -f1) s"
+  fi
+  echo "$progress"
 done
 for (( i = 1; i <= runs; i++ )); do
   run_s0
@@ -308,6 +351,7 @@ for (( n = 0; n < ${#bundles[@]}; n++ )); do
   declare -A label=(
     [a]="(a) ./gongcrm validate, -Xmx256m"
     [a1]="(a1) the same on one CPU"
+    [a25]="(a25) the same on Java $newer_version, AOT cache"
     [b]="(b) Jackson token pass, $threads threads"
     [c]="(c) Ajv peer, $(basename "${deal_file[$bundle]}") only"
   )
@@ -325,6 +369,10 @@ for (( n = 0; n < ${#bundles[@]}; n++ )); do
     target "(a)/(c) median wall" "$(ratio "$(summary wall "$tmp/$n-a.times")" "$(summary wall "$tmp/$n-c.times")")" 0.5
     target "(a)/(c) median CPU" "$(ratio "$(summary cpu "$tmp/$n-a.times")" "$(summary cpu "$tmp/$n-c.times")")" 1.0
     target "(a1)/(c) median wall, one CPU" "$(ratio "$(summary wall "$tmp/$n-a1.times")" "$(summary wall "$tmp/$n-c.times")")" 1.0
+    if [[ -n "$newer_java" ]]; then
+      target "(a25)/(c) median wall, Java $newer_version" "$(ratio "$(summary wall "$tmp/$n-a25.times")" "$(summary wall "$tmp/$n-c.times")")" 0.5
+      target "(a25)/(c) median CPU, Java $newer_version" "$(ratio "$(summary cpu "$tmp/$n-a25.times")" "$(summary cpu "$tmp/$n-c.times")")" 1.0
+    fi
   else
     echo "(a)/(c): -      (the Ajv peer was skipped: $peer_note)"
   fi
@@ -339,6 +387,10 @@ printf '%-44s %10s s %10s s %11s MB\n' "(s0) first run after a build: no archive
   "$(summary cpu "$tmp/s0.times")" "$(summary rss "$tmp/s0.times")"
 printf '%-44s %10s s %10s s %11s MB\n' "(s1) second run: dumps the archive" "$(summary wall "$tmp/s1.times")" \
   "$(summary cpu "$tmp/s1.times")" "$(summary rss "$tmp/s1.times")"
+if [[ -n "$newer_java" ]]; then
+  printf '%-44s %10s s %10s s %11s MB\n' "(s25) on Java $newer_version, with its AOT cache" "$(summary wall "$tmp/s25.times")" \
+    "$(summary cpu "$tmp/s25.times")" "$(summary rss "$tmp/s25.times")"
+fi
 target "(s) median wall, seconds" "$(summary wall "$tmp/s.times")" 0.5
 if $maven; then
   echo

@@ -68,7 +68,7 @@ public final class DomainFormat implements Rule {
                     return false;
                 }
                 labelStart = i + 1;
-            } else if (!(Character.isLetterOrDigit(c) || c == '-')) {
+            } else if (!(Characters.isLetterOrDigit(c) || c == '-')) {
                 return false;
             }
         }

@@ -46,11 +46,11 @@ public final class EmailFormat implements Rule {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == ',' || c == ';' || c == '<' || c == '>') {
+            if (Characters.isWhitespace(c) || c == ',' || c == ';' || c == '<' || c == '>') {
                 return false;
             }
         }
-        String domain = text.substring(at + 1);
-        return domain.indexOf('.') > 0 && !domain.endsWith(".") && !domain.contains("..");
+        // the domain, after the '@': a dot inside, none at its end, never two together
+        return text.indexOf('.', at + 1) > at + 1 && !text.endsWith(".") && text.indexOf("..", at + 1) < 0;
     }
 }

@@ -52,10 +52,14 @@ public final class UrlFormat implements Rule {
         } else {
             return false;
         }
+        int length = text.length();
         int hostEnd = hostStart;
-        while (hostEnd < text.length() && "/?#:".indexOf(text.charAt(hostEnd)) < 0) {
+        while (hostEnd < length) {
             char c = text.charAt(hostEnd);
-            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '@' || c == '%')) {
+            if (c == '/' || c == '?' || c == '#' || c == ':') {
+                break;
+            }
+            if (!(Characters.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '@' || c == '%')) {
                 return false;
             }
             hostEnd++;
@@ -63,8 +67,8 @@ public final class UrlFormat implements Rule {
         if (hostEnd == hostStart) {
             return false;
         }
-        for (int i = hostEnd; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
+        for (int i = hostEnd; i < length; i++) {
+            if (Characters.isWhitespace(text.charAt(i))) {
                 return false;
             }
         }
