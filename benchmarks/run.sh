@@ -42,6 +42,9 @@ data="bench-data/deals-${size}mb"
 bench_jar="benchmarks/target/gongcrm-benchmarks.jar"
 # the flags ./gongcrm gives java over 100 MB (collector, inlining size, compile thresholds), so that (b) runs in the same JVM set-up
 jvm_flags=(-XX:+UseParallelGC -XX:FreqInlineSize=100 -XX:CompileThresholdScaling=2 -Xmx256m)
+if grep -qF '[madvise]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  jvm_flags+=(-XX:+UseTransparentHugePages)   # as the launcher, where Linux gives huge pages on request
+fi
 a_opts="-Xmx256m"
 
 tmp="$(mktemp -d)"
