@@ -140,7 +140,7 @@ fi
 
 newer_java="${GONGCRM_NEWER_JAVA_HOME:-}"
 newer_version=""
-java_feature() { sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+java_feature() { sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true; }
 if [[ -z "$newer_java" ]]; then
   for home in /usr/lib/jvm/*; do
     feature="$(java_feature "$home")"
