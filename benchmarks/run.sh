@@ -42,8 +42,12 @@ data="bench-data/deals-${size}mb"
 bench_jar="benchmarks/target/gongcrm-benchmarks.jar"
 # the flags ./gongcrm gives java over 100 MB (collector, inlining size, compile thresholds), so that (b) runs in the same JVM set-up
 jvm_flags=(-XX:+UseParallelGC -XX:FreqInlineSize=100 -XX:CompileThresholdScaling=2 -Xmx256m)
+# Maven's JVM for (m) and (m0): what docs/maven.md gives for .mvn/jvm.config, and the heap of (a)
+maven_opts="-XX:+UseParallelGC -XX:FreqInlineSize=100 -Xmx256m"
 if grep -qF '[madvise]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-  jvm_flags+=(-XX:+UseTransparentHugePages)   # as the launcher, where Linux gives huge pages on request
+  # as the launcher and docs/maven.md, where Linux gives huge pages on request
+  jvm_flags+=(-XX:+UseTransparentHugePages)
+  maven_opts+=" -XX:+UseTransparentHugePages"
 fi
 a_opts="-Xmx256m"
 
@@ -313,13 +317,12 @@ if $maven; then
     >"$tmp/project/pom.xml"
   check_maven() { grep -q "No problems found" "$1"; }
   check_mvn0() { ! grep -q "BUILD FAILURE" "$1"; }
-  # Maven's JVM gets the heap of (a) and the settings docs/maven.md gives for large bundles (.mvn/jvm.config:
-  # the launcher's collector and inlining size); the goal runs with -Dgongcrm.force, never skipped
+  # Maven's JVM gets $maven_opts (above); the goal runs with -Dgongcrm.force, never skipped
   run_m() {
-    measure m maven env MAVEN_OPTS="-XX:+UseParallelGC -XX:FreqInlineSize=100 -Xmx256m" mvn -o -B -f "$tmp/project/pom.xml" \
+    measure m maven env MAVEN_OPTS="$maven_opts" mvn -o -B -f "$tmp/project/pom.xml" \
       "dev.gongcrm:gongcrm-maven-plugin:$version:validate" -Dgongcrm.bundles="$root/$data" -Dgongcrm.force
   }
-  run_m0() { measure m0 mvn0 env MAVEN_OPTS="-XX:+UseParallelGC -XX:FreqInlineSize=100 -Xmx256m" mvn -q -o -B -f "$tmp/project/pom.xml" validate; }
+  run_m0() { measure m0 mvn0 env MAVEN_OPTS="$maven_opts" mvn -q -o -B -f "$tmp/project/pom.xml" validate; }
   run_m0 && rm -f "$tmp/m0.times"
   for (( i = 1; i <= runs; i++ )); do
     run_m
@@ -397,7 +400,7 @@ fi
 target "(s) median wall, seconds" "$(summary wall "$tmp/s.times")" 0.5
 if $maven; then
   echo
-  echo "--- mvn gongcrm:validate on $data (MAVEN_OPTS=-XX:+UseParallelGC -XX:FreqInlineSize=100 -Xmx256m)"
+  echo "--- mvn gongcrm:validate on $data (MAVEN_OPTS=$maven_opts)"
   printf '%-44s %10s s %10s s\n' "(m) mvn ...:validate -Dgongcrm.force" "$(summary wall "$tmp/m.times")" "$(summary cpu "$tmp/m.times")"
   printf '%-44s %10s s %10s s\n' "(m0) mvn validate, no plugin: Maven's start" "$(summary wall "$tmp/m0.times")" "$(summary cpu "$tmp/m0.times")"
   printf '%-44s %10s s %10s s\n' "(a) ./gongcrm validate, beside them" "$(summary wall "$tmp/ma.times")" "$(summary cpu "$tmp/ma.times")"
