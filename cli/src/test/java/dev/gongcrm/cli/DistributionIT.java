@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +22,6 @@ import java.util.zip.ZipFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The distribution archives as a user gets them: unpacked in a temporary folder, run from another folder with
@@ -96,69 +93,6 @@ class DistributionIT {
         Result mapped = run(elsewhere, cacheIn(elsewhere), launcher.toString(), "validate",
                 EXAMPLES.resolve("valid-bundle").toString());
         assertEquals(valid, mapped, "a run that maps the archive prints the same");
-    }
-
-    /**
-     * On Java 25 and newer the second run records an AOT cache instead (classes and method profiles): its
-     * report is the same, byte for byte, with nothing of the JVM's on standard output, where reports go.
-     */
-    @Test
-    void onANewerJavaTheSecondRunRecordsAnAotCacheSilently(@TempDir Path elsewhere) throws Exception {
-        Optional<Path> newer = newerJava();
-        assumeTrue(newer.isPresent(), "no Java 25 or newer installed (set GONGCRM_NEWER_JAVA_HOME to one)");
-        Map<String, String> environment = new HashMap<>(cacheIn(elsewhere));
-        environment.put("JAVA_HOME", newer.get().toString());
-        String[] command = {install.resolve("bin").resolve("gongcrm").toString(), "validate",
-                EXAMPLES.resolve("broken-bundle").toString(), "--format", "json"};
-        Path cache = elsewhere.resolve("cache").resolve("gongcrm");
-
-        Result first = run(elsewhere, environment, command);
-        assertEquals(1, first.exit(), first.err());
-        assertTrue(first.out().startsWith("{"), first.out());
-        assertEquals(List.of(), cacheFiles(cache, ".aot"), "a first run records nothing");
-        Result recording = run(elsewhere, environment, command);
-        assertEquals(first, recording, "the recording run prints what the first printed, and nothing more");
-        assertEquals(1, cacheFiles(cache, ".aot").size(), "the second run left its AOT cache");
-        assertEquals(List.of(), cacheFiles(cache, ".jsa"), "no class-data archive beside it");
-        Result cached = run(elsewhere, environment, command);
-        assertEquals(first, cached, "a run with the cache prints the same");
-    }
-
-    private static List<String> cacheFiles(Path cache, String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(cache)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(suffix)).toList();
-        }
-    }
-
-    /** A Java 25 or newer: GONGCRM_NEWER_JAVA_HOME's, else one where Debian's packages put them. */
-    private static Optional<Path> newerJava() throws IOException {
-        String given = System.getenv("GONGCRM_NEWER_JAVA_HOME");
-        if (given != null && !given.isEmpty()) {
-            return Optional.of(Path.of(given));
-        }
-        Path installed = Path.of("/usr/lib/jvm");
-        if (!Files.isDirectory(installed)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> homes = Files.list(installed)) {
-            return homes.filter(home -> Files.isExecutable(home.resolve("bin").resolve("java")))
-                    .filter(home -> featureVersion(home) >= 25).findFirst();
-        }
-    }
-
-    /** The feature version a JDK's release file gives, or 0. */
-    private static int featureVersion(Path home) {
-        try {
-            for (String line : Files.readAllLines(home.resolve("release"))) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    return Integer.parseInt(version.split("\\.")[0]);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 
     @Test
