@@ -139,8 +139,8 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------------
-# 3b. a Java 25 or newer, for (a25) and (s25): the launcher keeps an AOT cache there instead of the class-data
-# archive (docs/configuration.md); GONGCRM_NEWER_JAVA_HOME, else one where Debian's packages put them
+# 3b. a Java 25 or newer, for (a25) and (s25): the newest runtime a user may have, beside the Java 17 of the
+# other runs; GONGCRM_NEWER_JAVA_HOME, else one where Debian's packages put them
 
 newer_java="${GONGCRM_NEWER_JAVA_HOME:-}"
 newer_version=""
@@ -232,7 +232,7 @@ for (( n = 0; n < ${#bundles[@]}; n++ )); do
   run_a "$n" "${bundles[n]}"
   rm -f "$tmp/$n-a.times"
   if [[ -n "$newer_java" ]]; then
-    # twice: the second run records the AOT cache the timed runs use
+    # twice: the second run writes the class-data archive the timed runs map
     run_a25 "$n" "${bundles[n]}"
     run_a25 "$n" "${bundles[n]}"
     rm -f "$tmp/$n-a25.times"
@@ -357,7 +357,7 @@ for (( n = 0; n < ${#bundles[@]}; n++ )); do
   declare -A label=(
     [a]="(a) ./gongcrm validate, -Xmx256m"
     [a1]="(a1) the same on one CPU"
-    [a25]="(a25) the same on Java $newer_version, AOT cache"
+    [a25]="(a25) the same on Java $newer_version"
     [b]="(b) Jackson token pass, $threads threads"
     [c]="(c) Ajv peer, $(basename "${deal_file[$bundle]}") only"
   )
@@ -394,7 +394,7 @@ printf '%-44s %10s s %10s s %11s MB\n' "(s0) first run after a build: no archive
 printf '%-44s %10s s %10s s %11s MB\n' "(s1) second run: dumps the archive" "$(summary wall "$tmp/s1.times")" \
   "$(summary cpu "$tmp/s1.times")" "$(summary rss "$tmp/s1.times")"
 if [[ -n "$newer_java" ]]; then
-  printf '%-44s %10s s %10s s %11s MB\n' "(s25) on Java $newer_version, with its AOT cache" "$(summary wall "$tmp/s25.times")" \
+  printf '%-44s %10s s %10s s %11s MB\n' "(s25) on Java $newer_version, with its archive" "$(summary wall "$tmp/s25.times")" \
     "$(summary cpu "$tmp/s25.times")" "$(summary rss "$tmp/s25.times")"
 fi
 target "(s) median wall, seconds" "$(summary wall "$tmp/s.times")" 0.5

@@ -53,7 +53,16 @@ class DistributionIT {
     /** Runs a command with a PATH of only the Java runtime and the system's basic tools. */
     private static Result run(Path workingDirectory, Map<String, String> environment, String... command)
             throws Exception {
+        return run(workingDirectory, environment, null, command);
+    }
+
+    /** The same, reading standard input from a file (none: nothing). */
+    private static Result run(Path workingDirectory, Map<String, String> environment, Path input, String... command)
+            throws Exception {
         ProcessBuilder process = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        if (input != null) {
+            process.redirectInput(input.toFile());
+        }
         process.environment().clear();
         process.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         process.environment().putAll(environment);
@@ -93,6 +102,52 @@ class DistributionIT {
         Result mapped = run(elsewhere, cacheIn(elsewhere), launcher.toString(), "validate",
                 EXAMPLES.resolve("valid-bundle").toString());
         assertEquals(valid, mapped, "a run that maps the archive prints the same");
+    }
+
+    /** The second run, which lists its classes for the archive, reads standard input as the others do. */
+    @Test
+    void theRunThatWritesTheArchiveReadsStandardInput(@TempDir Path elsewhere) throws Exception {
+        Path deals = EXAMPLES.resolve("broken-bundle").resolve("deals.ldjson");
+        String[] command = {install.resolve("bin").resolve("gongcrm").toString(), "validate", "-", "--type", "deal",
+                "--format", "json"};
+        Result first = run(elsewhere, cacheIn(elsewhere), deals, command);
+        assertEquals(1, first.exit(), first.err());
+        Result archiving = run(elsewhere, cacheIn(elsewhere), deals, command);
+        assertEquals(first, archiving, "the run that writes the archive checked the same input");
+        try (Stream<Path> cache = Files.list(elsewhere.resolve("cache").resolve("gongcrm"))) {
+            assertTrue(cache.anyMatch(file -> file.getFileName().toString().endsWith(".jsa")), "it wrote the archive");
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT to the terminal's foreground group) stops the run that writes the archive too, with the
+     * status of an interrupt: a background command of the launcher ignores SIGINT for good under dash.
+     * {@code env --default-signal} gives the launcher the SIGINT a terminal's command has, whatever this build's.
+     */
+    @Test
+    void anInterruptStopsTheRunThatWritesTheArchive(@TempDir Path elsewhere) throws Exception {
+        String launcher = install.resolve("bin").resolve("gongcrm").toString();
+        ProcessBuilder emulator = new ProcessBuilder("setsid", "env", "--default-signal=INT", launcher, "emulator",
+                "--port", "0").directory(elsewhere.toFile());
+        emulator.environment().clear();
+        emulator.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        emulator.environment().putAll(cacheIn(elsewhere));
+        assertEquals(0, run(elsewhere, cacheIn(elsewhere), launcher, "emulator", "--help").exit(),
+                "the first run of the command, which leaves the marker: the next writes the archive");
+        Path out = elsewhere.resolve("emulator.txt");
+        Process started = emulator.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!Files.readString(out).contains("listening") && started.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.readString(out).contains("listening"), Files.readString(out));
+            assertEquals(0, new ProcessBuilder("kill", "-INT", "--", "-" + started.pid()).start().waitFor());
+            assertTrue(started.waitFor(1, TimeUnit.MINUTES), "Ctrl-C stopped it");
+            assertEquals(130, started.exitValue(), Files.readString(out));
+        } finally {
+            started.destroyForcibly();
+        }
     }
 
     @Test
