@@ -176,8 +176,8 @@ abstract class Region {
 
     /**
      * Unmapping a buffer at once, through the JDK's {@code sun.misc.Unsafe.invokeCleaner}; where a runtime
-     * lacks it (a trimmed image), the buffer is unmapped when it is collected, as any other. Loaded only by a
-     * run that mapped a file.
+     * lacks it (a trimmed image) or warns of it (Java 24 and later), the buffer is unmapped when it is collected,
+     * as any other. Loaded only by a run that mapped a file.
      */
     private static final class Unmapping {
         private static final java.lang.invoke.MethodHandle INVOKE_CLEANER = invokeCleaner();
@@ -193,7 +193,13 @@ abstract class Region {
             }
         }
 
+        /** Java 24 and later warn on standard error at its first call (JEP 498): there, regions wait for the collector. */
+        private static final int LAST_RUNTIME_WITHOUT_WARNING = 23;
+
         private static java.lang.invoke.MethodHandle invokeCleaner() {
+            if (Runtime.version().feature() > LAST_RUNTIME_WITHOUT_WARNING) {
+                return null;
+            }
             try {
                 Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
                 java.lang.reflect.Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
