@@ -119,6 +119,15 @@ class DistributionIT {
         }
     }
 
+    /** A closed standard input reads as an empty one (the JVM alone crashes on it). */
+    @Test
+    void aClosedStandardInputIsAnEmptyOne(@TempDir Path elsewhere) throws Exception {
+        Result closed = run(elsewhere, cacheIn(elsewhere), "sh", "-c", "exec \"$0\" validate - --type deal <&-",
+                install.resolve("bin").resolve("gongcrm").toString());
+        assertEquals(0, closed.exit(), closed.err());
+        assertTrue(closed.out().contains("warning[empty-file]"), closed.out());
+    }
+
     /**
      * Ctrl-C (SIGINT to the terminal's foreground group) stops the run that writes the archive too, with the
      * status of an interrupt: a background command of the launcher ignores SIGINT for good under dash.
