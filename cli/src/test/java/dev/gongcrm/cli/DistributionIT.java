@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,6 +118,39 @@ class DistributionIT {
         try (Stream<Path> cache = Files.list(elsewhere.resolve("cache").resolve("gongcrm"))) {
             assertTrue(cache.anyMatch(file -> file.getFileName().toString().endsWith(".jsa")), "it wrote the archive");
         }
+    }
+
+    /** A second run whose JVM does not start lists no class: it writes no archive, and the next run does. */
+    @Test
+    void aRunWhoseJvmDoesNotStartWritesNoArchive(@TempDir Path elsewhere) throws Exception {
+        String launcher = install.resolve("bin").resolve("gongcrm").toString();
+        String bundle = EXAMPLES.resolve("valid-bundle").toString();
+        assertEquals(0, run(elsewhere, cacheIn(elsewhere), launcher, "validate", bundle).exit());
+        Map<String, String> broken = new HashMap<>(cacheIn(elsewhere));
+        broken.put("GONGCRM_JAVA_OPTS", "-XX:+NoSuchOption");
+        Result failed = run(elsewhere, broken, launcher, "validate", bundle);
+        assertEquals(1, failed.exit(), failed.out());
+        assertTrue(failed.err().contains("NoSuchOption"), failed.err());
+        assertEquals(List.of(), archives(elsewhere));
+        assertEquals(0, run(elsewhere, cacheIn(elsewhere), launcher, "validate", bundle).exit());
+        assertEquals(1, archives(elsewhere).size(), "the next run that did its work wrote it");
+    }
+
+    private static List<Path> archives(Path home) throws IOException {
+        try (Stream<Path> cache = Files.list(home.resolve("cache").resolve("gongcrm"))) {
+            return cache.filter(file -> file.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    /** A collector chosen in JAVA_TOOL_OPTIONS is the only one: the launcher adds none beside it. */
+    @Test
+    void aCollectorChosenOutsideTheLauncherIsTheOnlyOne(@TempDir Path elsewhere) throws Exception {
+        Map<String, String> environment = new HashMap<>(cacheIn(elsewhere));
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC");
+        Result result = run(elsewhere, environment, install.resolve("bin").resolve("gongcrm").toString(), "validate",
+                EXAMPLES.resolve("valid-bundle").toString());
+        assertEquals(0, result.exit(), result.err());
+        assertEquals("No problems found (8 files, 12 objects checked).", result.out().strip());
     }
 
     /** A closed standard input reads as an empty one (the JVM alone crashes on it). */
