@@ -5,9 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -151,6 +154,35 @@ class DistributionIT {
                 EXAMPLES.resolve("valid-bundle").toString());
         assertEquals(0, result.exit(), result.err());
         assertEquals("No problems found (8 files, 12 objects checked).", result.out().strip());
+    }
+
+    /**
+     * A small bundle stays a small run (C1 alone) whatever the ledger a push keeps beside it: 110 MB of ledger
+     * in its .gongcrm folder do not count as input.
+     */
+    @Test
+    void aLedgerInTheBundleFolderDoesNotMakeALargeRun(@TempDir Path bundle, @TempDir Path home) throws Exception {
+        try (Stream<Path> files = Files.list(EXAMPLES.resolve("valid-bundle"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, bundle.resolve(file.getFileName()));
+            }
+        }
+        Path ledger = Files.createDirectories(bundle.resolve(".gongcrm")).resolve("ledger.db");
+        try (FileChannel out = FileChannel.open(ledger, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer megabyte = ByteBuffer.allocate(1 << 20);
+            for (int i = 0; i < 110; i++) { // written, not sparse: du counts the blocks a file holds
+                megabyte.clear();
+                while (megabyte.hasRemaining()) {
+                    out.write(megabyte);
+                }
+            }
+        }
+        Map<String, String> environment = new HashMap<>(cacheIn(home));
+        environment.put("GONGCRM_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        Result result = run(home, environment, install.resolve("bin").resolve("gongcrm").toString(), "validate",
+                bundle.toString());
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().contains("-XX:TieredStopAtLevel=1"), result.out());
     }
 
     /** A closed standard input reads as an empty one (the JVM alone crashes on it). */
