@@ -153,7 +153,7 @@ public final class BundleScanner {
      * skipped: the user meant it to be checked.
      */
     private List<BundleFile> scanFolder(Path folder) throws BundleException {
-        if (!filter.equals(FolderFilter.DEFAULT)) {
+        if (!filter.isDefault()) {
             List<Path> chosen;
             try {
                 chosen = filesIn(folder, filter, skipped);

@@ -16,6 +16,14 @@ public record FolderFilter(List<String> includes, List<String> excludes, boolean
         excludes.forEach(FolderFilter::checkGlob);
     }
 
+    /**
+     * Whether this is {@link #DEFAULT}. Not {@code equals}: a record's first {@code equals} links its
+     * generated method at run time, some 30 ms of every command's start.
+     */
+    public boolean isDefault() {
+        return includes.isEmpty() && excludes.isEmpty() && !recursive;
+    }
+
     /** A pattern that is no glob is an IllegalArgumentException that says why, before any folder is read. */
     public static void checkGlob(String glob) {
         try {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which files of a bundle folder a run takes: subfolders only when recursive, narrowed by include and exclude globs. */
@@ -43,6 +44,15 @@ class FolderFilterTest {
                 names(new FolderFilter(List.of(), List.of("**/leads*"), true)));
         assertEquals(List.of("accounts.ldjson"),
                 names(new FolderFilter(List.of("*.ldjson"), List.of(), false)));
+    }
+
+    @Test
+    void onlyAFilterWithoutGlobsOrSubfoldersIsTheDefault() {
+        assertTrue(FolderFilter.DEFAULT.isDefault());
+        assertTrue(new FolderFilter(List.of(), List.of(), false).isDefault());
+        assertFalse(new FolderFilter(List.of(), List.of(), true).isDefault());
+        assertFalse(new FolderFilter(List.of("*.ldjson"), List.of(), false).isDefault());
+        assertFalse(new FolderFilter(List.of(), List.of("old/*"), false).isDefault());
     }
 
     @Test
