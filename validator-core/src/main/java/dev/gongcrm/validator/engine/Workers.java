@@ -6,16 +6,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
-/** The threads that parse and check batches of lines, one per core, each with its own rule instances. */
+/**
+ * The threads that parse and check batches of lines, one per core, each with its own rule instances. On one
+ * core (a one-vCPU runner) there are none: the reading thread checks each batch itself as it hands it over,
+ * as a second thread could only take turns with it, handing every batch across and back (one CPU, 235 and
+ * 244 MB bundles: 0.94-0.95x wall and CPU).
+ */
 final class Workers implements AutoCloseable {
 
     private final ExecutorService pool;
     private final ThreadLocal<LineChecker> checkers;
+    /** The checker of the reading thread on one core; null when there are worker threads. */
+    private final LineChecker inline;
 
     Workers(RuleConfig config) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this(config, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** With that many threads: a test's. */
+    Workers(RuleConfig config, int processors) {
+        int threads = Math.max(1, processors);
+        this.inline = threads == 1 ? new LineChecker(new ActiveRules(config)) : null;
         this.pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "gongcrm-worker");
             thread.setDaemon(true);
@@ -31,7 +45,13 @@ final class Workers implements AutoCloseable {
         this.checkers = ThreadLocal.withInitial(() -> new LineChecker(new ActiveRules(config)));
     }
 
+    /** The batch, checked: at once on one core, where a failure is rethrown by {@link #await} all the same. */
     Future<LineBatch> check(FileJob job, LineBatch batch) {
+        if (inline != null) {
+            FutureTask<LineBatch> checked = new FutureTask<>(() -> inline.check(job, batch));
+            checked.run();
+            return checked;
+        }
         return pool.submit(() -> checkers.get().check(job, batch));
     }
 

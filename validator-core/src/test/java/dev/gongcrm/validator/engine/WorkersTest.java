@@ -1,16 +1,53 @@
 package dev.gongcrm.validator.engine;
 
+import dev.gongcrm.validator.ValidationOptions;
 import dev.gongcrm.validator.rules.RuleConfig;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WorkersTest {
+
+    /** What one core and two find in the same lines: their objects and the finding of the broken one. */
+    private static List<String> checked(Workers workers, boolean doneOnHandOver) {
+        byte[] lines = "{\"objectId\": \"a\"}\n{\"objectId\": \n{\"objectId\": \"b\"}\n".getBytes(StandardCharsets.UTF_8);
+        LineBatch batch = new LineBatch();
+        batch.append(lines, 0, lines.length);
+        FileJob job = new FileJob("accounts.ldjson", null, ValidationOptions.DEFAULT, Map.of(), Set.of(), Map.of(),
+                Set.of(), finding -> { });
+        Future<LineBatch> handedOver = workers.check(job, batch);
+        if (doneOnHandOver) {
+            assertTrue(handedOver.isDone(), "on one core the reading thread checks the batch as it hands it over");
+        }
+        LineBatch done = workers.await(handedOver);
+        List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < done.objectCount(); i++) {
+            seen.add(done.objects.get(i).line + ":" + done.objects.get(i).objectId);
+        }
+        done.findings.forEach(finding -> seen.add(finding.place().line() + ":" + finding.rule().name()));
+        seen.add(done.lines + " lines");
+        return seen;
+    }
+
+    @Test
+    void oneCoreChecksOnTheReadingThreadWhatTwoCoresCheckOnTheirOwn() {
+        try (Workers oneCore = new Workers(RuleConfig.ALL, 1); Workers twoCores = new Workers(RuleConfig.ALL, 2)) {
+            List<String> inline = checked(oneCore, true);
+            assertEquals(List.of("1:a", "3:b", "2:invalid-json", "3 lines"), inline);
+            assertEquals(checked(twoCores, false), inline);
+        }
+    }
 
     /**
      * The run's id index is unmapped right after the workers close: a caller whose thread is interrupted (a
