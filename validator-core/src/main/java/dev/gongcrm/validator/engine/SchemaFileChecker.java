@@ -16,6 +16,7 @@ import dev.gongcrm.validator.schema.FieldSpec;
 import dev.gongcrm.validator.schema.JsonSchemas;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.ProfileTable;
+import dev.gongcrm.validator.schema.QuickSchemaCheck;
 import dev.gongcrm.validator.schema.TypeSpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -36,8 +37,9 @@ import java.util.Set;
 
 /**
  * Checks one uploaded schema file ({@code *.schema.json}): its bytes and syntax, its structure
- * against the profile's request-body schema ({@code schema-fields.schema.json}, with networknt;
- * {@link SchemaBodyErrors} words the failures), then each definition against the rules, one finding
+ * against the profile's request-body schema ({@code schema-fields.schema.json}: with networknt, unless
+ * {@link QuickSchemaCheck} finds the file certainly valid; {@link SchemaBodyErrors} words the failures),
+ * then each definition against the rules, one finding
  * per problem of a definition, at the line where it starts. Compiles the custom fields it defines,
  * so that the entity files of its type are checked against them.
  */
@@ -118,8 +120,10 @@ final class SchemaFileChecker {
             return List.of();
         }
         Definitions definitions = new Definitions(file, type.type(), root, starts);
-        definitions.broken = bodyErrors.report(JsonSchemas.get(schemas.profile(), BODY_SCHEMA).validate(root),
-                definitions);
+        if (QuickSchemaCheck.check(bodySchema, root) != QuickSchemaCheck.Verdict.VALID) {
+            definitions.broken = bodyErrors.report(JsonSchemas.get(schemas.profile(), BODY_SCHEMA).validate(root),
+                    definitions);
+        }
         return definitions.runRules();
     }
 
