@@ -13,6 +13,7 @@ import dev.gongcrm.validator.rules.SchemaFieldScope;
 import dev.gongcrm.validator.rules.SchemaFileScope;
 import dev.gongcrm.validator.schema.CustomFieldDefinition;
 import dev.gongcrm.validator.schema.FieldSpec;
+import dev.gongcrm.validator.schema.JsonNodeReader;
 import dev.gongcrm.validator.schema.JsonSchemas;
 import dev.gongcrm.validator.schema.ProfileSchemas;
 import dev.gongcrm.validator.schema.ProfileTable;
@@ -22,7 +23,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +45,6 @@ import java.util.Set;
  */
 final class SchemaFileChecker {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String BODY_SCHEMA = "schema-fields.schema.json";
 
     private final BundleRun bundle;
@@ -57,7 +56,7 @@ final class SchemaFileChecker {
     SchemaFileChecker(BundleRun bundle, ProfileSchemas schemas) {
         this.bundle = bundle;
         this.schemas = schemas;
-        this.bodySchema = MAPPER.readTree(schemas.resourceBytes(BODY_SCHEMA));
+        this.bodySchema = JsonNodeReader.read(schemas.resourceBytes(BODY_SCHEMA));
         this.syntax = new SyntaxProblems(bundle.rules().syntaxRules);
         this.bodyErrors = new SchemaBodyErrors(bodySchema);
     }
@@ -98,7 +97,7 @@ final class SchemaFileChecker {
                         + "/v2/crm/object/schema");
                 return List.of();
             }
-            root = MAPPER.readTree(bytes);
+            root = JsonNodeReader.read(bytes);
         } catch (JacksonException e) {
             String message = SyntaxMessages.reason(e);
             if (halfCharacter != null && message.contains("surrogate")) {
@@ -135,7 +134,7 @@ final class SchemaFileChecker {
 
     /** Records where each element of the root array starts; false when the root is not an array. */
     private static boolean elementStarts(byte[] bytes, List<int[]> starts) {
-        try (JsonParser parser = MAPPER.createParser(bytes)) {
+        try (JsonParser parser = JsonNodeReader.parser(bytes)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 return false;
             }
@@ -283,7 +282,7 @@ final class SchemaFileChecker {
                 lastUploaded = new HashMap<>();
                 bundle.priorUploads().lastSchema(type).ifPresent(schema -> {
                     try {
-                        for (JsonNode definition : MAPPER.readTree(schema.json())) {
+                        for (JsonNode definition : JsonNodeReader.read(schema.json())) {
                             String name = uniqueNameOf(definition);
                             if (name != null) {
                                 lastUploaded.put(name, definition);
