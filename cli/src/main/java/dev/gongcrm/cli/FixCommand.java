@@ -1,6 +1,7 @@
 package dev.gongcrm.cli;
 
 import dev.gongcrm.client.push.Sizes;
+import dev.gongcrm.validator.Thousands;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.bundle.BundleFile;
 import dev.gongcrm.validator.bundle.BundleScanner;
@@ -104,7 +105,7 @@ final class FixCommand implements Callable<Integer> {
         options.write(reports, result, stdout);
         if (!options.quiet) {
             stdout.println(summary.describe() + (result.total() == 0 ? "; nothing left"
-                    : String.format("; %,d left (run gongcrm validate)", result.total())));
+                    : "; " + Thousands.grouped(result.total()) + " left (run gongcrm validate)"));
         }
         return options.exitCode(result);
     }
@@ -151,7 +152,7 @@ final class FixCommand implements Callable<Integer> {
             options.write(reports, result, stderr);
             if (!options.quiet) {
                 stderr.println(summary.describe() + (result.total() == 0 ? "; nothing left"
-                        : String.format("; %,d left", result.total())));
+                        : "; " + Thousands.grouped(result.total()) + " left"));
             }
             return options.exitCode(result);
         } finally {

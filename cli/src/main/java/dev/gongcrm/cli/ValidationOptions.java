@@ -2,6 +2,7 @@ package dev.gongcrm.cli;
 
 import dev.gongcrm.validator.IndexSize;
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.Thousands;
 import dev.gongcrm.validator.ValidationResult;
 import dev.gongcrm.validator.Validator;
 import dev.gongcrm.validator.bundle.BundleFile;
@@ -414,12 +415,12 @@ final class ValidationOptions {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(rule -> {
                     long fixable = result.fixableCounts().getOrDefault(rule.getKey(), 0L);
-                    out.printf("%,8d  %s%s%n", rule.getValue(), rule.getKey(),
-                            fixable == 0 ? "" : String.format("  (%,d fixable)", fixable));
+                    out.printf("%8s  %s%s%n", Thousands.grouped(rule.getValue()), rule.getKey(),
+                            fixable == 0 ? "" : "  (" + Thousands.grouped(fixable) + " fixable)");
                 });
         IndexSize index = result.index();
-        out.printf("id index: %,d ids, %s of heap (%,d bytes an id)%s%n", index.keys(), megabytes(index.heapBytes()),
-                index.heapBytesPerKey(), index.fileBytes() == 0 ? ""
+        out.printf("id index: %s ids, %s of heap (%s bytes an id)%s%n", Thousands.grouped(index.keys()),
+                megabytes(index.heapBytes()), Thousands.grouped(index.heapBytesPerKey()), index.fileBytes() == 0 ? ""
                         : " and " + megabytes(index.fileBytes()) + " in temporary files");
         if (withSummary) {
             // no findings are shown: the summary says how many there are, not how many a report left out

@@ -1,5 +1,7 @@
 package dev.gongcrm.client.push;
 
+import dev.gongcrm.validator.Thousands;
+
 /** Byte counts and counts of things as people read them. */
 public final class Sizes {
 
@@ -13,7 +15,7 @@ public final class Sizes {
 
     /** "4,990": thousands grouped. */
     public static String number(long count) {
-        return String.format(java.util.Locale.ROOT, "%,d", count);
+        return Thousands.grouped(count);
     }
 
     public static String human(long bytes) {

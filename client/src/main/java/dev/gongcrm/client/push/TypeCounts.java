@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import static dev.gongcrm.validator.Thousands.grouped;
+
 /**
  * What a push does with one type's objects, before it sends them.
  *
@@ -68,10 +70,6 @@ public record TypeCounts(ObjectType type, long objects, long added, long changed
 
     private static String noun(TypeCounts type, long count) {
         return type.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (count == 1 ? "" : "s");
-    }
-
-    private static String grouped(long count) {
-        return String.format(Locale.ROOT, "%,d", count);
     }
 
     private static String bytes(long bytes) {

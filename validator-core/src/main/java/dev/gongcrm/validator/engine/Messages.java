@@ -1,5 +1,7 @@
 package dev.gongcrm.validator.engine;
 
+import dev.gongcrm.validator.Thousands;
+
 /** Keeps finding messages to a readable size: a message quoting a value of megabytes is kept by its ends. */
 final class Messages {
 
@@ -23,7 +25,7 @@ final class Messages {
         if (Character.isLowSurrogate(message.charAt(tail))) {
             tail++;
         }
-        return message.substring(0, head) + "… (" + String.format("%,d", tail - head) + " characters left out) …"
+        return message.substring(0, head) + "… (" + Thousands.grouped(tail - head) + " characters left out) …"
                 + message.substring(tail);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.fix;
 
+import dev.gongcrm.validator.Thousands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,8 +72,9 @@ public final class FixSummary {
             return "fixed 0 problems";
         }
         List<String> parts = new ArrayList<>();
-        fixed.forEach((rule, count) -> parts.add(String.format("%,d %s", count, rule)));
+        fixed.forEach((rule, count) -> parts.add(Thousands.grouped(count) + " " + rule));
         int total = total();
-        return String.format("fixed %,d problem%s: %s", total, total == 1 ? "" : "s", String.join(", ", parts));
+        return "fixed " + Thousands.grouped(total) + " problem" + (total == 1 ? "" : "s") + ": "
+                + String.join(", ", parts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.read;
 
+import dev.gongcrm.validator.Thousands;
 import dev.gongcrm.validator.schema.JsonKind;
 import dev.gongcrm.validator.time.IsoDates;
 
@@ -288,7 +289,7 @@ public final class FieldValue {
         if (Character.isHighSurrogate(value.charAt(end - 1))) {
             end--;
         }
-        return "'" + value.substring(0, end) + "…' (" + String.format("%,d", fullLength)
+        return "'" + value.substring(0, end) + "…' (" + Thousands.grouped(fullLength)
                 + (fullLengthInBytes ? " bytes)" : " characters)");
     }
 }

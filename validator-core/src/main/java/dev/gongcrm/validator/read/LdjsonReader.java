@@ -1,5 +1,6 @@
 package dev.gongcrm.validator.read;
 
+import dev.gongcrm.validator.Thousands;
 import dev.gongcrm.validator.schema.JsonKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -137,7 +138,8 @@ public final class LdjsonReader {
             if (!readFields(parser, record, length > longLineBytes ? buf : null, start, listener)) {
                 listener.problem(LineProblem.INVALID_JSON, line,
                         Utf8.columnAt(buf, start, start + (int) parser.currentTokenLocation().getByteOffset()),
-                        String.format("object has more than %,d keys; a CRM object this large is not plausible", MAX_KEYS));
+                        "object has more than " + Thousands.grouped(MAX_KEYS)
+                                + " keys; a CRM object this large is not plausible");
                 return;
             }
             objectRead = true;

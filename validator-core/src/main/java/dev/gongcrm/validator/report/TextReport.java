@@ -2,6 +2,7 @@ package dev.gongcrm.validator.report;
 
 import dev.gongcrm.validator.Finding;
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.Thousands;
 import dev.gongcrm.validator.ValidationResult;
 
 import java.io.IOException;
@@ -81,7 +82,7 @@ final class TextReport implements ReportWriter {
         if (fixable == 0) {
             return "";
         }
-        String which = fixable < result.total() ? String.format("%,d of them", fixable)
+        String which = fixable < result.total() ? Thousands.grouped(fixable) + " of them"
                 : fixable == 1 ? "it" : "all of them";
         return " 'gongcrm fix' repairs " + which + ".";
     }
@@ -97,7 +98,7 @@ final class TextReport implements ReportWriter {
 
     private static String summary(ValidationResult result, boolean sayTruncation) {
         String checked = result.files().size() + (result.files().size() == 1 ? " file" : " files") + ", "
-                + String.format("%,d", result.objects()) + (result.objects() == 1 ? " object" : " objects");
+                + Thousands.grouped(result.objects()) + (result.objects() == 1 ? " object" : " objects");
         String skipped = result.skipped().isEmpty() ? "" : " " + skipped(result.skipped());
         if (result.total() == 0) {
             return "No problems found (" + checked + " checked)." + skipped;
@@ -129,20 +130,21 @@ final class TextReport implements ReportWriter {
         for (Severity severity : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
             long n = result.omitted(severity);
             if (n > 0) {
-                left.add(String.format("%,d ", n) + noun(severity, n));
+                left.add(Thousands.grouped(n) + " " + noun(severity, n));
             }
         }
         if (result.findings().isEmpty()) {
-            return String.format("Counts only: %,d findings left out (%s).", result.omitted(), String.join(", ", left));
+            return "Counts only: " + Thousands.grouped(result.omitted()) + " findings left out ("
+                    + String.join(", ", left) + ").";
         }
-        return String.format("Showing %,d of %,d findings, the most severe first: %,d left out (%s); "
-                        + "raise the limit on findings to see all.", result.findings().size(), result.total(),
-                result.omitted(), String.join(", ", left));
+        return "Showing " + Thousands.grouped(result.findings().size()) + " of " + Thousands.grouped(result.total())
+                + " findings, the most severe first: " + Thousands.grouped(result.omitted()) + " left out ("
+                + String.join(", ", left) + "); raise the limit on findings to see all.";
     }
 
     private static String count(ValidationResult result, Severity severity) {
         long n = result.count(severity);
-        return String.format("%,d", n) + " " + noun(severity, n);
+        return Thousands.grouped(n) + " " + noun(severity, n);
     }
 
     private static String noun(Severity severity, long n) {

@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.rules.syntax;
 
 import dev.gongcrm.validator.Severity;
+import dev.gongcrm.validator.Thousands;
 import dev.gongcrm.validator.bundle.FileKind;
 import dev.gongcrm.validator.rules.BundleFileScope;
 import dev.gongcrm.validator.rules.Rule;
@@ -28,9 +29,8 @@ public final class PayloadTooLarge implements Rule {
     @Override
     public void checkBundleFile(BundleFileScope file) {
         if (file.kind() != FileKind.SCHEMA && file.size() > MAX_BYTES) {
-            file.report(this, String.format(
-                    "file is %,d bytes, over the 200 MB (%,d bytes) Gong accepts in one upload; split it",
-                    file.size(), MAX_BYTES), true);
+            file.report(this, "file is " + Thousands.grouped(file.size()) + " bytes, over the 200 MB ("
+                    + Thousands.grouped(MAX_BYTES) + " bytes) Gong accepts in one upload; split it", true);
         }
     }
 }
