@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -430,6 +431,6 @@ final class ValidationOptions {
     }
 
     private static String megabytes(long bytes) {
-        return String.format("%,.1f MB", bytes / 1e6);
+        return String.format(Locale.ROOT, "%,.1f MB", bytes / 1e6);
     }
 }

@@ -291,6 +291,19 @@ class ReportOutputTest {
                 + "speak of findings left out of a report it does not show");
     }
 
+    /** A runner with a German locale prints what any other prints: one grouping comma, one decimal point. */
+    @Test
+    void statisticsReadTheSameInEveryLocale() {
+        String english = run("validate", "--statistics", BROKEN).out();
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.GERMANY);
+            assertEquals(english, run("validate", "--statistics", BROKEN).out());
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
+        }
+    }
+
     /** The counts go to standard output whatever else is written, and never in place of a machine report. */
     @Test
     void statisticsBesideReportFilesAndQuiet() throws Exception {

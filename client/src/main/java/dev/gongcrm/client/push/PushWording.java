@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -50,7 +51,7 @@ public record PushWording(Function<PlanStep, String> label, String forceOption) 
                 case USER_MAPPING -> "user mapping " + label(step) + " (" + Sizes.count(step.objects(), "user") + ", "
                         + Sizes.human(step.bytes()) + "): " + describe(action);
             };
-            lines.add(String.format("%3d. %s", i + 1, what));
+            lines.add(String.format(Locale.ROOT, "%3d. %s", i + 1, what));
         }
         lines.add("Dry run: nothing was sent.");
         return lines;

@@ -2,7 +2,9 @@ package dev.gongcrm.client.push;
 
 import dev.gongcrm.validator.Thousands;
 
-/** Byte counts and counts of things as people read them. */
+import java.util.Locale;
+
+/** Byte counts and counts of things as people read them, the same in every locale. */
 public final class Sizes {
 
     private Sizes() {
@@ -23,8 +25,8 @@ public final class Sizes {
             return bytes + " B";
         }
         if (bytes < 1024 * 1024) {
-            return String.format("%.1f KB", bytes / 1024.0);
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
         }
-        return String.format("%.1f MB", bytes / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

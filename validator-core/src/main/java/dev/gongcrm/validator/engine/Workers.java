@@ -55,9 +55,15 @@ final class Workers implements AutoCloseable {
         return pool.submit(() -> checkers.get().check(job, batch));
     }
 
-    /** The checked batch; a failure of a worker is rethrown here, as it was. */
+    /**
+     * The checked batch; a failure of a worker is rethrown here, as it was. An interrupted caller stops here,
+     * whether the batch is still being checked or not (on one core it always is checked already).
+     */
     LineBatch await(Future<LineBatch> checked) {
         try {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
             return checked.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {

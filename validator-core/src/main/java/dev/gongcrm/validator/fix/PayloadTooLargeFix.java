@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code payload-too-large}: a file over the limit is split at line boundaries into parts below it, in
@@ -35,7 +36,7 @@ final class PayloadTooLargeFix {
         int dot = fileName.lastIndexOf('.');
         String stem = dot < 0 ? fileName : fileName.substring(0, dot);
         String extension = dot < 0 ? "" : fileName.substring(dot);
-        return String.format("%s.part-%03d%s", stem, part, extension);
+        return String.format(Locale.ROOT, "%s.part-%03d%s", stem, part, extension);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gongcrm.validator.schema;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a JSON document into the tree {@code JsonMapper.readTree} gives (the same node for the same value:
- * ints, longs and big integers apart, decimals as doubles, a repeated key's last value), without a mapper:
+ * ints, longs and big integers apart, decimals as doubles, a repeated key's last value; content after the
+ * value refused), without a mapper:
  * building jackson-databind's first mapper sets up its default date format, which loads the JDK's calendar
  * and locale data, some 5% of a short run that reads schema files and writes no JSON.
  */
@@ -28,7 +30,7 @@ public final class JsonNodeReader {
         return FACTORY.createParser(ObjectReadContext.empty(), json);
     }
 
-    /** The document's value; content after it is not read. */
+    /** The document's value; a syntax error, or anything after the value, is a {@link tools.jackson.core.JacksonException}. */
     public static JsonNode read(byte[] json) {
         return read(parser(json));
     }
@@ -40,7 +42,15 @@ public final class JsonNodeReader {
     private static JsonNode read(JsonParser opened) {
         try (JsonParser parser = opened) {
             JsonToken first = parser.nextToken();
-            return first == null ? NODES.missingNode() : value(parser, first);
+            if (first == null) {
+                return NODES.missingNode();
+            }
+            JsonNode value = value(parser, first);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new StreamReadException(parser, "Trailing token (of type " + trailing + ") found after value");
+            }
+            return value;
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.regex.PatternSyntaxException;
  * of schema files use, without networknt. Setting networknt up (its dialect, its keywords and formats, the
  * schema compiled) is a tenth of a short run and a few percent of a long one, while nearly every schema file
  * sent is valid. So a file this check finds valid skips networknt; for any other, be it invalid or in doubt
- * (a keyword not known here, a number to compare, a format other than date-time), networknt validates as
- * before, and its failures are worded as before.
+ * (a keyword not known here, a number to compare, a value of a format other than a date-time Gong takes),
+ * networknt validates as before, and its failures are worded as before. (networknt as configured here asserts
+ * no format at all: the check of {@code format} only ever sends more files to it.)
  *
  * <p>It may answer {@link Verdict#UNKNOWN} where it could decide, never {@link Verdict#VALID} where networknt
  * would report a failure: a differential test holds it to that.
@@ -291,7 +292,7 @@ public final class QuickSchemaCheck {
         }
     }
 
-    /** A date-time as Gong takes it (no fraction, offsets to 18 hours) is one by any reading; the rest is in doubt. */
+    /** A date-time as Gong takes it ({@link IsoDates#isDateTime}) is one by any reading; the rest is in doubt. */
     private static Verdict format(JsonNode format, JsonNode instance) {
         if (!instance.isString()) {
             return Verdict.VALID;

@@ -15,18 +15,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WorkersTest {
 
-    /** What one core and two find in the same lines: their objects and the finding of the broken one. */
-    private static List<String> checked(Workers workers, boolean doneOnHandOver) {
+    private static final FileJob JOB = new FileJob("accounts.ldjson", null, ValidationOptions.DEFAULT, Map.of(),
+            Set.of(), Map.of(), Set.of(), finding -> { });
+
+    private static LineBatch batch() {
         byte[] lines = "{\"objectId\": \"a\"}\n{\"objectId\": \n{\"objectId\": \"b\"}\n".getBytes(StandardCharsets.UTF_8);
         LineBatch batch = new LineBatch();
         batch.append(lines, 0, lines.length);
-        FileJob job = new FileJob("accounts.ldjson", null, ValidationOptions.DEFAULT, Map.of(), Set.of(), Map.of(),
-                Set.of(), finding -> { });
-        Future<LineBatch> handedOver = workers.check(job, batch);
+        return batch;
+    }
+
+    /** What one core and two find in the same lines: their objects and the finding of the broken one. */
+    private static List<String> checked(Workers workers, boolean doneOnHandOver) {
+        Future<LineBatch> handedOver = workers.check(JOB, batch());
         if (doneOnHandOver) {
             assertTrue(handedOver.isDone(), "on one core the reading thread checks the batch as it hands it over");
         }
@@ -38,6 +44,24 @@ class WorkersTest {
         done.findings.forEach(finding -> seen.add(finding.place().line() + ":" + finding.rule().name()));
         seen.add(done.lines + " lines");
         return seen;
+    }
+
+    /** A cancelled build interrupts the reading thread: the run stops at the next batch, however many cores. */
+    @Test
+    void anInterruptedCallerStopsOnOneCoreAsOnTwo() {
+        for (int cores : new int[] {1, 2}) {
+            try (Workers workers = new Workers(RuleConfig.ALL, cores)) {
+                Future<LineBatch> handedOver = workers.check(JOB, batch());
+                Thread.currentThread().interrupt();
+                IllegalStateException stopped;
+                try {
+                    stopped = assertThrows(IllegalStateException.class, () -> workers.await(handedOver));
+                } finally {
+                    assertTrue(Thread.interrupted(), cores + " cores: the caller's interrupt is kept");
+                }
+                assertEquals("interrupted while checking lines", stopped.getMessage(), cores + " cores");
+            }
+        }
     }
 
     @Test

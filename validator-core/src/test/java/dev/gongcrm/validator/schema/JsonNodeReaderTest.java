@@ -1,6 +1,7 @@
 package dev.gongcrm.validator.schema;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The reader gives the tree a mapper's readTree gives: the same nodes, of the same classes, in the same order. */
@@ -44,6 +46,17 @@ class JsonNodeReaderTest {
             JsonNode expected = MAPPER.readTree(document);
             assertSame(expected, JsonNodeReader.read(document.getBytes(StandardCharsets.UTF_8)), document);
             assertSame(expected, JsonNodeReader.read(document), document);
+        }
+    }
+
+    /** Content after the value, or a broken document, is an error for both, not a tree of what came first. */
+    @Test
+    void refusesWhatTheMapperRefuses() {
+        for (String document : List.of("[1] [2]", "[1] x", "[1]]", "{\"a\": 1} {}", "[1", "{\"a\" 1}", "[1,]")) {
+            assertThrows(JacksonException.class, () -> MAPPER.readTree(document), document);
+            assertThrows(JacksonException.class, () -> JsonNodeReader.read(document), document);
+            assertThrows(JacksonException.class,
+                    () -> JsonNodeReader.read(document.getBytes(StandardCharsets.UTF_8)), document);
         }
     }
 
