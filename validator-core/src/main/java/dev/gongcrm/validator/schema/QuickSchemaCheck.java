@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -66,11 +67,11 @@ public final class QuickSchemaCheck {
         }
         return switch (name) {
             case "type" -> type(value, instance);
-            case "enum" -> oneOfValues(value, instance);
+            case "enum" -> any(value, one -> equal(one, instance));
             case "const" -> equal(value, instance);
             case "not" -> check(value, instance).not();
             case "allOf" -> allOf(value, instance);
-            case "anyOf" -> anyOf(value, instance);
+            case "anyOf" -> any(value, one -> check(one, instance));
             case "if" -> ifThenElse(value, schema, instance);
             case "then", "else" -> Verdict.VALID; // evaluated with "if", ignored without it
             case "required" -> required(value, instance);
@@ -104,17 +105,25 @@ public final class QuickSchemaCheck {
         if (type.isString()) {
             return hasType(type.stringValue(), instance);
         }
-        if (!type.isArray()) {
+        return any(type, one -> one.isString() ? hasType(one.stringValue(), instance) : Verdict.UNKNOWN);
+    }
+
+    /**
+     * Whether one of an array's items passes: VALID when one does, else UNKNOWN when one is in doubt, else
+     * INVALID; UNKNOWN when the keyword's value is no array.
+     */
+    private static Verdict any(JsonNode items, Function<JsonNode, Verdict> verdictOf) {
+        if (!items.isArray()) {
             return Verdict.UNKNOWN;
         }
         Verdict verdict = Verdict.INVALID;
-        for (JsonNode one : type) {
-            Verdict matches = one.isString() ? hasType(one.stringValue(), instance) : Verdict.UNKNOWN;
-            if (matches == Verdict.VALID) {
-                return matches;
+        for (JsonNode item : items) {
+            Verdict one = verdictOf.apply(item);
+            if (one == Verdict.VALID) {
+                return one;
             }
-            if (matches == Verdict.UNKNOWN) {
-                verdict = matches;
+            if (one == Verdict.UNKNOWN) {
+                verdict = one;
             }
         }
         return verdict;
@@ -147,23 +156,6 @@ public final class QuickSchemaCheck {
         return node.isString() || node.isBoolean() || node.isNull();
     }
 
-    private static Verdict oneOfValues(JsonNode values, JsonNode instance) {
-        if (!values.isArray()) {
-            return Verdict.UNKNOWN;
-        }
-        Verdict verdict = Verdict.INVALID;
-        for (JsonNode value : values) {
-            Verdict matches = equal(value, instance);
-            if (matches == Verdict.VALID) {
-                return matches;
-            }
-            if (matches == Verdict.UNKNOWN) {
-                verdict = matches;
-            }
-        }
-        return verdict;
-    }
-
     private static Verdict allOf(JsonNode schemas, JsonNode instance) {
         if (!schemas.isArray()) {
             return Verdict.UNKNOWN;
@@ -171,23 +163,6 @@ public final class QuickSchemaCheck {
         Verdict verdict = Verdict.VALID;
         for (JsonNode schema : schemas) {
             verdict = and(verdict, check(schema, instance));
-        }
-        return verdict;
-    }
-
-    private static Verdict anyOf(JsonNode schemas, JsonNode instance) {
-        if (!schemas.isArray()) {
-            return Verdict.UNKNOWN;
-        }
-        Verdict verdict = Verdict.INVALID;
-        for (JsonNode schema : schemas) {
-            Verdict one = check(schema, instance);
-            if (one == Verdict.VALID) {
-                return one;
-            }
-            if (one == Verdict.UNKNOWN) {
-                verdict = one;
-            }
         }
         return verdict;
     }
